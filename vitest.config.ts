@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: `unit` needs nothing but Node (pure logic, the sandbox in-process);
+// `integration` gets one real PostgreSQL and one real Temporal dev server for the whole run.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
+          environment: 'node',
+          setupFiles: ['test/setup/fail-on-console-error.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/setup/global-services.ts'],
+          setupFiles: ['test/setup/fail-on-console-error.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // The services are shared; files run one at a time so a slow CI box is not overcommitted.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
