@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+// Every setting Pilothouse reads. Each variable carries a description: the README's configuration
+// table is generated from this schema (`npm run config:table`) and a test keeps the two in step.
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const optionalText = z.string().trim().min(1).optional();
+const optionalUrl = z.url().optional();
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development').describe('Runtime mode.'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info').describe('Lowest level written to the logs.'),
+  PILOTHOUSE_DATA_DIR: z.string().default('.data').describe('Where the embedded database, the Temporal SQLite file and logs live.'),
+
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/ })
+    .optional()
+    .describe('PostgreSQL connection string. Unset: an embedded PostgreSQL is started with its data in PILOTHOUSE_DATA_DIR.'),
+  EMBEDDED_POSTGRES_PORT: port(54329).describe('Port of the embedded PostgreSQL (only when DATABASE_URL is unset).'),
+
+  TEMPORAL_ADDRESS: z
+    .string()
+    .regex(/^[^\s:/]+:\d{1,5}$/, 'expected host:port, e.g. temporal.internal:7233')
+    .optional()
+    .describe('host:port of an external Temporal cluster. Unset: the Temporal CLI dev server is started.'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default').describe('Temporal namespace.'),
+  TEMPORAL_API_KEY: optionalText.describe('API key for Temporal Cloud (implies TLS).'),
+  TEMPORAL_TLS_CERT_PATH: optionalText.describe('Client certificate (PEM) for mTLS to the Temporal cluster.'),
+  TEMPORAL_TLS_KEY_PATH: optionalText.describe('Client key (PEM) for mTLS to the Temporal cluster.'),
+  TEMPORAL_TLS_CA_PATH: optionalText.describe('CA certificate (PEM) of the Temporal cluster, when it is not a public CA.'),
+  TEMPORAL_CLI_PATH: optionalText.describe('Path to a `temporal` CLI binary to use for the dev server.'),
+  TEMPORAL_DEV_PORT: port(7233).describe('gRPC port of the dev server started by `npm start`.'),
+  TEMPORAL_UI_PORT: port(8233).describe('Web UI port of the dev server started by `npm start`.'),
+  TEMPORAL_UI_URL: optionalUrl.describe('Base URL of the Temporal Web UI, for links from the Ops page. Default: the dev server UI.'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('pilothouse').describe('Task queue of the workflows and general activities.'),
+
+  HOST: z.string().default('127.0.0.1').describe('Interface the web app listens on.'),
+  PORT: port(3000).describe('Port of the web app.'),
+  APP_URL: optionalUrl.describe('Public URL of the web app (for webhook URLs shown to admins). Default: http://HOST:PORT.'),
+  SESSION_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .optional()
+    .describe('Secret that signs session cookies and encrypts stored Greenhouse credentials. Required in production.'),
+
+  GREENHOUSE_CLIENT_ID: optionalText.describe('Harvest v3 OAuth client id. Unset (with the secret): demo mode against the sandbox.'),
+  GREENHOUSE_CLIENT_SECRET: optionalText.describe('Harvest v3 OAuth client secret.'),
+  GREENHOUSE_USER_ID: z.coerce.number().int().positive().optional().describe('Greenhouse user id the connection acts as (`sub`).'),
+  GREENHOUSE_TOKEN_URL: z.url().default('https://auth.greenhouse.io/token').describe('OAuth token endpoint.'),
+  GREENHOUSE_API_URL: z.url().default('https://harvest.greenhouse.io/v3').describe('Harvest v3 base URL.'),
+  GREENHOUSE_WEBHOOK_SECRET: optionalText.describe('Secret key of the webhooks configured in Greenhouse.'),
+  GREENHOUSE_RATE_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(75)
+    .describe('Harvest requests allowed per 30-second window for the whole account (shared by all workers).'),
+  SANDBOX_PORT: port(4010).describe('Port of the Harvest v3 sandbox started in demo mode.'),
+
+  HF_TOKEN: optionalText.describe('Hugging Face token for the semantic scorer (inference providers).'),
+  HF_MODEL: optionalText.describe('Sentence-embedding model for the semantic scorer.'),
+  HF_ENDPOINT_URL: optionalUrl.describe('URL of a self-hosted text-embeddings-inference server.'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; the error names each wrong variable and what it expects. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty string in .env means "not set", as a newcomer would expect.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = issue.path.join('.');
+      const got = cleaned[name];
+      return `  ${name}: ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = result.data;
+  if (Boolean(env.GREENHOUSE_CLIENT_ID) !== Boolean(env.GREENHOUSE_CLIENT_SECRET)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  GREENHOUSE_CLIENT_ID and GREENHOUSE_CLIENT_SECRET must be set together (or both left unset for demo mode)',
+    );
+  }
+  if (Boolean(env.TEMPORAL_TLS_CERT_PATH) !== Boolean(env.TEMPORAL_TLS_KEY_PATH)) {
+    throw new ConfigError('Invalid configuration:\n  TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH must be set together');
+  }
+  if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required in production (32+ random characters)');
+  }
+  return env;
+}
+
+/** True when no Greenhouse credentials are configured: the product runs against its own sandbox. */
+export function isDemoMode(env: Env): boolean {
+  return !env.GREENHOUSE_CLIENT_ID;
+}

@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import { searchAttributeFlags } from '../workflows/search-attributes';
+import { SupervisedProcess } from './supervised-process';
+
+export interface DevServerOptions {
+  cliPath: string;
+  dataDir: string;
+  port: number;
+  uiPort: number;
+  namespace: string;
+}
+
+/**
+ * The real Temporal CLI dev server, persisted to a SQLite file so a second `npm start` finds its
+ * workflows again, with the Web UI on `uiPort` and the search attributes Pilothouse writes.
+ */
+export function startTemporalDevServer(options: DevServerOptions): SupervisedProcess {
+  const args = [
+    'server', 'start-dev',
+    '--db-filename', join(options.dataDir, 'temporal.sqlite'),
+    '--ip', '127.0.0.1',
+    '--port', String(options.port),
+    '--ui-port', String(options.uiPort),
+    '--log-level', 'warn',
+    ...(options.namespace === 'default' ? [] : ['--namespace', options.namespace]),
+    ...searchAttributeFlags(),
+  ];
+  return new SupervisedProcess({
+    name: 'temporal',
+    command: options.cliPath,
+    args,
+    echo: false,
+    logFile: join(options.dataDir, 'logs', 'temporal.log'),
+  }).start();
+}

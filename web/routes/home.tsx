@@ -1,0 +1,114 @@
+import { Form, useNavigation } from 'react-router';
+import type { Route } from './+types/home';
+import { recentConnectionChecks, runConnectionCheck } from '../server/connection-check.server';
+import { checkHealth } from '../server/health.server';
+import { temporalUiWorkflowUrl } from '../server/temporal-ui';
+
+export function meta() {
+  return [{ title: 'Pilothouse — recruiting autopilot for Greenhouse' }];
+}
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const [health, checks] = await Promise.all([checkHealth(context), recentConnectionChecks(context)]);
+  return {
+    health,
+    checks: checks.map((check) => ({
+      id: check.id,
+      workflowId: check.workflow_id,
+      databaseVersion: check.database_version,
+      createdAt: check.created_at.toISOString(),
+      temporalUrl: temporalUiWorkflowUrl(context.env, check.workflow_id),
+    })),
+  };
+}
+
+export async function action({ context }: Route.ActionArgs) {
+  try {
+    const result = await runConnectionCheck(context, 'web');
+    return { ok: true as const, ...result, temporalUrl: temporalUiWorkflowUrl(context.env, result.workflowId, result.runId) };
+  } catch (error) {
+    return { ok: false as const, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export default function Home({ loaderData, actionData }: Route.ComponentProps) {
+  const navigation = useNavigation();
+  const running = navigation.state === 'submitting';
+  const { health, checks } = loaderData;
+  return (
+    <main className="page">
+      <header className="page-header">
+        <h1>System status</h1>
+        <p className="muted">Pilothouse runs one durable autopilot per open Greenhouse job.</p>
+      </header>
+      <section className="cards">
+        <StatusCard title="Database" component={health.database} />
+        <StatusCard title="Temporal" component={health.temporal} />
+      </section>
+      <section className="panel">
+        <h2>Connection check</h2>
+        <p className="muted">Runs a workflow on the worker that writes a row to the database.</p>
+        <Form method="post">
+          <button type="submit" className="button primary" disabled={running}>
+            {running ? 'Running…' : 'Run connection check'}
+          </button>
+        </Form>
+        {actionData?.ok === true && (
+          <p role="status" className="notice success">
+            Check #{actionData.checkId} passed on {actionData.databaseVersion}.{' '}
+            <a href={actionData.temporalUrl} target="_blank" rel="noreferrer">
+              Open in Temporal UI
+            </a>
+          </p>
+        )}
+        {actionData?.ok === false && (
+          <p role="alert" className="notice error">
+            The check failed: {actionData.error}
+          </p>
+        )}
+        {checks.length === 0 ? (
+          <p className="empty">No checks yet. Run one to prove the whole chain works.</p>
+        ) : (
+          <table className="table" data-testid="connection-checks">
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>When</th>
+                <th>Database</th>
+                <th>Workflow</th>
+              </tr>
+            </thead>
+            <tbody>
+              {checks.map((check) => (
+                <tr key={check.id}>
+                  <td>{check.id}</td>
+                  <td>{new Date(check.createdAt).toLocaleString()}</td>
+                  <td>{check.databaseVersion}</td>
+                  <td>
+                    <a href={check.temporalUrl} target="_blank" rel="noreferrer">
+                      {check.workflowId}
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </main>
+  );
+}
+
+function StatusCard({ title, component }: { title: string; component: { ok: boolean; detail: string; latencyMs: number } }) {
+  return (
+    <div className={`card ${component.ok ? 'ok' : 'down'}`}>
+      <h3>{title}</h3>
+      <p className="status-line">
+        <span className="dot" aria-hidden /> {component.ok ? 'Healthy' : 'Unavailable'}
+      </p>
+      <p className="muted small">
+        {component.detail} · {component.latencyMs} ms
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { createRequestHandler } from '@react-router/express';
+import express from 'express';
+import type { ServerBuild } from 'react-router';
+import type { PilothouseContext } from './load-context';
+
+const projectRoot = new URL('../../', import.meta.url).pathname;
+
+/**
+ * The HTTP app: React Router (loaders/actions) behind Express. In development Vite compiles the
+ * routes on demand; in production the pre-built `build/` is served.
+ */
+export async function createWebApp(context: PilothouseContext) {
+  const app = express();
+  app.disable('x-powered-by');
+  const getLoadContext = () => context;
+  let closeVite = async () => {};
+
+  if (context.env.NODE_ENV === 'production') {
+    app.use('/assets', express.static(`${projectRoot}build/client/assets`, { immutable: true, maxAge: '1y' }));
+    app.use(express.static(`${projectRoot}build/client`, { maxAge: '1h' }));
+    const build = (await import(`${projectRoot}build/server/index.js`)) as ServerBuild;
+    app.use(createRequestHandler({ build, getLoadContext }));
+  } else {
+    const vite = await import('vite').then((module) =>
+      module.createServer({ root: projectRoot, server: { middlewareMode: true }, appType: 'custom', logLevel: 'warn' }),
+    );
+    closeVite = () => vite.close();
+    app.use(vite.middlewares);
+    app.use(async (req, res, next) => {
+      try {
+        const build = (await vite.ssrLoadModule('virtual:react-router/server-build')) as ServerBuild;
+        return createRequestHandler({ build, getLoadContext })(req, res, next);
+      } catch (error) {
+        if (error instanceof Error) vite.ssrFixStacktrace(error);
+        next(error);
+      }
+    });
+  }
+  return { app, closeVite };
+}

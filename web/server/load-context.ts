@@ -1,0 +1,16 @@
+import type { Client } from '@temporalio/client';
+import type { Env } from '../../config/env';
+import type { Db } from '../../db/database';
+
+// Services are created once per web process and handed to every loader and action —
+// never a new database pool or Temporal client per request.
+// A type alias (not an interface) so it fits AppLoadContext's index signature.
+export type PilothouseContext = {
+  env: Env;
+  db: Db;
+  temporal: Client;
+};
+
+declare module 'react-router' {
+  interface AppLoadContext extends PilothouseContext {}
+}
