@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // `integration` gets one real PostgreSQL and one real Temporal dev server for the whole run.
 export default defineConfig({
   test: {
+    reporters: ['default', './test/setup/summary-reporter.ts'],
     projects: [
       {
         test: {
@@ -19,7 +20,7 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/setup/global-services.ts'],
-          setupFiles: ['test/setup/fail-on-console-error.ts'],
+          setupFiles: ['test/setup/fail-on-console-error.ts', 'test/setup/quiet-temporal-runtime.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // The services are shared; files run one at a time so a slow CI box is not overcommitted.

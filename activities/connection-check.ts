@@ -8,7 +8,11 @@ export function connectionCheckActivities(db: Db) {
       const databaseVersion = rows[0]?.version.split(' on ')[0] ?? 'unknown';
       const row = await db
         .insertInto('connection_check')
-        .values({ workflow_id: input.workflowId, requested_by: input.requestedBy, database_version: databaseVersion })
+        .values({
+          workflow_id: input.workflowId,
+          requested_by: input.requestedBy,
+          database_version: databaseVersion,
+        })
         .returning(['id', 'created_at'])
         .executeTakeFirstOrThrow();
       return { checkId: row.id, databaseVersion, checkedAt: row.created_at.toISOString() };

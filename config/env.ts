@@ -8,14 +8,24 @@ const optionalUrl = z.url().optional();
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development').describe('Runtime mode.'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info').describe('Lowest level written to the logs.'),
-  PILOTHOUSE_DATA_DIR: z.string().default('.data').describe('Where the embedded database, the Temporal SQLite file and logs live.'),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error'])
+    .default('info')
+    .describe('Lowest level written to the logs.'),
+  PILOTHOUSE_DATA_DIR: z
+    .string()
+    .default('.data')
+    .describe('Where the embedded database, the Temporal SQLite file and logs live.'),
 
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/ })
     .optional()
-    .describe('PostgreSQL connection string. Unset: an embedded PostgreSQL is started with its data in PILOTHOUSE_DATA_DIR.'),
-  EMBEDDED_POSTGRES_PORT: port(54329).describe('Port of the embedded PostgreSQL (only when DATABASE_URL is unset).'),
+    .describe(
+      'PostgreSQL connection string. Unset: an embedded PostgreSQL is started with its data in PILOTHOUSE_DATA_DIR.',
+    ),
+  EMBEDDED_POSTGRES_PORT: port(54329).describe(
+    'Port of the embedded PostgreSQL (only when DATABASE_URL is unset).',
+  ),
 
   TEMPORAL_ADDRESS: z
     .string()
@@ -26,25 +36,44 @@ export const envSchema = z.object({
   TEMPORAL_API_KEY: optionalText.describe('API key for Temporal Cloud (implies TLS).'),
   TEMPORAL_TLS_CERT_PATH: optionalText.describe('Client certificate (PEM) for mTLS to the Temporal cluster.'),
   TEMPORAL_TLS_KEY_PATH: optionalText.describe('Client key (PEM) for mTLS to the Temporal cluster.'),
-  TEMPORAL_TLS_CA_PATH: optionalText.describe('CA certificate (PEM) of the Temporal cluster, when it is not a public CA.'),
+  TEMPORAL_TLS_CA_PATH: optionalText.describe(
+    'CA certificate (PEM) of the Temporal cluster, when it is not a public CA.',
+  ),
   TEMPORAL_CLI_PATH: optionalText.describe('Path to a `temporal` CLI binary to use for the dev server.'),
   TEMPORAL_DEV_PORT: port(7233).describe('gRPC port of the dev server started by `npm start`.'),
   TEMPORAL_UI_PORT: port(8233).describe('Web UI port of the dev server started by `npm start`.'),
-  TEMPORAL_UI_URL: optionalUrl.describe('Base URL of the Temporal Web UI, for links from the Ops page. Default: the dev server UI.'),
-  TEMPORAL_TASK_QUEUE: z.string().min(1).default('pilothouse').describe('Task queue of the workflows and general activities.'),
+  TEMPORAL_UI_URL: optionalUrl.describe(
+    'Base URL of the Temporal Web UI, for links from the Ops page. Default: the dev server UI.',
+  ),
+  TEMPORAL_TASK_QUEUE: z
+    .string()
+    .min(1)
+    .default('pilothouse')
+    .describe('Task queue of the workflows and general activities.'),
 
   HOST: z.string().default('127.0.0.1').describe('Interface the web app listens on.'),
   PORT: port(3000).describe('Port of the web app.'),
-  APP_URL: optionalUrl.describe('Public URL of the web app (for webhook URLs shown to admins). Default: http://HOST:PORT.'),
+  APP_URL: optionalUrl.describe(
+    'Public URL of the web app (for webhook URLs shown to admins). Default: http://HOST:PORT.',
+  ),
   SESSION_SECRET: z
     .string()
     .min(32, 'must be at least 32 characters')
     .optional()
-    .describe('Secret that signs session cookies and encrypts stored Greenhouse credentials. Required in production.'),
+    .describe(
+      'Secret that signs session cookies and encrypts stored Greenhouse credentials. Required in production.',
+    ),
 
-  GREENHOUSE_CLIENT_ID: optionalText.describe('Harvest v3 OAuth client id. Unset (with the secret): demo mode against the sandbox.'),
+  GREENHOUSE_CLIENT_ID: optionalText.describe(
+    'Harvest v3 OAuth client id. Unset (with the secret): demo mode against the sandbox.',
+  ),
   GREENHOUSE_CLIENT_SECRET: optionalText.describe('Harvest v3 OAuth client secret.'),
-  GREENHOUSE_USER_ID: z.coerce.number().int().positive().optional().describe('Greenhouse user id the connection acts as (`sub`).'),
+  GREENHOUSE_USER_ID: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('Greenhouse user id the connection acts as (`sub`).'),
   GREENHOUSE_TOKEN_URL: z.url().default('https://auth.greenhouse.io/token').describe('OAuth token endpoint.'),
   GREENHOUSE_API_URL: z.url().default('https://harvest.greenhouse.io/v3').describe('Harvest v3 base URL.'),
   GREENHOUSE_WEBHOOK_SECRET: optionalText.describe('Secret key of the webhooks configured in Greenhouse.'),
@@ -70,7 +99,9 @@ export class ConfigError extends Error {
 /** Parses the environment; the error names each wrong variable and what it expects. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty string in .env means "not set", as a newcomer would expect.
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
@@ -87,10 +118,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     );
   }
   if (Boolean(env.TEMPORAL_TLS_CERT_PATH) !== Boolean(env.TEMPORAL_TLS_KEY_PATH)) {
-    throw new ConfigError('Invalid configuration:\n  TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH must be set together');
+    throw new ConfigError(
+      'Invalid configuration:\n  TEMPORAL_TLS_CERT_PATH and TEMPORAL_TLS_KEY_PATH must be set together',
+    );
   }
   if (env.NODE_ENV === 'production' && !env.SESSION_SECRET) {
-    throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required in production (32+ random characters)');
+    throw new ConfigError(
+      'Invalid configuration:\n  SESSION_SECRET: required in production (32+ random characters)',
+    );
   }
   return env;
 }

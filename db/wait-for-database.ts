@@ -9,7 +9,10 @@ export class DatabaseUnreachableError extends Error {
 export async function waitForDatabase(
   db: Db,
   url: string,
-  { timeoutMs = 15_000, databaseMayNotExistYet = false }: { timeoutMs?: number; databaseMayNotExistYet?: boolean } = {},
+  {
+    timeoutMs = 5_000,
+    databaseMayNotExistYet = false,
+  }: { timeoutMs?: number; databaseMayNotExistYet?: boolean } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
@@ -27,7 +30,9 @@ export async function waitForDatabase(
     }
   }
   const reason = last instanceof Error ? last.message || (last as { code?: string }).code : String(last);
-  throw new DatabaseUnreachableError(`PostgreSQL is not reachable at ${redactUrl(url)}: ${reason}. Check DATABASE_URL.`);
+  throw new DatabaseUnreachableError(
+    `PostgreSQL is not reachable at ${redactUrl(url)}: ${reason}. Check DATABASE_URL.`,
+  );
 }
 
 /** The URL without its password, safe for logs and error messages. */

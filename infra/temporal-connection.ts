@@ -17,7 +17,11 @@ export function temporalTargetFromEnv(env: Env): TemporalTarget {
     namespace: env.TEMPORAL_NAMESPACE,
     apiKey: env.TEMPORAL_API_KEY,
     tls: tlsPaths
-      ? { certPath: env.TEMPORAL_TLS_CERT_PATH, keyPath: env.TEMPORAL_TLS_KEY_PATH, caPath: env.TEMPORAL_TLS_CA_PATH }
+      ? {
+          certPath: env.TEMPORAL_TLS_CERT_PATH,
+          keyPath: env.TEMPORAL_TLS_KEY_PATH,
+          caPath: env.TEMPORAL_TLS_CA_PATH,
+        }
       : undefined,
   };
 }
@@ -27,7 +31,12 @@ function readPem(path: string | undefined, variable: string): Buffer | undefined
   try {
     return readFileSync(path);
   } catch (error) {
-    throw new Error(`${variable}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new Error(
+      `${variable}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -55,7 +64,7 @@ export function unreachable(target: TemporalTarget, error: unknown): TemporalUnr
 }
 
 /** A client connection for the web app and scripts; fails fast with one readable line. */
-export async function connectTemporalClient(target: TemporalTarget, timeoutMs = 10_000): Promise<Client> {
+export async function connectTemporalClient(target: TemporalTarget, timeoutMs = 5_000): Promise<Client> {
   try {
     const connection = await Connection.connect({
       address: target.address,

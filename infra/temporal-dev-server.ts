@@ -16,12 +16,18 @@ export interface DevServerOptions {
  */
 export function startTemporalDevServer(options: DevServerOptions): SupervisedProcess {
   const args = [
-    'server', 'start-dev',
-    '--db-filename', join(options.dataDir, 'temporal.sqlite'),
-    '--ip', '127.0.0.1',
-    '--port', String(options.port),
-    '--ui-port', String(options.uiPort),
-    '--log-level', 'warn',
+    'server',
+    'start-dev',
+    '--db-filename',
+    join(options.dataDir, 'temporal.sqlite'),
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--ui-port',
+    String(options.uiPort),
+    '--log-level',
+    'warn',
     ...(options.namespace === 'default' ? [] : ['--namespace', options.namespace]),
     ...searchAttributeFlags(),
   ];

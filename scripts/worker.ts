@@ -2,4 +2,8 @@ import { loadEnv } from '../config/load-env';
 import { runWorker } from '../worker/run-worker';
 import { exitWithReadableError } from './exit-with-readable-error';
 
-runWorker(loadEnv()).catch(exitWithReadableError);
+try {
+  await runWorker(loadEnv());
+} catch (error) {
+  exitWithReadableError(error);
+}

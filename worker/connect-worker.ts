@@ -14,4 +14,3 @@ export async function connectTemporalWorker(target: TemporalTarget): Promise<Nat
     throw unreachable(target, error);
   }
 }
-

@@ -9,7 +9,10 @@ export interface PilothouseWorkerOptions {
   deps: ActivityDeps;
   /** A pre-built bundle (production start-up); without it the workflows are bundled at start. */
   workflowBundlePath?: string;
-  tuning?: Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions'>;
+  tuning?: Pick<
+    WorkerOptions,
+    'maxCachedWorkflows' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions'
+  >;
 }
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));

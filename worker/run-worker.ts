@@ -12,9 +12,11 @@ import { createPilothouseWorker } from './create-worker';
  */
 export async function runWorker(env: Env): Promise<void> {
   // The SDK's INFO lines (bundler output, state changes) drown the product's own; show them on debug.
-  const sdkLevel: LogLevel = env.LOG_LEVEL === 'debug' ? 'DEBUG' : env.LOG_LEVEL === 'info' ? 'WARN' : 'ERROR';
+  const sdkLevel: LogLevel =
+    env.LOG_LEVEL === 'debug' ? 'DEBUG' : env.LOG_LEVEL === 'info' ? 'WARN' : 'ERROR';
   Runtime.install({ logger: new DefaultLogger(sdkLevel) });
-  if (!env.DATABASE_URL) throw new Error('DATABASE_URL: the worker needs a database (npm start sets it for you)');
+  if (!env.DATABASE_URL)
+    throw new Error('DATABASE_URL: the worker needs a database (npm start sets it for you)');
   const db = createDb(env.DATABASE_URL);
   await waitForDatabase(db, env.DATABASE_URL);
   const target = temporalTargetFromEnv(env);

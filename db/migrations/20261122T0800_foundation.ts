@@ -23,7 +23,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('workflow_id', 'text')
     .addColumn('details', 'jsonb', (col) => col.notNull().defaultTo(sql`'{}'::jsonb`))
     .execute();
-  await db.schema.createIndex('audit_event_job_idx').on('audit_event').columns(['job_id', 'occurred_at']).execute();
+  await db.schema
+    .createIndex('audit_event_job_idx')
+    .on('audit_event')
+    .columns(['job_id', 'occurred_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

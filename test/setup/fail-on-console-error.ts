@@ -13,6 +13,8 @@ afterEach(() => {
   if (vi.isMockFunction(console.error)) return;
   const seen = errors.splice(0);
   if (seen.length > 0) {
-    throw new Error(`console.error was called ${seen.length} time(s): ${seen.map((a) => a.map(String).join(' ')).join(' | ')}`);
+    throw new Error(
+      `console.error was called ${seen.length} time(s): ${seen.map((a) => a.map(String).join(' ')).join(' | ')}`,
+    );
   }
 });

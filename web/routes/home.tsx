@@ -25,7 +25,11 @@ export async function loader({ context }: Route.LoaderArgs) {
 export async function action({ context }: Route.ActionArgs) {
   try {
     const result = await runConnectionCheck(context, 'web');
-    return { ok: true as const, ...result, temporalUrl: temporalUiWorkflowUrl(context.env, result.workflowId, result.runId) };
+    return {
+      ok: true as const,
+      ...result,
+      temporalUrl: temporalUiWorkflowUrl(context.env, result.workflowId, result.runId),
+    };
   } catch (error) {
     return { ok: false as const, error: error instanceof Error ? error.message : String(error) };
   }
@@ -99,7 +103,13 @@ export default function Home({ loaderData, actionData }: Route.ComponentProps) {
   );
 }
 
-function StatusCard({ title, component }: { title: string; component: { ok: boolean; detail: string; latencyMs: number } }) {
+function StatusCard({
+  title,
+  component,
+}: {
+  title: string;
+  component: { ok: boolean; detail: string; latencyMs: number };
+}) {
   return (
     <div className={`card ${component.ok ? 'ok' : 'down'}`}>
       <h3>{title}</h3>

@@ -16,13 +16,21 @@ export async function createWebApp(context: PilothouseContext) {
   let closeVite = async () => {};
 
   if (context.env.NODE_ENV === 'production') {
-    app.use('/assets', express.static(`${projectRoot}build/client/assets`, { immutable: true, maxAge: '1y' }));
+    app.use(
+      '/assets',
+      express.static(`${projectRoot}build/client/assets`, { immutable: true, maxAge: '1y' }),
+    );
     app.use(express.static(`${projectRoot}build/client`, { maxAge: '1h' }));
     const build = (await import(`${projectRoot}build/server/index.js`)) as ServerBuild;
     app.use(createRequestHandler({ build, getLoadContext }));
   } else {
     const vite = await import('vite').then((module) =>
-      module.createServer({ root: projectRoot, server: { middlewareMode: true }, appType: 'custom', logLevel: 'warn' }),
+      module.createServer({
+        root: projectRoot,
+        server: { middlewareMode: true },
+        appType: 'custom',
+        logLevel: 'warn',
+      }),
     );
     closeVite = () => vite.close();
     app.use(vite.middlewares);

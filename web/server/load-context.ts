@@ -12,5 +12,6 @@ export type PilothouseContext = {
 };
 
 declare module 'react-router' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- module augmentation needs the interface form
   interface AppLoadContext extends PilothouseContext {}
 }

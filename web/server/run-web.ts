@@ -7,7 +7,8 @@ import { createWebApp } from './create-web-app';
 
 /** Starts the web app with its services; resolves once it listens. `close()` drains and disconnects. */
 export async function runWeb(env: Env): Promise<{ url: string; close: () => Promise<void> }> {
-  if (!env.DATABASE_URL) throw new Error('DATABASE_URL: the web app needs a database (npm start sets it for you)');
+  if (!env.DATABASE_URL)
+    throw new Error('DATABASE_URL: the web app needs a database (npm start sets it for you)');
   const db = createDb(env.DATABASE_URL);
   await waitForDatabase(db, env.DATABASE_URL);
   const temporal = await connectTemporalClient(temporalTargetFromEnv(env));

@@ -1,0 +1,3 @@
+import { configTableMarkdown } from '../config/config-table';
+
+console.log(configTableMarkdown());
