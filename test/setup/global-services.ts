@@ -1,7 +1,6 @@
 // One real PostgreSQL and one real Temporal dev server for the whole integration run — or the ones
 // named by DATABASE_URL / TEMPORAL_ADDRESS. Tests reach them through `inject(...)`.
 import { mkdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { TestProject } from 'vitest/node';
@@ -11,6 +10,7 @@ import { waitForDatabase } from '../../db/wait-for-database';
 import { startEmbeddedPostgres } from '../../infra/embedded-postgres';
 import { resolveTemporalCli } from '../../infra/temporal-cli';
 import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { freePort } from '../support/free-port';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,17 +18,6 @@ declare module 'vitest' {
     temporalAddress: string;
     temporalNamespace: string;
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 export default async function setup(project: TestProject) {
