@@ -1,0 +1,313 @@
+import { profileToText } from './candidate-text';
+import { detectSkills, detectTitles } from './dictionary';
+import { escapeRegExp } from './text';
+import type {
+  BlindedCandidate,
+  ExtractionFailure,
+  ExtractionResult,
+  RedactionKind,
+  SourceProfile,
+} from './types';
+
+// Blinding removes what says who a person is, or hints at a protected group, before any scorer reads the
+// text: names, contact details, street addresses and postal codes (a zip code is a proxy for race),
+// links (profile URLs carry names and photos), graduation years and ages (proxies for age), pronouns and
+// honorifics (gender). City, region and country stay: a job's location requirement needs them.
+
+export type KnownIdentity = {
+  names?: string[];
+  emails?: string[];
+  phones?: string[];
+};
+
+export type BlindedText = {
+  text: string;
+  redactions: Partial<Record<RedactionKind, number>>;
+};
+
+type Redactor = { kind: RedactionKind; apply: (text: string, count: (n?: number) => void) => string };
+
+const email = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+const links = [
+  /\bhttps?:\/\/[^\s)>\]]+/gi,
+  /\bwww\.[^\s)>\]]+/gi,
+  /\b(?:linkedin\.com|github\.com|gitlab\.com|twitter\.com|x\.com|behance\.net|dribbble\.com|medium\.com|stackoverflow\.com|kaggle\.com|about\.me)\/[^\s)>\]]*/gi,
+  /\b[a-z0-9-]+\.(?:com|io|dev|me|net|org|co|ai|app|page|site)\/[^\s)>\]]+/gi,
+];
+const images = [/!\[[^\]]*\]\([^)]*\)/g, /<img\b[^>]*>/gi];
+const phoneCandidate = /(?<![\p{L}\p{N}])\+?\(?\d[\d\s().-]{7,}\d(?![\p{L}\p{N}])/gu;
+const yearLike = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
+const streetAddress =
+  /\b\d{1,6}[A-Za-z]?\s+(?:[A-Z0-9][\p{L}'.-]*\s+){0,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq)\b\.?(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|#)\.?\s*[\w-]+)?/gu;
+const europeanStreet =
+  /\b[\p{Lu}][\p{L}-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|laan|straat|gatan|vej)\s+\d+[a-z]?\b/giu;
+const usStates =
+  'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|PR|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY';
+const usStateZip = new RegExp(`\\b(${usStates}),?\\s+\\d{5}(?:-\\d{4})?\\b`, 'g');
+const labelledPostal = /\b(?:zip|zip code|postal code|postcode)\s*[:#]?\s*[A-Z0-9][A-Z0-9 -]{2,9}\b/gi;
+const ukPostcode = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
+const canadianPostcode = /\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b/g;
+const europeanPostcodeBeforeCity = /\b\d{5}(?=\s+[\p{Lu}][\p{Ll}]+)/gu;
+const ages = [
+  /\b(?:age|aged)\s*:?\s*\d{2}\b/gi,
+  /\b\d{2}\s*(?:years|yrs)\s+old\b/gi,
+  /\b(?:date of birth|birth date|birthdate|born(?: on| in)?|dob|d\.o\.b\.)\s*:?\s*[^\n,;]{0,30}/gi,
+];
+const educationWords =
+  /\b(?:university|universit\p{L}+|college|school|institute|academy|bachelor'?s?|master'?s|masters|degree|diploma|graduated|graduation|class of|bootcamp|gpa|coursework|alumn\p{L}+)\b/iu;
+const degreeAbbreviations =
+  /\b(?:B\.?S\.?c?|B\.A\.?|BA|M\.S\.?c?|MSc|M\.A\.|MBA|Ph\.?D\.?|BEng|MEng|B\.Tech|M\.Tech|A\.A\.|AAS)\b/;
+const sectionHeading =
+  /^\s*(?:education|academic background|academics|certifications?|experience|work experience|employment|professional experience|work history|skills|technical skills|projects|summary|profile|languages|interests|publications|awards)\s*:?\s*$/i;
+const educationHeading = /^\s*(?:education|academic background|academics)\s*:?\s*$/i;
+const honorific = /\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?=[\p{Lu}[])/gu;
+const pronouns: [RegExp, string][] = [
+  [/\b(?:he|she)\b/gi, 'they'],
+  [/\b(?:him)\b/gi, 'them'],
+  [/\b(?:his|her)\b/gi, 'their'],
+  [/\b(?:hers)\b/gi, 'theirs'],
+  [/\b(?:himself|herself)\b/gi, 'themself'],
+];
+// Words that make a header line a job title or a heading rather than a name.
+const notNameWords =
+  /\b(?:resume|résumé|curriculum|vitae|cv|profile|summary|engineer|developer|manager|scientist|analyst|designer|executive|director|consultant|specialist|recruiter|nurse|architect|lead|senior|junior|intern|contact|experience|education|skills|remote|objective|portfolio)\b/i;
+
+function replaceAll(text: string, pattern: RegExp, mask: string, count: (n?: number) => void): string {
+  return text.replace(pattern, () => {
+    count();
+    return mask;
+  });
+}
+
+// Run before names: masking "jamal" inside "jamal.jones@mail.com" would hide the address from its pattern.
+const contactRedactors: Redactor[] = [
+  { kind: 'photo', apply: (text, count) => images.reduce((t, p) => replaceAll(t, p, '', count), text) },
+  { kind: 'email', apply: (text, count) => replaceAll(text, email, '[email]', count) },
+  { kind: 'link', apply: (text, count) => links.reduce((t, p) => replaceAll(t, p, '[link]', count), text) },
+];
+
+const proxyRedactors: Redactor[] = [
+  {
+    kind: 'phone',
+    apply: (text, count) =>
+      text.replace(phoneCandidate, (match) => {
+        const digits = match.replace(/\D/g, '').length;
+        // Date ranges ("2015 - 2019", "2018.01 – 2021.03") look like phone numbers to a regex.
+        if (digits < 9 || digits > 15 || (match.match(yearLike)?.length ?? 0) >= 2) return match;
+        count();
+        return '[phone]';
+      }),
+  },
+  {
+    kind: 'address',
+    apply: (text, count) =>
+      [streetAddress, europeanStreet].reduce((t, p) => replaceAll(t, p, '[address]', count), text),
+  },
+  {
+    kind: 'postal-code',
+    apply: (text, count) => {
+      let out = text.replace(usStateZip, (_match, state: string) => {
+        count();
+        return `${state} [postal code]`;
+      });
+      out = [labelledPostal, ukPostcode, canadianPostcode].reduce(
+        (t, p) => replaceAll(t, p, '[postal code]', count),
+        out,
+      );
+      // "10115 Berlin" style codes only in the contact header, where a bare number before a town is an address.
+      const headerEnd = nthLineEnd(out, 6);
+      return (
+        replaceAll(out.slice(0, headerEnd), europeanPostcodeBeforeCity, '[postal code]', count) +
+        out.slice(headerEnd)
+      );
+    },
+  },
+  { kind: 'age', apply: (text, count) => ages.reduce((t, p) => replaceAll(t, p, '[age]', count), text) },
+  { kind: 'graduation-year', apply: maskEducationYears },
+  { kind: 'honorific', apply: (text, count) => replaceAll(text, honorific, '', count) },
+  {
+    kind: 'pronoun',
+    apply: (text, count) =>
+      pronouns.reduce(
+        (t, [pattern, neutral]) =>
+          t.replace(pattern, (match) => {
+            count();
+            return match[0] === match[0]?.toUpperCase()
+              ? neutral[0]!.toUpperCase() + neutral.slice(1)
+              : neutral;
+          }),
+        text,
+      ),
+  },
+];
+
+/** Masks identity and protected-group proxies in free text. `identity` adds names and contacts known from elsewhere. */
+export function blindText(text: string, identity: KnownIdentity = {}): BlindedText {
+  const redactions: Partial<Record<RedactionKind, number>> = {};
+  const counter =
+    (kind: RedactionKind) =>
+    (n = 1) => {
+      redactions[kind] = (redactions[kind] ?? 0) + n;
+    };
+
+  let out = text;
+  // Literal contacts first: a known phone number in an odd format would slip past the pattern.
+  for (const known of identity.emails ?? []) out = replaceLiteral(out, known, '[email]', counter('email'));
+  for (const known of identity.phones ?? []) out = replaceLiteral(out, known, '[phone]', counter('phone'));
+  for (const redactor of contactRedactors) out = redactor.apply(out, counter(redactor.kind));
+  out = maskNames(out, [...(identity.names ?? []), ...namesFromHeader(out)], counter('name'));
+  for (const redactor of proxyRedactors) out = redactor.apply(out, counter(redactor.kind));
+  out = out.replace(/\[name\](?:[\s,]+\[name\])+/g, '[name]').replace(/[ \t]{2,}/g, ' ');
+  return { text: out, redactions };
+}
+
+export type CandidateSources = {
+  personId: string;
+  /** Extracted resumes, failures included: they are reported, never scored as empty. */
+  resumes?: ExtractionResult[];
+  /** Plain resume text that did not come from a file (a pasted resume, an application answer). */
+  resumeText?: string;
+  profile?: SourceProfile;
+  identity?: KnownIdentity;
+};
+
+export type PreparedCandidate =
+  | { ok: true; candidate: BlindedCandidate; documentFailures: ExtractionFailure[] }
+  | {
+      ok: false;
+      personId: string;
+      reason: 'no-readable-documents';
+      documentFailures: ExtractionFailure[];
+      message: string;
+    };
+
+/** Joins a person's readable documents and blinds them. A person with nothing readable is a failure, not an empty text. */
+export function blindCandidate(sources: CandidateSources): PreparedCandidate {
+  const documentFailures = (sources.resumes ?? []).filter((r): r is ExtractionFailure => !r.ok);
+  const parts = [
+    ...(sources.resumes ?? []).flatMap((r) => (r.ok ? [r.text] : [])),
+    ...(sources.resumeText?.trim() ? [sources.resumeText.trim()] : []),
+    ...(sources.profile ? [profileToText(sources.profile)] : []),
+  ].filter((part) => part.trim().length > 0);
+
+  if (parts.length === 0) {
+    const why = documentFailures.map((f) => f.message).join('; ');
+    return {
+      ok: false,
+      personId: sources.personId,
+      reason: 'no-readable-documents',
+      documentFailures,
+      message: `Nothing to score for person ${sources.personId}: ${why || 'no resume, text or profile was given'}`,
+    };
+  }
+
+  const original = parts.join('\n\n');
+  const profile = sources.profile;
+  const identity: KnownIdentity = {
+    names: [...(sources.identity?.names ?? []), ...(profile?.name ? [profile.name] : [])],
+    emails: [...(sources.identity?.emails ?? []), ...(profile?.emails ?? [])],
+    phones: [...(sources.identity?.phones ?? []), ...(profile?.phones ?? [])],
+  };
+  const blinded = blindText(original, identity);
+  if (profile?.photoUrl) blinded.redactions.photo = (blinded.redactions.photo ?? 0) + 1;
+  if (profile?.links?.length) blinded.redactions.link = (blinded.redactions.link ?? 0) + profile.links.length;
+
+  return {
+    ok: true,
+    documentFailures,
+    candidate: {
+      personId: sources.personId,
+      text: blinded.text,
+      redactions: blinded.redactions,
+      original: { text: original, ...(profile ? { profile } : {}) },
+    },
+  };
+}
+
+function maskNames(text: string, names: string[], count: (n?: number) => void): string {
+  const tokens = new Set<string>();
+  for (const name of names) {
+    for (const token of name.split(/[\s,]+/)) {
+      const clean = token.replace(/^[("'“]+|[)"'”.,]+$/g, '');
+      if (clean.length >= 2 && !/\d/.test(clean)) tokens.add(clean);
+    }
+  }
+  let out = text;
+  // Full names first, then single tokens, so "Jamal Jones" becomes one [name] rather than two.
+  for (const name of names.filter((n) => n.trim().split(/\s+/).length > 1)) {
+    const words = name.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
+    out = replaceAll(
+      out,
+      new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, 'giu'),
+      '[name]',
+      count,
+    );
+  }
+  for (const token of [...tokens].sort((a, b) => b.length - a.length)) {
+    // A surname that is also a skill ("Ruby", "Scala") is only masked where it was part of the full name.
+    if (isDictionaryTerm(token)) continue;
+    out = replaceAll(
+      out,
+      new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(token)}(?![\\p{L}\\p{N}])`, 'giu'),
+      '[name]',
+      count,
+    );
+  }
+  return out;
+}
+
+/** Resumes open with the person's name: the first line, unless it is a "Resume" heading, if it reads like a name. */
+function namesFromHeader(text: string): string[] {
+  const firstLines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^(?:resume|résumé|curriculum vitae|cv)$/i.test(l));
+  const line = firstLines[0] ?? '';
+  const labelled = /^(?:name|full name)\s*:\s*(.+)$/i.exec(line);
+  const candidate = (labelled?.[1] ?? line).split(/\s[|•·–—-]\s|,/)[0]?.trim() ?? '';
+  const words = candidate.split(/\s+/);
+  const looksLikeName =
+    words.length >= 2 &&
+    words.length <= 4 &&
+    words.every((w) => /^(?:[\p{Lu}][\p{L}'’-]*\.?|[\p{Lu}]\.)$/u.test(w)) &&
+    !notNameWords.test(candidate) &&
+    detectTitles(candidate).length === 0 &&
+    detectSkills(candidate).length === 0;
+  return looksLikeName ? [candidate] : [];
+}
+
+function isDictionaryTerm(token: string): boolean {
+  return detectSkills(token).length > 0;
+}
+
+function maskEducationYears(text: string, count: (n?: number) => void): string {
+  let inEducation = false;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (sectionHeading.test(line)) inEducation = educationHeading.test(line);
+      if (!inEducation && !educationWords.test(line) && !degreeAbbreviations.test(line)) return line;
+      return replaceAll(
+        line,
+        /(?<!\d)(?:19|20)\d\d(?!\d)|(?<=class of\s+)'?\d\d\b|(?<=\s)'\d\d\b/gi,
+        '[year]',
+        count,
+      );
+    })
+    .join('\n');
+}
+
+function replaceLiteral(text: string, literal: string, mask: string, count: (n?: number) => void): string {
+  const trimmed = literal.trim();
+  if (trimmed.length < 4) return text;
+  return replaceAll(text, new RegExp(escapeRegExp(trimmed), 'gi'), mask, count);
+}
+
+function nthLineEnd(text: string, n: number): number {
+  let index = -1;
+  for (let i = 0; i < n; i++) {
+    index = text.indexOf('\n', index + 1);
+    if (index === -1) return text.length;
+  }
+  return index;
+}

@@ -1,0 +1,162 @@
+import { detectTitles, seniorityOf, seniorityRank } from './dictionary';
+import { snippetAt } from './text';
+import type { SeniorityLevel } from './types';
+
+// Facts read from a blinded resume: how long the person has worked and at what level. Education years are
+// already masked by blinding, so study years never count as work.
+
+const months: Record<string, number> = {
+  jan: 0,
+  feb: 1,
+  mar: 2,
+  apr: 3,
+  may: 4,
+  jun: 5,
+  jul: 6,
+  aug: 7,
+  sep: 8,
+  sept: 8,
+  oct: 9,
+  nov: 10,
+  dec: 11,
+};
+const month = '(?:(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?\\s+|(\\d{1,2})[/.-])?';
+const dateRange = new RegExp(
+  `${month}((?:19|20)\\d\\d)\\s*(?:-|–|—|to|until)\\s*(?:${month}((?:19|20)\\d\\d)|(present|current|now|today|date))`,
+  'gi',
+);
+const statedYears =
+  /\b(\d{1,2})\+?\s*(?:years?|yrs)\s+(?:of\s+)?(?:professional\s+|industry\s+|hands-on\s+|relevant\s+|total\s+|commercial\s+)?(?:experience|exp\b)/gi;
+const roleNoun =
+  /\b(engineer|developer|programmer|scientist|analyst|executive|manager|designer|recruiter|architect|administrator|representative|director|lead|consultant|sre|specialist|intern|officer|head|president|founder|owner)\b/i;
+const bullet = /^[-•*·▪◦‣]/;
+const narrativeVerb =
+  /^(led|managed|built|reported|mentored|worked|hired|partnered|owned|designed|drove|ran|supported|collaborated|helped|sourced|recruited|interviewed|created|developed|improved|reduced|increased|wrote|shipped|launched|delivered|implemented|migrated|maintained|coordinated|trained|taught|presented)\b/i;
+
+export type ExperienceEstimate = {
+  years: number;
+  evidence: string | null;
+  source: 'dates' | 'stated' | 'none';
+};
+
+export function estimateYearsOfExperience(text: string, asOf: Date): ExperienceEstimate {
+  const now = asOf.getUTCFullYear() + asOf.getUTCMonth() / 12;
+  const intervals: [number, number][] = [];
+  let firstRange: { index: number; length: number } | undefined;
+  for (const match of text.matchAll(dateRange)) {
+    const start = yearFraction(match[3], match[1], match[2]);
+    const end = match[7] ? now : yearFraction(match[6], match[4], match[5]);
+    if (start === undefined || end === undefined || end < start || start > now) continue;
+    intervals.push([start, Math.min(end, now)]);
+    firstRange ??= { index: match.index, length: match[0].length };
+  }
+  const fromDates = unionLength(intervals);
+
+  let stated = 0;
+  let statedAt: { index: number; length: number } | undefined;
+  for (const match of text.matchAll(statedYears)) {
+    const years = Number(match[1]);
+    if (years > stated && years <= 50) {
+      stated = years;
+      statedAt = { index: match.index, length: match[0].length };
+    }
+  }
+
+  if (stated === 0 && fromDates === 0) return { years: 0, evidence: null, source: 'none' };
+  if (stated >= fromDates && statedAt) {
+    return { years: stated, evidence: snippetAt(text, statedAt.index, statedAt.length), source: 'stated' };
+  }
+  return {
+    years: Math.round(fromDates * 10) / 10,
+    evidence: firstRange ? snippetAt(text, firstRange.index, firstRange.length) : null,
+    source: 'dates',
+  };
+}
+
+function yearFraction(
+  year: string | undefined,
+  monthName: string | undefined,
+  monthNumber: string | undefined,
+): number | undefined {
+  if (!year) return undefined;
+  const m = monthName
+    ? months[monthName.toLowerCase().slice(0, 3)]
+    : monthNumber
+      ? Number(monthNumber) - 1
+      : 0;
+  return Number(year) + (m !== undefined && m >= 0 && m < 12 ? m / 12 : 0);
+}
+
+/** Total time covered by possibly overlapping jobs: two jobs held at once count once. */
+function unionLength(intervals: [number, number][]): number {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0]);
+  let total = 0;
+  let current: [number, number] | undefined;
+  for (const [start, end] of sorted) {
+    if (!current || start > current[1]) {
+      if (current) total += current[1] - current[0];
+      current = [start, end];
+    } else {
+      current[1] = Math.max(current[1], end);
+    }
+  }
+  if (current) total += current[1] - current[0];
+  return total;
+}
+
+export type TitleLine = { line: string; index: number };
+
+/**
+ * Lines that name a position the person held ("Senior Backend Engineer, Acme (2019 – present)"), as opposed to
+ * narrative lines that merely mention a title ("Hired 40 backend engineers").
+ */
+export function titleLines(text: string): TitleLine[] {
+  const out: TitleLine[] = [];
+  let offset = 0;
+  let meaningful = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    const index = offset + raw.indexOf(line);
+    offset += raw.length + 1;
+    if (!line) continue;
+    meaningful++;
+    if (line.length > 110 || bullet.test(line) || narrativeVerb.test(line)) continue;
+    const hasRole = roleNoun.test(line) || detectTitles(line).length > 0;
+    if (!hasRole) continue;
+    const positioned =
+      meaningful <= 3 ||
+      /(?:19|20)\d\d|present/i.test(line) ||
+      /\s(at|@)\s|,|—|–|\||\(/.test(line) ||
+      line.length <= 60;
+    if (positioned) out.push({ line, index });
+  }
+  return out;
+}
+
+export type SeniorityEstimate = {
+  level: SeniorityLevel | null;
+  evidence: string | null;
+  source: 'title' | 'years' | 'none';
+};
+
+export function estimateSeniority(text: string, years: number): SeniorityEstimate {
+  let best: { level: SeniorityLevel; line: string } | undefined;
+  for (const { line } of titleLines(text)) {
+    const level = seniorityOf(line);
+    if (level && (!best || seniorityRank(level) > seniorityRank(best.level))) best = { level, line };
+  }
+  if (best) return { level: best.level, evidence: best.line, source: 'title' };
+  // Without a level in any title ("Software Engineer"), the length of the career is the best reading.
+  const fromYears = levelFromYears(years);
+  if (fromYears)
+    return { level: fromYears, evidence: `about ${Math.round(years)} years of experience`, source: 'years' };
+  return { level: null, evidence: null, source: 'none' };
+}
+
+function levelFromYears(years: number): SeniorityLevel | undefined {
+  if (years <= 0) return undefined;
+  if (years < 2) return 'entry';
+  if (years < 5) return 'mid';
+  if (years < 10) return 'senior';
+  return 'lead';
+}

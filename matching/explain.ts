@@ -1,0 +1,253 @@
+import { estimateSeniority, estimateYearsOfExperience, titleLines } from './candidate-facts';
+import { seniorityRank, skillById, skillTerms, titleById, titleTerms } from './dictionary';
+import { escapeRegExp, findMentions, snippetAt, type Mention } from './text';
+import type {
+  ExperienceRequirement,
+  JobProfile,
+  LocationRequirement,
+  Requirement,
+  RequirementEvidence,
+  RequirementStatus,
+  SeniorityRequirement,
+  SkillRequirement,
+  TitleRequirement,
+} from './types';
+
+// For each requirement of a job: met, partly or not met, with the line of the (blinded) resume that shows it.
+
+export type EvaluationContext = { asOf: Date };
+
+type Verdict = Pick<RequirementEvidence, 'status' | 'evidence' | 'reason'>;
+
+// Only the word or two right before a mention: "no Kubernetes experience", not "with no downtime on Kubernetes".
+const negated = /\b(no|not|never|without|lacks?|lacking)\s+(?:[\w-]+\s+)?$/i;
+const aspiring =
+  /\b(currently learning|now learning|started learning|learning to use|want(?:ing)? to learn|eager to learn|keen to learn|plan(?:ning)? to learn|interested in learning|hoping to learn|self-studying|curious about)\s+(?:[\w-]+\s+)?$/i;
+const listLine = /^\s*(skills|technical skills|technologies|tools|stack|tech stack|languages|keywords)\b/i;
+const relocation = /\b(open to relocat\w*|willing to relocate|relocating|able to relocate|relocation)\b/i;
+
+export function evaluateRequirements(
+  profile: JobProfile,
+  text: string,
+  context: EvaluationContext,
+): RequirementEvidence[] {
+  const experience = estimateYearsOfExperience(text, context.asOf);
+  return profile.requirements.map((requirement) => {
+    const verdict = evaluate(requirement, text, experience, context);
+    return {
+      requirementId: requirement.id,
+      label: requirement.label,
+      kind: requirement.kind,
+      importance: requirement.importance,
+      weight: requirement.weight,
+      ...verdict,
+      foundBy: 'local',
+    };
+  });
+}
+
+function evaluate(
+  requirement: Requirement,
+  text: string,
+  experience: ReturnType<typeof estimateYearsOfExperience>,
+  _context: EvaluationContext,
+): Verdict {
+  switch (requirement.kind) {
+    case 'skill':
+      return evaluateSkill(requirement, text);
+    case 'title':
+      return evaluateTitle(requirement, text);
+    case 'seniority':
+      return evaluateSeniority(requirement, text, experience.years);
+    case 'years-of-experience':
+      return evaluateYears(requirement, experience);
+    case 'location':
+      return evaluateLocation(requirement, text);
+  }
+}
+
+function evaluateSkill(requirement: SkillRequirement, text: string): Verdict {
+  const mentions = findMentions(text, requirement.terms, requirement.patterns);
+  const real = mentions.filter((m) => !precededBy(text, m, negated) && !precededBy(text, m, aspiring));
+  if (real.length > 0) {
+    const best = real.find((m) => !listLine.test(lineOf(text, m.index))) ?? real[0]!;
+    const matched = best.matched.toLowerCase();
+    const named = requirement.label
+      .toLowerCase()
+      .split(' or ')
+      .some((label) => label === matched);
+    return {
+      status: 'met',
+      evidence: snippetAt(text, best.index, best.length),
+      reason: named
+        ? `mentions ${best.matched}`
+        : `mentions ${best.matched} (counts as ${requirement.label})`,
+    };
+  }
+  const learning = mentions.find((m) => precededBy(text, m, aspiring));
+  if (learning) {
+    return {
+      status: 'partly',
+      evidence: snippetAt(text, learning.index, learning.length),
+      reason: `${requirement.label} is something they are learning, not yet experience`,
+    };
+  }
+  for (const relatedId of requirement.related) {
+    const related = skillById.get(relatedId);
+    if (!related) continue;
+    const found = findMentions(
+      text,
+      related.patterns ? related.aliases : skillTerms(related),
+      related.patterns ?? [],
+    )[0];
+    if (found && !precededBy(text, found, negated)) {
+      return {
+        status: 'partly',
+        evidence: snippetAt(text, found.index, found.length),
+        reason: `no ${requirement.label}, but ${related.label}, which is related`,
+      };
+    }
+  }
+  const denied = mentions[0];
+  return {
+    status: 'not-met',
+    evidence: denied ? snippetAt(text, denied.index, denied.length) : null,
+    reason: denied
+      ? `says they have no ${requirement.label} experience`
+      : `no mention of ${requirement.label} or its aliases`,
+  };
+}
+
+function evaluateTitle(requirement: TitleRequirement, text: string): Verdict {
+  const positions = titleLines(text);
+  const inTitleLine = (terms: string[]) => {
+    for (const { line } of positions) {
+      const found = findMentions(line, terms)[0];
+      if (found) return { line, found };
+    }
+    return undefined;
+  };
+  const exact = inTitleLine(requirement.terms);
+  if (exact) {
+    return { status: 'met', evidence: exact.line, reason: `has held the title ${exact.found.matched}` };
+  }
+  for (const relatedId of requirement.related) {
+    const related = titleById.get(relatedId);
+    const hit = related ? inTitleLine(titleTerms(related)) : undefined;
+    if (related && hit) {
+      return {
+        status: 'partly',
+        evidence: hit.line,
+        reason: `${hit.found.matched} is close to ${requirement.label}`,
+      };
+    }
+  }
+  const seen = positions[0]?.line;
+  return {
+    status: 'not-met',
+    evidence: seen ?? null,
+    reason: seen
+      ? `no ${requirement.label} title; most recent title line reads differently`
+      : `no ${requirement.label} title found`,
+  };
+}
+
+function evaluateSeniority(requirement: SeniorityRequirement, text: string, years: number): Verdict {
+  const estimate = estimateSeniority(text, years);
+  if (!estimate.level) {
+    return { status: 'not-met', evidence: null, reason: 'no job titles or dates to read a level from' };
+  }
+  const gap = seniorityRank(estimate.level) - seniorityRank(requirement.level);
+  const how = estimate.source === 'title' ? 'from the title' : 'from the length of their career';
+  if (gap === 0 || gap === 1) {
+    return { status: 'met', evidence: estimate.evidence, reason: `${estimate.level} level ${how}` };
+  }
+  if (gap >= 2) {
+    return {
+      status: 'partly',
+      evidence: estimate.evidence,
+      reason: `${estimate.level} level ${how}, well above ${requirement.level}: check they want this role`,
+    };
+  }
+  if (gap === -1) {
+    return {
+      status: 'partly',
+      evidence: estimate.evidence,
+      reason: `${estimate.level} level ${how}, one step below ${requirement.level}`,
+    };
+  }
+  return {
+    status: 'not-met',
+    evidence: estimate.evidence,
+    reason: `${estimate.level} level ${how}, below ${requirement.level}`,
+  };
+}
+
+function evaluateYears(
+  requirement: ExperienceRequirement,
+  experience: ReturnType<typeof estimateYearsOfExperience>,
+): Verdict {
+  if (experience.source === 'none') {
+    return { status: 'not-met', evidence: null, reason: 'no dates or stated years of experience found' };
+  }
+  const years = experience.years;
+  const reading =
+    experience.source === 'dates'
+      ? `about ${formatYears(years)} from the dates of their jobs`
+      : `states ${years} years`;
+  const status: RequirementStatus =
+    years >= requirement.minYears ? 'met' : years >= requirement.minYears * 0.7 ? 'partly' : 'not-met';
+  return { status, evidence: experience.evidence, reason: `${reading}; ${requirement.minYears} asked` };
+}
+
+function evaluateLocation(requirement: LocationRequirement, text: string): Verdict {
+  if (requirement.arrangement === 'remote' && requirement.places.length === 0) {
+    return { status: 'met', evidence: null, reason: 'remote role: location is not a constraint' };
+  }
+  for (const place of requirement.places) {
+    const city = place.split(',')[0]?.trim();
+    if (!city) continue;
+    const found = new RegExp(`(?<![\\p{L}])${escapeRegExp(city)}(?![\\p{L}])`, 'iu').exec(text);
+    if (found)
+      return {
+        status: 'met',
+        evidence: snippetAt(text, found.index, found[0].length),
+        reason: `based in or near ${place}`,
+      };
+  }
+  if (requirement.arrangement === 'remote') {
+    return {
+      status: 'partly',
+      evidence: null,
+      reason: `remote within ${requirement.places.join(', ')}: location not confirmed`,
+    };
+  }
+  const moving = relocation.exec(text);
+  if (moving)
+    return {
+      status: 'partly',
+      evidence: snippetAt(text, moving.index, moving[0].length),
+      reason: 'open to relocating',
+    };
+  return {
+    status: 'not-met',
+    evidence: null,
+    reason: `no sign of being in or moving to ${requirement.places.join(' or ') || 'the office location'}`,
+  };
+}
+
+function precededBy(text: string, mention: Mention, pattern: RegExp): boolean {
+  const lineStart = text.lastIndexOf('\n', mention.index - 1) + 1;
+  return pattern.test(text.slice(Math.max(lineStart, mention.index - 60), mention.index));
+}
+
+function lineOf(text: string, index: number): string {
+  const start = text.lastIndexOf('\n', index - 1) + 1;
+  const end = text.indexOf('\n', index);
+  return text.slice(start, end === -1 ? text.length : end);
+}
+
+function formatYears(years: number): string {
+  const rounded = Math.round(years * 2) / 2;
+  return `${rounded} year${rounded === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,93 @@
+// Greenhouse job posts are HTML written by many hands: headings are <h3>, or <p><strong>…</strong></p>, or a
+// line ending in a colon. This turns one into sections a recruiter would recognise.
+
+export type PostSectionKind = 'intro' | 'must-have' | 'nice-to-have' | 'responsibilities' | 'ignored';
+
+export type PostSection = { kind: PostSectionKind; heading: string; lines: string[] };
+
+const entities: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  rsquo: '’',
+  lsquo: '‘',
+  rdquo: '”',
+  ldquo: '“',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  bull: '•',
+  middot: '·',
+};
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (whole, code: string) => {
+    if (code.startsWith('#x') || code.startsWith('#X'))
+      return String.fromCodePoint(parseInt(code.slice(2), 16));
+    if (code.startsWith('#')) return String.fromCodePoint(parseInt(code.slice(1), 10));
+    return entities[code.toLowerCase()] ?? whole;
+  });
+}
+
+/** Plain lines from post HTML; headings are prefixed with "# " and list items with "- ". */
+export function htmlToLines(html: string): string[] {
+  // The Job Board API returns the post HTML entity-escaped ("&lt;p&gt;"); Harvest returns it raw.
+  const source = !html.includes('<') && html.includes('&lt;') ? decodeEntities(html) : html;
+  const marked = source
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, '')
+    .replace(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/gi, (_m, inner: string) => `\n# ${inner}\n`)
+    // A paragraph that is only bold text is a heading in most Greenhouse posts.
+    .replace(
+      /<p[^>]*>\s*<(strong|b)>([\s\S]*?)<\/\1>\s*(?:<br\s*\/?>)?\s*<\/p>/gi,
+      (_m, _tag, inner: string) => `\n# ${inner}\n`,
+    )
+    .replace(/<li[^>]*>/gi, '\n- ')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|li|ul|ol|tr|section|article|h[1-6])>/gi, '\n')
+    .replace(/<[^>]+>/g, '');
+  return decodeEntities(marked)
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line.length > 0 && line !== '-' && line !== '#');
+}
+
+const niceHeading =
+  /nice[- ]to[- ]have|bonus|preferred|\bplus(es)?\b|extra credit|ideally|great if|even better|would be (great|nice)|not required|desired|optional/i;
+const mustHeading =
+  /requirement|qualification|what you('|’)?ll (need|bring)|you (have|bring|are)|must[- ]have|about you|who you are|looking for|skills|experience|you should have|minimum|basic|need to succeed|what we need|your background|what it takes/i;
+const responsibilitiesHeading =
+  /responsibilit|what you('|’)?ll (do|work on|own)|what you will do|the role|your role|day[- ]to[- ]day|in this role|you will|impact|the job|the work|your mission|what you('|’)?ll achieve|outcomes/i;
+const ignoredHeading =
+  /about (us|the company|\w+$)|who we are|benefit|perk|compensation|salary|pay (range|transparency)|equal (employment )?opportunit|eeo|why (join|work)|our values|life at|diversity|accommodation|how to apply|our (team|mission|story)|what we offer|we offer/i;
+
+export function classifyHeading(heading: string): PostSectionKind {
+  if (niceHeading.test(heading)) return 'nice-to-have';
+  if (/about you|who you are/i.test(heading)) return 'must-have';
+  if (ignoredHeading.test(heading)) return 'ignored';
+  if (responsibilitiesHeading.test(heading)) return 'responsibilities';
+  if (mustHeading.test(heading)) return 'must-have';
+  return 'intro';
+}
+
+function isHeading(line: string): string | undefined {
+  if (line.startsWith('# ')) return line.slice(2).replace(/:$/, '').trim();
+  // "Requirements:" on its own line, short and not a list item, also reads as a heading.
+  if (!line.startsWith('- ') && line.endsWith(':') && line.length <= 60) return line.slice(0, -1).trim();
+  return undefined;
+}
+
+export function splitPostSections(html: string): PostSection[] {
+  const sections: PostSection[] = [{ kind: 'intro', heading: '', lines: [] }];
+  for (const line of htmlToLines(html)) {
+    const heading = isHeading(line);
+    if (heading !== undefined) {
+      sections.push({ kind: classifyHeading(heading), heading, lines: [] });
+      continue;
+    }
+    sections[sections.length - 1]?.lines.push(line.replace(/^- /, ''));
+  }
+  return sections.filter((section) => section.lines.length > 0);
+}

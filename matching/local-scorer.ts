@@ -1,0 +1,97 @@
+import { evaluateRequirements } from './explain';
+import { normalisedKeywordRelevance, type WeightedQuery } from './keyword-relevance';
+import type { CandidateScorer, ScorerResult, ScoringContext } from './scorer';
+import { tokenize } from './text';
+import type { JobProfile, RequirementEvidence, RequirementStatus, ScoringInput } from './types';
+
+// The default scorer: no network, deterministic. Most of the score is requirement coverage (what a recruiter
+// checks); BM25 adds the words of the post the dictionary does not know, and breaks ties between people
+// who meet the same requirements.
+
+export const localScoreWeights = {
+  coverage: 0.75,
+  keywordRelevance: 0.25,
+  /** Each must-have that is not met at all multiplies the score by this. */
+  missingMustHave: 0.8,
+  keywordBoost: 0.4,
+};
+
+const credit: Record<RequirementStatus, number> = { met: 1, partly: 0.5, 'not-met': 0 };
+
+export function coverageOf(requirements: readonly RequirementEvidence[]): number {
+  const total = requirements.reduce((sum, r) => sum + r.weight, 0);
+  if (total === 0) return 0;
+  return requirements.reduce((sum, r) => sum + r.weight * credit[r.status], 0) / total;
+}
+
+export function missingMustHaves(requirements: readonly RequirementEvidence[]): RequirementEvidence[] {
+  return requirements.filter((r) => r.importance === 'must' && r.status === 'not-met');
+}
+
+/** The local score, 0–1, from requirement verdicts and keyword relevance. Pure, so combining can recompute it. */
+export function scoreFromEvidence(
+  requirements: readonly RequirementEvidence[],
+  keywordRelevance: number,
+): number {
+  const base =
+    localScoreWeights.coverage * coverageOf(requirements) +
+    localScoreWeights.keywordRelevance * keywordRelevance;
+  return base * localScoreWeights.missingMustHave ** missingMustHaves(requirements).length;
+}
+
+/** The BM25 query for a profile: requirement terms boosted by their weight, post keywords at a lower boost. */
+export function profileQuery(profile: JobProfile): { query: WeightedQuery; idealText: string } {
+  const boosts = new Map<string, number>();
+  const idealTokens: string[] = [];
+  for (const requirement of profile.requirements) {
+    if (requirement.kind !== 'skill' && requirement.kind !== 'title') continue;
+    const labelTokens = tokenize(requirement.label.replace(/ or /g, ' '));
+    idealTokens.push(...labelTokens);
+    const terms = [requirement.label.replace(/ or /g, ' '), ...requirement.terms];
+    for (const token of new Set(terms.flatMap((t) => tokenize(t)))) {
+      boosts.set(token, Math.max(boosts.get(token) ?? 0, requirement.weight));
+    }
+  }
+  for (const keyword of profile.keywords) {
+    if (!boosts.has(keyword)) boosts.set(keyword, localScoreWeights.keywordBoost);
+    idealTokens.push(keyword);
+  }
+  return {
+    query: { text: [...boosts.keys()].join(' '), boosts },
+    idealText: [...new Set(idealTokens)].join(' '),
+  };
+}
+
+export type LocalScorerResult = ScorerResult & { keywordRelevance: number };
+
+export function createLocalScorer(): CandidateScorer & {
+  scoreWithDetails(
+    profile: JobProfile,
+    people: readonly ScoringInput[],
+    context: ScoringContext,
+  ): LocalScorerResult[];
+} {
+  const scoreWithDetails = (
+    profile: JobProfile,
+    people: readonly ScoringInput[],
+    context: ScoringContext,
+  ) => {
+    const { query, idealText } = profileQuery(profile);
+    const relevance = normalisedKeywordRelevance(people, query, idealText);
+    return people.map((person) => {
+      const requirements = evaluateRequirements(profile, person.text, context);
+      const keywordRelevance = relevance.get(person.personId) ?? 0;
+      return {
+        personId: person.personId,
+        score: scoreFromEvidence(requirements, keywordRelevance),
+        requirements,
+        keywordRelevance,
+      };
+    });
+  };
+  return {
+    name: 'local',
+    scoreWithDetails,
+    score: async (profile, people, context) => scoreWithDetails(profile, people, context),
+  };
+}

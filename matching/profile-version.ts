@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import type { JobProfile, Requirement } from './types';
+
+export type ProfileDraft = Omit<JobProfile, 'version' | 'contentHash'>;
+
+/** Only what changes a score goes into the hash: reworded explanations do not make a new version. */
+export function profileContentHash(draft: Pick<JobProfile, 'title' | 'requirements' | 'keywords'>): string {
+  const canonical = {
+    title: draft.title,
+    keywords: [...draft.keywords].sort(),
+    requirements: [...draft.requirements]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .map((r) => ({ ...scoringFields(r), weight: Math.round(r.weight * 100) / 100 })),
+  };
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+function scoringFields(requirement: Requirement): Record<string, unknown> {
+  const base = { id: requirement.id, kind: requirement.kind, importance: requirement.importance };
+  switch (requirement.kind) {
+    case 'skill':
+      return {
+        ...base,
+        terms: requirement.terms,
+        patterns: requirement.patterns,
+        related: requirement.related,
+      };
+    case 'title':
+      return { ...base, terms: requirement.terms, related: requirement.related };
+    case 'seniority':
+      return { ...base, level: requirement.level };
+    case 'years-of-experience':
+      return { ...base, minYears: requirement.minYears };
+    case 'location':
+      return { ...base, places: requirement.places, arrangement: requirement.arrangement };
+  }
+}
+
+/** Gives a draft its hash and version: the same content keeps the previous version, new content gets the next one. */
+export function versionProfile(
+  draft: ProfileDraft,
+  previous?: Pick<JobProfile, 'version' | 'contentHash'>,
+): JobProfile {
+  const contentHash = profileContentHash(draft);
+  const version = !previous
+    ? 1
+    : previous.contentHash === contentHash
+      ? previous.version
+      : previous.version + 1;
+  return { ...draft, version, contentHash };
+}

@@ -1,0 +1,138 @@
+import { embedWithCache, type EmbeddingCache } from './embedding-cache';
+import type { EmbeddingClient } from './embedding-client';
+import type { CandidateScorer, ScorerResult } from './scorer';
+import { clamp } from './text';
+import type { JobProfile, RequirementEvidence, RequirementStatus, ScoringInput } from './types';
+
+// Embedding similarity between the job and each person's blinded resume, cut into chunks so a long resume's
+// relevant job is not averaged away. Thresholds are cosine similarities; the defaults suit small sentence
+// models (all-MiniLM, bge-small, e5-small) and can be tuned per model.
+
+export type SemanticScorerOptions = {
+  client: EmbeddingClient;
+  cache?: EmbeddingCache;
+  /** Cosine at or below which the job and a resume are unrelated (maps to 0). */
+  similarityFloor?: number;
+  /** Cosine at or above which they are as close as a resume gets (maps to 1). */
+  similarityCeiling?: number;
+  /** Per requirement: cosine for "partly" and "met". */
+  partlyAt?: number;
+  metAt?: number;
+  chunkChars?: number;
+  maxChunks?: number;
+};
+
+export type SemanticScorerResult = ScorerResult & { similarity: number };
+
+export type SemanticScorer = CandidateScorer & {
+  readonly model: string;
+  scoreWithDetails(profile: JobProfile, people: readonly ScoringInput[]): Promise<SemanticScorerResult[]>;
+};
+
+export function createSemanticScorer(options: SemanticScorerOptions): SemanticScorer {
+  const floor = options.similarityFloor ?? 0.2;
+  const ceiling = options.similarityCeiling ?? 0.75;
+  const partlyAt = options.partlyAt ?? 0.5;
+  const metAt = options.metAt ?? 0.65;
+  const chunkChars = options.chunkChars ?? 600;
+  const maxChunks = options.maxChunks ?? 8;
+
+  const scoreWithDetails = async (
+    profile: JobProfile,
+    people: readonly ScoringInput[],
+  ): Promise<SemanticScorerResult[]> => {
+    const judged = profile.requirements.filter((r) => r.kind === 'skill' || r.kind === 'title');
+    const jobText = jobDescription(profile);
+    const chunksByPerson = people.map((p) => chunk(p.text, chunkChars, maxChunks));
+    const texts = [jobText, ...judged.map((r) => r.label), ...chunksByPerson.flat()];
+    const { vectors } = await embedWithCache(options.client, options.cache, texts);
+
+    const jobVector = vectors[0]!;
+    const requirementVectors = vectors.slice(1, 1 + judged.length);
+    let offset = 1 + judged.length;
+    return people.map((person, p) => {
+      const chunks = chunksByPerson[p]!;
+      const chunkVectors = vectors.slice(offset, offset + chunks.length);
+      offset += chunks.length;
+
+      const toJob = chunkVectors.map((v) => cosine(jobVector, v)).sort((a, b) => b - a);
+      const top = toJob.slice(0, 3);
+      const raw = top.length === 0 ? 0 : top.reduce((s, x) => s + x, 0) / top.length;
+      const similarity = clamp((raw - floor) / (ceiling - floor), 0, 1);
+
+      const requirements: RequirementEvidence[] = judged.map((requirement, r) => {
+        let best = -1;
+        let bestChunk = -1;
+        chunkVectors.forEach((v, c) => {
+          const s = cosine(requirementVectors[r]!, v);
+          if (s > best) [best, bestChunk] = [s, c];
+        });
+        const status: RequirementStatus = best >= metAt ? 'met' : best >= partlyAt ? 'partly' : 'not-met';
+        return {
+          requirementId: requirement.id,
+          label: requirement.label,
+          kind: requirement.kind,
+          importance: requirement.importance,
+          weight: requirement.weight,
+          status,
+          evidence: status === 'not-met' || bestChunk < 0 ? null : excerpt(chunks[bestChunk]!),
+          reason: `closest passage is ${best.toFixed(2)} similar in meaning`,
+          foundBy: 'semantic',
+        };
+      });
+      return { personId: person.personId, score: similarity, similarity, requirements };
+    });
+  };
+
+  return {
+    name: 'semantic',
+    model: options.client.model,
+    scoreWithDetails,
+    score: scoreWithDetails,
+  };
+}
+
+function jobDescription(profile: JobProfile): string {
+  const lines = new Set<string>([profile.title]);
+  for (const requirement of profile.requirements) {
+    if (requirement.origin.line && requirement.origin.section !== 'job-data')
+      lines.add(requirement.origin.line);
+  }
+  return [...lines].join('\n');
+}
+
+/** Blank-line or line-boundary chunks of about `size` characters; the first chunks hold the most recent work. */
+export function chunk(text: string, size: number, max: number): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    if (current.length + line.length + 1 > size && current.trim()) {
+      chunks.push(current.trim());
+      current = '';
+      if (chunks.length >= max) break;
+    }
+    current += `${line}\n`;
+  }
+  if (current.trim() && chunks.length < max) chunks.push(current.trim());
+  return chunks;
+}
+
+export function cosine(a: readonly number[], b: readonly number[]): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    dot += x * y;
+    na += x * x;
+    nb += y * y;
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= 180 ? flat : `${flat.slice(0, 179)}…`;
+}

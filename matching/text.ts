@@ -1,0 +1,120 @@
+// Text helpers shared by the scorers: tokenising for BM25, finding dictionary phrases, cutting snippets.
+
+const stopwords = new Set(
+  (
+    'a an and are as at be been but by for from has have in into is it its of on or our that the their this to ' +
+    'was we were will with you your they them he she his her i me my us who what which when where how all any ' +
+    'can could should would may might must do does did not no so than too very just also about over under more ' +
+    'most other some such only own same then there these those through during before after above below up down ' +
+    'out off again further once here why both each few nor am being having doing until while against between ' +
+    'role team work working company years year experience strong ability including etc using used'
+  ).split(' '),
+);
+
+// Keeps "c++", "c#", "node.js" and "ci/cd" whole: the default word splitter would turn them into noise.
+const tokenPattern = /[a-z0-9][a-z0-9+#]*(?:[./][a-z0-9+#]+)*/g;
+
+/** Lower-cased content words, light plural folding, stopwords removed. Used for every BM25 index and query. */
+export function tokenize(text: string): string[] {
+  const tokens = text.toLowerCase().match(tokenPattern) ?? [];
+  const out: string[] = [];
+  for (const token of tokens) {
+    if (stopwords.has(token)) continue;
+    out.push(foldPlural(token));
+  }
+  return out;
+}
+
+function foldPlural(token: string): string {
+  if (
+    token.length > 4 &&
+    token.endsWith('s') &&
+    !token.endsWith('ss') &&
+    !token.endsWith('us') &&
+    !/\d/.test(token)
+  ) {
+    return token.endsWith('ies') ? `${token.slice(0, -3)}y` : token.slice(0, -1);
+  }
+  return token;
+}
+
+export function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const wordChar = '[\\p{L}\\p{N}+#]';
+
+const compiled = new Map<string, RegExp>();
+
+/** A case-insensitive matcher for a dictionary phrase: whole words, any spacing or hyphen between words, optional plural. */
+export function phrasePattern(phrase: string): RegExp {
+  const cached = compiled.get(phrase);
+  if (cached) return cached;
+  const parts = phrase
+    .trim()
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .map(escapeRegExp);
+  const body = parts.join('[\\s-]+');
+  const plural = /[a-z]$/.test(phrase) ? '(?:e?s)?' : '';
+  const regex = new RegExp(`(?<!${wordChar})${body}${plural}(?!${wordChar})`, 'giu');
+  compiled.set(phrase, regex);
+  return regex;
+}
+
+function casePattern(source: string): RegExp {
+  const key = `\u0000${source}`;
+  const cached = compiled.get(key);
+  if (cached) return cached;
+  const regex = new RegExp(source, 'gu');
+  compiled.set(key, regex);
+  return regex;
+}
+
+export type Mention = { index: number; length: number; matched: string };
+
+/** Every place where one of the phrases or case-sensitive patterns occurs, in text order. */
+export function findMentions(
+  text: string,
+  phrases: readonly string[],
+  patterns: readonly string[] = [],
+): Mention[] {
+  const mentions: Mention[] = [];
+  const regexes = [...phrases.map(phrasePattern), ...patterns.map(casePattern)];
+  for (const regex of regexes) {
+    for (const match of text.matchAll(regex)) {
+      mentions.push({ index: match.index, length: match[0].length, matched: match[0] });
+    }
+  }
+  return mentions.sort((a, b) => a.index - b.index);
+}
+
+const maxSnippet = 180;
+
+/** The line around a position, trimmed to a readable length with the match kept in view. */
+export function snippetAt(text: string, index: number, length = 0): string {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  const newline = text.indexOf('\n', index + length);
+  const lineEnd = newline === -1 ? text.length : newline;
+  let start = lineStart;
+  let end = lineEnd;
+  if (end - start > maxSnippet) {
+    start = Math.max(lineStart, index - Math.floor((maxSnippet - length) / 2));
+    end = Math.min(lineEnd, start + maxSnippet);
+  }
+  const body = text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return `${start > lineStart ? '…' : ''}${body}${end < lineEnd ? '…' : ''}`;
+}
+
+export function lines(text: string): string[] {
+  return text.split(/\r?\n/);
+}
+
+export function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+export function round(value: number, digits = 2): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
