@@ -1,8 +1,31 @@
+import type { ApprovalRequestTable } from './tables/approvals';
 import type { AuditEventTable } from './tables/audit-event';
 import type { ConnectionCheckTable } from './tables/connection-check';
+import type { ExportLedgerTable } from './tables/exports';
+import type { JobPostTable, JobProfileTable, JobStageTable, JobTable } from './tables/jobs';
+import type { JobPersonTable, MatchScoreTable, PersonTable } from './tables/people';
+import type { DecisionTraceTable, RuleFlowTable, RuleVersionTable, StageMappingTable } from './tables/rules';
+import type { OutreachEventTable, SyncWatermarkTable } from './tables/sync';
+import type { WebhookEventTable } from './tables/webhooks';
 
 // The whole database as Kysely sees it: one line per table, its type in db/tables/.
 export interface Database {
   connection_check: ConnectionCheckTable;
   audit_event: AuditEventTable;
+  job: JobTable;
+  job_post: JobPostTable;
+  job_stage: JobStageTable;
+  job_profile: JobProfileTable;
+  person: PersonTable;
+  job_person: JobPersonTable;
+  match_score: MatchScoreTable;
+  approval_request: ApprovalRequestTable;
+  export_ledger: ExportLedgerTable;
+  webhook_event: WebhookEventTable;
+  outreach_event: OutreachEventTable;
+  stage_mapping: StageMappingTable;
+  rule_flow: RuleFlowTable;
+  rule_version: RuleVersionTable;
+  decision_trace: DecisionTraceTable;
+  sync_watermark: SyncWatermarkTable;
 }

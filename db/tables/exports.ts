@@ -1,0 +1,23 @@
+import type { ColumnType, Selectable } from 'kysely';
+import type { CreatedAt, Json, UpdatedAt } from './json';
+
+export type ExportStatus = 'running' | 'exported' | 'failed';
+
+export interface ExportLedgerTable {
+  job_id: number;
+  person_id: string;
+  workflow_id: string;
+  status: ExportStatus;
+  target: Json<unknown>;
+  requested_by: string;
+  greenhouse_candidate_id: number | null;
+  greenhouse_application_id: number | null;
+  reused_existing_candidate: ColumnType<boolean, boolean | undefined, boolean>;
+  failure_type: string | null;
+  failure_message: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type ExportLedgerEntry = Selectable<ExportLedgerTable>;

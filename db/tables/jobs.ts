@@ -1,0 +1,48 @@
+import type { ColumnType, Insertable, Selectable } from 'kysely';
+import type { CreatedAt, Json, JsonWithDefault, UpdatedAt } from './json';
+
+export interface JobTable {
+  id: number;
+  name: string;
+  requisition_id: string | null;
+  status: 'open' | 'closed' | 'draft';
+  confidential: ColumnType<boolean, boolean | undefined, boolean>;
+  department_name: string | null;
+  office_names: JsonWithDefault<string[]>;
+  greenhouse_updated_at: Date | string | null;
+  synced_at: UpdatedAt;
+  deleted_at: Date | string | null;
+  autopilot_enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  cadence_minutes: ColumnType<number, number | undefined, number>;
+}
+
+export interface JobPostTable {
+  id: number;
+  job_id: number;
+  title: string;
+  content: ColumnType<string, string | undefined, string>;
+  live: ColumnType<boolean, boolean | undefined, boolean>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  greenhouse_updated_at: Date | string | null;
+}
+
+export interface JobStageTable {
+  id: number;
+  job_id: number;
+  name: string;
+  sort_order: number;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface JobProfileTable {
+  job_id: number;
+  version: number;
+  hash: string;
+  profile: Json<unknown>;
+  created_at: CreatedAt;
+}
+
+export type Job = Selectable<JobTable>;
+export type NewJob = Insertable<JobTable>;
+export type JobStage = Selectable<JobStageTable>;
+export type JobPost = Selectable<JobPostTable>;

@@ -1,0 +1,72 @@
+import type { ColumnType, Selectable } from 'kysely';
+import type { CreatedAt, Json, JsonWithDefault, UpdatedAt } from './json';
+
+export interface PastJob {
+  title: string;
+  company: string;
+  startYear?: number;
+  endYear?: number;
+}
+
+export interface PersonTable {
+  id: ColumnType<string, string | undefined, never>;
+  first_name: string;
+  last_name: string;
+  emails: JsonWithDefault<string[]>;
+  phones: JsonWithDefault<string[]>;
+  linkedin_url: string | null;
+  location: string | null;
+  title: string | null;
+  company: string | null;
+  past_jobs: JsonWithDefault<PastJob[]>;
+  skills: JsonWithDefault<string[]>;
+  resume_text: string | null;
+  greenhouse_candidate_id: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** Where the person stands in Greenhouse, as last seen. */
+export type GreenhousePresence =
+  | { kind: 'none' }
+  | {
+      kind: 'prospect' | 'applicant';
+      candidateId: number;
+      applicationId?: number;
+      onThisJob: boolean;
+      stageId?: number | null;
+      stageName?: string | null;
+      status?: 'in_process' | 'rejected' | 'hired' | 'converted';
+      lastActivityAt?: string | null;
+      recruiterName?: string | null;
+    };
+
+export type PipelineStage =
+  'sourced' | 'matched' | 'pending_approval' | 'approved' | 'rejected' | 'exported' | (string & {});
+
+export interface JobPersonTable {
+  job_id: number;
+  person_id: string;
+  source_kind: 'inbound' | 'prospect_pool' | 'import' | 'outreach';
+  source_ref: string | null;
+  pipeline_stage: ColumnType<PipelineStage, PipelineStage | undefined, PipelineStage>;
+  greenhouse: JsonWithDefault<GreenhousePresence>;
+  score: number | null;
+  profile_version: number | null;
+  last_activity_at: Date | string | null;
+  sourced_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface MatchScoreTable {
+  job_id: number;
+  person_id: string;
+  profile_version: number;
+  score: number;
+  scorer: string;
+  explanation: Json<unknown>;
+  created_at: CreatedAt;
+}
+
+export type Person = Selectable<PersonTable>;
+export type JobPerson = Selectable<JobPersonTable>;
