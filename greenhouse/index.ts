@@ -1,0 +1,20 @@
+// The Greenhouse Harvest v3 client: what activities, the web app and the sandbox tests import.
+export * from './client';
+export * from './errors';
+export * from './temporal-failure';
+export * from './logger';
+export * from './list-queries';
+export { maxIdsPerRequest, nextPageUrl, type DateRange, type HarvestQuery } from './query';
+export { HarvestRateLimiter, sharedRateLimiter, type RateLimiterStats } from './rate-limiter';
+export { harvestTaskQueueActivitiesPerSecond, type HarvestBudget } from './task-queue-rate';
+export { TokenProvider, sharedTokenProvider, type GreenhouseCredential } from './token-provider';
+export * from './schemas';
+export * from './job-visibility';
+export * from './person-lookup';
+export * from './linkedin-url';
+export * from './application-window';
+export * from './find-or-create';
+export * from './stage-move';
+export * from './scopes';
+export * from './webhooks/signature';
+export * from './webhooks/translate';

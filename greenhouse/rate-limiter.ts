@@ -1,0 +1,158 @@
+/**
+ * Client side of Greenhouse's fixed 30-second window. Greenhouse tells us the truth in
+ * `X-RateLimit-Limit/Remaining/Reset` on every answer; this limiter believes the headers, counts
+ * requests still in flight against the remaining budget, and parks callers until the window
+ * resets (or until a 429's Retry-After has passed) instead of letting them collect 429s.
+ *
+ * One limiter per credential, shared by everything in the process (`sharedRateLimiter`). Other
+ * worker processes spend the same account budget; across processes the dedicated Temporal task
+ * queue's `maxTaskQueueActivitiesPerSecond` (see task-queue-rate.ts) keeps the total in bounds,
+ * and the headers let this limiter notice what the others spent.
+ */
+export interface RateLimiterOptions {
+  /** Budget assumed until Greenhouse's headers say otherwise. */
+  requestsPerWindow: number;
+  windowMs: number;
+}
+
+export interface RateLimiterStats {
+  requests: number;
+  rateLimited: number;
+  waitedMs: number;
+}
+
+/** Granted budget for one request; hand it back with `settle` once the answer (or failure) is in. */
+export interface RateLimitPermit {
+  settle(headers?: Headers): void;
+}
+
+// Reset is whole epoch seconds and clocks differ a little: wait slightly past it.
+const clockSkewMs = 250;
+
+export class HarvestRateLimiter {
+  private limit: number;
+  private remaining: number | undefined;
+  private resetAtMs: number | undefined;
+  private blockedUntilMs = 0;
+  private inFlight = 0;
+  private readonly waiters = new Set<() => void>();
+  readonly stats: RateLimiterStats = { requests: 0, rateLimited: 0, waitedMs: 0 };
+
+  constructor(private readonly options: RateLimiterOptions) {
+    this.limit = options.requestsPerWindow;
+  }
+
+  async acquire(signal?: AbortSignal): Promise<RateLimitPermit> {
+    const startedAt = Date.now();
+    while (this.available(Date.now()) <= 0) {
+      signal?.throwIfAborted();
+      await this.waitForChange(this.wakeAt(Date.now()) - Date.now(), signal);
+    }
+    this.stats.waitedMs += Date.now() - startedAt;
+    this.stats.requests++;
+    this.inFlight++;
+    let settled = false;
+    return {
+      settle: (headers) => {
+        if (settled) return;
+        settled = true;
+        this.inFlight--;
+        if (headers) this.observe(headers);
+        this.notify();
+      },
+    };
+  }
+
+  /** Greenhouse answered 429: nothing more goes out until Retry-After (or the window reset) has passed. */
+  rateLimited(retryAfterMs: number | undefined): void {
+    this.stats.rateLimited++;
+    const now = Date.now();
+    this.remaining = 0;
+    const until =
+      retryAfterMs !== undefined ? now + retryAfterMs : (this.resetAtMs ?? now + this.options.windowMs);
+    this.blockedUntilMs = Math.max(this.blockedUntilMs, until + clockSkewMs);
+    this.notify();
+  }
+
+  /** What the limiter currently believes, for logs and the benchmark. */
+  snapshot(): {
+    limit: number;
+    remaining: number | undefined;
+    resetAtMs: number | undefined;
+    inFlight: number;
+  } {
+    return {
+      limit: this.limit,
+      remaining: this.remaining,
+      resetAtMs: this.resetAtMs,
+      inFlight: this.inFlight,
+    };
+  }
+
+  private observe(headers: Headers): void {
+    const limit = Number(headers.get('x-ratelimit-limit'));
+    const remaining = Number(headers.get('x-ratelimit-remaining'));
+    const resetSeconds = Number(headers.get('x-ratelimit-reset'));
+    if (headers.get('x-ratelimit-limit') !== null && Number.isFinite(limit) && limit > 0) this.limit = limit;
+    if (headers.get('x-ratelimit-remaining') === null || !Number.isFinite(remaining)) return;
+    const resetAtMs =
+      headers.get('x-ratelimit-reset') !== null && Number.isFinite(resetSeconds)
+        ? resetSeconds * 1000
+        : undefined;
+    if (resetAtMs === undefined || this.resetAtMs === undefined || resetAtMs > this.resetAtMs) {
+      // A new window: its first report is the truth.
+      this.resetAtMs = resetAtMs;
+      this.remaining = remaining;
+    } else if (resetAtMs === this.resetAtMs) {
+      // Answers of one window can arrive out of order: the smallest remaining is the latest.
+      this.remaining = Math.min(this.remaining ?? remaining, remaining);
+    }
+    // An answer from an older window says nothing about the current one.
+  }
+
+  private available(now: number): number {
+    if (now < this.blockedUntilMs) return 0;
+    if (this.resetAtMs !== undefined && now >= this.resetAtMs + clockSkewMs) {
+      this.resetAtMs = undefined;
+      this.remaining = undefined;
+    }
+    return (this.remaining ?? this.limit) - this.inFlight;
+  }
+
+  private wakeAt(now: number): number {
+    if (now < this.blockedUntilMs) return this.blockedUntilMs;
+    if (this.resetAtMs !== undefined) return this.resetAtMs + clockSkewMs;
+    // Budget is taken by requests in flight: their answers will wake us; poll as a safety net.
+    return now + 1_000;
+  }
+
+  private waitForChange(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', wake);
+        this.waiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, Math.max(1, ms));
+      signal?.addEventListener('abort', wake, { once: true });
+      this.waiters.add(wake);
+    });
+  }
+
+  private notify(): void {
+    for (const wake of [...this.waiters]) wake();
+  }
+}
+
+const sharedLimiters = new Map<string, HarvestRateLimiter>();
+
+/** The process-wide limiter for one credential on one Harvest base URL. */
+export function sharedRateLimiter(key: string, options: RateLimiterOptions): HarvestRateLimiter {
+  let limiter = sharedLimiters.get(key);
+  if (!limiter) {
+    limiter = new HarvestRateLimiter(options);
+    sharedLimiters.set(key, limiter);
+  }
+  return limiter;
+}
