@@ -100,6 +100,22 @@ export interface AutopilotStatus {
   profileVersion: number | null;
 }
 
+/** Where an export puts the person in Greenhouse. */
+export type ExportTarget =
+  | { kind: 'candidate'; stageId: number | null }
+  | { kind: 'prospect'; poolId: number | null; poolStageId: number | null };
+
+/** The input of the `exportCandidate` workflow (workflow id: `exportWorkflowId(jobId, personId)`). */
+export interface ExportCandidateInput {
+  jobId: number;
+  personId: string;
+  target: ExportTarget;
+  /** The Pilothouse user (email) who approved or pressed "Export to Greenhouse", or `autopilot`. */
+  requestedBy: string;
+  /** The Greenhouse user credited with the export, when the requester is linked to one. */
+  creditUserId?: number | null;
+}
+
 export const pauseSignal = defineSignal<[{ by: string }]>('pause');
 export const resumeSignal = defineSignal<[{ by: string }]>('resume');
 export const rulesPublishedSignal =
