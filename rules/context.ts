@@ -1,0 +1,26 @@
+// What validation and compilation check a flow against: the job's data as last synced from Greenhouse and
+// what the connection is allowed to do. Built by an activity from the database; plain JSON so it can travel.
+import { z } from 'zod';
+import { GreenhouseIdSchema } from './node-types';
+import { GreenhouseInterviewStageSchema, StageMappingSchema } from './stage-mapping';
+
+export const ValidationContextSchema = z.object({
+  jobId: GreenhouseIdSchema,
+  greenhouseStages: z.array(GreenhouseInterviewStageSchema),
+  stageMapping: StageMappingSchema.nullable(),
+  prospectPools: z.array(
+    z.object({
+      id: GreenhouseIdSchema,
+      name: z.string(),
+      active: z.boolean().optional(),
+      stages: z.array(z.object({ id: GreenhouseIdSchema, name: z.string() })),
+    }),
+  ),
+  rejectionReasons: z.array(z.object({ id: GreenhouseIdSchema, name: z.string() })),
+  users: z.array(z.object({ id: GreenhouseIdSchema, name: z.string(), disabled: z.boolean().optional() })),
+  /** The must-haves in the job profile, by name. */
+  requirementNames: z.array(z.string()),
+  /** The Harvest v3 scopes granted to the connection, e.g. `harvest:applications:move`. */
+  grantedScopes: z.array(z.string()),
+});
+export type ValidationContext = z.infer<typeof ValidationContextSchema>;

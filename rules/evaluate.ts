@@ -1,0 +1,394 @@
+// Running a compiled plan against one event. Pure and deterministic: the same plan, event and facts give
+// the same decisions and the same trace, inside a workflow, on replay, or in a dry run in the web app.
+// One pass over the steps; a step runs when a step before it left by the branch that leads to it.
+import { checkCondition } from './check-condition';
+import type { Decision, Evaluation, KnownPresence, TraceEntry } from './decisions';
+import { describeMs } from './describe';
+import type { EventOf, Facts, FlowEvent } from './facts';
+import type { Branch } from './node-types';
+import type { ActionStep, CompiledTrigger, RulePlan } from './plan';
+import { renderTemplate } from './templates';
+
+type Start =
+  | { kind: 'trigger'; text: string }
+  | { kind: 'resume'; step: number; branch: Branch | null; text: string }
+  | { kind: 'none'; why: string };
+
+const OUTREACH_EVENT_TEXT = {
+  addedToSequence: 'Added to an outreach sequence',
+  replied: 'Replied to outreach',
+  repliedInterested: 'Replied and is interested',
+} as const;
+
+export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evaluation {
+  const stageName = (stageId: number) =>
+    plan.stageNames.find((s) => s.id === stageId)?.name ?? `stage ${stageId}`;
+  const start = findStart(plan, event, stageName);
+  const trace = { planHash: plan.hash, flowId: plan.flowId, eventType: event.type };
+  if (start.kind === 'none') {
+    return { decisions: [], trace: { ...trace, start: 'none', entries: [], summary: start.why } };
+  }
+
+  const nowParsed = Date.parse(facts.now);
+  const nowMs = Number.isNaN(nowParsed) ? null : nowParsed;
+  const score = facts.score ?? (event.type === 'personMatched' ? event.score : undefined);
+  let currentStageId =
+    facts.greenhouse?.currentStageId ?? (event.type === 'stageChanged' ? event.toStageId : null);
+  const steps = plan.steps;
+  const fired: (Branch | null)[] = steps.map(() => null);
+  const reasons: (string[] | null)[] = steps.map(() => null);
+  const decisions: Decision[] = [];
+  const entries: TraceEntry[] = [];
+  // An export decided earlier in this same evaluation creates the application later steps act on.
+  let exportedToStageId: number | null = null;
+
+  let from: number;
+  if (start.kind === 'trigger') {
+    fired[0] = 'next';
+    reasons[0] = [];
+    entries.push({
+      step: 0,
+      nodeId: steps[0].nodeId,
+      kind: 'trigger',
+      outcome: 'started',
+      branch: 'next',
+      checks: [],
+      text: start.text,
+    });
+    from = 1;
+  } else {
+    const paused = steps[start.step]!;
+    fired[start.step] = start.branch;
+    reasons[start.step] = [start.text];
+    entries.push({
+      step: start.step,
+      nodeId: paused.nodeId,
+      kind: paused.kind,
+      outcome: 'resumed',
+      branch: start.branch,
+      checks: [],
+      text: start.text,
+    });
+    from = start.step + 1;
+  }
+
+  for (let i = from; i < steps.length; i++) {
+    const step = steps[i]!;
+    if (step.kind === 'trigger') continue;
+    const via = step.activatedBy.find((a) => fired[a.step] === a.branch);
+    if (!via) continue;
+    const chain = reasons[via.step]!;
+
+    if (step.kind === 'condition') {
+      const result = checkCondition(step.condition, { facts, score, currentStageId, nowMs, stageName });
+      const branch: Branch = result.held ? 'then' : 'otherwise';
+      fired[i] = branch;
+      reasons[i] = [...chain, result.text];
+      entries.push({
+        step: i,
+        nodeId: step.nodeId,
+        kind: 'condition',
+        outcome: result.held ? 'held' : 'notHeld',
+        branch,
+        checks: result.checks,
+        text: result.text,
+      });
+      continue;
+    }
+
+    const because = `${(chain.length > 0 ? chain : [start.text]).join('; ')} → ${step.text}`;
+    const outcome = decide(step, because, chain);
+    if (outcome.kind === 'skipped') {
+      fired[i] = 'next';
+      reasons[i] = chain;
+      entries.push({
+        step: i,
+        nodeId: step.nodeId,
+        kind: 'action',
+        outcome: 'skipped',
+        branch: 'next',
+        checks: [],
+        text: outcome.why,
+      });
+      continue;
+    }
+    decisions.push(outcome.decision);
+    const pauses = outcome.decision.type === 'requestApproval' || outcome.decision.type === 'wait';
+    const ends = pauses || outcome.decision.type === 'stop';
+    fired[i] = ends ? null : 'next';
+    reasons[i] = chain;
+    entries.push({
+      step: i,
+      nodeId: step.nodeId,
+      kind: 'action',
+      outcome: pauses ? 'waiting' : 'decided',
+      branch: ends ? null : 'next',
+      checks: [],
+      text: because,
+    });
+  }
+
+  const summary =
+    decisions.length > 0
+      ? decisions.map((d) => d.because).join(' | ')
+      : `No decision: ${entries[entries.length - 1]!.text}`;
+  return { decisions, trace: { ...trace, start: start.kind, entries, summary } };
+
+  function decide(
+    step: ActionStep,
+    because: string,
+    chain: string[],
+  ): { kind: 'decided'; decision: Decision } | { kind: 'skipped'; why: string } {
+    const nodeId = step.nodeId;
+    const action = step.action;
+    const greenhouse = facts.greenhouse;
+    const hasApplicationHere =
+      (greenhouse?.onThisJob === true && greenhouse.presence !== 'none') || exportedToStageId !== null;
+    const applicationId = exportedToStageId !== null ? null : (greenhouse?.applicationId ?? null);
+    const noApplication = (verb: string) => ({
+      kind: 'skipped' as const,
+      why: `Skipped "${step.text}": not in Greenhouse on this job, so there is nothing to ${verb}`,
+    });
+    const decided = (decision: Decision) => ({ kind: 'decided' as const, decision });
+
+    switch (action.type) {
+      case 'export': {
+        const presence: KnownPresence = greenhouse?.presence ?? 'unknown';
+        const alreadyHere =
+          greenhouse?.onThisJob === true &&
+          (greenhouse.presence === 'applicant' ||
+            (action.as === 'prospect' && greenhouse.presence === 'prospect'));
+        if (alreadyHere || exportedToStageId !== null) {
+          return {
+            kind: 'skipped',
+            why: `Skipped "${step.text}": already ${greenhouse?.presence === 'prospect' ? 'a prospect' : 'an applicant'} on this job, so not exported again`,
+          };
+        }
+        if (action.as === 'candidate') {
+          exportedToStageId = action.stage.stageId;
+          currentStageId = action.stage.stageId;
+          return decided({
+            type: 'export',
+            as: 'candidate',
+            nodeId,
+            because,
+            alreadyInGreenhouse: presence,
+            stageId: action.stage.stageId,
+            stageName: action.stage.name,
+          });
+        }
+        return decided({
+          type: 'export',
+          as: 'prospect',
+          nodeId,
+          because,
+          alreadyInGreenhouse: presence,
+          poolId: action.pool?.id ?? null,
+          poolName: action.pool?.name ?? null,
+          poolStageId: action.poolStage?.id ?? null,
+          poolStageName: action.poolStage?.name ?? null,
+        });
+      }
+      case 'requestApproval':
+        return decided({
+          type: 'requestApproval',
+          nodeId,
+          because,
+          approver: action.approver,
+          timeoutMs: action.timeoutMs,
+          onTimeout: action.onTimeout,
+          resume: { planHash: plan.hash, nodeId },
+        });
+      case 'move': {
+        if (!hasApplicationHere) return noApplication('move');
+        if (currentStageId === action.stage.stageId) {
+          return { kind: 'skipped', why: `Skipped "${step.text}": already in "${action.stage.name}"` };
+        }
+        const fromStageId = currentStageId ?? null;
+        currentStageId = action.stage.stageId;
+        return decided({
+          type: 'move',
+          nodeId,
+          because,
+          applicationId,
+          fromStageId,
+          toStageId: action.stage.stageId,
+          toStageName: action.stage.name,
+        });
+      }
+      case 'advance': {
+        if (!hasApplicationHere) return noApplication('advance');
+        const fromStageId = currentStageId ?? null;
+        // Greenhouse picks the next stage; which one it is is only known once it has moved.
+        currentStageId = null;
+        return decided({ type: 'advance', nodeId, because, applicationId, fromStageId });
+      }
+      case 'reject':
+        if (!hasApplicationHere) return noApplication('reject');
+        return decided({
+          type: 'reject',
+          nodeId,
+          because,
+          applicationId,
+          rejectionReasonId: action.reason.id,
+          rejectionReasonName: action.reason.name,
+          sendEmail: action.sendEmail,
+        });
+      case 'note':
+        return decided({
+          type: 'note',
+          nodeId,
+          because,
+          body: render(action.template, chain),
+          visibility: action.visibility,
+        });
+      case 'tag':
+        return decided({ type: 'tag', nodeId, because, tag: action.tag, where: action.where });
+      case 'notify':
+        return decided({
+          type: 'notify',
+          nodeId,
+          because,
+          target: action.target,
+          message: render(action.template, chain),
+        });
+      case 'wait':
+        return decided({
+          type: 'wait',
+          nodeId,
+          because,
+          durationMs: action.ms,
+          resumeAt: nowMs === null ? null : new Date(nowMs + action.ms).toISOString(),
+          resume: { planHash: plan.hash, nodeId },
+        });
+      case 'stop':
+        return decided({ type: 'stop', nodeId, because, reason: action.reason });
+    }
+  }
+
+  function render(template: string, chain: string[]): string {
+    return renderTemplate(template, {
+      name: facts.name ?? '',
+      personId: facts.personId ?? '',
+      score: score === undefined ? '' : String(score),
+      source: facts.source ?? '',
+      location: facts.location ?? '',
+      stage: currentStageId === null || currentStageId === undefined ? '' : stageName(currentStageId),
+      jobId: String(plan.jobId),
+      reasons: chain.join('; '),
+    });
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ start
+
+function findStart(plan: RulePlan, event: FlowEvent, stageName: (id: number) => string): Start {
+  const trigger = plan.steps[0];
+  const starts = matchesTrigger(trigger.trigger, event);
+  if ((event.type === 'approvalDecided' || event.type === 'waitElapsed') && event.resume) {
+    const resumed = resumeFrom(plan, event);
+    // A decision on another plan's approval step may still start this flow if decisions trigger it.
+    if (resumed.kind === 'resume' || !starts) return resumed;
+  }
+  if (starts) return { kind: 'trigger', text: describeEvent(event, stageName) };
+  return {
+    kind: 'none',
+    why: `Not started: this flow runs "${trigger.text}"; the event was "${describeEvent(event, stageName)}".`,
+  };
+}
+
+function resumeFrom(
+  plan: RulePlan,
+  event: EventOf<'approvalDecided'> | EventOf<'waitElapsed'>,
+): Extract<Start, { kind: 'resume' | 'none' }> {
+  const point = event.resume!;
+  if (point.planHash !== plan.hash) {
+    return {
+      kind: 'none',
+      why: `Not resumed: the step "${point.nodeId}" belongs to plan ${point.planHash.slice(0, 12)}, not this one (${plan.hash.slice(0, 12)}).`,
+    };
+  }
+  const at = plan.steps.findIndex((s) => s.nodeId === point.nodeId);
+  const step = plan.steps[at];
+  const expected = event.type === 'approvalDecided' ? 'requestApproval' : 'wait';
+  if (!step || step.kind !== 'action' || step.action.type !== expected) {
+    return {
+      kind: 'none',
+      why: `Not resumed: "${point.nodeId}" is not a ${expected === 'wait' ? 'wait' : 'approval'} step of this plan.`,
+    };
+  }
+  if (event.type === 'waitElapsed') {
+    return {
+      kind: 'resume',
+      step: at,
+      branch: 'next',
+      text: `Waited ${step.action.type === 'wait' ? describeMs(step.action.ms) : ''}`,
+    };
+  }
+  return {
+    kind: 'resume',
+    step: at,
+    branch: event.outcome === 'approved' ? 'approved' : 'rejected',
+    text: describeApproval(event),
+  };
+}
+
+function matchesTrigger(trigger: CompiledTrigger, event: FlowEvent): boolean {
+  switch (trigger.kind) {
+    case 'approvalDecided':
+      return (
+        event.type === 'approvalDecided' &&
+        (trigger.outcome === 'either' || trigger.outcome === event.outcome)
+      );
+    case 'outreachEvent':
+      // An interested reply is a reply too: a flow waiting for replies hears it.
+      return (
+        event.type === 'outreachEvent' &&
+        (trigger.events.includes(event.event) ||
+          (event.event === 'repliedInterested' && trigger.events.includes('replied')))
+      );
+    case 'stageChanged':
+      return (
+        event.type === 'stageChanged' &&
+        (trigger.from === null || trigger.from.stageId === event.fromStageId) &&
+        (trigger.to === null || trigger.to.stageId === event.toStageId)
+      );
+    default:
+      return event.type === trigger.kind;
+  }
+}
+
+function describeApproval(event: EventOf<'approvalDecided'>): string {
+  const verb = event.outcome === 'approved' ? 'approved' : 'declined';
+  const reason = event.reason ? ` ("${event.reason}")` : '';
+  return event.decidedBy === null
+    ? `Nobody decided in time, so ${verb} automatically`
+    : `${event.decidedBy.name} ${verb}${reason}`;
+}
+
+function describeEvent(event: FlowEvent, stageName: (id: number) => string): string {
+  switch (event.type) {
+    case 'personMatched':
+      return `Matched with score ${event.score}`;
+    case 'approvalDecided':
+      return describeApproval(event);
+    case 'outreachEvent':
+      return OUTREACH_EVENT_TEXT[event.event];
+    case 'stageChanged':
+      return event.fromStageId === null
+        ? `Moved to "${stageName(event.toStageId)}"`
+        : `Moved from "${stageName(event.fromStageId)}" to "${stageName(event.toStageId)}"`;
+    case 'applicationRejected':
+      return 'Application rejected in Greenhouse';
+    case 'candidateHired':
+      return 'Hired';
+    case 'jobOpened':
+      return 'The job opened';
+    case 'jobClosed':
+      return 'The job closed';
+    case 'manualExportRequested':
+      return `${event.requestedBy.name} asked to export to Greenhouse`;
+    case 'waitElapsed':
+      return 'A wait ended';
+  }
+}
