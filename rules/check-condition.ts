@@ -137,22 +137,26 @@ export function checkCondition(condition: CompiledCondition, inputs: ConditionIn
       const within = condition.presences.some((p) => labels.includes(p));
       const held = within !== condition.negate;
       const actual = labels[labels.length - 1]!;
-      const text = `${capitalize(describePresenceAsFact(actual))}${held ? '' : `, not ${expected}`}`;
+      const text = `${capitalize(describePresenceAsFact(actual))}${held ? '' : ` (the rule needs: ${expected})`}`;
       return single('greenhousePresence', actual, expected, held, text);
     }
     case 'hasEmail':
     case 'hasLinkedIn': {
-      const what = condition.test === 'hasEmail' ? 'an email address' : 'a LinkedIn profile';
-      const expected = condition.expected ? `has ${what}` : `has no ${what}`;
+      const [some, none] =
+        condition.test === 'hasEmail'
+          ? ['an email address', 'no email address']
+          : ['a LinkedIn profile', 'no LinkedIn profile'];
+      const expected = condition.expected ? `has ${some}` : `has ${none}`;
       const actual = condition.test === 'hasEmail' ? facts.hasEmail : facts.hasLinkedIn;
-      if (actual === undefined)
-        return single(condition.test, null, expected, false, `Unknown whether there is ${what}`);
+      if (actual === undefined) {
+        return single(condition.test, null, expected, false, `Unknown whether there is ${some}`);
+      }
       return single(
         condition.test,
         actual,
         expected,
         actual === condition.expected,
-        actual ? `Has ${what}` : `Has no ${what}`,
+        `Has ${actual ? some : none}`,
       );
     }
     case 'location': {

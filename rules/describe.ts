@@ -177,9 +177,12 @@ function describeLeaf(leaf: ConditionLeaf, names?: Names): string {
     }
     case 'hasEmail':
     case 'hasLinkedIn': {
-      const what = leaf.field === 'hasEmail' ? 'an email address' : 'a LinkedIn profile';
+      const [some, none] =
+        leaf.field === 'hasEmail'
+          ? ['an email address', 'no email address']
+          : ['a LinkedIn profile', 'no LinkedIn profile'];
       const expected = leaf.op === 'isNot' ? leaf.value !== true : leaf.value === true;
-      return expected ? `Has ${what}` : `Has no ${what}`;
+      return `Has ${expected ? some : none}`;
     }
     case 'location':
       return `Location ${negated ? 'is outside' : 'is within'} ${listText(leaf.value)}`;
