@@ -1,3 +1,9 @@
+import type {
+  AppSessionTable,
+  AppUserTable,
+  GreenhouseConnectionTable,
+  SignInAttemptTable,
+} from './tables/accounts';
 import type { ApprovalRequestTable } from './tables/approvals';
 import type { AuditEventTable } from './tables/audit-event';
 import type { ConnectionCheckTable } from './tables/connection-check';
@@ -28,4 +34,8 @@ export interface Database {
   rule_version: RuleVersionTable;
   decision_trace: DecisionTraceTable;
   sync_watermark: SyncWatermarkTable;
+  app_user: AppUserTable;
+  app_session: AppSessionTable;
+  sign_in_attempt: SignInAttemptTable;
+  greenhouse_connection: GreenhouseConnectionTable;
 }

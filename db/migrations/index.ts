@@ -1,10 +1,12 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261122T0800_foundation';
 import * as autopilot from './20261122T0900_autopilot';
+import * as accounts from './20261122T1030_accounts';
 
 // Every migration, keyed by its timestamped name; Kysely runs them in name order.
 // Add new files here (one line each) — the list is static so bundled builds keep working.
 export const migrations: Record<string, Migration> = {
   '20261122T0800_foundation': foundation,
   '20261122T0900_autopilot': autopilot,
+  '20261122T1030_accounts': accounts,
 };
