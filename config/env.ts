@@ -83,6 +83,9 @@ export const envSchema = z.object({
     .min(1)
     .default(75)
     .describe('Harvest requests allowed per 30-second window for the whole account (shared by all workers).'),
+  PILOTHOUSE_DEMO_SANDBOX_URL: optionalUrl.describe(
+    'Set by `npm start` in demo mode: base URL of the Harvest v3 sandbox the app is connected to.',
+  ),
   SANDBOX_PORT: port(4010).describe('Port of the Harvest v3 sandbox started in demo mode.'),
 
   HF_TOKEN: optionalText.describe('Hugging Face token for the semantic scorer (inference providers).'),
