@@ -1,0 +1,88 @@
+import {
+  compile,
+  createDefaultFlow,
+  fillStageMappingDefaults,
+  HARVEST_SCOPES_BY_ACTION,
+  StageMappingSchema,
+  type RulePlan,
+  type StageMapping,
+  type ValidationContext,
+} from '../../rules';
+import type { Db } from '../../db/database';
+
+/** A plan the autopilot evaluates, with the published version it came from (null: the default flow). */
+export interface LoadedPlan {
+  flowId: string;
+  version: number | null;
+  plan: RulePlan;
+}
+
+export async function loadStageMapping(db: Db, jobId: number): Promise<StageMapping> {
+  const [stored, stages] = await Promise.all([
+    db.selectFrom('stage_mapping').select('mapping').where('job_id', '=', jobId).executeTakeFirst(),
+    db.selectFrom('job_stage').selectAll().where('job_id', '=', jobId).orderBy('sort_order').execute(),
+  ]);
+  const existing = stored ? StageMappingSchema.parse(stored.mapping) : null;
+  return fillStageMappingDefaults({ jobId, greenhouseStages: stages, existing }).mapping;
+}
+
+/** What the rules are checked against, from the job's data as last synced. */
+export async function loadValidationContext(db: Db, jobId: number): Promise<ValidationContext> {
+  const [stages, profile, stageMapping] = await Promise.all([
+    db.selectFrom('job_stage').selectAll().where('job_id', '=', jobId).orderBy('sort_order').execute(),
+    db
+      .selectFrom('job_profile')
+      .select('profile')
+      .where('job_id', '=', jobId)
+      .orderBy('version', 'desc')
+      .executeTakeFirst(),
+    loadStageMapping(db, jobId),
+  ]);
+  const requirements = ((profile?.profile as { requirements?: { label: string; importance: string }[] } | undefined)
+    ?.requirements ?? [])
+    .filter((r) => r.importance === 'must')
+    .map((r) => r.label);
+  return {
+    jobId,
+    greenhouseStages: stages,
+    stageMapping,
+    prospectPools: [],
+    rejectionReasons: [],
+    users: [],
+    requirementNames: requirements,
+    // Scopes are verified when the connection is saved; the autopilot acts on what was granted then.
+    grantedScopes: [],
+  };
+}
+
+/**
+ * The job's latest published version of each flow; a job nobody has drawn rules for yet runs the
+ * default flow (approve good matches, then export — never reject without a person).
+ */
+export async function loadRulePlans(db: Db, jobId: number): Promise<LoadedPlan[]> {
+  const published = await db
+    .selectFrom('rule_version as v')
+    .select(['v.flow_id', 'v.version', 'v.plan'])
+    .where('v.job_id', '=', jobId)
+    .where(({ eb, selectFrom }) =>
+      eb(
+        'v.version',
+        '=',
+        selectFrom('rule_version as latest').select(({ fn }) => fn.max('latest.version').as('max')).whereRef('latest.flow_id', '=', 'v.flow_id'),
+      ),
+    )
+    .execute();
+  if (published.length > 0) {
+    return published.map((row) => ({ flowId: row.flow_id, version: row.version, plan: row.plan as RulePlan }));
+  }
+  const flow = createDefaultFlow({ jobId });
+  const compiled = compile(flow, { ...(await loadValidationContext(db, jobId)), grantedScopes: DEFAULT_FLOW_SCOPES });
+  if (!compiled.ok) {
+    const first = compiled.issues.find((issue) => issue.severity === 'error');
+    throw new Error(`The default rules do not fit job ${jobId}: ${first?.message ?? 'unknown problem'}`);
+  }
+  return [{ flowId: flow.id, version: null, plan: compiled.plan }];
+}
+
+// The default flow only requests approval and exports; a missing scope surfaces on the first export instead.
+const DEFAULT_FLOW_SCOPES = [...HARVEST_SCOPES_BY_ACTION.exportAsCandidate];

@@ -1,0 +1,135 @@
+import { sql } from 'kysely';
+import { addPersonToJob } from '../../db/queries/people';
+import { collect, type HarvestClient } from '../../greenhouse/client';
+import { candidateLinkedInUrls } from '../../greenhouse/linkedin-url';
+import { findPeople } from '../../greenhouse/person-lookup';
+import type { Candidate } from '../../greenhouse/schemas/candidates';
+import { extractDocument } from '../../matching';
+import { requireHarvest, type ActivityDeps } from '../deps';
+import { greenhouseCall } from '../greenhouse-call';
+import { presenceFromApplications } from './greenhouse-presence';
+import { moveWatermark, readWatermark } from './watermarks';
+
+const ATTACHMENT_TIMEOUT_MS = 20_000;
+
+export function sourceActivities(deps: ActivityDeps) {
+  const { db } = deps;
+
+  /** The text of the candidate's resume, when Greenhouse has one we can read; undefined otherwise. */
+  async function resumeText(harvest: HarvestClient, applicationId: number): Promise<string | undefined> {
+    const resumes = await collect(harvest.listAttachments({ application_ids: [applicationId], type: 'resume' }));
+    const latest = resumes.at(-1);
+    if (!latest) return undefined;
+    const response = await fetch(latest.url, { signal: AbortSignal.timeout(ATTACHMENT_TIMEOUT_MS) });
+    if (!response.ok) return undefined;
+    const result = await extractDocument({
+      fileName: latest.filename,
+      contentType: response.headers.get('content-type') ?? undefined,
+      bytes: new Uint8Array(await response.arrayBuffer()),
+    });
+    return result.ok ? result.text : undefined;
+  }
+
+  function incomingFromCandidate(candidate: Candidate) {
+    return {
+      firstName: candidate.first_name ?? '',
+      lastName: candidate.last_name ?? '',
+      emails: candidate.email_addresses.map((e) => e.value),
+      phones: candidate.phone_numbers.map((p) => p.value),
+      linkedinUrl: candidateLinkedInUrls(candidate)[0] ?? null,
+      title: candidate.title ?? null,
+      company: candidate.company ?? null,
+      location: candidate.addresses?.[0]?.value ?? null,
+      greenhouseCandidateId: candidate.id,
+    };
+  }
+
+  return {
+    /**
+     * Collects the job's new people since the last watermark: inbound applications and prospects on the
+     * job from Greenhouse, then looks up uploaded and outreach people in Greenhouse by email or LinkedIn.
+     */
+    async sourceCandidates(input: { jobId: number }): Promise<{ newPeople: number; lookedUp: number }> {
+      const harvest = await requireHarvest(deps)();
+      return greenhouseCall(async () => {
+        const scope = `job:${input.jobId}:inbound`;
+        const from = await readWatermark(db, scope);
+        const to = new Date();
+        let newPeople = 0;
+
+        const applications = await collect(
+          harvest.listApplications({ job_ids: [input.jobId], updated_at: { gte: from, lte: to }, per_page: 500 }),
+          50_000,
+        );
+        const prospects = await collect(
+          harvest.listApplications({ prospective_job_ids: [input.jobId], updated_at: { gte: from, lte: to }, per_page: 500 }),
+          50_000,
+        );
+        const byCandidate = new Map<number, typeof applications>();
+        for (const application of [...applications, ...prospects]) {
+          byCandidate.set(application.candidate_id, [...(byCandidate.get(application.candidate_id) ?? []), application]);
+        }
+        const candidateIds = [...byCandidate.keys()];
+        for (let i = 0; i < candidateIds.length; i += 50) {
+          for await (const candidate of harvest.listCandidates({ ids: candidateIds.slice(i, i + 50), per_page: 500 })) {
+            const theirs = byCandidate.get(candidate.id) ?? [];
+            const onJob = theirs.find((a) => a.job_id === input.jobId) ?? theirs[0]!;
+            const { personId, addedToJob } = await addPersonToJob(db, input.jobId, incomingFromCandidate(candidate), {
+              kind: onJob.prospect ? 'prospect_pool' : 'inbound',
+              ref: `application:${onJob.id}`,
+            });
+            if (addedToJob) {
+              newPeople += 1;
+              const text = await resumeText(harvest, onJob.id).catch(() => undefined);
+              if (text) await db.updateTable('person').set({ resume_text: text }).where('id', '=', personId).where('resume_text', 'is', null).execute();
+            }
+            await db
+              .updateTable('job_person')
+              .set({
+                greenhouse: JSON.stringify(presenceFromApplications(input.jobId, candidate.id, theirs)),
+                last_activity_at: onJob.last_activity_at ?? null,
+                updated_at: sql`now()`,
+              })
+              .where('job_id', '=', input.jobId)
+              .where('person_id', '=', personId)
+              .execute();
+          }
+        }
+        await moveWatermark(db, scope, to);
+
+        // People who came from uploads or outreach: is this person already in Greenhouse?
+        const unchecked = await db
+          .selectFrom('job_person')
+          .innerJoin('person', 'person.id', 'job_person.person_id')
+          .select(['person.id', 'person.emails', 'person.linkedin_url'])
+          .where('job_person.job_id', '=', input.jobId)
+          .where('job_person.source_kind', 'in', ['import', 'outreach'])
+          .where(sql<boolean>`not (job_person.greenhouse ? 'checkedAt')`)
+          .limit(500)
+          .execute();
+        for (const person of unchecked) {
+          const matches = await findPeople(harvest, { emails: person.emails, linkedInUrl: person.linkedin_url ?? undefined });
+          const match = matches[0];
+          let presence: object = { kind: 'none' };
+          if (match) {
+            const theirs = await collect(harvest.listApplications({ candidate_ids: [match.candidate.id] }));
+            presence = presenceFromApplications(input.jobId, match.candidate.id, theirs);
+            await db
+              .updateTable('person')
+              .set({ greenhouse_candidate_id: match.candidate.id })
+              .where('id', '=', person.id)
+              .where('greenhouse_candidate_id', 'is', null)
+              .execute();
+          }
+          await db
+            .updateTable('job_person')
+            .set({ greenhouse: JSON.stringify({ ...presence, checkedAt: new Date().toISOString() }), updated_at: sql`now()` })
+            .where('job_id', '=', input.jobId)
+            .where('person_id', '=', person.id)
+            .execute();
+        }
+        return { newPeople, lookedUp: unchecked.length };
+      });
+    },
+  };
+}

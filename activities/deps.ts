@@ -1,0 +1,20 @@
+import type { Client } from '@temporalio/client';
+import type { Db } from '../db/database';
+import type { HarvestClient } from '../greenhouse/client';
+import type { Matcher } from '../matching';
+
+export interface ActivityDeps {
+  db: Db;
+  /** The Harvest client for the configured connection (built lazily: the admin may connect later). */
+  harvest?: () => Promise<HarvestClient>;
+  /** For activities that start or signal other workflows (job sync → autopilots). */
+  temporal?: Client;
+  /** The task queue workflows are started on. */
+  taskQueue?: string;
+  matcher?: Matcher;
+}
+
+export function requireHarvest(deps: ActivityDeps): () => Promise<HarvestClient> {
+  if (!deps.harvest) throw new Error('Greenhouse is not connected: configure it on the Connect Greenhouse page');
+  return deps.harvest;
+}

@@ -1,0 +1,176 @@
+import { sql } from 'kysely';
+import { collect } from '../greenhouse/client';
+import { autopilotWorkflowId, jobChangedSignal, resumeSignal } from '../workflows/autopilot-api';
+import { requireHarvest, type ActivityDeps } from './deps';
+import { greenhouseCall } from './greenhouse-call';
+
+export interface SyncedJob {
+  jobId: number;
+  status: 'open' | 'closed' | 'draft';
+  autopilotEnabled: boolean;
+  cadenceMinutes: number;
+}
+
+const chunk = <T>(items: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
+
+export function jobSyncActivities(deps: ActivityDeps) {
+  const { db } = deps;
+  return {
+    /**
+     * Stores every job the connection may see, with its posts (inactive too: a closed job's description
+     * still trains similar jobs) and interview stages. A job missing from the list is not deleted:
+     * Greenhouse hides what the connection may not see, so only a `job_deleted` webhook deletes.
+     */
+    async syncJobsFromGreenhouse(input: { enableNewOpenJobs: boolean }): Promise<SyncedJob[]> {
+      const harvest = await requireHarvest(deps)();
+      return greenhouseCall(async () => {
+        const [departments, offices] = await Promise.all([
+          collect(harvest.listDepartments({ per_page: 500 })),
+          collect(harvest.listOffices({ per_page: 500 })),
+        ]);
+        const departmentName = new Map(departments.map((d) => [d.id, d.name]));
+        const officeName = new Map(offices.map((o) => [o.id, o.name]));
+
+        const jobIds: number[] = [];
+        for await (const job of harvest.listJobs({ per_page: 500 })) {
+          jobIds.push(job.id);
+          await db
+            .insertInto('job')
+            .values({
+              id: job.id,
+              name: job.name,
+              requisition_id: job.requisition_id ?? null,
+              status: job.status,
+              confidential: job.confidential,
+              department_name: job.department_id ? (departmentName.get(job.department_id) ?? null) : null,
+              office_names: JSON.stringify(
+                (job.office_ids ?? []).map((id) => officeName.get(id) ?? `Office ${id}`),
+              ),
+              greenhouse_updated_at: job.updated_at ?? null,
+              autopilot_enabled: input.enableNewOpenJobs && job.status === 'open',
+            })
+            .onConflict((oc) =>
+              oc.column('id').doUpdateSet((eb) => ({
+                name: eb.ref('excluded.name'),
+                requisition_id: eb.ref('excluded.requisition_id'),
+                status: eb.ref('excluded.status'),
+                confidential: eb.ref('excluded.confidential'),
+                department_name: eb.ref('excluded.department_name'),
+                office_names: eb.ref('excluded.office_names'),
+                greenhouse_updated_at: eb.ref('excluded.greenhouse_updated_at'),
+                synced_at: sql`now()`,
+                deleted_at: null,
+              })),
+            )
+            .execute();
+        }
+
+        for (const ids of chunk(jobIds, 50)) {
+          for await (const post of harvest.listJobPosts({ job_ids: ids, active: false, per_page: 500 })) {
+            await upsertJobPost(post);
+          }
+          for await (const post of harvest.listJobPosts({ job_ids: ids, per_page: 500 })) {
+            await upsertJobPost(post);
+          }
+          for await (const stage of harvest.listJobInterviewStages({ job_ids: ids, per_page: 500 })) {
+            await db
+              .insertInto('job_stage')
+              .values({
+                id: stage.id,
+                job_id: stage.job_id,
+                name: stage.name,
+                sort_order: stage.sort_order,
+                active: stage.active,
+              })
+              .onConflict((oc) =>
+                oc.column('id').doUpdateSet((eb) => ({
+                  name: eb.ref('excluded.name'),
+                  sort_order: eb.ref('excluded.sort_order'),
+                  active: eb.ref('excluded.active'),
+                })),
+              )
+              .execute();
+          }
+        }
+
+        if (jobIds.length === 0) return [];
+        const rows = await db
+          .selectFrom('job')
+          .select(['id', 'status', 'autopilot_enabled', 'cadence_minutes'])
+          .where('id', 'in', jobIds)
+          .execute();
+        return rows.map((row) => ({
+          jobId: row.id,
+          status: row.status,
+          autopilotEnabled: row.autopilot_enabled,
+          cadenceMinutes: row.cadence_minutes,
+        }));
+      });
+
+      async function upsertJobPost(post: {
+        id: number;
+        job_id: number;
+        title: string;
+        content: string | null;
+        live: boolean;
+        active: boolean;
+        updated_at?: string;
+      }) {
+        await db
+          .insertInto('job_post')
+          .values({
+            id: post.id,
+            job_id: post.job_id,
+            title: post.title,
+            content: post.content ?? '',
+            live: post.live,
+            active: post.active,
+            greenhouse_updated_at: post.updated_at ?? null,
+          })
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet((eb) => ({
+              title: eb.ref('excluded.title'),
+              content: eb.ref('excluded.content'),
+              live: eb.ref('excluded.live'),
+              active: eb.ref('excluded.active'),
+              greenhouse_updated_at: eb.ref('excluded.greenhouse_updated_at'),
+            })),
+          )
+          .execute();
+      }
+    },
+
+    /**
+     * Starts (or wakes) the autopilot of every open job with autopilot on, and tells the autopilots of
+     * closed jobs to stop. Workflow ids are derived from the job id, so doing this twice is harmless.
+     */
+    async reconcileAutopilots(input: { jobs: SyncedJob[] }): Promise<{ started: number; stopped: number }> {
+      if (!deps.temporal || !deps.taskQueue) throw new Error('reconcileAutopilots needs the Temporal client');
+      const client = deps.temporal;
+      let started = 0;
+      let stopped = 0;
+      for (const job of input.jobs) {
+        const workflowId = autopilotWorkflowId(job.jobId);
+        if (job.status === 'open' && job.autopilotEnabled) {
+          await client.workflow.signalWithStart('jobAutopilot', {
+            workflowId,
+            taskQueue: deps.taskQueue,
+            args: [{ jobId: job.jobId, cadenceMinutes: job.cadenceMinutes }],
+            signal: resumeSignal,
+            signalArgs: [{ by: 'job-sync' }],
+          });
+          started += 1;
+        } else if (job.status === 'closed') {
+          try {
+            await client.workflow.getHandle(workflowId).signal(jobChangedSignal, { status: 'closed' });
+            stopped += 1;
+          } catch {
+            // no autopilot running for this job: nothing to stop
+          }
+        }
+      }
+      return { started, stopped };
+    },
+  };
+}

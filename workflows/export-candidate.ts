@@ -1,0 +1,63 @@
+import { ActivityFailure, ApplicationFailure, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { ExportCandidateInput } from './autopilot-api';
+import { databaseActivity, greenhouseActivity } from './activity-options';
+import { JOB_ID, OUTCOME, PERSON_ID, WORKFLOW_KIND } from './search-attributes';
+
+const greenhouse = proxyActivities<Activities>(greenhouseActivity);
+const store = proxyActivities<Activities>(databaseActivity);
+
+export interface ExportCandidateResult {
+  candidateId: number;
+  applicationId: number | null;
+  /** The person was already in Greenhouse: reused, contact details left as they were. */
+  reusedExistingCandidate: boolean;
+  /** This run found the export already done and changed nothing. */
+  alreadyExported: boolean;
+}
+
+/**
+ * Puts one person into Greenhouse for one job. Idempotent by construction: the workflow id is derived
+ * from (job, person), the ledger row remembers each step's Greenhouse ids, and every create looks the
+ * person up first — a crash or retry at any step never yields a second person or application.
+ */
+export async function exportCandidate(input: ExportCandidateInput): Promise<ExportCandidateResult> {
+  upsertSearchAttributes([
+    { key: WORKFLOW_KIND, value: 'export' },
+    { key: JOB_ID, value: String(input.jobId) },
+    { key: PERSON_ID, value: input.personId },
+    { key: OUTCOME, value: 'running' },
+  ]);
+  const begun = await store.beginExport(input);
+  if (begun.status === 'exported') {
+    upsertSearchAttributes([{ key: OUTCOME, value: 'exported' }]);
+    return { ...begun.result, alreadyExported: true };
+  }
+
+  try {
+    const person = await greenhouse.ensureGreenhousePerson(input);
+    if (person.applicationId !== null && !person.reusedExistingCandidate) {
+      await greenhouse.attachGeneratedResume({ jobId: input.jobId, personId: input.personId, applicationId: person.applicationId });
+    }
+    await greenhouse.addMatchNote({
+      jobId: input.jobId,
+      personId: input.personId,
+      candidateId: person.candidateId,
+      applicationId: person.applicationId,
+    });
+    await store.completeExport({ jobId: input.jobId, personId: input.personId });
+    upsertSearchAttributes([{ key: OUTCOME, value: 'exported' }]);
+    return { ...person, alreadyExported: false };
+  } catch (error) {
+    // Record the readable reason for ops before failing; a retry after the fix reruns under the same id.
+    const failure = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? error.cause : undefined;
+    await store.recordExportFailure({
+      jobId: input.jobId,
+      personId: input.personId,
+      failureType: failure?.type ?? 'ExportFailed',
+      message: failure?.message ?? (error instanceof Error ? error.message : String(error)),
+    });
+    upsertSearchAttributes([{ key: OUTCOME, value: 'failed' }]);
+    throw error;
+  }
+}

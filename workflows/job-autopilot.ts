@@ -1,0 +1,267 @@
+import {
+  ApplicationFailure,
+  ParentClosePolicy,
+  WorkflowExecutionAlreadyStartedError,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  startChild,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import {
+  decideApprovalsUpdate,
+  exportNowUpdate,
+  exportWorkflowId,
+  jobChangedSignal,
+  newSourceDataSignal,
+  pauseSignal,
+  resumeSignal,
+  rulesPublishedSignal,
+  stageEventSignal,
+  statusQuery,
+  type ApprovalDecisionResult,
+  type ExportCandidateInput,
+} from './autopilot-api';
+import { databaseActivity, greenhouseActivity, matchingActivity } from './activity-options';
+import { exportCandidate } from './export-candidate';
+import { initialState, rememberEvent, statusOf, type AutopilotState, type JobAutopilotInput } from './job-autopilot-state';
+import { JOB_ID, WORKFLOW_KIND } from './search-attributes';
+
+const greenhouse = proxyActivities<Activities>(greenhouseActivity);
+const store = proxyActivities<Activities>(databaseActivity);
+const matching = proxyActivities<Activities>(matchingActivity);
+
+const SCORE_BATCH = 100;
+
+/**
+ * One long-running autopilot per Greenhouse job: train → source → match → select → export → track,
+ * then sleep until the next cycle or a signal. State is plain JSON and survives continue-as-new.
+ */
+export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
+  const state: AutopilotState = input.state ?? initialState(input);
+  const timeoutScale = input.approvalTimeoutScale ?? 1;
+  upsertSearchAttributes([
+    { key: WORKFLOW_KIND, value: 'autopilot' },
+    { key: JOB_ID, value: String(state.jobId) },
+  ]);
+
+  setHandler(statusQuery, () => statusOf(state));
+  setHandler(pauseSignal, () => {
+    state.paused = true;
+  });
+  setHandler(resumeSignal, () => {
+    state.paused = false;
+    state.cycleRequested = true;
+  });
+  setHandler(rulesPublishedSignal, ({ flowId, version }) => {
+    state.ruleVersions = [...state.ruleVersions.filter((v) => v.flowId !== flowId), { flowId, version }];
+    state.cycleRequested = true;
+  });
+  setHandler(newSourceDataSignal, () => {
+    state.cycleRequested = true;
+  });
+  setHandler(stageEventSignal, (event) => {
+    if (event.jobId === state.jobId) state.stageEvents.push(event);
+  });
+  setHandler(jobChangedSignal, ({ status }) => {
+    // A closed or deleted job ends its autopilot; a reopened job is started again by the job sync.
+    if (status === 'closed' || status === 'deleted') state.stopped = true;
+  });
+
+  setHandler(
+    decideApprovalsUpdate,
+    async ({ decisions }) => {
+      const results: ApprovalDecisionResult[] = [];
+      for (const decision of decisions) {
+        const index = state.pendingApprovals.findIndex((a) => a.personId === decision.personId);
+        if (index < 0) {
+          results.push({ personId: decision.personId, outcome: 'not_pending' });
+          continue;
+        }
+        // Taken out before the first await, so the timeout path cannot decide the same request twice.
+        const [approval] = state.pendingApprovals.splice(index, 1);
+        const resolved = await store.resolveApproval({
+          jobId: state.jobId,
+          approvalId: approval!.approvalId,
+          personId: decision.personId,
+          outcome: decision.decision,
+          decidedBy: decision.decidedBy,
+          reason: decision.reason ?? null,
+        });
+        let exportId: string | undefined;
+        for (const request of resolved.exports) exportId = await startExport(request);
+        results.push({ personId: decision.personId, outcome: decision.decision, exportWorkflowId: exportId });
+      }
+      return results;
+    },
+    {
+      validator: ({ decisions }) => {
+        if (!Array.isArray(decisions) || decisions.length === 0) throw new Error('decisions: at least one is required');
+        for (const [i, d] of decisions.entries()) {
+          if (!d.personId) throw new Error(`decisions[${i}].personId is required`);
+          if (d.decision !== 'approved' && d.decision !== 'rejected')
+            throw new Error(`decisions[${i}].decision must be "approved" or "rejected"`);
+          if (!d.decidedBy) throw new Error(`decisions[${i}].decidedBy is required`);
+        }
+      },
+    },
+  );
+
+  setHandler(
+    exportNowUpdate,
+    async (request) => {
+      const prepared = await store.prepareManualExport({ jobId: state.jobId, ...request });
+      return { exportWorkflowId: await startExport(prepared) };
+    },
+    {
+      validator: (request) => {
+        if (!request.personId) throw new Error('personId is required');
+        if (!request.requestedBy) throw new Error('requestedBy is required');
+      },
+    },
+  );
+
+  async function startExport(request: ExportCandidateInput): Promise<string> {
+    const workflowId = exportWorkflowId(request.jobId, request.personId);
+    try {
+      // Abandoned, not awaited: an export outlives the cycle that decided it, and its ledger row says how it went.
+      await startChild(exportCandidate, {
+        workflowId,
+        args: [request],
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+      });
+    } catch (error) {
+      // Already running or done under the same id: the export is idempotent, nothing to add.
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    return workflowId;
+  }
+
+  async function runCycle() {
+    state.cycle += 1;
+    state.cycleRequested = false;
+    state.lastCycleStartedAt = new Date().toISOString();
+    try {
+      const settings = await store.loadJobSettings({ jobId: state.jobId });
+      state.cadenceMs = settings.cadenceMinutes * 60_000;
+      if (settings.status !== 'open' || !settings.autopilotEnabled) {
+        state.stopped = settings.status !== 'open';
+        state.paused = !settings.autopilotEnabled;
+        return;
+      }
+
+      state.phase = 'training';
+      const profile = await matching.trainJobProfile({ jobId: state.jobId });
+      state.profileVersion = profile.profileVersion;
+
+      state.phase = 'sourcing';
+      await greenhouse.sourceCandidates({ jobId: state.jobId });
+
+      state.phase = 'matching';
+      // Bounded: a cycle scores at most 50 batches; the rest waits for the next cycle.
+      for (let batch = 0; batch < 50; batch += 1) {
+        const { scored } = await matching.scoreBatch({
+          jobId: state.jobId,
+          profileVersion: profile.profileVersion,
+          limit: SCORE_BATCH,
+        });
+        if (scored < SCORE_BATCH) break;
+      }
+
+      state.phase = 'selecting';
+      const selection = await store.selectPeople({ jobId: state.jobId, approvalTimeoutScale: timeoutScale });
+      state.ruleVersions = selection.ruleVersions;
+      for (const approval of selection.approvals) {
+        if (!state.pendingApprovals.some((a) => a.personId === approval.personId)) state.pendingApprovals.push(approval);
+      }
+
+      state.phase = 'exporting';
+      for (const request of selection.exports) await startExport(request);
+
+      state.phase = 'tracking';
+      const changes = await greenhouse.reconcileJob({ jobId: state.jobId });
+      state.stageEvents.push(...changes);
+      await applyStageEvents();
+
+      state.counts = await store.loadPipelineCounts({ jobId: state.jobId });
+      state.lastError = null;
+    } catch (error) {
+      // A failed cycle is reported and retried next time; the autopilot itself keeps running.
+      state.lastError = describe(error);
+      await store.recordAutopilotError({ jobId: state.jobId, message: state.lastError });
+    } finally {
+      state.lastCycleFinishedAt = new Date().toISOString();
+      state.nextCycleAt = new Date(Date.now() + state.cadenceMs).toISOString();
+      state.phase = state.stopped ? 'stopped' : 'sleeping';
+    }
+  }
+
+  async function applyStageEvents() {
+    while (state.stageEvents.length > 0) {
+      const event = state.stageEvents.shift()!;
+      if (!rememberEvent(state, event.eventId)) continue;
+      const outcome = await greenhouse.applyStageEvent({ jobId: state.jobId, event });
+      for (const action of outcome.actions) await greenhouse.performRuleAction({ jobId: state.jobId, ...action });
+    }
+  }
+
+  async function expireDueApprovals() {
+    const now = Date.now();
+    const due = state.pendingApprovals.filter((a) => a.dueAt !== null && Date.parse(a.dueAt) <= now);
+    for (const approval of due) {
+      state.pendingApprovals = state.pendingApprovals.filter((a) => a.approvalId !== approval.approvalId);
+      const resolved = await store.expireApproval({
+        jobId: state.jobId,
+        approvalId: approval.approvalId,
+        personId: approval.personId,
+        onTimeout: approval.onTimeout,
+      });
+      for (const request of resolved.exports) await startExport(request);
+      // Escalation hands the request to someone else with a fresh deadline.
+      if (resolved.escalated) state.pendingApprovals.push(resolved.escalated);
+    }
+  }
+
+  function nextWakeMs(): number {
+    const deadlines = [
+      state.nextCycleAt ? Date.parse(state.nextCycleAt) : Date.now(),
+      ...state.pendingApprovals.filter((a) => a.dueAt).map((a) => Date.parse(a.dueAt!)),
+    ];
+    return Math.max(0, Math.min(...deadlines) - Date.now());
+  }
+
+  while (!state.stopped) {
+    const cycleDue = state.nextCycleAt === null || Date.parse(state.nextCycleAt) <= Date.now();
+    if (!state.paused && (state.cycleRequested || cycleDue)) await runCycle();
+    if (state.stopped) break;
+
+    await condition(
+      () => state.stopped || state.stageEvents.length > 0 || (!state.paused && state.cycleRequested),
+      nextWakeMs(),
+    );
+    try {
+      await expireDueApprovals();
+      await applyStageEvents();
+    } catch (error) {
+      state.lastError = describe(error);
+    }
+
+    if (workflowInfo().continueAsNewSuggested) {
+      // Handlers may be mid-activity (an approval being resolved): let them finish before handing over.
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof jobAutopilot>({ ...input, state });
+    }
+  }
+  await condition(allHandlersFinished);
+  state.phase = 'stopped';
+}
+
+function describe(error: unknown): string {
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause instanceof ApplicationFailure) return `${cause.type ?? 'Error'}: ${cause.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
