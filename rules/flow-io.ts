@@ -134,42 +134,121 @@ function locator(doc: Document, lineCounter: LineCounter) {
 
 function jsonSyntaxProblem(text: string, error: unknown): ImportProblem {
   const message = error instanceof Error ? error.message : String(error);
-  const offset = /position (\d+)/.exec(message);
+  // Node's message carries a position in some versions and not in others; find it ourselves if need be.
+  const reported = /position (\d+)/.exec(message);
+  const offset = reported ? Number(reported[1]) : firstJsonErrorOffset(text);
   let line: number | null = null;
   let column: number | null = null;
-  if (offset) {
-    const before = text.slice(0, Number(offset[1]));
+  if (offset !== null) {
+    const before = text.slice(0, offset);
     line = before.split('\n').length;
     column = before.length - before.lastIndexOf('\n');
   }
   return { severity: 'error', code: 'syntax', path: '', line, column, message: `Not valid JSON: ${message}` };
 }
 
+/** Where a JSON text first stops being JSON, by a small recursive-descent reading; null if it is JSON. */
+function firstJsonErrorOffset(text: string): number | null {
+  let at = 0;
+  const fail = (): never => {
+    throw new RangeError(String(at));
+  };
+  const space = () => {
+    while (at < text.length && ' \t\n\r'.includes(text[at]!)) at++;
+  };
+  const expect = (char: string) => {
+    space();
+    if (text[at] !== char) fail();
+    at++;
+  };
+  const string = () => {
+    expect('"');
+    while (at < text.length && text[at] !== '"') {
+      if (text.charCodeAt(at) < 0x20) fail();
+      at += text[at] === '\\' ? 2 : 1;
+    }
+    if (at >= text.length) fail();
+    at++;
+  };
+  const value = (): void => {
+    space();
+    const char = text[at];
+    if (char === '{' || char === '[') {
+      const close = char === '{' ? '}' : ']';
+      at++;
+      space();
+      if (text[at] === close) {
+        at++;
+        return;
+      }
+      for (;;) {
+        if (close === '}') {
+          string();
+          expect(':');
+        }
+        value();
+        space();
+        if (text[at] === ',') {
+          at++;
+          continue;
+        }
+        expect(close);
+        return;
+      }
+    }
+    if (char === '"') return string();
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(at));
+    if (!literal) fail();
+    at += literal![0].length;
+  };
+  try {
+    value();
+    space();
+    if (at < text.length) fail();
+    return null;
+  } catch (error) {
+    if (error instanceof RangeError) return Math.min(Number(error.message), text.length);
+    throw error;
+  }
+}
+
 // ------------------------------------------------------------------------------------------ schema issues
 
 type ZodIssue = z.core.$ZodIssue;
 
-/**
- * Zod reports a union that matched no branch as one issue holding every branch's issues. The branch that
- * got furthest into the document is almost always what the author meant, so that is the one explained.
- */
-function deepestIssue(issue: ZodIssue): { path: (string | number)[]; message: string } {
-  const own = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-  if (issue.code !== 'invalid_union' || issue.errors.length === 0)
-    return { path: own, message: issue.message };
-  const depth = (issues: ZodIssue[]) => Math.max(...issues.map((i) => i.path.length));
-  const branches = [...issue.errors].sort((a, b) => depth(b) - depth(a) || a.length - b.length);
-  const best = branches[0]!;
-  const runnerUp = branches[1];
-  if (depth(best) === 0 || (runnerUp && depth(runnerUp) === depth(best) && runnerUp.length === best.length)) {
-    return { path: own, message: 'Invalid input: this does not match any allowed form' };
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
   }
-  const inner = deepestIssue(best[0]!);
-  return { path: [...own, ...inner.path], message: inner.message };
+  return value;
+}
+
+/**
+ * Zod reports a union that matched no branch as one issue holding every branch's issues. When exactly one
+ * branch got somewhere — a key it expects is there but holds a wrong value — that is the branch the author
+ * meant, and its problem is the one explained; otherwise the union's own place is reported.
+ */
+function explainIssue(
+  issue: ZodIssue,
+  raw: unknown,
+  base: readonly PropertyKey[] = [],
+): { path: PropertyKey[]; message: string } {
+  const path = [...base, ...issue.path];
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return { path, message: issue.message };
+  const present = (i: ZodIssue) => i.path.length > 0 && valueAt(raw, [...path, ...i.path]) !== undefined;
+  const meant = issue.errors.filter((branch) => branch.some(present));
+  if (meant.length !== 1) {
+    return { path, message: 'Invalid input: this matches none of the forms allowed here' };
+  }
+  return explainIssue(meant[0]!.find(present)!, raw, path);
 }
 
 function schemaProblem(issue: ZodIssue, raw: unknown, at: ReturnType<typeof locator>): ImportProblem {
-  const { path, message } = deepestIssue(issue);
+  const explained = explainIssue(issue, raw);
+  const path = explained.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  const message = explained.message;
   const problem: ImportProblem = {
     severity: 'error',
     code: 'schema',

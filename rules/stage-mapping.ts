@@ -90,13 +90,25 @@ function bigrams(text: string): string[] {
 
 /**
  * How alike two stage names are, 0 (nothing shared) to 1 (same words): a Dice coefficient over letter
- * pairs, which shrugs off case, punctuation and camelCase ("phoneScreen" ≈ "Phone Screen").
+ * pairs, which shrugs off case, punctuation and camelCase ("phoneScreen" ≈ "Phone Screen"). A short name
+ * contained in a longer one ("Onsite" in "On-site interview") also counts, since Dice alone punishes the
+ * extra words.
  */
 export function stageNameSimilarity(a: string, b: string): number {
   const left = normalizeStageName(a);
   const right = normalizeStageName(b);
   if (left === '' || right === '') return 0;
   if (left === right) return 1;
+  return Math.max(diceSimilarity(left, right), containment(left.replace(/ /g, ''), right.replace(/ /g, '')));
+}
+
+function containment(left: string, right: string): number {
+  const [shorter, longer] = left.length <= right.length ? [left, right] : [right, left];
+  if (shorter.length < 4 || !longer.includes(shorter)) return 0;
+  return 0.6 + 0.4 * (shorter.length / longer.length);
+}
+
+function diceSimilarity(left: string, right: string): number {
   const leftGrams = bigrams(left);
   const rightGrams = bigrams(right);
   if (leftGrams.length === 0 || rightGrams.length === 0) return 0;
