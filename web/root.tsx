@@ -1,8 +1,78 @@
-import { isRouteErrorResponse, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration } from 'react-router';
+import {
+  data,
+  Form,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from 'react-router';
 import type { Route } from './+types/root';
+import { CsrfInput } from './components/csrf';
+import { csrfToken, currentUser } from './server/auth.server';
 import stylesheet from './styles/app.css?url';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const [user, csrf] = await Promise.all([currentUser(request, context), csrfToken(request, context)]);
+  return data(
+    {
+      user: user ? { name: user.name, email: user.email, role: user.role } : null,
+      csrf: csrf.token,
+      demo: Boolean(context.env.PILOTHOUSE_DEMO_SANDBOX_URL),
+    },
+    csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined,
+  );
+}
+
+function Navigation() {
+  const root = useRouteLoaderData<typeof loader>('root');
+  const user = root?.user;
+  const is = (...roles: string[]) =>
+    user !== null && user !== undefined && (user.role === 'admin' || roles.includes(user.role));
+  return (
+    <nav className="sidebar" aria-label="Main">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden>
+          ⎈
+        </span>{' '}
+        Pilothouse
+      </div>
+      {user ? (
+        <>
+          <NavLink to="/jobs">Jobs</NavLink>
+          {is('recruiter') && <NavLink to="/approvals">Approvals</NavLink>}
+          {is('ops') && <NavLink to="/ops">Ops</NavLink>}
+          {is() && <NavLink to="/settings/greenhouse">Connect Greenhouse</NavLink>}
+          {is() && <NavLink to="/settings/users">Users</NavLink>}
+        </>
+      ) : null}
+      <NavLink to="/" end>
+        Status
+      </NavLink>
+      <div className="sidebar-footer">
+        {root?.demo ? <span className="badge badge-info">Demo sandbox</span> : null}
+        {user ? (
+          <Form method="post" action="/logout" className="signed-in">
+            <CsrfInput />
+            <span className="small" data-testid="signed-in-as">
+              {user.name} · {user.role}
+            </span>
+            <button type="submit" className="button link">
+              Sign out
+            </button>
+          </Form>
+        ) : (
+          <NavLink to="/login">Sign in</NavLink>
+        )}
+      </div>
+    </nav>
+  );
+}
 
 export function Layout({ children }: { children: React.ReactNode }) {
   return (
@@ -14,19 +84,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         <div className="shell">
-          <nav className="sidebar" aria-label="Main">
-            <div className="brand">
-              <span className="brand-mark" aria-hidden>
-                ⎈
-              </span>{' '}
-              Pilothouse
-            </div>
-            <NavLink to="/" end>
-              Status
-            </NavLink>
-          </nav>
-          <div className="content">{children}</div>
+          <Navigation />
+          <div className="content" id="main">
+            {children}
+          </div>
         </div>
         <ScrollRestoration />
         <Scripts />
@@ -43,7 +108,12 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   let title = 'Something went wrong';
   let detail = 'An unexpected error occurred. The details are in the server log.';
   if (isRouteErrorResponse(error)) {
-    title = error.status === 404 ? 'Page not found' : `${error.status} ${error.statusText}`;
+    title =
+      error.status === 404
+        ? 'Page not found'
+        : error.status === 403
+          ? 'Not allowed'
+          : `${error.status} ${error.statusText}`;
     detail = typeof error.data === 'string' ? error.data : detail;
   } else if (import.meta.env.DEV && error instanceof Error) {
     detail = error.message;

@@ -12,7 +12,8 @@ const projectRoot = new URL('../../', import.meta.url).pathname;
 export async function createWebApp(context: PilothouseContext) {
   const app = express();
   app.disable('x-powered-by');
-  const getLoadContext = () => context;
+  // One set of services; only the caller's address differs per request (sign-in throttling).
+  const getLoadContext = (req: express.Request) => ({ ...context, clientAddress: req.ip ?? 'unknown' });
   let closeVite = async () => {};
 
   if (context.env.NODE_ENV === 'production') {

@@ -9,6 +9,8 @@ export type PilothouseContext = {
   env: Env;
   db: Db;
   temporal: Client;
+  /** The caller's address as Express saw it (for sign-in throttling); absent outside HTTP. */
+  clientAddress?: string;
 };
 
 declare module 'react-router' {

@@ -1,0 +1,104 @@
+import type { ReactNode } from 'react';
+
+export function PageHeader({
+  title,
+  children,
+  actions,
+}: {
+  title: string;
+  children?: ReactNode;
+  actions?: ReactNode;
+}) {
+  return (
+    <header className="page-header">
+      <div>
+        <h1>{title}</h1>
+        {children ? <p className="muted">{children}</p> : null}
+      </div>
+      {actions ? <div className="page-actions">{actions}</div> : null}
+    </header>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty" role="status">
+      <strong>{title}</strong>
+      {children ? <p>{children}</p> : null}
+    </div>
+  );
+}
+
+export type BadgeTone = 'neutral' | 'good' | 'warn' | 'bad' | 'info';
+
+export function Badge({
+  tone = 'neutral',
+  children,
+  testId,
+}: {
+  tone?: BadgeTone;
+  children: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <span className={`badge badge-${tone}`} data-testid={testId}>
+      {children}
+    </span>
+  );
+}
+
+export function FieldError({ id, errors }: { id: string; errors?: string[] | undefined }) {
+  if (!errors?.length) return null;
+  return (
+    <p className="field-error" id={id} role="alert">
+      {errors.join(' ')}
+    </p>
+  );
+}
+
+export function Field({
+  label,
+  name,
+  errors,
+  hint,
+  children,
+}: {
+  label: string;
+  name: string;
+  errors?: string[] | undefined;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`field${errors?.length ? ' has-error' : ''}`}>
+      <label htmlFor={name}>{label}</label>
+      {children}
+      {hint ? <p className="hint">{hint}</p> : null}
+      <FieldError id={`${name}-error`} errors={errors} />
+    </div>
+  );
+}
+
+export function Notice({ tone, children }: { tone: 'success' | 'error' | 'info'; children: ReactNode }) {
+  return (
+    <p role={tone === 'error' ? 'alert' : 'status'} className={`notice ${tone}`}>
+      {children}
+    </p>
+  );
+}
+
+export function Spinner({ label }: { label: string }) {
+  return (
+    <span className="spinner" role="progressbar" aria-label={label}>
+      <span aria-hidden className="spinner-dot" /> {label}
+    </span>
+  );
+}
+
+export function formatWhen(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? '—'
+    : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -1,0 +1,340 @@
+import { Form, useNavigation } from 'react-router';
+import { z } from 'zod';
+import type { Route } from './+types/connect-greenhouse';
+import { CsrfInput } from '../components/csrf';
+import { Badge, Field, Notice, PageHeader, Spinner, formatWhen } from '../components/ui';
+import { loadGreenhouseConnection, saveGreenhouseConnection } from '../../db/queries/greenhouse-connection';
+import { requireMutation, requireUser } from '../server/auth.server';
+import { audit } from '../server/audit.server';
+import {
+  connectDemoSandbox,
+  connectionOverview,
+  newWebhookSecret,
+  testConnection,
+  unsavedScopeCheck,
+  webhookUrl,
+} from '../server/connection.server';
+import { formError, invalid, parseForm } from '../server/forms.server';
+
+const optionalId = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? null : Number(v)))
+  .refine(
+    (v) => v === null || (Number.isInteger(v) && v > 0),
+    'A Greenhouse user id is a positive whole number.',
+  );
+
+export const connectionSchema = z.object({
+  intent: z.literal('save'),
+  clientId: z.string().trim().min(1, 'Paste the client id of the Harvest v3 credential.'),
+  clientSecret: z.string().trim(),
+  userId: optionalId,
+  tokenUrl: z.url('Enter the token URL, e.g. https://auth.greenhouse.io/token.'),
+  apiUrl: z.url('Enter the Harvest v3 URL, e.g. https://harvest.greenhouse.io/v3.'),
+});
+
+export function meta() {
+  return [{ title: 'Connect Greenhouse · Pilothouse' }];
+}
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  await requireUser(request, context, ['admin']);
+  const overview = await connectionOverview(context);
+  const unsaved = unsavedScopeCheck();
+  return {
+    ...overview,
+    unsavedCheck:
+      overview.connection && 'origin' in overview.connection && overview.connection.origin !== 'database'
+        ? unsaved
+        : null,
+    webhookUrl: webhookUrl(context, request),
+    sandboxUrl: context.env.PILOTHOUSE_DEMO_SANDBOX_URL ?? null,
+    defaults: { tokenUrl: context.env.GREENHOUSE_TOKEN_URL, apiUrl: context.env.GREENHOUSE_API_URL },
+  };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { user, form } = await requireMutation(request, context, ['admin']);
+  const intent = form.get('intent');
+  if (intent === 'test') {
+    const result = await testConnection(context);
+    return { ok: true as const, tested: result };
+  }
+  if (intent === 'use-sandbox') {
+    if (!context.env.PILOTHOUSE_DEMO_SANDBOX_URL)
+      return formError('There is no demo sandbox in this installation.');
+    await connectDemoSandbox(context, user.email);
+    await audit(context, {
+      actor: user.email,
+      action: 'greenhouse.connection.saved',
+      details: { demo: true },
+    });
+    return { ok: true as const, tested: await testConnection(context) };
+  }
+  if (intent === 'rotate-webhook-secret') {
+    const current = await loadGreenhouseConnection(context.db, context.env);
+    if (!current || current.origin !== 'database')
+      return formError('Save a connection before changing its webhook secret.');
+    await saveGreenhouseConnection(context.db, context.env, {
+      clientId: current.clientId,
+      userId: current.userId,
+      tokenUrl: current.tokenUrl,
+      apiUrl: current.apiUrl,
+      webhookSecret: newWebhookSecret(),
+      updatedBy: user.email,
+    });
+    await audit(context, { actor: user.email, action: 'greenhouse.webhook_secret.rotated' });
+    return {
+      ok: true as const,
+      saved: 'A new webhook secret is ready: paste it into each Greenhouse webhook.',
+    };
+  }
+  const parsed = parseForm(connectionSchema, form);
+  if (!parsed.ok) return invalid(parsed.fieldErrors);
+  const current = await loadGreenhouseConnection(context.db, context.env);
+  const keepSecret = current?.origin === 'database' && parsed.value.clientSecret === '';
+  if (!keepSecret && parsed.value.clientSecret === '')
+    return invalid({
+      clientSecret: ['Paste the client secret (it is stored encrypted and never shown again).'],
+    });
+  await saveGreenhouseConnection(context.db, context.env, {
+    clientId: parsed.value.clientId,
+    clientSecret: keepSecret ? undefined : parsed.value.clientSecret,
+    userId: parsed.value.userId,
+    tokenUrl: parsed.value.tokenUrl,
+    apiUrl: parsed.value.apiUrl,
+    webhookSecret:
+      current?.origin === 'database' && current.webhookSecret ? current.webhookSecret : newWebhookSecret(),
+    updatedBy: user.email,
+  });
+  await audit(context, {
+    actor: user.email,
+    action: 'greenhouse.connection.saved',
+    details: { clientId: parsed.value.clientId, actingUserId: parsed.value.userId },
+  });
+  return { ok: true as const, tested: await testConnection(context) };
+}
+
+export default function ConnectGreenhouse({ loaderData, actionData }: Route.ComponentProps) {
+  const navigation = useNavigation();
+  const busyIntent = navigation.state === 'submitting' ? navigation.formData?.get('intent') : null;
+  const { connection, scopes, sync, sandboxUrl, defaults } = loaderData;
+  const errors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors : undefined;
+  const saved = connection && 'origin' in connection ? connection : null;
+  const check = loaderData.unsavedCheck;
+  const scopeStates = check
+    ? scopes.scopes.map((s) => ({
+        ...s,
+        state: check.granted.includes(s.scope)
+          ? 'granted'
+          : check.missing.includes(s.scope)
+            ? 'missing'
+            : 'unknown',
+      }))
+    : scopes.scopes;
+  const checkedAt = check?.checkedAt ?? scopes.checkedAt;
+  const checkError = check ? check.error : scopes.error;
+  const missing = scopeStates.filter((s) => s.state === 'missing');
+  return (
+    <main className="page">
+      <PageHeader title="Connect Greenhouse">
+        Pilothouse speaks the Harvest v3 API with an OAuth client credential from Greenhouse (Configure → Dev
+        Center → API Credentials).
+      </PageHeader>
+
+      {connection && 'error' in connection ? <Notice tone="error">{connection.error}</Notice> : null}
+      {sandboxUrl ? (
+        <section className="panel" data-testid="sandbox-panel">
+          <h2>
+            Demo sandbox{' '}
+            <Badge tone={saved?.demo ? 'good' : 'info'}>
+              {saved?.demo ? 'Sandbox connected' : 'Available'}
+            </Badge>
+          </h2>
+          <p className="muted">
+            This installation runs its own Harvest v3 sandbox at <code>{sandboxUrl}</code>: a local Greenhouse
+            with demo jobs, people and users. {saved?.demo ? 'Pilothouse is connected to it.' : ''}
+          </p>
+          <Form method="post">
+            <CsrfInput />
+            <button
+              className="button primary"
+              name="intent"
+              value="use-sandbox"
+              disabled={Boolean(busyIntent)}
+            >
+              {busyIntent === 'use-sandbox' ? (
+                <Spinner label="Connecting and checking scopes…" />
+              ) : (
+                'Connect the demo sandbox'
+              )}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      <div className="two-columns">
+        <section className="panel">
+          <h2>Credential</h2>
+          <Form method="post" className="form" noValidate>
+            <CsrfInput />
+            {errors?.form ? <Notice tone="error">{errors.form.join(' ')}</Notice> : null}
+            <Field label="Client id" name="clientId" errors={errors?.clientId}>
+              <input
+                id="clientId"
+                name="clientId"
+                defaultValue={saved?.clientId ?? ''}
+                autoComplete="off"
+                required
+              />
+            </Field>
+            <Field
+              label="Client secret"
+              name="clientSecret"
+              errors={errors?.clientSecret}
+              hint={
+                saved?.hasSecret
+                  ? 'Stored encrypted. Leave empty to keep it.'
+                  : 'Stored encrypted; never shown again.'
+              }
+            >
+              <input
+                id="clientSecret"
+                name="clientSecret"
+                type="password"
+                autoComplete="off"
+                placeholder={saved?.hasSecret ? '••••••••' : ''}
+              />
+            </Field>
+            <Field
+              label="Act as Greenhouse user id (optional)"
+              name="userId"
+              errors={errors?.userId}
+              hint="Exports and notes are written as this user. Empty: the credential's own user."
+            >
+              <input id="userId" name="userId" inputMode="numeric" defaultValue={saved?.userId ?? ''} />
+            </Field>
+            <details>
+              <summary>Endpoints</summary>
+              <Field label="Token URL" name="tokenUrl" errors={errors?.tokenUrl}>
+                <input id="tokenUrl" name="tokenUrl" defaultValue={saved?.tokenUrl ?? defaults.tokenUrl} />
+              </Field>
+              <Field label="Harvest v3 URL" name="apiUrl" errors={errors?.apiUrl}>
+                <input id="apiUrl" name="apiUrl" defaultValue={saved?.apiUrl ?? defaults.apiUrl} />
+              </Field>
+            </details>
+            <div className="row">
+              <button className="button primary" name="intent" value="save" disabled={Boolean(busyIntent)}>
+                {busyIntent === 'save' ? <Spinner label="Saving and checking scopes…" /> : 'Save and test'}
+              </button>
+            </div>
+          </Form>
+        </section>
+
+        <section className="panel">
+          <h2>Webhooks</h2>
+          <p className="muted">
+            In Greenhouse, add a webhook per event (candidate stage change, new application, job updated, …)
+            with this endpoint and secret key.
+          </p>
+          <dl className="facts">
+            <dt>Endpoint URL</dt>
+            <dd>
+              <code data-testid="webhook-url">{loaderData.webhookUrl}</code>
+            </dd>
+            <dt>Secret key</dt>
+            <dd>
+              {saved?.webhookSecret ? (
+                <code data-testid="webhook-secret">{saved.webhookSecret}</code>
+              ) : (
+                <span className="muted">Save the connection to get one.</span>
+              )}
+            </dd>
+          </dl>
+          {saved?.origin === 'database' ? (
+            <Form method="post">
+              <CsrfInput />
+              <button
+                className="button"
+                name="intent"
+                value="rotate-webhook-secret"
+                disabled={Boolean(busyIntent)}
+              >
+                New webhook secret
+              </button>
+            </Form>
+          ) : null}
+          <h2>Sync</h2>
+          <dl className="facts">
+            <dt>Jobs synced</dt>
+            <dd data-testid="synced-jobs">{sync.jobs}</dd>
+            <dt>Autopilots on</dt>
+            <dd>{sync.autopilots}</dd>
+            <dt>Last job sync</dt>
+            <dd>{formatWhen(sync.lastSyncedAt)}</dd>
+          </dl>
+        </section>
+      </div>
+
+      <section className="panel" aria-labelledby="scopes-heading">
+        <div className="row spread">
+          <h2 id="scopes-heading">Scopes</h2>
+          <Form method="post">
+            <CsrfInput />
+            <button className="button" name="intent" value="test" disabled={!saved || Boolean(busyIntent)}>
+              {busyIntent === 'test' ? <Spinner label="Testing the connection…" /> : 'Test connection'}
+            </button>
+          </Form>
+        </div>
+        {actionData && 'saved' in actionData ? <Notice tone="success">{actionData.saved}</Notice> : null}
+        {checkedAt === null ? (
+          <p className="muted">Not tested yet. Test the connection to see which scopes the credential has.</p>
+        ) : (
+          <>
+            {checkError ? <Notice tone="error">{checkError}</Notice> : null}
+            {missing.length === 0 && !checkError ? (
+              <Notice tone="success">
+                <span data-testid="scopes-ok">All {scopeStates.length} required scopes are granted</span>{' '}
+                (checked {formatWhen(checkedAt)}).
+              </Notice>
+            ) : missing.length > 0 ? (
+              <Notice tone="error">
+                {missing.length} required scope{missing.length === 1 ? ' is' : 's are'} missing: tick{' '}
+                {missing.length === 1 ? 'it' : 'them'} on the credential in Greenhouse, then test again.
+              </Notice>
+            ) : null}
+            <table className="table compact" data-testid="scope-table">
+              <thead>
+                <tr>
+                  <th>Scope</th>
+                  <th>Needed to</th>
+                  <th>State</th>
+                </tr>
+              </thead>
+              <tbody>
+                {scopeStates.map((s) => (
+                  <tr key={s.scope} data-scope={s.scope} data-state={s.state}>
+                    <td>
+                      <code>{s.scope}</code>
+                    </td>
+                    <td>{s.why}</td>
+                    <td>
+                      <Badge
+                        tone={s.state === 'granted' ? 'good' : s.state === 'missing' ? 'bad' : 'neutral'}
+                      >
+                        {s.state}
+                      </Badge>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+    </main>
+  );
+}
+
+export { ErrorBoundary } from '../components/route-error';

@@ -1,0 +1,203 @@
+import { Form, useNavigation } from 'react-router';
+import { z } from 'zod';
+import type { Route } from './+types/users';
+import { CsrfInput } from '../components/csrf';
+import { Badge, EmptyState, Field, Notice, PageHeader, formatWhen } from '../components/ui';
+import { USER_ROLES } from '../../db/tables/accounts';
+import { requireMutation, requireUser } from '../server/auth.server';
+import { audit } from '../server/audit.server';
+import { formError, invalid, parseForm } from '../server/forms.server';
+import { greenhouseReferenceData } from '../server/greenhouse.server';
+import { createUser, EmailTakenError, listUsers } from '../server/users.server';
+
+export const newUserSchema = z.object({
+  intent: z.literal('create'),
+  name: z.string().trim().min(1, 'Enter their name.'),
+  email: z.email('Enter an email address such as sam@example.com.').trim().toLowerCase(),
+  role: z.enum(USER_ROLES, 'Pick admin, recruiter or ops.'),
+  password: z.string().min(12, 'Use at least 12 characters; share it with them privately.'),
+  greenhouseUserId: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? null : Number(v)))
+    .refine((v) => v === null || (Number.isInteger(v) && v > 0), 'Pick a Greenhouse user or leave it empty.'),
+});
+
+const disableSchema = z.object({
+  intent: z.enum(['disable', 'enable']),
+  userId: z.uuid(),
+});
+
+export function meta() {
+  return [{ title: 'Users · Pilothouse' }];
+}
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const me = await requireUser(request, context, ['admin']);
+  const [users, reference] = await Promise.all([listUsers(context), greenhouseReferenceData(context)]);
+  return {
+    me: me.id,
+    users: users.map((u) => ({
+      ...u,
+      disabled_at: u.disabled_at ? new Date(u.disabled_at).toISOString() : null,
+      last_sign_in_at: u.last_sign_in_at ? new Date(u.last_sign_in_at).toISOString() : null,
+      created_at: new Date(u.created_at).toISOString(),
+    })),
+    greenhouseUsers: reference.users.filter((u) => !u.disabled),
+    greenhouseError: reference.error,
+  };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { user, form } = await requireMutation(request, context, ['admin']);
+  if (form.get('intent') === 'create') {
+    const parsed = parseForm(newUserSchema, form);
+    if (!parsed.ok) return invalid(parsed.fieldErrors);
+    try {
+      const created = await createUser(context, parsed.value);
+      await audit(context, {
+        actor: user.email,
+        action: 'user.created',
+        details: { email: created.email, role: created.role },
+      });
+      return { ok: true as const, message: `${created.name} can now sign in as ${created.role}.` };
+    } catch (error) {
+      if (error instanceof EmailTakenError) return invalid({ email: [error.message] });
+      throw error;
+    }
+  }
+  const parsed = parseForm(disableSchema, form);
+  if (!parsed.ok) return invalid(parsed.fieldErrors);
+  if (parsed.value.userId === user.id) return formError('You cannot disable your own account.');
+  await context.db
+    .updateTable('app_user')
+    .set({ disabled_at: parsed.value.intent === 'disable' ? new Date() : null })
+    .where('id', '=', parsed.value.userId)
+    .execute();
+  if (parsed.value.intent === 'disable')
+    await context.db.deleteFrom('app_session').where('user_id', '=', parsed.value.userId).execute();
+  await audit(context, {
+    actor: user.email,
+    action: `user.${parsed.value.intent}d`,
+    details: { userId: parsed.value.userId },
+  });
+  return {
+    ok: true as const,
+    message: parsed.value.intent === 'disable' ? 'Account disabled and signed out.' : 'Account enabled.',
+  };
+}
+
+export default function Users({ loaderData, actionData }: Route.ComponentProps) {
+  const busy = useNavigation().state === 'submitting';
+  const errors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors : undefined;
+  return (
+    <main className="page">
+      <PageHeader title="Users">
+        Admins set everything up, recruiters work the approvals inbox, ops look after failed syncs. Link an
+        account to a Greenhouse user to show it only the jobs that user may see in Greenhouse.
+      </PageHeader>
+      {actionData && 'message' in actionData ? <Notice tone="success">{actionData.message}</Notice> : null}
+      {errors?.form ? <Notice tone="error">{errors.form.join(' ')}</Notice> : null}
+      {loaderData.users.length === 0 ? (
+        <EmptyState title="No users yet." />
+      ) : (
+        <table className="table" data-testid="users-table">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Email</th>
+              <th>Role</th>
+              <th>Greenhouse user</th>
+              <th>Last sign-in</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {loaderData.users.map((u) => (
+              <tr key={u.id}>
+                <td>
+                  {u.name} {u.disabled_at ? <Badge tone="bad">disabled</Badge> : null}
+                </td>
+                <td>{u.email}</td>
+                <td>
+                  <Badge tone="info">{u.role}</Badge>
+                </td>
+                <td>
+                  {u.greenhouse_user_id
+                    ? (loaderData.greenhouseUsers.find((g) => g.id === u.greenhouse_user_id)?.name ??
+                      `#${u.greenhouse_user_id}`)
+                    : '—'}
+                </td>
+                <td>{formatWhen(u.last_sign_in_at)}</td>
+                <td>
+                  {u.id !== loaderData.me ? (
+                    <Form method="post">
+                      <CsrfInput />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <button
+                        className="button small"
+                        name="intent"
+                        value={u.disabled_at ? 'enable' : 'disable'}
+                      >
+                        {u.disabled_at ? 'Enable' : 'Disable'}
+                      </button>
+                    </Form>
+                  ) : (
+                    <span className="small muted">you</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <section className="panel">
+        <h2>Add a user</h2>
+        <Form method="post" className="form grid-form" noValidate>
+          <CsrfInput />
+          <input type="hidden" name="intent" value="create" />
+          <Field label="Name" name="name" errors={errors?.name}>
+            <input id="name" name="name" required />
+          </Field>
+          <Field label="Email" name="email" errors={errors?.email}>
+            <input id="email" name="email" type="email" required />
+          </Field>
+          <Field label="Role" name="role" errors={errors?.role}>
+            <select id="role" name="role" defaultValue="recruiter">
+              <option value="recruiter">Recruiter</option>
+              <option value="ops">Ops</option>
+              <option value="admin">Admin</option>
+            </select>
+          </Field>
+          <Field label="Initial password" name="password" errors={errors?.password}>
+            <input id="password" name="password" type="password" autoComplete="new-password" required />
+          </Field>
+          <Field
+            label="Greenhouse user (optional)"
+            name="greenhouseUserId"
+            errors={errors?.greenhouseUserId}
+            hint={
+              loaderData.greenhouseError ?? 'Limits the jobs they see to that user’s Greenhouse permissions.'
+            }
+          >
+            <select id="greenhouseUserId" name="greenhouseUserId" defaultValue="">
+              <option value="">Not linked: sees every synced job</option>
+              {loaderData.greenhouseUsers.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name} ({g.email}){g.siteAdmin ? ' · site admin' : ''}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <div className="row">
+            <button type="submit" className="button primary" disabled={busy}>
+              {busy ? 'Adding…' : 'Add user'}
+            </button>
+          </div>
+        </Form>
+      </section>
+    </main>
+  );
+}
+
+export { ErrorBoundary } from '../components/route-error';

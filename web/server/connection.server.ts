@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { checkScopes, requiredGreenhouseScopes, type GreenhouseScope } from '../../greenhouse';
+import {
+  lastScopeCheck,
+  loadGreenhouseConnection,
+  recordScopeCheck,
+  saveGreenhouseConnection,
+} from '../../db/queries/greenhouse-connection';
+import { demoCredentials } from '../../sandbox/auth/credentials';
+import { clientFor, forgetGreenhouseCache } from './greenhouse.server';
+import type { PilothouseContext } from './load-context';
+
+export function newWebhookSecret(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+export function webhookUrl(context: PilothouseContext, request: Request): string {
+  const base = context.env.APP_URL ?? new URL(request.url).origin;
+  return `${base.replace(/\/$/, '')}/webhooks/greenhouse`;
+}
+
+export interface ScopeReport {
+  checkedAt: string | null;
+  error: string | null;
+  scopes: { scope: string; why: string; state: 'granted' | 'missing' | 'unknown' }[];
+}
+
+/** What the connection page shows; the client secret never leaves the server. */
+export async function connectionOverview(context: PilothouseContext) {
+  const [connection, check, sync] = await Promise.all([
+    loadGreenhouseConnection(context.db, context.env).catch((error: Error) => error),
+    lastScopeCheck(context.db),
+    context.db
+      .selectFrom('job')
+      .select([
+        sql<number>`count(*)::int`.as('jobs'),
+        sql<number>`count(*) filter (where autopilot_enabled)::int`.as('autopilots'),
+        sql<Date | null>`max(synced_at)`.as('lastSyncedAt'),
+      ])
+      .executeTakeFirstOrThrow(),
+  ]);
+  const granted = new Set(check?.granted_scopes ?? []);
+  const missing = new Set(check?.missing_scopes ?? []);
+  const scopes: ScopeReport = {
+    checkedAt: check?.checked_at ? new Date(check.checked_at).toISOString() : null,
+    error: check?.check_error ?? null,
+    scopes: Object.entries(requiredGreenhouseScopes).map(([scope, why]) => ({
+      scope,
+      why,
+      state: granted.has(scope) ? 'granted' : missing.has(scope) ? 'missing' : 'unknown',
+    })),
+  };
+  return {
+    connection:
+      connection instanceof Error
+        ? { error: connection.message }
+        : connection && {
+            clientId: connection.clientId,
+            hasSecret: connection.clientSecret.length > 0,
+            userId: connection.userId,
+            tokenUrl: connection.tokenUrl,
+            apiUrl: connection.apiUrl,
+            webhookSecret: connection.webhookSecret,
+            demo: connection.demo,
+            origin: connection.origin,
+          },
+    scopes: check ? scopes : { ...scopes, checkedAt: null },
+    sync: {
+      jobs: sync.jobs,
+      autopilots: sync.autopilots,
+      lastSyncedAt: sync.lastSyncedAt ? new Date(sync.lastSyncedAt).toISOString() : null,
+    },
+  };
+}
+
+/** Probes every required scope with the saved connection and remembers the answer. */
+export async function testConnection(
+  context: PilothouseContext,
+): Promise<{ granted: string[]; missing: string[]; error: string | null }> {
+  const connection = await loadGreenhouseConnection(context.db, context.env);
+  if (!connection) return { granted: [], missing: [], error: 'Save a client id and secret first.' };
+  let result: { granted: string[]; missing: string[]; error: string | null };
+  try {
+    const check = await checkScopes(clientFor(connection));
+    const unknown = check.unknown.map((u) => `${u.scope}: ${u.reason}`);
+    result = {
+      granted: check.granted,
+      missing: check.missing,
+      error:
+        unknown.length > 0 ? `Some scopes could not be checked (${unknown.slice(0, 3).join('; ')})` : null,
+    };
+  } catch (error) {
+    result = { granted: [], missing: [], error: error instanceof Error ? error.message : String(error) };
+  }
+  forgetGreenhouseCache();
+  if (connection.origin === 'database') await recordScopeCheck(context.db, result);
+  else demoScopeCheck = { ...result, checkedAt: new Date().toISOString() };
+  return result;
+}
+
+/** The demo and environment connections have no row to remember a check in: kept for this process. */
+let demoScopeCheck: { granted: string[]; missing: string[]; error: string | null; checkedAt: string } | null =
+  null;
+
+export function unsavedScopeCheck() {
+  return demoScopeCheck;
+}
+
+/** The scopes validation may rely on: the last check, or — never checked — all, so drafts are not flooded. */
+export async function grantedScopesForValidation(context: PilothouseContext): Promise<string[]> {
+  const check = await lastScopeCheck(context.db);
+  if (check?.granted_scopes) return check.granted_scopes;
+  if (demoScopeCheck && demoScopeCheck.error === null) return demoScopeCheck.granted;
+  return Object.keys(requiredGreenhouseScopes) as GreenhouseScope[];
+}
+
+export async function connectDemoSandbox(context: PilothouseContext, updatedBy: string): Promise<void> {
+  await saveGreenhouseConnection(context.db, context.env, {
+    clientId: demoCredentials.clientId,
+    clientSecret: demoCredentials.clientSecret,
+    userId: null,
+    tokenUrl: context.env.GREENHOUSE_TOKEN_URL,
+    apiUrl: context.env.GREENHOUSE_API_URL,
+    webhookSecret:
+      (await loadGreenhouseConnection(context.db, context.env))?.webhookSecret ?? newWebhookSecret(),
+    updatedBy,
+  });
+}

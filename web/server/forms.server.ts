@@ -1,0 +1,31 @@
+import { data } from 'react-router';
+import type { z } from 'zod';
+
+export type FieldErrors = Record<string, string[]>;
+export type FormFailure = { ok: false; fieldErrors: FieldErrors };
+
+/** Parses a form with a zod schema: the value, or the field errors to send back with status 400. */
+export function parseForm<T extends z.ZodType>(
+  schema: T,
+  form: FormData | Record<string, unknown>,
+): { ok: true; value: z.infer<T> } | { ok: false; fieldErrors: FieldErrors } {
+  const values = form instanceof FormData ? Object.fromEntries(form) : form;
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, value: result.data };
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.map(String).join('.') || 'form';
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return { ok: false, fieldErrors };
+}
+
+/** Field errors back to the form, status 400. */
+export function invalid(fieldErrors: FieldErrors, status = 400) {
+  return data({ ok: false as const, fieldErrors }, { status });
+}
+
+/** A failure that is not about one field, shown at the top of the form. */
+export function formError(message: string, status = 400) {
+  return invalid({ form: [message] }, status);
+}

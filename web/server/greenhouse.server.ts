@@ -1,0 +1,140 @@
+import { collect, HarvestClient, visibleJobsForUser } from '../../greenhouse';
+import { loadGreenhouseConnection, type GreenhouseConnection } from '../../db/queries/greenhouse-connection';
+import type { SignedInUser } from './auth.server';
+import type { PilothouseContext } from './load-context';
+
+/** A Harvest client for the configured connection, or null when Greenhouse is not connected yet. */
+export async function harvestClient(
+  context: PilothouseContext,
+): Promise<{ client: HarvestClient; connection: GreenhouseConnection } | null> {
+  const connection = await loadGreenhouseConnection(context.db, context.env);
+  if (!connection) return null;
+  return { client: clientFor(connection), connection };
+}
+
+export function clientFor(
+  connection: Pick<GreenhouseConnection, 'clientId' | 'clientSecret' | 'userId' | 'tokenUrl' | 'apiUrl'>,
+) {
+  return new HarvestClient({
+    clientId: connection.clientId,
+    clientSecret: connection.clientSecret,
+    actAsUserId: connection.userId ?? undefined,
+    tokenUrl: connection.tokenUrl,
+    baseUrl: connection.apiUrl,
+    requestTimeoutMs: 10_000,
+    maxRateLimitRetries: 1,
+  });
+}
+
+/** Small time-boxed memo for Greenhouse reads a page needs on every view (users, pools, permissions). */
+const cache = new Map<string, { until: number; value: Promise<unknown> }>();
+const TTL_MS = 5 * 60_000;
+
+function remembered<T>(key: string, load: () => Promise<T>): Promise<T> {
+  const hit = cache.get(key);
+  if (hit && hit.until > Date.now()) return hit.value as Promise<T>;
+  const value = load();
+  cache.set(key, { until: Date.now() + TTL_MS, value });
+  // A failure is not remembered: the next view tries again.
+  value.catch(() => cache.delete(key));
+  return value;
+}
+
+export function forgetGreenhouseCache(): void {
+  cache.clear();
+}
+
+/**
+ * The job ids a Pilothouse user may see: all synced jobs, unless the account is linked to a Greenhouse
+ * user — then exactly the jobs that user may see in Greenhouse (site admin: every non-confidential job;
+ * job admin: theirs). Null means "all".
+ */
+export async function visibleJobIds(
+  context: PilothouseContext,
+  user: SignedInUser,
+): Promise<Set<number> | null> {
+  if (user.greenhouse_user_id === null) return null;
+  const greenhouseUserId = user.greenhouse_user_id;
+  const harvest = await harvestClient(context);
+  // Linked but not connected: fail closed rather than show everything.
+  if (!harvest) return new Set();
+  const jobs = await remembered(`visible:${harvest.connection.apiUrl}:${greenhouseUserId}`, () =>
+    visibleJobsForUser(harvest.client, greenhouseUserId),
+  );
+  return new Set(jobs.map((job) => job.id));
+}
+
+export async function assertJobVisible(
+  context: PilothouseContext,
+  user: SignedInUser,
+  jobId: number,
+): Promise<void> {
+  const visible = await visibleJobIds(context, user);
+  if (visible && !visible.has(jobId)) {
+    throw new Response(`Job ${jobId} is not one of the jobs your Greenhouse account may see.`, {
+      status: 403,
+      statusText: 'Forbidden',
+    });
+  }
+}
+
+export interface GreenhouseReferenceData {
+  users: { id: number; name: string; email: string; disabled: boolean; siteAdmin: boolean }[];
+  prospectPools: { id: number; name: string; active: boolean; stages: { id: number; name: string }[] }[];
+  rejectionReasons: { id: number; name: string }[];
+  /** Why the lists are empty, when Greenhouse could not be read. */
+  error: string | null;
+}
+
+/** The choices the rule inspector and user linking offer, read from Greenhouse (cached for five minutes). */
+export async function greenhouseReferenceData(context: PilothouseContext): Promise<GreenhouseReferenceData> {
+  const harvest = await harvestClient(context);
+  if (!harvest)
+    return { users: [], prospectPools: [], rejectionReasons: [], error: 'Greenhouse is not connected.' };
+  const { client, connection } = harvest;
+  try {
+    return await remembered(`reference:${connection.apiUrl}:${connection.clientId}`, async () => {
+      const [users, pools, poolStages, reasons] = await Promise.all([
+        collect(client.listUsers({ per_page: 500 }), 2000),
+        collect(client.listProspectPools({ per_page: 500 }), 500),
+        collect(client.listProspectPoolStages({ per_page: 500 }), 2000),
+        collect(client.listRejectionReasons({ per_page: 500, include_defaults: true }), 500),
+      ]);
+      return {
+        users: users.map((u) => ({
+          id: u.id,
+          name: u.name ?? ([u.first_name, u.last_name].filter(Boolean).join(' ') || u.primary_email),
+          email: u.primary_email,
+          disabled: u.deactivated,
+          siteAdmin: u.site_admin,
+        })),
+        prospectPools: pools.map((pool) => ({
+          id: pool.id,
+          name: pool.name,
+          active: pool.active,
+          stages: poolStages
+            .filter((stage) => stage.prospect_pool_id === pool.id)
+            .sort((a, b) => a.sort_order - b.sort_order)
+            .map((stage) => ({ id: stage.id, name: stage.name })),
+        })),
+        rejectionReasons: reasons.map((reason) => ({ id: reason.id, name: reason.name })),
+        error: null,
+      };
+    });
+  } catch (error) {
+    return {
+      users: [],
+      prospectPools: [],
+      rejectionReasons: [],
+      error: `Greenhouse could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+}
+
+/** Where a recruiter opens the person in Greenhouse (or in the sandbox's stand-in page in demo mode). */
+export function greenhouseProfileUrl(context: PilothouseContext, candidateId: number): string {
+  const sandbox = context.env.PILOTHOUSE_DEMO_SANDBOX_URL;
+  return sandbox
+    ? `${sandbox.replace(/\/$/, '')}/people/${candidateId}`
+    : `https://app.greenhouse.io/people/${candidateId}`;
+}
