@@ -1,14 +1,26 @@
-import type { Db } from '../db/database';
 import { connectionCheckActivities } from './connection-check';
+import type { ActivityDeps } from './deps';
+import { exportActivities } from './export/export-activities';
+import { jobStateActivities } from './autopilot/job-state';
+import { matchActivities } from './autopilot/match';
+import { selectionActivities } from './autopilot/select';
+import { sourceActivities } from './autopilot/source';
+import { trackActivities } from './autopilot/track';
+import { jobSyncActivities } from './job-sync';
 
-export interface ActivityDeps {
-  db: Db;
-}
+export type { ActivityDeps } from './deps';
 
 /** All activities, bound to their dependencies once per worker. Workflows import only this type. */
 export function createActivities(deps: ActivityDeps) {
   return {
     ...connectionCheckActivities(deps.db),
+    ...jobSyncActivities(deps),
+    ...jobStateActivities(deps),
+    ...matchActivities(deps),
+    ...sourceActivities(deps),
+    ...selectionActivities(deps),
+    ...exportActivities(deps),
+    ...trackActivities(deps),
   };
 }
 

@@ -1,2 +1,5 @@
 // Every workflow the worker registers. Workflow code is deterministic: no I/O, no Node built-ins.
 export { connectionCheck } from './connection-check';
+export { exportCandidate } from './export-candidate';
+export { jobAutopilot } from './job-autopilot';
+export { syncJobs } from './sync-jobs';

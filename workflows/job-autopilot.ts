@@ -1,7 +1,6 @@
 import {
   ApplicationFailure,
   ParentClosePolicy,
-  WorkflowExecutionAlreadyStartedError,
   allHandlersFinished,
   condition,
   continueAsNew,
@@ -11,6 +10,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
 import {
   decideApprovalsUpdate,

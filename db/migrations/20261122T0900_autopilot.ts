@@ -152,6 +152,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('greenhouse_candidate_id', 'bigint')
     .addColumn('greenhouse_application_id', 'bigint')
     .addColumn('reused_existing_candidate', 'boolean', (col) => col.notNull().defaultTo(false))
+    .addColumn('resume_attachment_id', 'bigint')
+    .addColumn('note_id', 'bigint')
     .addColumn('failure_type', 'text')
     .addColumn('failure_message', 'text')
     .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))

@@ -13,6 +13,10 @@ export interface ExportLedgerTable {
   greenhouse_candidate_id: number | null;
   greenhouse_application_id: number | null;
   reused_existing_candidate: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Set once the generated resume is uploaded, so a retry does not upload it twice. */
+  resume_attachment_id: number | null;
+  /** Set once the match note is added, so a retry does not add it twice. */
+  note_id: number | null;
   failure_type: string | null;
   failure_message: string | null;
   attempts: ColumnType<number, number | undefined, number>;

@@ -1,0 +1,290 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { sql } from 'kysely';
+import type { Db } from '../../db/database';
+import { collect, type HarvestClient } from '../../greenhouse/client';
+import { findOrCreateApplication, findOrCreateCandidate } from '../../greenhouse/find-or-create';
+import type { NestedApplicationBody } from '../../greenhouse/schemas/candidates';
+import type { ExportCandidateInput } from '../../workflows/autopilot-api';
+import { requireHarvest, type ActivityDeps } from '../deps';
+import { greenhouseCall } from '../greenhouse-call';
+import { presenceFromApplications } from '../autopilot/greenhouse-presence';
+import { generateResumePdf } from './resume-pdf';
+
+export const PILOTHOUSE_SOURCE_NAME = 'Pilothouse';
+
+// Sources are reference data: read once per worker per connection.
+const sourceIds = new WeakMap<HarvestClient, Promise<number | undefined>>();
+function pilothouseSourceId(harvest: HarvestClient): Promise<number | undefined> {
+  let found = sourceIds.get(harvest);
+  if (!found) {
+    found = collect(harvest.listSources({ per_page: 500 })).then(
+      (sources) => sources.find((s) => s.name.toLowerCase() === PILOTHOUSE_SOURCE_NAME.toLowerCase())?.id,
+    );
+    sourceIds.set(harvest, found);
+  }
+  return found;
+}
+
+async function loadPerson(db: Db, personId: string) {
+  const person = await db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
+  if (!person) {
+    throw ApplicationFailure.nonRetryable(`Person ${personId} no longer exists in Pilothouse (erased?)`, 'PersonNotFound');
+  }
+  return person;
+}
+
+async function ledger(db: Db, jobId: number, personId: string) {
+  return db
+    .selectFrom('export_ledger')
+    .selectAll()
+    .where('job_id', '=', jobId)
+    .where('person_id', '=', personId)
+    .executeTakeFirstOrThrow();
+}
+
+export function exportActivities(deps: ActivityDeps) {
+  const { db } = deps;
+  return {
+    /** Claims the ledger row for (job, person); a row already `exported` ends the export as done. */
+    async beginExport(input: ExportCandidateInput) {
+      const row = await db
+        .insertInto('export_ledger')
+        .values({
+          job_id: input.jobId,
+          person_id: input.personId,
+          workflow_id: `export-${input.jobId}-${input.personId}`,
+          status: 'running',
+          target: JSON.stringify(input.target),
+          requested_by: input.requestedBy,
+          attempts: 1,
+        })
+        .onConflict((oc) =>
+          oc.columns(['job_id', 'person_id']).doUpdateSet({
+            status: sql`case when export_ledger.status = 'exported' then 'exported' else 'running' end`,
+            attempts: sql`export_ledger.attempts + 1`,
+            failure_type: null,
+            failure_message: null,
+            updated_at: sql`now()`,
+          }),
+        )
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return {
+        status: row.status,
+        result: {
+          candidateId: row.greenhouse_candidate_id ?? 0,
+          applicationId: row.greenhouse_application_id,
+          reusedExistingCandidate: row.reused_existing_candidate,
+        },
+      };
+    },
+
+    /**
+     * Finds the person in Greenhouse by email or LinkedIn, or creates them with the application (or
+     * prospect). An existing person is reused as is: contact details are never re-synced.
+     */
+    async ensureGreenhousePerson(input: ExportCandidateInput) {
+      const harvest = await requireHarvest(deps)();
+      const person = await loadPerson(db, input.personId);
+      const recorded = await ledger(db, input.jobId, input.personId);
+      if (person.emails.length === 0 && !person.linkedin_url) {
+        // Without an email or LinkedIn URL a retry could not tell our create from a stranger: refuse.
+        throw ApplicationFailure.nonRetryable(
+          `${person.first_name} ${person.last_name} has no email or LinkedIn URL, so Pilothouse cannot make sure they are exported only once. Add one and retry.`,
+          'MissingContactDetails',
+        );
+      }
+      const sourceId = await greenhouseCall(() => pilothouseSourceId(harvest));
+      const attribution = {
+        ...(sourceId ? { source_id: sourceId } : {}),
+        ...(input.creditUserId ? { recruiter_id: input.creditUserId } : {}),
+      };
+      const application: NestedApplicationBody =
+        input.target.kind === 'candidate'
+          ? { job_id: input.jobId, ...(input.target.stageId ? { initial_stage_id: input.target.stageId } : {}), ...attribution }
+          : {
+              prospect: true,
+              job_ids: [input.jobId],
+              ...(input.target.poolId ? { prospect_pool_id: input.target.poolId } : {}),
+              ...(input.target.poolStageId ? { prospect_pool_stage_id: input.target.poolStageId } : {}),
+              ...attribution,
+            };
+
+      const result = await greenhouseCall(async () => {
+        if (recorded.greenhouse_candidate_id) {
+          // An earlier attempt created or found the person: only the application may be missing.
+          const app = await findOrCreateApplication(harvest, { ...application, candidate_id: recorded.greenhouse_candidate_id });
+          return { candidateId: recorded.greenhouse_candidate_id, applicationId: app.application.id, reused: recorded.reused_existing_candidate };
+        }
+        const found = await findOrCreateCandidate(harvest, {
+          candidate: {
+            first_name: person.first_name,
+            last_name: person.last_name,
+            ...(person.title ? { title: person.title } : {}),
+            ...(person.company ? { company: person.company } : {}),
+            email_addresses: person.emails.map((value) => ({ value, type: 'personal' as const })),
+            phone_numbers: person.phones.map((value) => ({ value, type: 'mobile' as const })),
+            ...(person.location ? { addresses: [{ value: person.location, type: 'home' as const }] } : {}),
+            ...(person.linkedin_url ? { social_media_addresses: [{ value: person.linkedin_url }] } : {}),
+          },
+          application,
+          ...(person.linkedin_url ? { linkedInUrl: person.linkedin_url } : {}),
+        });
+        return {
+          candidateId: found.candidate.id,
+          applicationId: found.application?.id ?? null,
+          reused: found.candidateOutcome === 'reused',
+        };
+      });
+
+      await db
+        .updateTable('export_ledger')
+        .set({
+          greenhouse_candidate_id: result.candidateId,
+          greenhouse_application_id: result.applicationId,
+          reused_existing_candidate: result.reused,
+          updated_at: sql`now()`,
+        })
+        .where('job_id', '=', input.jobId)
+        .where('person_id', '=', input.personId)
+        .execute();
+      await db.updateTable('person').set({ greenhouse_candidate_id: result.candidateId }).where('id', '=', input.personId).execute();
+      await db
+        .insertInto('audit_event')
+        .values({
+          actor: input.requestedBy,
+          action: result.reused ? 'greenhouse.application.created_for_existing_candidate' : 'greenhouse.candidate.created',
+          job_id: input.jobId,
+          person_id: input.personId,
+          details: { candidateId: result.candidateId, applicationId: result.applicationId, target: input.target },
+        })
+        .execute();
+      return { candidateId: result.candidateId, applicationId: result.applicationId, reusedExistingCandidate: result.reused };
+    },
+
+    /** Uploads a generated resume once (a new resume would demote the previous one to `other`). */
+    async attachGeneratedResume(input: { jobId: number; personId: string; applicationId: number }) {
+      const recorded = await ledger(db, input.jobId, input.personId);
+      if (recorded.resume_attachment_id) return { attachmentId: recorded.resume_attachment_id };
+      const harvest = await requireHarvest(deps)();
+      const person = await loadPerson(db, input.personId);
+      const pdf = await generateResumePdf({
+        firstName: person.first_name,
+        lastName: person.last_name,
+        emails: person.emails,
+        phones: person.phones,
+        linkedinUrl: person.linkedin_url,
+        location: person.location,
+        title: person.title,
+        company: person.company,
+        pastJobs: person.past_jobs,
+        skills: person.skills,
+        resumeText: person.resume_text,
+      });
+      const attachment = await greenhouseCall(() =>
+        harvest.createAttachment({
+          application_id: input.applicationId,
+          filename: `${person.first_name}-${person.last_name}-resume.pdf`.replace(/\s+/g, '-'),
+          type: 'resume',
+          content: Buffer.from(pdf).toString('base64'),
+        }),
+      );
+      await db
+        .updateTable('export_ledger')
+        .set({ resume_attachment_id: attachment.id })
+        .where('job_id', '=', input.jobId)
+        .where('person_id', '=', input.personId)
+        .execute();
+      return { attachmentId: attachment.id };
+    },
+
+    /** A note with the match explanation, so the hiring team sees why Pilothouse chose this person. */
+    async addMatchNote(input: { jobId: number; personId: string; candidateId: number; applicationId: number | null }) {
+      const recorded = await ledger(db, input.jobId, input.personId);
+      if (recorded.note_id) return { noteId: recorded.note_id };
+      const harvest = await requireHarvest(deps)();
+      const score = await db
+        .selectFrom('match_score')
+        .select(['score', 'explanation'])
+        .where('job_id', '=', input.jobId)
+        .where('person_id', '=', input.personId)
+        .orderBy('profile_version', 'desc')
+        .executeTakeFirst();
+      const body = matchNoteBody(score?.score ?? null, score?.explanation, recorded.requested_by);
+      const note = await greenhouseCall(() =>
+        harvest.createNote({
+          candidate_id: input.candidateId,
+          ...(input.applicationId ? { application_id: input.applicationId } : {}),
+          body,
+          note_type: 'NOTE',
+          visibility: 'public',
+        }),
+      );
+      await db
+        .updateTable('export_ledger')
+        .set({ note_id: note.id })
+        .where('job_id', '=', input.jobId)
+        .where('person_id', '=', input.personId)
+        .execute();
+      return { noteId: note.id };
+    },
+
+    async completeExport(input: { jobId: number; personId: string }) {
+      const harvest = await requireHarvest(deps)();
+      const row = await ledger(db, input.jobId, input.personId);
+      const applications = row.greenhouse_candidate_id
+        ? await greenhouseCall(() => collect(harvest.listApplications({ candidate_ids: [row.greenhouse_candidate_id!] })))
+        : [];
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('export_ledger')
+          .set({ status: 'exported', updated_at: sql`now()` })
+          .where('job_id', '=', input.jobId)
+          .where('person_id', '=', input.personId)
+          .execute();
+        await trx
+          .updateTable('job_person')
+          .set({
+            pipeline_stage: 'exported',
+            greenhouse: JSON.stringify(presenceFromApplications(input.jobId, row.greenhouse_candidate_id ?? 0, applications)),
+            updated_at: sql`now()`,
+          })
+          .where('job_id', '=', input.jobId)
+          .where('person_id', '=', input.personId)
+          .execute();
+      });
+    },
+
+    async recordExportFailure(input: { jobId: number; personId: string; failureType: string; message: string }) {
+      await db
+        .updateTable('export_ledger')
+        .set({ status: 'failed', failure_type: input.failureType, failure_message: input.message, updated_at: sql`now()` })
+        .where('job_id', '=', input.jobId)
+        .where('person_id', '=', input.personId)
+        .where('status', '!=', 'exported')
+        .execute();
+      await db
+        .insertInto('audit_event')
+        .values({
+          actor: 'autopilot',
+          action: 'export.failed',
+          job_id: input.jobId,
+          person_id: input.personId,
+          details: { failureType: input.failureType, message: input.message },
+        })
+        .execute();
+    },
+  };
+}
+
+function matchNoteBody(score: number | null, explanation: unknown, requestedBy: string): string {
+  const lines = [`Exported by Pilothouse (${requestedBy === 'autopilot' ? 'autopilot rule' : `approved by ${requestedBy}`}).`];
+  if (score !== null) lines.push(`Match score: ${score}/100.`);
+  const requirements = (explanation as { requirements?: { label: string; status: string; evidence: string | null }[] } | undefined)
+    ?.requirements;
+  for (const requirement of requirements ?? []) {
+    const mark = requirement.status === 'met' ? '✓' : requirement.status === 'partly' ? '~' : '✗';
+    lines.push(`${mark} ${requirement.label}${requirement.evidence ? ` — “${requirement.evidence}”` : ''}`);
+  }
+  return lines.join('\n');
+}

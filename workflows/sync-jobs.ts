@@ -1,0 +1,23 @@
+import { proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { databaseActivity, greenhouseActivity } from './activity-options';
+import { WORKFLOW_KIND } from './search-attributes';
+
+const greenhouse = proxyActivities<Activities>({ ...greenhouseActivity, startToCloseTimeout: '10 minutes' });
+const store = proxyActivities<Activities>(databaseActivity);
+
+export interface SyncJobsInput {
+  /** Demo mode: turn autopilot on for open jobs the first time they are seen. */
+  enableNewOpenJobs?: boolean;
+}
+
+/**
+ * Run by a Temporal Schedule (and on `job_created`/`job_updated`/`job_deleted` webhooks): stores the jobs
+ * the connection may see, then starts or wakes one autopilot per open job with autopilot on.
+ */
+export async function syncJobs(input: SyncJobsInput = {}) {
+  upsertSearchAttributes([{ key: WORKFLOW_KIND, value: 'sync-jobs' }]);
+  const jobs = await greenhouse.syncJobsFromGreenhouse({ enableNewOpenJobs: input.enableNewOpenJobs ?? false });
+  const autopilots = await store.reconcileAutopilots({ jobs });
+  return { jobs: jobs.length, ...autopilots };
+}
