@@ -145,9 +145,11 @@ export function estimateSeniority(text: string, years: number): SeniorityEstimat
     const level = seniorityOf(line);
     if (level && (!best || seniorityRank(level) > seniorityRank(best.level))) best = { level, line };
   }
-  if (best) return { level: best.level, evidence: best.line, source: 'title' };
-  // Without a level in any title ("Software Engineer"), the length of the career is the best reading.
+  // An old "Junior" title does not make a five-year veteran junior: the higher of the two readings wins.
   const fromYears = levelFromYears(years);
+  if (best && (!fromYears || seniorityRank(best.level) >= seniorityRank(fromYears))) {
+    return { level: best.level, evidence: best.line, source: 'title' };
+  }
   if (fromYears)
     return { level: fromYears, evidence: `about ${Math.round(years)} years of experience`, source: 'years' };
   return { level: null, evidence: null, source: 'none' };
@@ -157,6 +159,6 @@ function levelFromYears(years: number): SeniorityLevel | undefined {
   if (years <= 0) return undefined;
   if (years < 2) return 'entry';
   if (years < 5) return 'mid';
-  if (years < 10) return 'senior';
-  return 'lead';
+  // Years alone show seniority, never a staff or principal role.
+  return 'senior';
 }

@@ -1,6 +1,7 @@
 import { estimateSeniority, estimateYearsOfExperience, titleLines } from './candidate-facts';
+import { metroAreas } from './data/metro-areas';
 import { seniorityRank, skillById, skillTerms, titleById, titleTerms } from './dictionary';
-import { escapeRegExp, findMentions, snippetAt, type Mention } from './text';
+import { escapeRegExp, findMentions, snippetAt, stems, type Mention } from './text';
 import type {
   ExperienceRequirement,
   JobProfile,
@@ -11,6 +12,7 @@ import type {
   SeniorityRequirement,
   SkillRequirement,
   TitleRequirement,
+  TopicRequirement,
 } from './types';
 
 // For each requirement of a job: met, partly or not met, with the line of the (blinded) resume that shows it.
@@ -55,6 +57,8 @@ function evaluate(
   switch (requirement.kind) {
     case 'skill':
       return evaluateSkill(requirement, text);
+    case 'topic':
+      return evaluateTopic(requirement, text);
     case 'title':
       return evaluateTitle(requirement, text);
     case 'seniority':
@@ -83,6 +87,22 @@ function evaluateSkill(requirement: SkillRequirement, text: string): Verdict {
         ? `mentions ${best.matched}`
         : `mentions ${best.matched} (counts as ${requirement.label})`,
     };
+  }
+  for (const implyingId of requirement.impliedBy) {
+    const implying = skillById.get(implyingId);
+    if (!implying) continue;
+    const found = findMentions(
+      text,
+      implying.patterns ? implying.aliases : skillTerms(implying),
+      implying.patterns ?? [],
+    ).find((m) => !precededBy(text, m, negated) && !precededBy(text, m, aspiring));
+    if (found) {
+      return {
+        status: 'met',
+        evidence: snippetAt(text, found.index, found.length),
+        reason: `works with ${found.matched}, which means ${requirement.label}`,
+      };
+    }
   }
   const learning = mentions.find((m) => precededBy(text, m, aspiring));
   if (learning) {
@@ -116,6 +136,29 @@ function evaluateSkill(requirement: SkillRequirement, text: string): Verdict {
       ? `says they have no ${requirement.label} experience`
       : `no mention of ${requirement.label} or its aliases`,
   };
+}
+
+function evaluateTopic(requirement: TopicRequirement, text: string): Verdict {
+  let partial: { line: string; phrase: string } | undefined;
+  for (const line of text.split('\n')) {
+    const lineStems = new Set(stems(line));
+    if (lineStems.size === 0) continue;
+    for (const phrase of requirement.phrases) {
+      const wanted = stems(phrase);
+      const found = wanted.filter((w) => lineStems.has(w)).length;
+      if (found === wanted.length)
+        return { status: 'met', evidence: snippetAt(line, 0), reason: `mentions ${phrase}` };
+      if (!partial && wanted.length >= 2 && found / wanted.length >= 0.5) partial = { line, phrase };
+    }
+  }
+  if (partial) {
+    return {
+      status: 'partly',
+      evidence: snippetAt(partial.line, 0),
+      reason: `some of the words of ${partial.phrase}`,
+    };
+  }
+  return { status: 'not-met', evidence: null, reason: `no mention of ${requirement.phrases.join(' or ')}` };
 }
 
 function evaluateTitle(requirement: TitleRequirement, text: string): Verdict {
@@ -207,13 +250,16 @@ function evaluateLocation(requirement: LocationRequirement, text: string): Verdi
   for (const place of requirement.places) {
     const city = place.split(',')[0]?.trim();
     if (!city) continue;
-    const found = new RegExp(`(?<![\\p{L}])${escapeRegExp(city)}(?![\\p{L}])`, 'iu').exec(text);
-    if (found)
-      return {
-        status: 'met',
-        evidence: snippetAt(text, found.index, found[0].length),
-        reason: `based in or near ${place}`,
-      };
+    const metro = metroAreas.find((m) => m.city.toLowerCase() === city.toLowerCase());
+    for (const name of metro?.places ?? [city]) {
+      const found = new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, 'iu').exec(text);
+      if (!found) continue;
+      const where =
+        name.toLowerCase() === city.toLowerCase()
+          ? `based in ${place}`
+          : `based in ${found[0]}, in the ${city} area`;
+      return { status: 'met', evidence: snippetAt(text, found.index, found[0].length), reason: where };
+    }
   }
   if (requirement.arrangement === 'remote') {
     return {

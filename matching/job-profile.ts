@@ -10,7 +10,7 @@ import type { SkillEntry } from './data/skill-aliases';
 import { splitPostSections, type PostSectionKind } from './job-post-html';
 import { learnFromOutcomes, type Outcome } from './learn-from-outcomes';
 import { versionProfile } from './profile-version';
-import { tokenize } from './text';
+import { stems, tokenize } from './text';
 import {
   jobDataSchema,
   jobPostSchema,
@@ -22,6 +22,7 @@ import {
   type RequirementOrigin,
   type SeniorityLevel,
   type SkillRequirement,
+  type TopicRequirement,
   type WorkArrangement,
 } from './types';
 
@@ -37,6 +38,8 @@ const weights = {
   years: 2,
   location: 2,
   remote: 0.5,
+  topicMust: 2,
+  topicNice: 1,
   repeatBonus: 0.5,
   maxRepeatBonus: 1,
 };
@@ -44,8 +47,16 @@ const weights = {
 // A must-have line that hedges is a nice-to-have in disguise.
 const hedged =
   /\b(a plus|is a plus|plus if|bonus|preferred|nice to have|ideally|desirable|familiarity with|exposure to|not required|great if)\b/i;
-// "Python or R", "a framework such as React or Vue": any one of them will do.
-const alternatives = /\b(or|either|one of|any of)\b/i;
+// Text between two skills that keeps them in one list: "Go, Rust or C++", "Python/R", "Kafka and Redis".
+const listGap = /^[\s,/]*(?:(and\/or|or|and|as well as|nor)\b)?[\s,/]*$/i;
+// Words that open a requirement line without saying what is required.
+const filler =
+  /^(?:strong|solid|deep|proven|hands-on|excellent|good|great|demonstrated|expert|advanced|working|practical|professional|production|real-world|relevant|a|an|the|some|any|experience|experienced|expertise|knowledge|understanding|familiarity|background|proficiency|fluency|track record|ability to|ability|skills?|with|in|of|on|for|building|working|using|designing|developing|running|shipping|owning|at least|you have|you've|have|has|are|is|you)\b[\s,]*/i;
+const trailingFiller =
+  /[\s,]*\b(?:experience|skills?|background|knowledge|expertise|systems? experience)\s*$/i;
+// Lines about how someone works, not what they know: no resume line can show them.
+const softSkills =
+  /communicat|collaborat|team player|self-starter|curious|ownership|passion|fast-paced|detail-oriented|english|written|verbal|problem[- ]solv|empath|humble|growth mindset|autonomous|independent/i;
 const numberWords: Record<string, number> = {
   one: 1,
   two: 2,
@@ -143,6 +154,78 @@ export function trainJobProfile(input: TrainJobProfileInput): JobProfile {
   return learnFromOutcomes(trained, input.outcomes, { previous: input.previous });
 }
 
+/**
+ * Splits the skills found on one line into requirements: a list joined by "or" (or "/") is one requirement
+ * any member meets ("PyTorch or TensorFlow"); anything else is one requirement per skill.
+ */
+function alternativeGroups(line: string, found: SkillMention[]): SkillEntry[][] {
+  const placed = found
+    .map((f) => ({
+      entry: f.entry,
+      start: f.mentions[0]?.index ?? 0,
+      end: (f.mentions[0]?.index ?? 0) + (f.mentions[0]?.length ?? 0),
+    }))
+    .sort((a, b) => a.start - b.start);
+  const groups: SkillEntry[][] = [];
+  let run: typeof placed = [];
+  let connectors: string[] = [];
+  const flush = () => {
+    const alternative =
+      run.length >= 2 &&
+      run.length <= 4 &&
+      connectors.some((c) => c === 'or' || c === 'and/or' || c === '/') &&
+      !connectors.includes('and');
+    if (alternative) groups.push(run.map((r) => r.entry));
+    else groups.push(...run.map((r) => [r.entry]));
+    run = [];
+    connectors = [];
+  };
+  for (const item of placed) {
+    const previous = run[run.length - 1];
+    if (previous) {
+      const gap = item.start > previous.end ? line.slice(previous.end, item.start) : '';
+      const joined = listGap.exec(gap);
+      if (!joined) flush();
+      else connectors.push(joined[1]?.toLowerCase() ?? (gap.includes('/') ? '/' : ','));
+    }
+    run.push(item);
+  }
+  flush();
+  return groups;
+}
+
+/** A requirement line the dictionary knows nothing in, kept as the phrases a resume would have to show. */
+function topicRequirement(line: string, kind: PostSectionKind): TopicRequirement | undefined {
+  if (softSkills.test(line) || yearsPattern.test(line)) return undefined;
+  const phrases = line
+    .replace(/\(.*?\)/g, ' ')
+    .split(/[,;:.]|\b(?:or|and|such as|e\.g\.|including|like|especially)\b/i)
+    .map((fragment) => {
+      let out = fragment.trim();
+      for (let previous = ''; previous !== out;) {
+        previous = out;
+        out = out.replace(filler, '').replace(trailingFiller, '').trim();
+      }
+      return out.toLowerCase();
+    })
+    .filter((fragment) => {
+      const words = stems(fragment);
+      return words.length >= 1 && words.length <= 4 && /[a-z]{3}/.test(fragment);
+    });
+  if (phrases.length === 0) return undefined;
+  const { importance, origin } = placement(kind, line);
+  const label = phrases.join(' / ');
+  return {
+    id: `topic:${slug(label)}`,
+    kind: 'topic',
+    label: label.length > 60 ? `${label.slice(0, 59)}…` : label,
+    importance,
+    weight: importance === 'must' ? weights.topicMust : weights.topicNice,
+    origin,
+    phrases,
+  };
+}
+
 type SkillDraft = {
   entries: SkillEntry[];
   importance: RequirementImportance;
@@ -154,21 +237,16 @@ type SkillDraft = {
 function skillRequirements(
   title: string,
   sections: ReturnType<typeof splitPostSections>,
-): SkillRequirement[] {
+): (SkillRequirement | TopicRequirement)[] {
   const drafts = new Map<string, SkillDraft>();
+  const topics = new Map<string, TopicRequirement>();
   const consider = (
     found: SkillMention[],
     origin: RequirementOrigin,
     importance: RequirementImportance,
     weight: number,
   ) => {
-    const isAlternative =
-      found.length >= 2 &&
-      found.length <= 3 &&
-      alternatives.test(origin.line ?? '') &&
-      !/\band\b/i.test(origin.line ?? '');
-    const groups = isAlternative ? [found.map((f) => f.entry)] : found.map((f) => [f.entry]);
-    for (const entries of groups) {
+    for (const entries of alternativeGroups(origin.line ?? '', found)) {
       const id = `skill:${entries.map((e) => e.id).join('|')}`;
       const existing = drafts.get(id);
       if (!existing) {
@@ -183,17 +261,27 @@ function skillRequirements(
   };
 
   consider(detectSkills(title), { section: 'title', line: title }, 'must', weights.skillInTitle);
+  // The opening paragraph usually describes the company ("one view of their containers"); it only speaks
+  // for the job when the post has no requirement sections at all.
+  const structured = sections.some((s) => s.kind === 'must-have' || s.kind === 'nice-to-have');
   for (const section of sections) {
-    if (section.kind === 'ignored') continue;
+    if (section.kind === 'ignored' || (section.kind === 'intro' && structured)) continue;
     for (const line of section.lines) {
       const found = detectSkills(line);
-      if (found.length === 0) continue;
+      if (found.length === 0) {
+        const topic =
+          section.kind === 'must-have' || section.kind === 'nice-to-have'
+            ? topicRequirement(line, section.kind)
+            : undefined;
+        if (topic && !topics.has(topic.id)) topics.set(topic.id, topic);
+        continue;
+      }
       const { importance, weight, origin } = placement(section.kind, line);
       consider(found, origin, importance, weight);
     }
   }
 
-  return [...drafts.entries()].map(([id, draft]) => {
+  const skills = [...withoutOverlaps(drafts).entries()].map(([id, draft]): SkillRequirement => {
     const entries = draft.entries;
     const own = new Set(entries.map((e) => e.id));
     return {
@@ -206,8 +294,37 @@ function skillRequirements(
       terms: entries.flatMap((e) => (e.patterns ? e.aliases : skillTerms(e))),
       patterns: entries.flatMap((e) => e.patterns ?? []),
       related: [...new Set(entries.flatMap((e) => e.related ?? []))].filter((r) => !own.has(r)),
-    } satisfies SkillRequirement;
+      impliedBy: [...new Set(entries.flatMap((e) => e.impliedBy ?? []))].filter((r) => !own.has(r)),
+    };
   });
+  return [...skills, ...topics.values()];
+}
+
+const rank = (importance: RequirementImportance) => (importance === 'must' ? 1 : 0);
+
+/**
+ * "Snowflake or BigQuery" and "Model the warehouse in Snowflake" would count Snowflake twice. A skill asked
+ * for on its own at least as firmly as in a group leaves the group; one asked for less firmly is dropped.
+ */
+function withoutOverlaps(drafts: Map<string, SkillDraft>): Map<string, SkillDraft> {
+  const out = new Map(drafts);
+  for (const [groupId, group] of drafts) {
+    if (group.entries.length < 2) continue;
+    let entries = group.entries;
+    for (const entry of group.entries) {
+      const single = out.get(`skill:${entry.id}`);
+      if (!single) continue;
+      if (rank(single.importance) >= rank(group.importance))
+        entries = entries.filter((e) => e.id !== entry.id);
+      else out.delete(`skill:${entry.id}`);
+    }
+    if (entries.length === group.entries.length) continue;
+    out.delete(groupId);
+    if (entries.length === 0) continue;
+    const id = `skill:${entries.map((e) => e.id).join('|')}`;
+    if (!out.has(id)) out.set(id, { ...group, entries });
+  }
+  return out;
 }
 
 function placement(

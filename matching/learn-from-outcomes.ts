@@ -61,7 +61,9 @@ export function learnFromOutcomes(
   options: { previous?: Pick<JobProfile, 'version' | 'contentHash'> } = {},
 ): JobProfile {
   const previous = options.previous ?? profile;
-  const learnable = profile.requirements.filter((r) => r.kind === 'skill' || r.kind === 'title');
+  const learnable = profile.requirements.filter(
+    (r) => r.kind === 'skill' || r.kind === 'title' || r.kind === 'topic',
+  );
   const observations = observe(profile, learnable, outcomes);
   const positives = observations.filter((o) => o.positive);
 
@@ -88,7 +90,8 @@ export function learnFromOutcomes(
   }
 
   const requirements: Requirement[] = profile.requirements.map((requirement) => {
-    if (requirement.kind !== 'skill' && requirement.kind !== 'title') return requirement;
+    if (requirement.kind !== 'skill' && requirement.kind !== 'title' && requirement.kind !== 'topic')
+      return requirement;
     const stats = statsFor(observations, (o) => o.has.get(requirement.id) ?? 0);
     const counts = countLine(observations, (o) => (o.has.get(requirement.id) ?? 0) >= 1);
     const lift = stats.positiveShare - stats.negativeShare;
@@ -230,6 +233,7 @@ function discoverSkills(
       terms: entry.patterns ? entry.aliases : skillTerms(entry),
       patterns: entry.patterns ?? [],
       related: entry.related ?? [],
+      impliedBy: entry.impliedBy ?? [],
     };
     adjustments.push({
       requirementId: requirement.id,

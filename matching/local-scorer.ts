@@ -11,8 +11,13 @@ import type { JobProfile, RequirementEvidence, RequirementStatus, ScoringInput }
 export const localScoreWeights = {
   coverage: 0.75,
   keywordRelevance: 0.25,
-  /** Each must-have that is not met at all multiplies the score by this. */
+  /** A must-have of weight 3 that is not met at all multiplies the score by this; heavier ones by more. */
   missingMustHave: 0.8,
+  /**
+   * No title of the job's family, nor a related one: a recruiter reads that as another profession, however
+   * many of the job's words the resume repeats ("hired 60 Go engineers").
+   */
+  titleNotMet: 0.6,
   keywordBoost: 0.4,
 };
 
@@ -36,7 +41,14 @@ export function scoreFromEvidence(
   const base =
     localScoreWeights.coverage * coverageOf(requirements) +
     localScoreWeights.keywordRelevance * keywordRelevance;
-  return base * localScoreWeights.missingMustHave ** missingMustHaves(requirements).length;
+  let factor = 1;
+  for (const missing of missingMustHaves(requirements)) {
+    factor *=
+      missing.kind === 'title'
+        ? localScoreWeights.titleNotMet
+        : localScoreWeights.missingMustHave ** (missing.weight / 3);
+  }
+  return base * factor;
 }
 
 /** The BM25 query for a profile: requirement terms boosted by their weight, post keywords at a lower boost. */
@@ -44,10 +56,19 @@ export function profileQuery(profile: JobProfile): { query: WeightedQuery; ideal
   const boosts = new Map<string, number>();
   const idealTokens: string[] = [];
   for (const requirement of profile.requirements) {
-    if (requirement.kind !== 'skill' && requirement.kind !== 'title') continue;
-    const labelTokens = tokenize(requirement.label.replace(/ or /g, ' '));
-    idealTokens.push(...labelTokens);
-    const terms = [requirement.label.replace(/ or /g, ' '), ...requirement.terms];
+    if (requirement.kind !== 'skill' && requirement.kind !== 'title' && requirement.kind !== 'topic')
+      continue;
+    const terms =
+      requirement.kind === 'topic'
+        ? requirement.phrases
+        : [requirement.label.replace(/ or /g, ' '), ...requirement.terms];
+    idealTokens.push(
+      ...tokenize(
+        requirement.kind === 'topic'
+          ? requirement.phrases.join(' ')
+          : requirement.label.replace(/ or /g, ' '),
+      ),
+    );
     for (const token of new Set(terms.flatMap((t) => tokenize(t)))) {
       boosts.set(token, Math.max(boosts.get(token) ?? 0, requirement.weight));
     }

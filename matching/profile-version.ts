@@ -24,7 +24,10 @@ function scoringFields(requirement: Requirement): Record<string, unknown> {
         terms: requirement.terms,
         patterns: requirement.patterns,
         related: requirement.related,
+        impliedBy: requirement.impliedBy,
       };
+    case 'topic':
+      return { ...base, phrases: requirement.phrases };
     case 'title':
       return { ...base, terms: requirement.terms, related: requirement.related };
     case 'seniority':

@@ -41,7 +41,9 @@ export function createSemanticScorer(options: SemanticScorerOptions): SemanticSc
     profile: JobProfile,
     people: readonly ScoringInput[],
   ): Promise<SemanticScorerResult[]> => {
-    const judged = profile.requirements.filter((r) => r.kind === 'skill' || r.kind === 'title');
+    const judged = profile.requirements.filter(
+      (r) => r.kind === 'skill' || r.kind === 'title' || r.kind === 'topic',
+    );
     const jobText = jobDescription(profile);
     const chunksByPerson = people.map((p) => chunk(p.text, chunkChars, maxChunks));
     const texts = [jobText, ...judged.map((r) => r.label), ...chunksByPerson.flat()];

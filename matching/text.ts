@@ -118,3 +118,25 @@ export function round(value: number, digits = 2): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
+
+const stemSuffixes = ['ations', 'ation', 'ings', 'ing', 'ers', 'er', 'ies', 'es', 'ed', 's', 'ly'];
+
+/**
+ * A crude stemmer for requirement phrases the dictionary does not know: "recommender", "recommendations"
+ * and "recommend" meet, as do "ranking" and "ranker". Applied the same way to both sides, consistency
+ * matters more than linguistics.
+ */
+export function stem(word: string): string {
+  let out = word.toLowerCase();
+  for (let pass = 0; pass < 2; pass++) {
+    const suffix = stemSuffixes.find((s) => out.endsWith(s) && out.length - s.length >= 3);
+    if (!suffix) break;
+    out = out.slice(0, -suffix.length);
+  }
+  return out.length > 3 && out.endsWith('e') ? out.slice(0, -1) : out;
+}
+
+/** Stems of the content words of a text. */
+export function stems(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z0-9][a-z0-9+#]*/g) ?? []).filter((w) => !stopwords.has(w)).map(stem);
+}

@@ -145,6 +145,14 @@ export type SkillRequirement = RequirementBase & {
   patterns: string[];
   /** Neighbouring skills that earn partial credit. */
   related: string[];
+  /** Skills whose use proves this one: PyTorch is written in Python. */
+  impliedBy: string[];
+};
+
+/** A requirement the dictionary does not know ("recommender systems"), matched by word stems. */
+export type TopicRequirement = RequirementBase & {
+  kind: 'topic';
+  phrases: string[];
 };
 
 export type TitleRequirement = RequirementBase & {
@@ -172,7 +180,12 @@ export type LocationRequirement = RequirementBase & {
 };
 
 export type Requirement =
-  SkillRequirement | TitleRequirement | SeniorityRequirement | ExperienceRequirement | LocationRequirement;
+  | SkillRequirement
+  | TopicRequirement
+  | TitleRequirement
+  | SeniorityRequirement
+  | ExperienceRequirement
+  | LocationRequirement;
 
 /** One readable line of what training changed and why. */
 export type ProfileAdjustment = {

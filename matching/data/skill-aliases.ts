@@ -9,6 +9,8 @@ export type SkillEntry = {
   aliases: string[];
   patterns?: string[];
   related?: string[];
+  /** Skills whose use proves this one: a PyTorch model is Python code. */
+  impliedBy?: string[];
 };
 
 export const skillAliases: SkillEntry[] = [
@@ -19,9 +21,15 @@ export const skillAliases: SkillEntry[] = [
     aliases: ['golang'],
     // "Go" the language, not "go-to-market" or "go live".
     patterns: ['\\bGo\\b(?![- ](?:to|live|lives|through|after|beyond)\\b)(?!-)'],
-    related: ['rust', 'java'],
+    related: ['rust'],
   },
-  { id: 'python', label: 'Python', aliases: ['python', 'python3', 'cpython'], related: [] },
+  {
+    id: 'python',
+    label: 'Python',
+    aliases: ['python', 'python3', 'cpython', 'django', 'flask', 'fastapi', 'pyspark'],
+    related: [],
+    impliedBy: ['pytorch', 'tensorflow', 'pandas', 'scikit-learn'],
+  },
   {
     id: 'java',
     label: 'Java',
@@ -36,6 +44,7 @@ export const skillAliases: SkillEntry[] = [
     aliases: ['javascript', 'ecmascript', 'es6', 'es2015'],
     patterns: ['\\bJS\\b'],
     related: ['typescript'],
+    impliedBy: ['typescript', 'react', 'nodejs', 'vue', 'angular'],
   },
   {
     id: 'typescript',
@@ -52,8 +61,9 @@ export const skillAliases: SkillEntry[] = [
   {
     id: 'sql',
     label: 'SQL',
-    aliases: ['sql', 't-sql', 'pl/sql', 'plpgsql', 'ansi sql'],
-    related: ['postgresql', 'mysql'],
+    aliases: ['sql', 't-sql', 'pl/sql', 'plpgsql', 'ansi sql', 'hiveql', 'spark sql'],
+    related: ['postgresql', 'mysql', 'hadoop'],
+    impliedBy: ['postgresql', 'mysql', 'snowflake', 'bigquery', 'redshift', 'dbt'],
   },
   {
     id: 'r',
@@ -113,7 +123,8 @@ export const skillAliases: SkillEntry[] = [
     id: 'microservices',
     label: 'Microservices',
     aliases: ['microservices', 'micro-services', 'microservice', 'service-oriented architecture', 'soa'],
-    related: ['distributed-systems'],
+    // Services talking over gRPC or a broker, run on Kubernetes, are microservices in all but name.
+    related: ['distributed-systems', 'grpc', 'kafka', 'kubernetes'],
   },
   {
     id: 'distributed-systems',
@@ -125,7 +136,7 @@ export const skillAliases: SkillEntry[] = [
       'high-throughput',
       'high availability',
     ],
-    related: ['microservices'],
+    related: ['microservices', 'kafka', 'grpc'],
   },
 
   // Infrastructure and operations
@@ -138,7 +149,7 @@ export const skillAliases: SkillEntry[] = [
   {
     id: 'docker',
     label: 'Docker',
-    aliases: ['docker', 'containers', 'containerized', 'containerd', 'podman'],
+    aliases: ['docker', 'containerized', 'containerised', 'containerd', 'podman'],
     related: ['kubernetes'],
   },
   {
@@ -188,7 +199,6 @@ export const skillAliases: SkillEntry[] = [
       'datadog',
       'opentelemetry',
       'new relic',
-      'monitoring',
       'alerting',
       'slos',
       'slo',
@@ -310,12 +320,14 @@ export const skillAliases: SkillEntry[] = [
     ],
     patterns: ['\\bML\\b'],
     related: ['deep-learning', 'statistics'],
+    impliedBy: ['deep-learning', 'scikit-learn', 'pytorch', 'tensorflow', 'nlp'],
   },
   {
     id: 'deep-learning',
     label: 'Deep learning',
     aliases: ['deep learning', 'neural networks', 'neural network', 'transformers', 'cnn', 'lstm'],
     related: ['machine-learning', 'pytorch'],
+    impliedBy: ['pytorch', 'tensorflow'],
   },
   {
     id: 'statistics',
