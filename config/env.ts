@@ -86,6 +86,12 @@ export const envSchema = z.object({
   PILOTHOUSE_DEMO_SANDBOX_URL: optionalUrl.describe(
     'Set by `npm start` in demo mode: base URL of the Harvest v3 sandbox the app is connected to.',
   ),
+  JOB_SYNC_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(15)
+    .describe('How often the job sync schedule lists Greenhouse jobs and starts their autopilots.'),
   SANDBOX_PORT: port(4010).describe('Port of the Harvest v3 sandbox started in demo mode.'),
 
   HF_TOKEN: optionalText.describe('Hugging Face token for the semantic scorer (inference providers).'),

@@ -2,9 +2,11 @@ import { DefaultLogger, Runtime, type LogLevel } from '@temporalio/worker';
 import type { Env } from '../config/env';
 import { createDb } from '../db/database';
 import { waitForDatabase } from '../db/wait-for-database';
-import { temporalTargetFromEnv } from '../infra/temporal-connection';
+import { connectTemporalClient, temporalTargetFromEnv } from '../infra/temporal-connection';
+import { harvestFromConnection } from '../activities/harvest-factory';
 import { connectTemporalWorker } from './connect-worker';
 import { createPilothouseWorker } from './create-worker';
+import { ensureJobSyncSchedule } from './sync-schedule';
 
 /**
  * The worker process: one database pool, one Temporal connection, the workflows and activities.
@@ -21,16 +23,25 @@ export async function runWorker(env: Env): Promise<void> {
   await waitForDatabase(db, env.DATABASE_URL);
   const target = temporalTargetFromEnv(env);
   const connection = await connectTemporalWorker(target);
+  const client = await connectTemporalClient(target);
   const worker = await createPilothouseWorker({
     connection,
     namespace: target.namespace,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    deps: { db },
+    deps: { db, harvest: harvestFromConnection(db, env), temporal: client, taskQueue: env.TEMPORAL_TASK_QUEUE },
+  });
+  await ensureJobSyncSchedule(client, {
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    intervalMinutes: env.JOB_SYNC_INTERVAL_MINUTES,
+    // In demo mode the sandbox's open jobs run their autopilot without anyone switching it on.
+    enableNewOpenJobs: Boolean(env.PILOTHOUSE_DEMO_SANDBOX_URL),
+    triggerNow: true,
   });
   console.log(`worker polling task queue "${env.TEMPORAL_TASK_QUEUE}" on ${target.address}`);
   try {
     await worker.run();
   } finally {
+    await client.connection.close();
     await connection.close();
     await db.destroy();
   }
