@@ -4,7 +4,7 @@ import { HarvestTransport, type HarvestResponse } from './harvest-transport';
 import type * as Q from './list-queries';
 import { silentLogger, type GreenhouseLogger } from './logger';
 import { nextPageUrl, toSearchParamsChunks, type HarvestQuery } from './query';
-import type { HarvestRateLimiter} from './rate-limiter';
+import type { HarvestRateLimiter } from './rate-limiter';
 import { sharedRateLimiter } from './rate-limiter';
 import { expectArray, parseGreenhouseRecord } from './response-shape';
 import * as S from './schemas';

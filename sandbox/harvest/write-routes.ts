@@ -1,0 +1,336 @@
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import * as S from '../../greenhouse/schemas';
+import { harvestError, json } from '../http/reply';
+import type { SandboxRuntime } from '../runtime';
+import { canSeeApplication, visibleCandidateIds } from '../state/visibility';
+import { byId, nextId } from '../state/types';
+import { applyCustomFieldWrites } from '../tenant/custom-fields';
+import * as ops from '../tenant/operations';
+import { touchApplication } from '../tenant/records';
+import type { HarvestRequest, HarvestRoute } from './harvest-route';
+
+// Bodies are checked with the client's own write schemas: Greenhouse refuses unknown fields, and
+// the OpenAPI shape test keeps those schemas honest against Greenhouse's document.
+function body<T>(schema: z.ZodType<T>, request: HarvestRequest): T {
+  const result = schema.safeParse(request.body ?? {});
+  if (result.success) return result.data;
+  throw harvestError(
+    422,
+    ...result.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`),
+  );
+}
+
+function idParam(request: HarvestRequest): number {
+  const id = Number(request.params.id);
+  if (!Number.isInteger(id)) throw harvestError(404, 'Resource not found');
+  return id;
+}
+
+/** Writes are where permissions bite loudly: an invisible application is a 403, not an empty answer. */
+function writableApplication(rt: SandboxRuntime, request: HarvestRequest) {
+  const application = byId(rt.state.applications, idParam(request));
+  if (!application) throw harvestError(404, `Application ${request.params.id} not found`);
+  if (!canSeeApplication(request.viewer, application)) {
+    throw harvestError(403, `You do not have permission to change application ${application.id}`);
+  }
+  return application;
+}
+
+function writableCandidate(rt: SandboxRuntime, request: HarvestRequest, id: number) {
+  const candidate = byId(rt.state.candidates, id);
+  if (!candidate) throw harvestError(404, `Candidate ${id} not found`);
+  const visible = visibleCandidateIds(rt.state, request.viewer);
+  if (visible !== 'all' && !visible.has(id))
+    throw harvestError(403, `You do not have permission to change candidate ${id}`);
+  return candidate;
+}
+
+const noteVisibility = {
+  admin_only: 'admin_only_visible',
+  private: 'privately_visible',
+  public: 'publicly_visible',
+} as const;
+
+export const writeRoutes: HarvestRoute[] = [
+  {
+    method: 'POST',
+    pattern: '/v3/candidates',
+    scope: 'harvest:candidates:create',
+    handle: (rt, request) =>
+      json(201, ops.createCandidate(rt, body(S.createCandidateBody, request), request.viewer)),
+  },
+  {
+    method: 'PATCH',
+    pattern: '/v3/candidates/:id',
+    scope: 'harvest:candidates:update',
+    handle: (rt, request) => {
+      const changes = body(S.patchCandidateBody, request);
+      const candidate = writableCandidate(rt, request, idParam(request));
+      const { custom_fields, is_private, ...profile } = changes;
+      Object.assign(candidate, profile);
+      if (is_private !== undefined) candidate.private = is_private;
+      if (custom_fields)
+        candidate.custom_fields = applyCustomFieldWrites(
+          rt.state,
+          'candidate',
+          custom_fields,
+          candidate.custom_fields,
+        );
+      candidate.updated_at = new Date().toISOString();
+      ops.emitCandidateUpdated(rt, candidate);
+      return json(200, candidate);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/v3/applications',
+    scope: 'harvest:applications:create',
+    handle: (rt, request) =>
+      json(201, ops.createApplication(rt, body(S.createApplicationBody, request), request.viewer)),
+  },
+  {
+    method: 'PATCH',
+    pattern: '/v3/applications/:id',
+    scope: 'harvest:applications:update',
+    handle: (rt, request) => {
+      const changes = body(S.patchApplicationBody, request);
+      const application = writableApplication(rt, request);
+      const { state } = rt;
+      if (changes.source_id !== undefined && !byId(state.sources, changes.source_id)) {
+        throw harvestError(422, `source_id: ${changes.source_id} does not exist`);
+      }
+      for (const field of ['recruiter_id', 'coordinator_id'] as const) {
+        const userId = changes[field];
+        if (userId !== undefined && !byId(state.users, userId))
+          throw harvestError(422, `${field}: user ${userId} does not exist`);
+      }
+      if (changes.source_id !== undefined) application.source_id = changes.source_id;
+      if (changes.referrer_id !== undefined) application.referrer_id = changes.referrer_id;
+      if (changes.recruiter_id !== undefined) application.recruiter_id = changes.recruiter_id;
+      if (changes.coordinator_id !== undefined) application.coordinator_id = changes.coordinator_id;
+      if (changes.rejected_at !== undefined)
+        application.rejected_at = new Date(changes.rejected_at).toISOString();
+      if (changes.prospect_pool_id !== undefined || changes.prospect_stage_id !== undefined) {
+        const detail = state.prospect_details.find((d) => d.application_id === application.id);
+        if (!application.prospect || !detail)
+          throw harvestError(422, 'Only prospect applications have a prospect pool.');
+        if (changes.prospect_pool_id !== undefined) detail.pool_id = changes.prospect_pool_id;
+        if (changes.prospect_stage_id !== undefined) detail.pool_stage_id = changes.prospect_stage_id;
+      }
+      if (changes.custom_fields) {
+        application.custom_fields = applyCustomFieldWrites(
+          state,
+          'application',
+          changes.custom_fields,
+          application.custom_fields,
+        );
+      }
+      touchApplication(state, application, new Date().toISOString());
+      ops.emitApplication(rt, 'application_updated', application);
+      return json(200, application);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/v3/applications/:id/move',
+    scope: 'harvest:applications:move',
+    handle: (rt, request) => {
+      const move = body(S.moveApplicationBody, request);
+      const application = writableApplication(rt, request);
+      const from = move.from_stage_id;
+      const matches =
+        rt.moveFromStageIdSpace === 'job_interview_stage'
+          ? from === application.job_interview_stage_id
+          : rt.moveFromStageIdSpace === 'application_stage'
+            ? from === application.stage_id
+            : from === application.job_interview_stage_id || from === application.stage_id;
+      if (!matches) {
+        throw harvestError(
+          422,
+          `from_stage_id ${from} is not the application's current stage; it may have been moved already.`,
+        );
+      }
+      ops.moveApplication(
+        rt,
+        application,
+        { toStageId: move.to_stage_id, toJobId: move.to_job_id },
+        request.viewer,
+      );
+      return json(204);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/v3/applications/:id/reject',
+    scope: 'harvest:applications:reject',
+    handle: (rt, request) => {
+      const rejection = body(S.rejectApplicationBody, request);
+      ops.rejectApplication(rt, writableApplication(rt, request), rejection.rejection_reason_id);
+      return json(204);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/v3/applications/:id/unreject',
+    scope: 'harvest:applications:unreject',
+    handle: (rt, request) => {
+      body(S.unrejectApplicationBody, request);
+      ops.unrejectApplication(rt, writableApplication(rt, request));
+      return json(204);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/v3/applications/:id/hire',
+    scope: 'harvest:applications:hire',
+    handle: (rt, request) => {
+      const hire = body(S.hireApplicationBody, request);
+      ops.hireApplication(rt, writableApplication(rt, request), hire);
+      return json(204);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/v3/applications/:id/convert_to_candidate',
+    scope: 'harvest:applications:convert_to_candidate',
+    handle: (rt, request) => {
+      const conversion = body(S.convertProspectBody, request);
+      return json(200, ops.convertProspect(rt, writableApplication(rt, request), conversion, request.viewer));
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/v3/attachments',
+    scope: 'harvest:attachments:create',
+    handle: async (rt, request) => {
+      const upload = body(S.createAttachmentBody, request);
+      const application = byId(rt.state.applications, upload.application_id);
+      if (!application)
+        throw harvestError(422, `application_id: application ${upload.application_id} does not exist`);
+      if (!canSeeApplication(request.viewer, application)) {
+        throw harvestError(
+          403,
+          `You do not have permission to attach files to application ${application.id}`,
+        );
+      }
+      const bytes =
+        upload.content !== undefined ? decodeBase64(upload.content) : await download(upload.url as string);
+      const { state } = rt;
+      const at = new Date().toISOString();
+      if (upload.type === 'resume' || upload.type === 'cover_letter') {
+        // A new resume (or cover letter) turns the previous one into `other`.
+        for (const previous of state.attachments) {
+          if (previous.application_id === application.id && previous.type === upload.type) {
+            previous.type = 'other';
+            previous.updated_at = at;
+          }
+        }
+      }
+      const id = nextId(state, 'attachments');
+      const token = randomBytes(12).toString('hex');
+      const attachment: S.Attachment = {
+        id,
+        created_at: at,
+        updated_at: at,
+        application_id: application.id,
+        candidate_id: application.candidate_id,
+        type: upload.type,
+        filename: upload.filename,
+        url: `${rt.origin}/files/attachments/${id}/${encodeURIComponent(upload.filename)}?token=${token}`,
+      };
+      state.attachments.push(attachment);
+      state.files.push({
+        attachment_id: id,
+        content: bytes.toString('base64'),
+        content_type: contentTypeOf(upload.filename),
+        token,
+      });
+      touchApplication(state, application, at);
+      rt.markChanged();
+      return json(201, attachment);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/v3/notes',
+    scope: 'harvest:notes:create',
+    handle: (rt, request) => {
+      const note = body(S.createNoteBody, request);
+      const { state } = rt;
+      const candidate = byId(state.candidates, note.candidate_id);
+      if (!candidate) throw harvestError(422, `candidate_id: candidate ${note.candidate_id} does not exist`);
+      if (note.application_id !== undefined) {
+        const application = byId(state.applications, note.application_id);
+        if (!application || application.candidate_id !== candidate.id) {
+          throw harvestError(
+            422,
+            `application_id: application ${note.application_id} does not belong to candidate ${candidate.id}`,
+          );
+        }
+      }
+      const authorId = note.user_id ?? request.grant.sub ?? null;
+      if (authorId !== null && !byId(state.users, authorId))
+        throw harvestError(422, `user_id: user ${authorId} does not exist`);
+      const at = new Date().toISOString();
+      const stored: S.Note = {
+        id: nextId(state, 'notes'),
+        created_at: at,
+        updated_at: at,
+        candidate_id: candidate.id,
+        application_id: note.application_id ?? null,
+        body: note.body,
+        subject: note.subject ?? null,
+        type: note.note_type,
+        user_id: authorId,
+        email_from: note.email_from?.join(', ') ?? null,
+        email_to: note.email_to?.join(', ') ?? null,
+        email_cc: note.email_cc ?? null,
+        import_hash: null,
+        body_with_tags: null,
+        // Written as admin_only/private/public, read back as *_visible.
+        visibility: noteVisibility[note.visibility],
+        email_attachment_file_names: null,
+      };
+      state.notes.push(stored);
+      candidate.last_activity_at = at;
+      rt.markChanged();
+      return json(201, stored);
+    },
+  },
+];
+
+function decodeBase64(content: string): Buffer {
+  const compact = content.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) {
+    throw harvestError(422, 'content: must be base64-encoded file contents');
+  }
+  const bytes = Buffer.from(compact, 'base64');
+  if (bytes.length === 0) throw harvestError(422, 'content: the file is empty');
+  return bytes;
+}
+
+async function download(url: string): Promise<Buffer> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) throw new Error(`answered ${response.status}`);
+    return Buffer.from(await response.arrayBuffer());
+  } catch (error) {
+    throw harvestError(
+      422,
+      `url: could not download the file (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+}
+
+function contentTypeOf(filename: string): string {
+  const extension = filename.toLowerCase().split('.').pop();
+  const types: Record<string, string> = {
+    pdf: 'application/pdf',
+    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    doc: 'application/msword',
+    txt: 'text/plain; charset=utf-8',
+    rtf: 'application/rtf',
+  };
+  return types[extension ?? ''] ?? 'application/octet-stream';
+}

@@ -1,0 +1,36 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import type { SandboxCredential, TenantState, WebhookTarget } from './types';
+
+/** What survives a restart when a state file is configured. Tokens do not: clients re-authenticate. */
+export interface SandboxSnapshot {
+  version: 1;
+  tenant: TenantState;
+  webhook_targets: WebhookTarget[];
+  credentials: SandboxCredential[];
+}
+
+export async function loadSnapshot(file: string): Promise<SandboxSnapshot | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const snapshot = JSON.parse(text) as Partial<SandboxSnapshot>;
+  if (snapshot.version !== 1 || !snapshot.tenant || snapshot.tenant.version !== 1) {
+    throw new Error(
+      `Sandbox state file ${file} is not a version-1 snapshot; delete it to start from a fresh seed`,
+    );
+  }
+  return snapshot as SandboxSnapshot;
+}
+
+/** Written to a temporary file and renamed, so a crash never leaves half a JSON document. */
+export async function saveSnapshot(file: string, snapshot: SandboxSnapshot): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(snapshot));
+  await rename(temporary, file);
+}
