@@ -1,3 +1,254 @@
-export default function Placeholder() {
-  return null;
+import { useEffect } from 'react';
+import { Form, Link, NavLink, useFetcher, useRevalidator } from 'react-router';
+import { z } from 'zod';
+import type { Route } from './+types/job';
+import { useCsrfToken } from '../components/csrf';
+import { GreenhouseStatus, MatchExplanation, ScorePill } from '../components/people';
+import { PHASE_LABELS, PHASE_ORDER, PIPELINE_STAGES } from '../components/pipeline';
+import { Badge, EmptyState, Notice, PageHeader, Spinner, formatWhen } from '../components/ui';
+import { requireMutation, requireUser } from '../server/auth.server';
+import { audit } from '../server/audit.server';
+import { autopilotStatus } from '../server/autopilot.server';
+import { invalid, parseForm } from '../server/forms.server';
+import { assertJobVisible } from '../server/greenhouse.server';
+import { exportNow, jobPeople, stageCounts } from '../server/job-people.server';
+import { parseJobId, requireJob } from '../server/jobs.server';
+
+export const exportSchema = z.object({
+  intent: z.literal('export'),
+  personId: z.uuid('Pick a person to export.'),
+});
+
+export function meta({ loaderData }: Route.MetaArgs) {
+  return [{ title: `${loaderData?.job.name ?? 'Job'} · Pilothouse` }];
 }
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const user = await requireUser(request, context);
+  const jobId = parseJobId(params.jobId);
+  const job = await requireJob(context, jobId);
+  await assertJobVisible(context, user, jobId);
+  const url = new URL(request.url);
+  const stage = url.searchParams.get('stage');
+  const q = (url.searchParams.get('q') ?? '').trim();
+  const [people, counts, autopilot] = await Promise.all([
+    jobPeople(context, jobId, { stage, q }),
+    stageCounts(context, jobId),
+    autopilotStatus(context, jobId),
+  ]);
+  return {
+    job: { id: job.id, name: job.name, status: job.status, autopilotEnabled: job.autopilot_enabled, department: job.department_name },
+    people,
+    counts,
+    autopilot,
+    filter: { stage, q },
+    canExport: user.role !== 'ops',
+    isAdmin: user.role === 'admin',
+  };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, form } = await requireMutation(request, context, ['recruiter']);
+  const jobId = parseJobId(params.jobId);
+  await requireJob(context, jobId);
+  await assertJobVisible(context, user, jobId);
+  const parsed = parseForm(exportSchema, form);
+  if (!parsed.ok) return invalid(parsed.fieldErrors);
+  const person = await context.db
+    .selectFrom('job_person')
+    .select('person_id')
+    .where('job_id', '=', jobId)
+    .where('person_id', '=', parsed.value.personId)
+    .executeTakeFirst();
+  if (!person) throw new Response(`That person is not in job ${jobId}'s pipeline.`, { status: 404 });
+  try {
+    const result = await exportNow(context, {
+      jobId,
+      personId: parsed.value.personId,
+      requestedBy: user.email,
+      creditUserId: user.greenhouse_user_id,
+    });
+    await audit(context, {
+      actor: user.email,
+      action: 'export.requested',
+      jobId,
+      personId: parsed.value.personId,
+      workflowId: result.exportWorkflowId,
+      details: { via: result.via },
+    });
+    return { ok: true as const, personId: parsed.value.personId, ...result };
+  } catch (error) {
+    return {
+      ok: false as const,
+      personId: parsed.value.personId,
+      fieldErrors: { form: [`The export could not be started: ${(error as Error).message}`] },
+    };
+  }
+}
+
+const BUSY_PHASES = new Set(['starting', 'training', 'sourcing', 'matching', 'selecting', 'exporting', 'tracking']);
+
+function CycleProgress({ autopilot, enabled }: { autopilot: Route.ComponentProps['loaderData']['autopilot']; enabled: boolean }) {
+  if (autopilot.state !== 'running') {
+    return (
+      <section className="panel cycle" data-testid="cycle-progress" data-phase="none">
+        <strong>Autopilot {enabled ? 'not running' : 'off'}</strong>
+        <p className="small muted">{enabled ? autopilot.detail : 'Turn the autopilot on from the Jobs page to start its cycle.'}</p>
+      </section>
+    );
+  }
+  const { status } = autopilot;
+  const current = PHASE_ORDER.indexOf(status.phase);
+  return (
+    <section className="panel cycle" data-testid="cycle-progress" data-phase={status.phase} aria-live="polite">
+      <div className="row spread">
+        <strong>
+          Cycle {status.cycle} · {PHASE_LABELS[status.phase] ?? status.phase}{' '}
+          {BUSY_PHASES.has(status.phase) ? <Spinner label="working" /> : null}
+        </strong>
+        <span className="small muted">
+          {status.nextCycleAt ? `Next cycle ${formatWhen(status.nextCycleAt)}` : null}
+          {status.lastCycleFinishedAt ? ` · last finished ${formatWhen(status.lastCycleFinishedAt)}` : null}
+        </span>
+      </div>
+      <ol className="stepper">
+        {PHASE_ORDER.map((phase, index) => (
+          <li key={phase} className={index < current ? 'done' : index === current ? 'current' : ''}>
+            {PHASE_LABELS[phase]}
+          </li>
+        ))}
+      </ol>
+      <p className="small">
+        {status.counts.sourced} sourced · {status.counts.matched} matched · {status.counts.pendingApproval} awaiting approval ·{' '}
+        {status.counts.exported} exported
+        {status.counts.failedExports > 0 ? (
+          <>
+            {' · '}
+            <Link to="/ops" className="text-bad">
+              {status.counts.failedExports} failed
+            </Link>
+          </>
+        ) : null}
+      </p>
+      {status.lastError ? <Notice tone="error">Last error: {status.lastError}</Notice> : null}
+    </section>
+  );
+}
+
+function ExportButton({ personId, name }: { personId: string; name: string }) {
+  const fetcher = useFetcher<typeof action>();
+  const csrf = useCsrfToken();
+  const busy = fetcher.state !== 'idle';
+  const data = fetcher.data;
+  return (
+    <fetcher.Form method="post" className="inline">
+      <input type="hidden" name="csrf" value={csrf} />
+      <input type="hidden" name="intent" value="export" />
+      <input type="hidden" name="personId" value={personId} />
+      {data?.ok ? (
+        <Badge tone="info">Export started</Badge>
+      ) : (
+        <button type="submit" className="button small" disabled={busy} aria-label={`Export ${name} to Greenhouse`}>
+          {busy ? 'Exporting…' : 'Export to Greenhouse'}
+        </button>
+      )}
+      {data && !data.ok && 'fieldErrors' in data ? <span className="field-error">{data.fieldErrors.form?.join(' ')}</span> : null}
+    </fetcher.Form>
+  );
+}
+
+export default function Job({ loaderData }: Route.ComponentProps) {
+  const { job, people, counts, autopilot, filter, canExport, isAdmin } = loaderData;
+  const revalidator = useRevalidator();
+  const busy =
+    (autopilot.state === 'running' && BUSY_PHASES.has(autopilot.status.phase)) || people.some((p) => p.exportStatus === 'running');
+  // Live progress: while the cycle works or an export runs, re-read the page every few seconds.
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === 'idle' && document.visibilityState === 'visible') void revalidator.revalidate();
+    }, 3000);
+    return () => clearInterval(timer);
+  }, [busy, revalidator]);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return (
+    <main className="page">
+      <PageHeader
+        title={job.name}
+        actions={
+          isAdmin ? (
+            <>
+              <Link className="button" to={`/jobs/${job.id}/rules`}>
+                Rules
+              </Link>
+              <Link className="button" to={`/jobs/${job.id}/stages`}>
+                Stage mapping
+              </Link>
+            </>
+          ) : null
+        }
+      >
+        Greenhouse job {job.id}
+        {job.department ? ` · ${job.department}` : ''} · {job.status}
+      </PageHeader>
+      <CycleProgress autopilot={autopilot} enabled={job.autopilotEnabled} />
+      <nav className="tabs" aria-label="Pipeline stages">
+        <NavLink to={`/jobs/${job.id}`} end className={() => (filter.stage === null ? 'active' : '')}>
+          Everyone <span className="count">{total}</span>
+        </NavLink>
+        {PIPELINE_STAGES.map((stage) => (
+          <Link key={stage.key} to={`?stage=${stage.key}`} className={filter.stage === stage.key ? 'active' : ''} data-testid={`stage-tab-${stage.key}`}>
+            {stage.label} <span className="count">{counts[stage.key] ?? 0}</span>
+          </Link>
+        ))}
+      </nav>
+      <Form method="get" className="filters" role="search">
+        {filter.stage ? <input type="hidden" name="stage" value={filter.stage} /> : null}
+        <input type="search" name="q" placeholder="Search people by name, title or company…" defaultValue={filter.q} aria-label="Search people" />
+        <button className="button" type="submit">
+          Search
+        </button>
+      </Form>
+      {people.length === 0 ? (
+        <EmptyState title={total === 0 ? 'Nobody in this pipeline yet.' : 'Nobody matches.'}>
+          {total === 0 ? 'When the autopilot runs it sources, scores and lists people here.' : 'Try another stage or search.'}
+        </EmptyState>
+      ) : (
+        <ul className="people" data-testid="people">
+          {people.map((person) => (
+            <li key={person.personId} className="person" data-testid="person" data-person-id={person.personId} data-stage={person.stage}>
+              <div className="person-main">
+                <ScorePill score={person.score} />
+                <div>
+                  <strong className="person-name">{person.name}</strong>
+                  <div className="small muted">
+                    {[person.headline, person.location].filter(Boolean).join(' · ')}
+                  </div>
+                  <div className="small">
+                    <Badge>{person.source.replace('_', ' ')}</Badge> <Badge tone="info">{person.stage.replace('_', ' ')}</Badge>
+                    {person.exportStatus === 'failed' ? (
+                      <span className="text-bad small"> Export failed: {person.exportFailure}</span>
+                    ) : null}
+                    {person.exportStatus === 'running' ? <Spinner label="Exporting" /> : null}
+                  </div>
+                </div>
+                <div className="person-side">
+                  <GreenhouseStatus presence={person.greenhouse} synced={person.synced} />
+                  {canExport && !person.synced && person.exportStatus !== 'running' ? (
+                    <ExportButton personId={person.personId} name={person.name} />
+                  ) : null}
+                </div>
+              </div>
+              <details>
+                <summary>Why this score</summary>
+                <MatchExplanation explanation={person.explanation} score={person.score} />
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}
+
+export { ErrorBoundary } from '../components/route-error';

@@ -1,0 +1,71 @@
+import { Badge, formatWhen } from './ui';
+import type { GreenhouseBadge as Presence, MatchExplanationView } from '../server/job-people.server';
+
+const STATUS_WORD = { met: 'Met', partly: 'Partly met', 'not-met': 'Not met' } as const;
+const STATUS_TONE = { met: 'good', partly: 'warn', 'not-met': 'bad' } as const;
+
+/** Why the person scored what they did: each requirement, how well it is met, and the evidence. */
+export function MatchExplanation({ explanation, score }: { explanation: MatchExplanationView; score: number | null }) {
+  if (explanation.requirements.length === 0 && !explanation.summary) {
+    return <p className="small muted">{score === null ? 'Not scored yet.' : 'No explanation was stored for this score.'}</p>;
+  }
+  return (
+    <div className="explanation" data-testid="match-explanation">
+      {explanation.summary ? <p className="small">{explanation.summary}</p> : null}
+      <ul className="requirements">
+        {explanation.requirements.map((r) => (
+          <li key={r.label} data-status={r.status}>
+            <Badge tone={STATUS_TONE[r.status]}>{STATUS_WORD[r.status]}</Badge>{' '}
+            <strong>{r.label}</strong>
+            {r.importance === 'must' ? <span className="small muted"> · must-have</span> : null}
+            {r.evidence ? <q className="evidence">{r.evidence}</q> : r.reason ? <span className="small muted"> — {r.reason}</span> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Where the person stands in Greenhouse, with a link to their profile once synced. */
+export function GreenhouseStatus({ presence, synced }: { presence: Presence; synced: boolean }) {
+  if (presence.kind === 'none') {
+    return synced && presence.profileUrl ? (
+      <a href={presence.profileUrl} target="_blank" rel="noreferrer" data-testid="synced-badge">
+        <Badge tone="good">Synced to Greenhouse ↗</Badge>
+      </a>
+    ) : (
+      <Badge testId="not-in-greenhouse">Not in Greenhouse</Badge>
+    );
+  }
+  const label = presence.kind === 'prospect' ? 'Prospect' : 'Applicant';
+  return (
+    <div className="gh-status">
+      <a href={presence.profileUrl ?? '#'} target="_blank" rel="noreferrer" data-testid="synced-badge">
+        <Badge tone={presence.onThisJob ? 'good' : 'info'}>
+          {label}
+          {presence.onThisJob ? '' : ' (other job)'} ↗
+        </Badge>
+      </a>
+      <div className="small muted">
+        {[
+          presence.stageName,
+          presence.status && presence.status !== 'in_process' ? presence.status : null,
+          presence.recruiterName ? `recruiter ${presence.recruiterName}` : null,
+          presence.lastActivityAt ? `active ${formatWhen(presence.lastActivityAt)}` : null,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </div>
+    </div>
+  );
+}
+
+export function ScorePill({ score }: { score: number | null }) {
+  if (score === null) return <span className="score none">–</span>;
+  const tone = score >= 70 ? 'high' : score >= 50 ? 'mid' : 'low';
+  return (
+    <span className={`score ${tone}`} aria-label={`Match score ${score}`}>
+      {score}
+    </span>
+  );
+}

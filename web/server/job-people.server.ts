@@ -1,0 +1,203 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { sql } from 'kysely';
+import type { GreenhousePresence } from '../../db/tables/people';
+import {
+  autopilotWorkflowId,
+  exportNowUpdate,
+  exportWorkflowId,
+  type ExportCandidateInput,
+} from '../../workflows/autopilot-api';
+import { greenhouseProfileUrl } from './greenhouse.server';
+import type { PilothouseContext } from './load-context';
+
+export interface RequirementLine {
+  label: string;
+  status: 'met' | 'partly' | 'not-met';
+  importance: string;
+  evidence: string | null;
+  reason: string;
+}
+
+export interface MatchExplanationView {
+  summary: string | null;
+  requirements: RequirementLine[];
+}
+
+/** The stored explanation, read defensively: the matcher's shape may grow, a page must not break. */
+export function explanationView(raw: unknown): MatchExplanationView {
+  const value = (raw ?? {}) as { summary?: unknown; requirements?: unknown };
+  const requirements = Array.isArray(value.requirements)
+    ? value.requirements.flatMap((r: Record<string, unknown>): RequirementLine[] =>
+        typeof r?.label === 'string'
+          ? [
+              {
+                label: r.label,
+                status: r.status === 'met' ? 'met' : r.status === 'partly' ? 'partly' : 'not-met',
+                importance: typeof r.importance === 'string' ? r.importance : 'nice',
+                evidence: typeof r.evidence === 'string' ? r.evidence : null,
+                reason: typeof r.reason === 'string' ? r.reason : '',
+              },
+            ]
+          : [],
+      )
+    : [];
+  return { summary: typeof value.summary === 'string' ? value.summary : null, requirements };
+}
+
+export interface GreenhouseBadge {
+  kind: 'none' | 'prospect' | 'applicant';
+  candidateId: number | null;
+  onThisJob: boolean;
+  stageName: string | null;
+  status: string | null;
+  lastActivityAt: string | null;
+  recruiterName: string | null;
+  profileUrl: string | null;
+}
+
+export function greenhouseBadge(context: PilothouseContext, presence: GreenhousePresence, candidateId: number | null): GreenhouseBadge {
+  if (presence.kind === 'none') {
+    return {
+      kind: 'none',
+      candidateId,
+      onThisJob: false,
+      stageName: null,
+      status: null,
+      lastActivityAt: null,
+      recruiterName: null,
+      profileUrl: candidateId ? greenhouseProfileUrl(context, candidateId) : null,
+    };
+  }
+  return {
+    kind: presence.kind,
+    candidateId: presence.candidateId,
+    onThisJob: presence.onThisJob,
+    stageName: presence.stageName ?? null,
+    status: presence.status ?? null,
+    lastActivityAt: presence.lastActivityAt ?? null,
+    recruiterName: presence.recruiterName ?? null,
+    profileUrl: greenhouseProfileUrl(context, presence.candidateId),
+  };
+}
+
+/** Everyone in the job's Pilothouse pipeline with their latest score, explanation and Greenhouse status. */
+export async function jobPeople(context: PilothouseContext, jobId: number, filter: { stage: string | null; q: string }) {
+  let query = context.db
+    .selectFrom('job_person as jp')
+    .innerJoin('person as p', 'p.id', 'jp.person_id')
+    .leftJoin('match_score as m', (join) =>
+      join
+        .onRef('m.job_id', '=', 'jp.job_id')
+        .onRef('m.person_id', '=', 'jp.person_id')
+        .onRef('m.profile_version', '=', 'jp.profile_version'),
+    )
+    .leftJoin('export_ledger as x', (join) =>
+      join.onRef('x.job_id', '=', 'jp.job_id').onRef('x.person_id', '=', 'jp.person_id'),
+    )
+    .select([
+      'jp.person_id',
+      'p.first_name',
+      'p.last_name',
+      'p.title',
+      'p.company',
+      'p.location',
+      'p.greenhouse_candidate_id',
+      'jp.source_kind',
+      'jp.source_ref',
+      'jp.pipeline_stage',
+      'jp.greenhouse',
+      'jp.score',
+      'jp.last_activity_at',
+      'm.explanation',
+      'x.status as export_status',
+      'x.failure_message',
+      'x.greenhouse_candidate_id as exported_candidate_id',
+    ])
+    .where('jp.job_id', '=', jobId)
+    .orderBy(sql`jp.score desc nulls last`)
+    .orderBy('p.last_name')
+    .limit(300);
+  if (filter.stage) query = query.where('jp.pipeline_stage', '=', filter.stage);
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('p.first_name', 'ilike', like),
+        eb('p.last_name', 'ilike', like),
+        eb('p.title', 'ilike', like),
+        eb('p.company', 'ilike', like),
+      ]),
+    );
+  }
+  const rows = await query.execute();
+  return rows.map((row) => {
+    const candidateId =
+      row.greenhouse.kind !== 'none'
+        ? row.greenhouse.candidateId
+        : (row.exported_candidate_id ?? row.greenhouse_candidate_id ?? null);
+    const badge = greenhouseBadge(context, row.greenhouse, candidateId);
+    return {
+      personId: row.person_id,
+      name: `${row.first_name} ${row.last_name}`.trim(),
+      headline: [row.title, row.company].filter(Boolean).join(' at '),
+      location: row.location,
+      source: row.source_kind,
+      sourceRef: row.source_ref,
+      stage: row.pipeline_stage,
+      score: row.score,
+      explanation: explanationView(row.explanation),
+      greenhouse: badge,
+      synced: badge.kind !== 'none' || row.export_status === 'exported',
+      exportStatus: row.export_status ?? null,
+      exportFailure: row.failure_message ?? null,
+      lastActivityAt: row.last_activity_at ? new Date(row.last_activity_at).toISOString() : null,
+    };
+  });
+}
+
+export async function stageCounts(context: PilothouseContext, jobId: number): Promise<Record<string, number>> {
+  const rows = await context.db
+    .selectFrom('job_person')
+    .select(['pipeline_stage', sql<number>`count(*)::int`.as('people')])
+    .where('job_id', '=', jobId)
+    .groupBy('pipeline_stage')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.pipeline_stage, r.people]));
+}
+
+/**
+ * "Export to Greenhouse" pressed by a recruiter. The running autopilot takes it (exportNow update) so the
+ * export is recorded with the cycle; with no autopilot running, the export workflow is started directly.
+ * Either way the write to Greenhouse happens in the durable export workflow, never in this request.
+ */
+export async function exportNow(
+  context: PilothouseContext,
+  input: { jobId: number; personId: string; requestedBy: string; creditUserId: number | null },
+): Promise<{ exportWorkflowId: string; via: 'autopilot' | 'direct' }> {
+  const handle = context.temporal.workflow.getHandle(autopilotWorkflowId(input.jobId));
+  try {
+    const description = await handle.describe();
+    if (description.status.name === 'RUNNING') {
+      const result = await handle.executeUpdate(exportNowUpdate, {
+        args: [{ personId: input.personId, requestedBy: input.requestedBy }],
+      });
+      return { exportWorkflowId: result.exportWorkflowId, via: 'autopilot' };
+    }
+  } catch (error) {
+    if (!(error instanceof WorkflowNotFoundError)) throw error;
+  }
+  const workflowId = exportWorkflowId(input.jobId, input.personId);
+  const args: ExportCandidateInput = {
+    jobId: input.jobId,
+    personId: input.personId,
+    target: { kind: 'candidate', stageId: null },
+    requestedBy: input.requestedBy,
+    creditUserId: input.creditUserId,
+  };
+  await context.temporal.workflow.start('exportCandidate', {
+    workflowId,
+    taskQueue: context.env.TEMPORAL_TASK_QUEUE,
+    args: [args],
+  });
+  return { exportWorkflowId: workflowId, via: 'direct' };
+}
