@@ -54,6 +54,8 @@ const filler =
   /^(?:strong|solid|deep|proven|hands-on|excellent|good|great|demonstrated|expert|advanced|working|practical|professional|production|real-world|relevant|a|an|the|some|any|experience|experienced|expertise|knowledge|understanding|familiarity|background|proficiency|fluency|track record|ability to|ability|skills?|with|in|of|on|for|building|working|using|designing|developing|running|shipping|owning|at least|you have|you've|have|has|are|is|you)\b[\s,]*/i;
 const trailingFiller =
   /[\s,]*\b(?:experience|skills?|background|knowledge|expertise|systems? experience)\s*$/i;
+// Where and how the job is done: the location requirement covers it.
+const workArrangement = /\b(remote|hybrid|on-?site|in (?:our|the) office|relocat\w*|days a week)\b/i;
 // Lines about how someone works, not what they know: no resume line can show them.
 const softSkills =
   /communicat|collaborat|team player|self-starter|curious|ownership|passion|fast-paced|detail-oriented|english|written|verbal|problem[- ]solv|empath|humble|growth mindset|autonomous|independent/i;
@@ -194,9 +196,28 @@ function alternativeGroups(line: string, found: SkillMention[]): SkillEntry[][] 
   return groups;
 }
 
+/** "B2B SaaS sales" names one skill, not also the "B2B SaaS" inside it: a mention inside a longer one is dropped. */
+function outermostSkills(found: SkillMention[]): SkillMention[] {
+  const spans = found.flatMap((f) =>
+    f.mentions.map((m) => ({ id: f.entry.id, start: m.index, end: m.index + m.length })),
+  );
+  return found.filter((f) =>
+    f.mentions.some(
+      (m) =>
+        !spans.some(
+          (s) =>
+            s.id !== f.entry.id &&
+            s.start <= m.index &&
+            s.end >= m.index + m.length &&
+            s.end - s.start > m.length,
+        ),
+    ),
+  );
+}
+
 /** A requirement line the dictionary knows nothing in, kept as the phrases a resume would have to show. */
 function topicRequirement(line: string, kind: PostSectionKind): TopicRequirement | undefined {
-  if (softSkills.test(line) || yearsPattern.test(line)) return undefined;
+  if (softSkills.test(line) || yearsPattern.test(line) || workArrangement.test(line)) return undefined;
   const phrases = line
     .replace(/\(.*?\)/g, ' ')
     .split(/[,;:.]|\b(?:or|and|such as|e\.g\.|including|like|especially)\b/i)
@@ -267,7 +288,7 @@ function skillRequirements(
   for (const section of sections) {
     if (section.kind === 'ignored' || (section.kind === 'intro' && structured)) continue;
     for (const line of section.lines) {
-      const found = detectSkills(line);
+      const found = outermostSkills(detectSkills(line));
       if (found.length === 0) {
         const topic =
           section.kind === 'must-have' || section.kind === 'nice-to-have'

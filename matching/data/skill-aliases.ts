@@ -493,8 +493,8 @@ export const skillAliases: SkillEntry[] = [
     id: 'b2b-saas-sales',
     label: 'B2B SaaS sales',
     aliases: [
+      'b2b saas sales',
       'saas sales',
-      'b2b saas',
       'software sales',
       'b2b sales',
       'selling saas',
@@ -502,6 +502,13 @@ export const skillAliases: SkillEntry[] = [
       'saas solutions',
     ],
     related: ['enterprise-sales'],
+  },
+  {
+    // The industry, as a designer or engineer post asks for it ("B2B SaaS or healthcare products").
+    id: 'b2b-saas',
+    label: 'B2B SaaS',
+    aliases: ['b2b saas', 'b2b software', 'enterprise software', 'saas products', 'saas platform'],
+    related: ['b2b-saas-sales'],
   },
   {
     id: 'enterprise-sales',
