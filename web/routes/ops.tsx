@@ -1,3 +1,209 @@
-export default function Placeholder() {
-  return null;
+import { Link, useFetcher, useSearchParams } from 'react-router';
+import { z } from 'zod';
+import type { Route } from './+types/ops';
+import { useCsrfToken } from '../components/csrf';
+import { Badge, EmptyState, PageHeader, formatWhen } from '../components/ui';
+import { requireMutation, requireUser } from '../server/auth.server';
+import { audit } from '../server/audit.server';
+import { invalid, parseForm } from '../server/forms.server';
+import { auditLog, failedExports, retryExport, webhookDeliveries } from '../server/ops.server';
+
+export const retrySchema = z.object({
+  intent: z.literal('retry'),
+  jobId: z.coerce.number().int().positive(),
+  personId: z.uuid(),
+});
+
+export function meta() {
+  return [{ title: 'Ops · Pilothouse' }];
 }
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  await requireUser(request, context, ['ops']);
+  const verdict = new URL(request.url).searchParams.get('webhooks');
+  const [failures, webhooks, events] = await Promise.all([
+    failedExports(context),
+    webhookDeliveries(context, verdict),
+    auditLog(context),
+  ]);
+  return { failures, webhooks, events };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { user, form } = await requireMutation(request, context, ['ops']);
+  const parsed = parseForm(retrySchema, form);
+  if (!parsed.ok) return invalid(parsed.fieldErrors);
+  const { jobId, personId } = parsed.value;
+  try {
+    const result = await retryExport(context, jobId, personId, user.email);
+    await audit(context, { actor: user.email, action: 'export.retried', jobId, personId, workflowId: result.workflowId });
+    return { ok: true as const, personId, ...result };
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    return { ok: false as const, personId, fieldErrors: { form: [`Retry failed to start: ${(error as Error).message}`] } };
+  }
+}
+
+function RetryButton({ jobId, personId, name }: { jobId: number; personId: string; name: string }) {
+  const fetcher = useFetcher<typeof action>();
+  const csrf = useCsrfToken();
+  const busy = fetcher.state !== 'idle';
+  return (
+    <fetcher.Form method="post" className="inline">
+      <input type="hidden" name="csrf" value={csrf} />
+      <input type="hidden" name="intent" value="retry" />
+      <input type="hidden" name="jobId" value={jobId} />
+      <input type="hidden" name="personId" value={personId} />
+      <button className="button small" disabled={busy} aria-label={`Retry the export of ${name}`} data-testid="retry-export">
+        {busy ? 'Retrying…' : 'Retry'}
+      </button>
+      {fetcher.data && !fetcher.data.ok && 'fieldErrors' in fetcher.data ? (
+        <span className="field-error">{fetcher.data.fieldErrors.form?.join(' ')}</span>
+      ) : null}
+    </fetcher.Form>
+  );
+}
+
+const VERDICT_TONE = { accepted: 'good', duplicate: 'neutral', rejected: 'bad' } as const;
+
+export default function Ops({ loaderData }: Route.ComponentProps) {
+  const { failures, webhooks, events } = loaderData;
+  const [params] = useSearchParams();
+  return (
+    <main className="page">
+      <PageHeader title="Ops">Failed syncs with their cause, Greenhouse webhook deliveries and the audit log.</PageHeader>
+      <section className="panel" aria-labelledby="failed-heading">
+        <h2 id="failed-heading">Failed exports</h2>
+        {failures.length === 0 ? (
+          <EmptyState title="No failed exports." />
+        ) : (
+          <table className="table" data-testid="failed-exports">
+            <thead>
+              <tr>
+                <th>Person</th>
+                <th>Job</th>
+                <th>Why it failed</th>
+                <th>When</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {failures.map((f) => (
+                <tr key={`${f.jobId}-${f.personId}`} data-testid="failed-export" data-person-id={f.personId}>
+                  <td>{f.name}</td>
+                  <td>
+                    <Link to={`/jobs/${f.jobId}`}>{f.jobName}</Link>
+                  </td>
+                  <td>
+                    <Badge tone="bad">{f.failureType ?? 'failed'}</Badge> {f.failureMessage}
+                    <div className="small muted">
+                      {f.attempts} attempt(s) · requested by {f.requestedBy}
+                    </div>
+                  </td>
+                  <td className="small">{formatWhen(f.failedAt)}</td>
+                  <td className="actions">
+                    <RetryButton jobId={f.jobId} personId={f.personId} name={f.name} />
+                    <a href={f.temporalUrl} target="_blank" rel="noreferrer" className="small">
+                      Open in Temporal ↗
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="webhooks-heading">
+        <div className="row spread">
+          <h2 id="webhooks-heading">Webhook deliveries</h2>
+          <nav className="tabs small" aria-label="Filter deliveries">
+            {['all', 'accepted', 'duplicate', 'rejected'].map((v) => (
+              <Link key={v} to={v === 'all' ? '?' : `?webhooks=${v}`} className={(params.get('webhooks') ?? 'all') === v ? 'active' : ''}>
+                {v}
+              </Link>
+            ))}
+          </nav>
+        </div>
+        {webhooks.length === 0 ? (
+          <EmptyState title="No webhook deliveries yet.">Configure the webhooks in Greenhouse with the URL on Connect Greenhouse.</EmptyState>
+        ) : (
+          <table className="table compact" data-testid="webhook-deliveries">
+            <thead>
+              <tr>
+                <th>Received</th>
+                <th>Event</th>
+                <th>Verdict</th>
+                <th>Job</th>
+                <th>Signalled</th>
+              </tr>
+            </thead>
+            <tbody>
+              {webhooks.map((w) => (
+                <tr key={w.id} data-verdict={w.verdict}>
+                  <td className="small">{formatWhen(w.received_at)}</td>
+                  <td>
+                    <code>{w.action ?? '—'}</code>
+                    <div className="small muted">{w.event_id ?? 'no event id'}</div>
+                  </td>
+                  <td>
+                    <Badge tone={VERDICT_TONE[w.verdict]}>{w.verdict}</Badge>
+                    {w.rejection_reason ? <div className="small">{w.rejection_reason}</div> : null}
+                  </td>
+                  <td>{w.job_id ? <Link to={`/jobs/${w.job_id}`}>{w.job_id}</Link> : '—'}</td>
+                  <td className="small">
+                    {w.verdict !== 'accepted' ? '—' : w.signalled_at ? formatWhen(w.signalled_at) : w.signal_error ? (
+                      <span className="text-bad">waiting for retry: {w.signal_error}</span>
+                    ) : (
+                      'pending'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="audit-heading">
+        <h2 id="audit-heading">Audit log</h2>
+        {events.length === 0 ? (
+          <EmptyState title="Nothing recorded yet." />
+        ) : (
+          <table className="table compact" data-testid="audit-log">
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>Who</th>
+                <th>What</th>
+                <th>Job</th>
+                <th>Workflow</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e) => (
+                <tr key={e.id}>
+                  <td className="small">{formatWhen(e.occurred_at)}</td>
+                  <td>{e.actor}</td>
+                  <td>
+                    <code>{e.action}</code>
+                  </td>
+                  <td>{e.job_id ? <Link to={`/jobs/${e.job_id}`}>{e.job_id}</Link> : '—'}</td>
+                  <td className="small">
+                    {e.temporalUrl ? (
+                      <a href={e.temporalUrl} target="_blank" rel="noreferrer">
+                        {e.workflow_id}
+                      </a>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </main>
+  );
+}
+
+export { ErrorBoundary } from '../components/route-error';
