@@ -35,11 +35,17 @@ export class HarvestRateLimiter {
   private resetAtMs: number | undefined;
   private blockedUntilMs = 0;
   private inFlight = 0;
+  /**
+   * Until Greenhouse has told us the real budget (first answer, or after a 429), send one request
+   * and believe whatever its headers say, instead of guessing and collecting 429s.
+   */
+  private probing = true;
   private readonly waiters = new Set<() => void>();
   readonly stats: RateLimiterStats = { requests: 0, rateLimited: 0, waitedMs: 0 };
 
   constructor(private readonly options: RateLimiterOptions) {
     this.limit = options.requestsPerWindow;
+    this.remaining = 1;
   }
 
   async acquire(signal?: AbortSignal): Promise<RateLimitPermit> {
@@ -67,10 +73,13 @@ export class HarvestRateLimiter {
   rateLimited(retryAfterMs: number | undefined): void {
     this.stats.rateLimited++;
     const now = Date.now();
-    this.remaining = 0;
     const until =
       retryAfterMs !== undefined ? now + retryAfterMs : (this.resetAtMs ?? now + this.options.windowMs);
     this.blockedUntilMs = Math.max(this.blockedUntilMs, until + clockSkewMs);
+    // Retry-After is the authority: once it has passed, one request finds out where we stand.
+    this.probing = true;
+    this.remaining = 1;
+    this.resetAtMs = undefined;
     this.notify();
   }
 
@@ -94,12 +103,25 @@ export class HarvestRateLimiter {
     const remaining = Number(headers.get('x-ratelimit-remaining'));
     const resetSeconds = Number(headers.get('x-ratelimit-reset'));
     if (headers.get('x-ratelimit-limit') !== null && Number.isFinite(limit) && limit > 0) this.limit = limit;
-    if (headers.get('x-ratelimit-remaining') === null || !Number.isFinite(remaining)) return;
+    if (headers.get('x-ratelimit-remaining') === null || !Number.isFinite(remaining)) {
+      // No rate headers at all (a proxy strips them?): fall back to the configured budget.
+      if (this.probing) {
+        this.probing = false;
+        this.remaining = undefined;
+      }
+      return;
+    }
     const resetAtMs =
       headers.get('x-ratelimit-reset') !== null && Number.isFinite(resetSeconds)
         ? resetSeconds * 1000
         : undefined;
-    if (resetAtMs === undefined || this.resetAtMs === undefined || resetAtMs > this.resetAtMs) {
+    if (
+      this.probing ||
+      resetAtMs === undefined ||
+      this.resetAtMs === undefined ||
+      resetAtMs > this.resetAtMs
+    ) {
+      this.probing = false;
       // A new window: its first report is the truth.
       this.resetAtMs = resetAtMs;
       this.remaining = remaining;
@@ -112,7 +134,7 @@ export class HarvestRateLimiter {
 
   private available(now: number): number {
     if (now < this.blockedUntilMs) return 0;
-    if (this.resetAtMs !== undefined && now >= this.resetAtMs + clockSkewMs) {
+    if (!this.probing && this.resetAtMs !== undefined && now >= this.resetAtMs + clockSkewMs) {
       this.resetAtMs = undefined;
       this.remaining = undefined;
     }

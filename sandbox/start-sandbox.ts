@@ -6,6 +6,7 @@ import { TokenStore } from './auth/tokens';
 import { controlRoutes } from './control/control-routes';
 import { FaultInjector } from './faults';
 import { serveAttachment } from './files';
+import { servePage } from './pages';
 import { handleHarvestRequest } from './harvest/harvest-surface';
 import { HttpError, harvestError, parseJson, readRawBody, writeReply, type Reply } from './http/reply';
 import { createRouter } from './http/router';
@@ -225,6 +226,8 @@ async function route(rt: SandboxRuntime, method: string, url: URL, request: Inco
     return lookup.match.route.handle(rt, { params: lookup.match.params, query: url.searchParams, body });
   }
   if (path.startsWith('/files/attachments/') && method === 'GET') return serveAttachment(rt, url);
+  const page = method === 'GET' ? servePage(rt, url) : undefined;
+  if (page) return page;
   throw harvestError(404, `Nothing at ${path}: Harvest lives under /v3, the control API under /_sandbox`);
 }
 

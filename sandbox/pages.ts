@@ -1,0 +1,76 @@
+import { harvestError, type Reply } from './http/reply';
+import type { SandboxRuntime } from './runtime';
+import { byId } from './state/types';
+
+/**
+ * Stand-ins for Greenhouse's own pages, so demo links ("open in Greenhouse") land somewhere:
+ * `/people/<candidate id>` (the profile) and `/jobs/<job post id>` (the public posting).
+ */
+export function servePage(rt: SandboxRuntime, url: URL): Reply | undefined {
+  const [, section, rawId] = url.pathname.split('/');
+  const id = Number(rawId);
+  if (section === 'people' && Number.isInteger(id)) return html(personPage(rt, id));
+  if (section === 'jobs' && Number.isInteger(id)) return html(jobPostPage(rt, id));
+  return undefined;
+}
+
+function personPage(rt: SandboxRuntime, candidateId: number): string {
+  const { state } = rt;
+  const candidate = byId(state.candidates, candidateId);
+  if (!candidate) throw harvestError(404, `Candidate ${candidateId} not found`);
+  const rows = state.applications
+    .filter((application) => application.candidate_id === candidate.id)
+    .map((application) => {
+      const job = application.job_id === null ? undefined : byId(state.jobs, application.job_id);
+      const where = job?.name ?? (application.prospect ? 'Prospect' : '—');
+      return `<tr><td>${application.id}</td><td>${escape(where)}</td><td>${escape(application.stage_name ?? '—')}</td><td>${application.status}</td><td>${escape(application.last_activity_at ?? '')}</td></tr>`;
+    })
+    .join('');
+  const contacts = [
+    ...candidate.email_addresses,
+    ...candidate.phone_numbers,
+    ...candidate.social_media_addresses,
+  ]
+    .map((entry) => `<li>${escape(entry.value)}</li>`)
+    .join('');
+  const files = state.attachments
+    .filter((attachment) => attachment.candidate_id === candidate.id)
+    .map(
+      (attachment) =>
+        `<li><a href="${escape(attachment.url)}">${escape(attachment.filename)}</a> (${attachment.type})</li>`,
+    )
+    .join('');
+  const notes = state.notes
+    .filter((note) => note.candidate_id === candidate.id)
+    .map((note) => `<li><pre>${escape(note.body ?? '')}</pre></li>`)
+    .join('');
+  return layout(
+    `${candidate.first_name} ${candidate.last_name}`,
+    `<p>${escape([candidate.title, candidate.company].filter(Boolean).join(' at '))}</p>
+<h2>Contact</h2><ul>${contacts}</ul>
+<h2>Applications</h2><table><tr><th>id</th><th>job</th><th>stage</th><th>status</th><th>last activity</th></tr>${rows}</table>
+<h2>Attachments</h2><ul>${files || '<li>none</li>'}</ul>
+<h2>Notes</h2><ul>${notes || '<li>none</li>'}</ul>`,
+  );
+}
+
+function jobPostPage(rt: SandboxRuntime, postId: number): string {
+  const post = byId(rt.state.job_posts, postId);
+  if (!post) throw harvestError(404, `Job post ${postId} not found`);
+  // Post content is HTML the sandbox generated itself.
+  return layout(post.title, post.content ?? '');
+}
+
+function layout(title: string, body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)} — Greenhouse sandbox</title>
+<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}td,th{padding:.25rem .75rem;text-align:left}</style>
+</head><body><p><small>Greenhouse sandbox (stand-in page)</small></p><h1>${escape(title)}</h1>${body}</body></html>`;
+}
+
+function html(page: string): Reply {
+  return { status: 200, raw: Buffer.from(page), contentType: 'text/html; charset=utf-8' };
+}
+
+function escape(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
