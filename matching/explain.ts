@@ -112,6 +112,15 @@ function evaluateSkill(requirement: SkillRequirement, text: string): Verdict {
       reason: `${requirement.label} is something they are learning, not yet experience`,
     };
   }
+  // Mentions left at this point are all denials ("no Kafka experience"): the resume's own word wins.
+  const denied = mentions[0];
+  if (denied) {
+    return {
+      status: 'not-met',
+      evidence: snippetAt(text, denied.index, denied.length),
+      reason: `says they have no ${requirement.label} experience`,
+    };
+  }
   for (const relatedId of requirement.related) {
     const related = skillById.get(relatedId);
     if (!related) continue;
@@ -128,14 +137,7 @@ function evaluateSkill(requirement: SkillRequirement, text: string): Verdict {
       };
     }
   }
-  const denied = mentions[0];
-  return {
-    status: 'not-met',
-    evidence: denied ? snippetAt(text, denied.index, denied.length) : null,
-    reason: denied
-      ? `says they have no ${requirement.label} experience`
-      : `no mention of ${requirement.label} or its aliases`,
-  };
+  return { status: 'not-met', evidence: null, reason: `no mention of ${requirement.label} or its aliases` };
 }
 
 function evaluateTopic(requirement: TopicRequirement, text: string): Verdict {

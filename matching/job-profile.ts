@@ -253,6 +253,8 @@ type SkillDraft = {
   weight: number;
   origin: RequirementOrigin;
   mentions: number;
+  /** How the post words each skill: a recruiter who wrote "Chef" should read "Chef", not the dictionary's name. */
+  wording: Map<string, string>;
 };
 
 function skillRequirements(
@@ -267,15 +269,16 @@ function skillRequirements(
     importance: RequirementImportance,
     weight: number,
   ) => {
+    const wording = new Map(found.map((f) => [f.entry.id, f.mentions[0]?.matched.trim() ?? f.entry.label]));
     for (const entries of alternativeGroups(origin.line ?? '', found)) {
       const id = `skill:${entries.map((e) => e.id).join('|')}`;
       const existing = drafts.get(id);
       if (!existing) {
-        drafts.set(id, { entries, importance, weight, origin, mentions: 1 });
+        drafts.set(id, { entries, importance, weight, origin, mentions: 1, wording });
         continue;
       }
       existing.mentions++;
-      if (weight > existing.weight) Object.assign(existing, { importance, weight, origin });
+      if (weight > existing.weight) Object.assign(existing, { importance, weight, origin, wording });
       else if (existing.mentions <= 1 + weights.maxRepeatBonus / weights.repeatBonus)
         existing.weight += weights.repeatBonus;
     }
@@ -308,7 +311,7 @@ function skillRequirements(
     return {
       id,
       kind: 'skill',
-      label: entries.map((e) => e.label).join(' or '),
+      label: entries.map((e) => asWorded(e, draft.wording.get(e.id))).join(' or '),
       importance: draft.importance,
       weight: draft.weight,
       origin: draft.origin,
@@ -319,6 +322,12 @@ function skillRequirements(
     };
   });
   return [...skills, ...topics.values()];
+}
+
+function asWorded(entry: SkillEntry, worded: string | undefined): string {
+  if (!worded || worded.toLowerCase() === entry.label.toLowerCase() || worded.length < 2) return entry.label;
+  // Lower-case words from a sentence ("containerized") read better under the dictionary's name.
+  return /[A-Z0-9]/.test(worded) ? worded : entry.label;
 }
 
 const rank = (importance: RequirementImportance) => (importance === 'must' ? 1 : 0);

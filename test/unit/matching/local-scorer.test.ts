@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import {
+  blindCandidate,
+  createMatcher,
+  NothingToScoreError,
+  trainJobProfile,
+  type BlindedCandidate,
+  type MatchResult,
+} from '../../../matching';
+
+const profile = trainJobProfile({
+  job: { jobId: 'ml-7', title: 'Senior Machine Learning Engineer', offices: ['Seattle, WA'] },
+  post: {
+    title: 'Senior Machine Learning Engineer',
+    content: `<h3>Requirements</h3><ul>
+      <li>5+ years of experience building production machine learning systems</li>
+      <li>Python</li>
+      <li>Kubernetes</li>
+      <li>Kafka</li>
+      <li>Experience with recommender systems</li>
+    </ul>`,
+  },
+});
+
+function person(personId: string, resume: string): BlindedCandidate {
+  const prepared = blindCandidate({ personId, resumeText: resume });
+  if (!prepared.ok) throw new Error(prepared.message);
+  return prepared.candidate;
+}
+
+const engineer = person(
+  'engineer',
+  `Kwame Asante
+Senior Machine Learning Engineer, Streamly (2017 – present) · Bellevue, WA
+- Ranking models in PyTorch for the recommendations feed, served on EKS
+- Feature events on RabbitMQ; no Kafka experience`,
+);
+const recruiter = person(
+  'recruiter',
+  `Brittany Evans
+Senior Technical Recruiter, Hireloop (2016 – present) · Seattle, WA
+- Hired 40 machine learning engineers with Python, Kubernetes and Kafka for recommender systems teams`,
+);
+const learner = person(
+  'learner',
+  `Hannah Kim
+Machine Learning Engineer, Cascadia Health (2023 – present) · Portland, OR
+- Text classifiers in Python; currently learning Kubernetes`,
+);
+
+async function scoreAll(): Promise<Map<string, MatchResult>> {
+  const results = await createMatcher().scoreCandidates(profile, [engineer, recruiter, learner], {
+    asOf: '2025-06-01',
+  });
+  return new Map(results.map((r) => [r.personId, r]));
+}
+
+function evidenceFor(result: MatchResult | undefined, requirementId: string) {
+  const found = result?.requirements.find((r) => r.requirementId === requirementId);
+  if (!found) throw new Error(`no verdict on ${requirementId}`);
+  return found;
+}
+
+describe('a recruiter reads why a person matched', async () => {
+  const results = await scoreAll();
+  const forEngineer = results.get('engineer');
+
+  it('shows each requirement as met with the line of the blinded resume that shows it', () => {
+    expect(evidenceFor(forEngineer, 'skill:kubernetes')).toMatchObject({
+      status: 'met',
+      evidence: '- Ranking models in PyTorch for the recommendations feed, served on EKS',
+      reason: 'mentions EKS (counts as Kubernetes)',
+      foundBy: 'local',
+    });
+    expect(evidenceFor(forEngineer, 'title:machine-learning-engineer')).toMatchObject({ status: 'met' });
+    expect(JSON.stringify(forEngineer)).not.toContain('Kwame');
+  });
+
+  it('counts a skill proven by a library written in it', () => {
+    expect(evidenceFor(forEngineer, 'skill:python')).toMatchObject({
+      status: 'met',
+      reason: 'works with PyTorch, which means Python',
+    });
+  });
+
+  it('believes a resume that says it lacks a skill, even when a related one is there', () => {
+    expect(evidenceFor(forEngineer, 'skill:kafka')).toMatchObject({
+      status: 'not-met',
+      evidence: '- Feature events on RabbitMQ; no Kafka experience',
+      reason: 'says they have no Kafka experience',
+    });
+  });
+
+  it('gives partial credit for what someone is learning, and for a stem-matched topic', () => {
+    expect(evidenceFor(results.get('learner'), 'skill:kubernetes')).toMatchObject({ status: 'partly' });
+    expect(evidenceFor(forEngineer, 'topic:recommender-systems')).toMatchObject({ status: 'partly' });
+  });
+
+  it('accepts a commutable town for an onsite job and reads level and years from the resume', () => {
+    expect(evidenceFor(forEngineer, 'location')).toMatchObject({
+      status: 'met',
+      reason: 'based in Bellevue, in the Seattle area',
+    });
+    expect(evidenceFor(forEngineer, 'seniority')).toMatchObject({
+      status: 'met',
+      reason: 'senior level from the title',
+    });
+    expect(evidenceFor(forEngineer, 'years-of-experience')).toMatchObject({ status: 'met' });
+    expect(evidenceFor(results.get('learner'), 'years-of-experience')).toMatchObject({
+      status: 'not-met',
+      reason: 'about 2.5 years from the dates of their jobs; 5 asked',
+    });
+  });
+
+  it('ranks the engineer above a recruiter whose resume repeats every keyword', () => {
+    expect(evidenceFor(results.get('recruiter'), 'title:machine-learning-engineer')).toMatchObject({
+      status: 'not-met',
+    });
+    expect(forEngineer?.score).toBeGreaterThan(results.get('recruiter')?.score ?? 100);
+  });
+
+  it('gives one score from 0 to 100 with its parts and a summary, as plain JSON', () => {
+    expect(forEngineer?.score).toBeGreaterThan(0);
+    expect(forEngineer?.score).toBeLessThanOrEqual(100);
+    expect(forEngineer).toMatchObject({
+      jobId: 'ml-7',
+      profileVersion: 1,
+      profileHash: profile.contentHash,
+      components: { missingMustHaves: ['Kafka'], semanticSimilarity: null },
+      scorers: { local: 'used', semantic: { status: 'not-configured' } },
+    });
+    expect(forEngineer?.summary).toMatch(/^Meets \d of \d must-haves; partly: .*; missing: Kafka\.$/);
+    expect(JSON.parse(JSON.stringify(forEngineer))).toEqual(forEngineer);
+  });
+});
+
+describe('what the scorer is allowed to see', () => {
+  it('scores only the blinded text: originals kept for export change nothing', async () => {
+    const plain = person('p', 'Machine Learning Engineer (2015 – present)\nPython and Kubernetes');
+    const withOriginals: BlindedCandidate = {
+      ...plain,
+      original: {
+        text: 'Kafka Kafka Kafka recommender systems PyTorch',
+        profile: { name: 'Someone', skills: ['Kafka'] },
+      },
+    };
+    const matcher = createMatcher();
+    const [a] = await matcher.scoreCandidates(profile, [plain], { asOf: '2025-06-01' });
+    const [b] = await matcher.scoreCandidates(profile, [withOriginals], { asOf: '2025-06-01' });
+    expect(b).toEqual(a);
+  });
+
+  it('refuses to score a person with no text rather than scoring them as empty', async () => {
+    await expect(
+      createMatcher().scoreCandidates(profile, [{ personId: 'blank', text: '  ' }]),
+    ).rejects.toThrow(NothingToScoreError);
+  });
+});
