@@ -97,6 +97,83 @@ export const envSchema = z.object({
   HF_TOKEN: optionalText.describe('Hugging Face token for the semantic scorer (inference providers).'),
   HF_MODEL: optionalText.describe('Sentence-embedding model for the semantic scorer.'),
   HF_ENDPOINT_URL: optionalUrl.describe('URL of a self-hosted text-embeddings-inference server.'),
+
+  // Production: logs, metrics, worker tuning, shutdown, versioning (README "Production").
+  LOG_FORMAT: z
+    .enum(['json', 'text'])
+    .optional()
+    .describe(
+      'Log lines as JSON objects (one per line) or plain text. Default: json in production, text otherwise.',
+    ),
+  WORKER_ROLE: z
+    .enum(['all', 'workflows', 'activities'])
+    .default('all')
+    .describe(
+      'What a worker process polls: workflows and activities (all), only workflow tasks, or only activity tasks (incl. the Harvest queue).',
+    ),
+  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('Activities one worker runs at once (per task queue). Default: the SDK default (100).'),
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .optional()
+    .describe('Workflow tasks one worker processes at once. Default: the SDK default (40).'),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce
+    .number()
+    .int()
+    .refine((n) => n === 0 || n >= 2, 'must be 0 (no cache) or at least 2')
+    .optional()
+    .describe(
+      "Workflow runs kept in a worker's memory between tasks. Default: the SDK default (from available memory).",
+    ),
+  WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(30)
+    .describe(
+      'On SIGTERM, how long in-flight activities may run before they are cancelled and handed back to Temporal.',
+    ),
+  HARVEST_ACTIVITIES_PER_SECOND: z.coerce
+    .number()
+    .positive()
+    .optional()
+    .describe(
+      'Queue-wide limit of Harvest-calling activities per second (all workers together). Default: from GREENHOUSE_RATE_LIMIT less 20 %.',
+    ),
+  WORKFLOW_BUNDLE_PATH: optionalText.describe(
+    'Pre-built workflow bundle (`npm run build`). Default in production: build/workflow-bundle.js when present.',
+  ),
+  WORKER_BUILD_ID: optionalText.describe(
+    'Turns on Temporal worker deployment versioning with this build id (deployment `pilothouse`). Unset: unversioned.',
+  ),
+  WORKER_METRICS_PORT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .optional()
+    .describe("Port of the worker's own /metrics (Pilothouse counters) and /healthz. Unset: not served."),
+  TEMPORAL_METRICS_BIND_ADDRESS: z
+    .string()
+    .regex(/^[^\s:/]+:\d{1,5}$/, 'expected host:port, e.g. 0.0.0.0:9464')
+    .optional()
+    .describe(
+      'host:port where the worker exposes the Temporal SDK metrics for Prometheus. Unset: not exported.',
+    ),
+  WEB_SHUTDOWN_GRACE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(15)
+    .describe(
+      'On SIGTERM, how long the web app lets in-flight requests finish before it closes their connections.',
+    ),
 });
 
 export type Env = z.infer<typeof envSchema>;

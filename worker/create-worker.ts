@@ -1,6 +1,14 @@
-import { fileURLToPath } from 'node:url';
-import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import { Worker, type NativeConnection } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
+import { activityMetricsInterceptor } from '../observability/activity-metrics';
+import { harvestTaskQueue } from './harvest-task-queue';
+import type { WorkerTuning } from './tuning';
+import { WORKFLOWS_PATH } from './workflow-bundle';
+
+export { WORKFLOWS_PATH } from './workflow-bundle';
+
+/** What one worker process polls (WORKER_ROLE): both kinds of task, or only one to scale them apart. */
+export type WorkerRole = 'all' | 'workflows' | 'activities';
 
 export interface PilothouseWorkerOptions {
   connection: NativeConnection;
@@ -9,23 +17,62 @@ export interface PilothouseWorkerOptions {
   deps: ActivityDeps;
   /** A pre-built bundle (production start-up); without it the workflows are bundled at start. */
   workflowBundlePath?: string;
-  tuning?: Pick<
-    WorkerOptions,
-    'maxCachedWorkflows' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions'
-  >;
+  tuning?: WorkerTuning;
+  /** Default `all`. `activities` registers no workflows; `workflows` registers no activities. */
+  role?: WorkerRole;
 }
 
-export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
-
+/** The worker of the main task queue: the workflows and the general activities. */
 export async function createPilothouseWorker(options: PilothouseWorkerOptions): Promise<Worker> {
+  const role = options.role ?? 'all';
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    ...(options.workflowBundlePath
-      ? { workflowBundle: { codePath: options.workflowBundlePath } }
-      : { workflowsPath: WORKFLOWS_PATH }),
-    activities: createActivities(options.deps),
+    ...(role === 'activities'
+      ? {}
+      : options.workflowBundlePath
+        ? { workflowBundle: { codePath: options.workflowBundlePath } }
+        : { workflowsPath: WORKFLOWS_PATH }),
+    ...(role === 'workflows'
+      ? {}
+      : {
+          activities: createActivities(options.deps),
+          interceptors: { activity: [activityMetricsInterceptor] },
+        }),
     ...options.tuning,
+  });
+}
+
+export interface HarvestWorkerOptions extends Omit<PilothouseWorkerOptions, 'workflowBundlePath' | 'role'> {
+  /**
+   * Queue-wide limit (all workers together), from `harvestQueueActivitiesPerSecond(env)`. Every
+   * worker polling the queue must pass the same value: the server keeps the last one it was sent.
+   */
+  maxTaskQueueActivitiesPerSecond: number;
+}
+
+/**
+ * The worker of the Harvest task queue (`harvestTaskQueue(taskQueue)`): activities only, at most
+ * `maxTaskQueueActivitiesPerSecond` started per second across every worker of the deployment.
+ * It registers all activities, so which ones are rate-limited is decided where they are called: a
+ * workflow sends an activity to this queue with `proxyActivities({ taskQueue: harvestTaskQueue(...) })`.
+ */
+export async function createHarvestWorker(options: HarvestWorkerOptions): Promise<Worker> {
+  // Workflow-task settings mean nothing to an activities-only worker. Deployment versioning stays:
+  // a versioned workflow's activities are dispatched to pollers of the same deployment version.
+  const {
+    maxConcurrentWorkflowTaskExecutions: _tasks,
+    maxCachedWorkflows: _cache,
+    ...tuning
+  } = options.tuning ?? {};
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: harvestTaskQueue(options.taskQueue),
+    activities: createActivities(options.deps),
+    interceptors: { activity: [activityMetricsInterceptor] },
+    maxTaskQueueActivitiesPerSecond: options.maxTaskQueueActivitiesPerSecond,
+    ...tuning,
   });
 }

@@ -1,33 +1,60 @@
 import type { Server } from 'node:http';
+import express from 'express';
 import type { Env } from '../../config/env';
 import { createDb } from '../../db/database';
 import { waitForDatabase } from '../../db/wait-for-database';
 import { connectTemporalClient, temporalTargetFromEnv } from '../../infra/temporal-connection';
+import { collectProcessMetrics, renderMetrics } from '../../observability/metrics';
 import { createWebApp } from './create-web-app';
 
 /** Starts the web app with its services; resolves once it listens. `close()` drains and disconnects. */
 export async function runWeb(env: Env): Promise<{ url: string; close: () => Promise<void> }> {
   if (!env.DATABASE_URL)
     throw new Error('DATABASE_URL: the web app needs a database (npm start sets it for you)');
+  collectProcessMetrics('web');
   const db = createDb(env.DATABASE_URL);
   await waitForDatabase(db, env.DATABASE_URL);
   const temporal = await connectTemporalClient(temporalTargetFromEnv(env));
   const { app, closeVite } = await createWebApp({ env, db, temporal });
+
+  let draining = false;
+  const outer = express();
+  outer.disable('x-powered-by');
+  outer.use((_req, res, next) => {
+    // While draining, answers tell keep-alive clients to reconnect — to another replica.
+    if (draining) res.setHeader('Connection', 'close');
+    next();
+  });
+  // Pilothouse's own counters for Prometheus (labels carry no ids or personal data).
+  outer.get('/metrics', (_req, res, next) => {
+    renderMetrics().then(({ contentType, body }) => res.type(contentType).send(body), next);
+  });
+  outer.use(app);
+
   const server: Server = await new Promise((resolve, reject) => {
-    const listening = app.listen(env.PORT, env.HOST, () => resolve(listening));
+    const listening = outer.listen(env.PORT, env.HOST, () => resolve(listening));
     listening.once('error', (error: NodeJS.ErrnoException) =>
       reject(new Error(error.code === 'EADDRINUSE' ? `PORT: ${env.PORT} is already in use` : error.message)),
     );
   });
   const url = env.APP_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
+  let closing: Promise<void> | undefined;
   return {
     url,
-    close: async () => {
-      // Stop accepting, let in-flight requests finish, then release the services.
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await closeVite();
-      await temporal.connection.close();
-      await db.destroy();
-    },
+    close: () => (closing ??= drainAndClose()),
   };
+
+  async function drainAndClose(): Promise<void> {
+    // Stop accepting, let in-flight requests finish (up to the grace time), then release the services:
+    // a request still running must not find its database pool gone.
+    draining = true;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const grace = setTimeout(() => server.closeAllConnections(), env.WEB_SHUTDOWN_GRACE_SECONDS * 1000);
+    await closed;
+    clearTimeout(grace);
+    await closeVite();
+    await temporal.connection.close();
+    await db.destroy();
+  }
 }
