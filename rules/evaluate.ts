@@ -9,6 +9,28 @@ import type { Branch } from './node-types';
 import type { ActionStep, CompiledTrigger, RulePlan } from './plan';
 import { renderTemplate } from './templates';
 
+/** The condition results on the way to a step, latest first; null at the trigger. */
+type Reasons = { text: string; earlier: Reasons } | null;
+
+function reasonText(reasons: Reasons): string {
+  const texts: string[] = [];
+  for (let at = reasons; at !== null; at = at.earlier) texts.push(at.text);
+  return texts.reverse().join('; ');
+}
+
+type Outcome = { kind: 'decided'; decision: Decision } | { kind: 'skipped'; why: string };
+
+function decided(decision: Decision): Outcome {
+  return { kind: 'decided', decision };
+}
+
+function noApplication(step: ActionStep, verb: string): Outcome {
+  return {
+    kind: 'skipped',
+    why: `Skipped "${step.text}": not in Greenhouse on this job, so there is nothing to ${verb}`,
+  };
+}
+
 type Start =
   | { kind: 'trigger'; text: string }
   | { kind: 'resume'; step: number; branch: Branch | null; text: string }
@@ -36,8 +58,11 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
     facts.greenhouse?.currentStageId ?? (event.type === 'stageChanged' ? event.toStageId : null);
   const steps = plan.steps;
   const fired: (Branch | null)[] = steps.map(() => null);
-  const reasons: (string[] | null)[] = steps.map(() => null);
+  // Why each step that ran was reached: a chain of condition results shared along the path, so a deep
+  // flow does not copy every earlier reason into every later step.
+  const reasons: (Reasons | undefined)[] = steps.map(() => undefined);
   const decisions: Decision[] = [];
+  const decidedSteps: string[] = [];
   const entries: TraceEntry[] = [];
   // An export decided earlier in this same evaluation creates the application later steps act on.
   let exportedToStageId: number | null = null;
@@ -45,7 +70,7 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
   let from: number;
   if (start.kind === 'trigger') {
     fired[0] = 'next';
-    reasons[0] = [];
+    reasons[0] = null;
     entries.push({
       step: 0,
       nodeId: steps[0].nodeId,
@@ -59,7 +84,7 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
   } else {
     const paused = steps[start.step]!;
     fired[start.step] = start.branch;
-    reasons[start.step] = [start.text];
+    reasons[start.step] = { text: start.text, earlier: null };
     entries.push({
       step: start.step,
       nodeId: paused.nodeId,
@@ -83,7 +108,7 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
       const result = checkCondition(step.condition, { facts, score, currentStageId, nowMs, stageName });
       const branch: Branch = result.held ? 'then' : 'otherwise';
       fired[i] = branch;
-      reasons[i] = [...chain, result.text];
+      reasons[i] = { text: result.text, earlier: chain };
       entries.push({
         step: i,
         nodeId: step.nodeId,
@@ -96,7 +121,7 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
       continue;
     }
 
-    const because = `${(chain.length > 0 ? chain : [start.text]).join('; ')} → ${step.text}`;
+    const because = `${chain === null ? start.text : reasonText(chain)} → ${step.text}`;
     const outcome = decide(step, because, chain);
     if (outcome.kind === 'skipped') {
       fired[i] = 'next';
@@ -113,6 +138,7 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
       continue;
     }
     decisions.push(outcome.decision);
+    decidedSteps.push(step.text);
     const pauses = outcome.decision.type === 'requestApproval' || outcome.decision.type === 'wait';
     const ends = pauses || outcome.decision.type === 'stop';
     fired[i] = ends ? null : 'next';
@@ -128,28 +154,22 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
     });
   }
 
+  // One decision explains itself; for several, the list of what was decided is what a log reader scans.
   const summary =
-    decisions.length > 0
-      ? decisions.map((d) => d.because).join(' | ')
-      : `No decision: ${entries[entries.length - 1]!.text}`;
+    decisions.length === 0
+      ? `No decision: ${entries[entries.length - 1]!.text}`
+      : decisions.length === 1
+        ? decisions[0]!.because
+        : `${decisions.length} decisions: ${decidedSteps.join('; ')}`;
   return { decisions, trace: { ...trace, start: start.kind, entries, summary } };
 
-  function decide(
-    step: ActionStep,
-    because: string,
-    chain: string[],
-  ): { kind: 'decided'; decision: Decision } | { kind: 'skipped'; why: string } {
+  function decide(step: ActionStep, because: string, chain: Reasons): Outcome {
     const nodeId = step.nodeId;
     const action = step.action;
     const greenhouse = facts.greenhouse;
     const hasApplicationHere =
       (greenhouse?.onThisJob === true && greenhouse.presence !== 'none') || exportedToStageId !== null;
     const applicationId = exportedToStageId !== null ? null : (greenhouse?.applicationId ?? null);
-    const noApplication = (verb: string) => ({
-      kind: 'skipped' as const,
-      why: `Skipped "${step.text}": not in Greenhouse on this job, so there is nothing to ${verb}`,
-    });
-    const decided = (decision: Decision) => ({ kind: 'decided' as const, decision });
 
     switch (action.type) {
       case 'export': {
@@ -200,7 +220,7 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
           resume: { planHash: plan.hash, nodeId },
         });
       case 'move': {
-        if (!hasApplicationHere) return noApplication('move');
+        if (!hasApplicationHere) return noApplication(step, 'move');
         if (currentStageId === action.stage.stageId) {
           return { kind: 'skipped', why: `Skipped "${step.text}": already in "${action.stage.name}"` };
         }
@@ -217,14 +237,14 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
         });
       }
       case 'advance': {
-        if (!hasApplicationHere) return noApplication('advance');
+        if (!hasApplicationHere) return noApplication(step, 'advance');
         const fromStageId = currentStageId ?? null;
         // Greenhouse picks the next stage; which one it is is only known once it has moved.
         currentStageId = null;
         return decided({ type: 'advance', nodeId, because, applicationId, fromStageId });
       }
       case 'reject':
-        if (!hasApplicationHere) return noApplication('reject');
+        if (!hasApplicationHere) return noApplication(step, 'reject');
         return decided({
           type: 'reject',
           nodeId,
@@ -266,7 +286,7 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
     }
   }
 
-  function render(template: string, chain: string[]): string {
+  function render(template: string, chain: Reasons): string {
     return renderTemplate(template, {
       name: facts.name ?? '',
       personId: facts.personId ?? '',
@@ -275,7 +295,7 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
       location: facts.location ?? '',
       stage: currentStageId === null || currentStageId === undefined ? '' : stageName(currentStageId),
       jobId: String(plan.jobId),
-      reasons: chain.join('; '),
+      reasons: template.includes('reasons') ? reasonText(chain) : '',
     });
   }
 }
