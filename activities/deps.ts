@@ -15,6 +15,7 @@ export interface ActivityDeps {
 }
 
 export function requireHarvest(deps: ActivityDeps): () => Promise<HarvestClient> {
-  if (!deps.harvest) throw new Error('Greenhouse is not connected: configure it on the Connect Greenhouse page');
+  if (!deps.harvest)
+    throw new Error('Greenhouse is not connected: configure it on the Connect Greenhouse page');
   return deps.harvest;
 }

@@ -12,8 +12,15 @@ export function harvestFromConnection(db: Db, env: Env): () => Promise<HarvestCl
   let cached: { key: string; client: HarvestClient } | undefined;
   return async () => {
     const connection = await loadGreenhouseConnection(db, env);
-    if (!connection) throw new Error('Greenhouse is not connected: an admin connects it on the Connect Greenhouse page');
-    const key = [connection.clientId, connection.clientSecret, connection.userId, connection.tokenUrl, connection.apiUrl].join('\u0000');
+    if (!connection)
+      throw new Error('Greenhouse is not connected: an admin connects it on the Connect Greenhouse page');
+    const key = [
+      connection.clientId,
+      connection.clientSecret,
+      connection.userId,
+      connection.tokenUrl,
+      connection.apiUrl,
+    ].join('\u0000');
     if (cached?.key !== key) {
       cached = {
         key,

@@ -4,7 +4,12 @@ import type { ActivityOptions } from '@temporalio/workflow';
 // raise non-retryable failures for validation, permission and missing data, so those end at once.
 export const greenhouseActivity: ActivityOptions = {
   startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 12 },
+  retry: {
+    initialInterval: '2 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    maximumAttempts: 12,
+  },
 };
 
 // Database-only work: quick, and worth a few retries if PostgreSQL blinks.

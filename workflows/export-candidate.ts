@@ -1,4 +1,9 @@
-import { ActivityFailure, ApplicationFailure, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  proxyActivities,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { ExportCandidateInput } from './autopilot-api';
 import { databaseActivity, greenhouseActivity } from './activity-options';
@@ -37,7 +42,11 @@ export async function exportCandidate(input: ExportCandidateInput): Promise<Expo
   try {
     const person = await greenhouse.ensureGreenhousePerson(input);
     if (person.applicationId !== null && !person.reusedExistingCandidate) {
-      await greenhouse.attachGeneratedResume({ jobId: input.jobId, personId: input.personId, applicationId: person.applicationId });
+      await greenhouse.attachGeneratedResume({
+        jobId: input.jobId,
+        personId: input.personId,
+        applicationId: person.applicationId,
+      });
     }
     await greenhouse.addMatchNote({
       jobId: input.jobId,
@@ -50,7 +59,8 @@ export async function exportCandidate(input: ExportCandidateInput): Promise<Expo
     return { ...person, alreadyExported: false };
   } catch (error) {
     // Record the readable reason for ops before failing; a retry after the fix reruns under the same id.
-    const failure = error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? error.cause : undefined;
+    const failure =
+      error instanceof ActivityFailure && error.cause instanceof ApplicationFailure ? error.cause : undefined;
     await store.recordExportFailure({
       jobId: input.jobId,
       personId: input.personId,

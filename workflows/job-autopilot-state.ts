@@ -1,4 +1,10 @@
-import type { AutopilotPhase, AutopilotStatus, ExportNowRequest, PendingApproval, StageEvent } from './autopilot-api';
+import type {
+  AutopilotPhase,
+  AutopilotStatus,
+  ExportNowRequest,
+  PendingApproval,
+  StageEvent,
+} from './autopilot-api';
 
 /** What the job's autopilot remembers between cycles. Plain JSON: it is carried across continue-as-new. */
 export interface AutopilotState {

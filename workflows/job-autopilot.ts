@@ -28,7 +28,13 @@ import {
 } from './autopilot-api';
 import { databaseActivity, greenhouseActivity, matchingActivity } from './activity-options';
 import { exportCandidate } from './export-candidate';
-import { initialState, rememberEvent, statusOf, type AutopilotState, type JobAutopilotInput } from './job-autopilot-state';
+import {
+  initialState,
+  rememberEvent,
+  statusOf,
+  type AutopilotState,
+  type JobAutopilotInput,
+} from './job-autopilot-state';
 import { JOB_ID, WORKFLOW_KIND } from './search-attributes';
 
 const greenhouse = proxyActivities<Activities>(greenhouseActivity);
@@ -100,7 +106,8 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
     },
     {
       validator: ({ decisions }) => {
-        if (!Array.isArray(decisions) || decisions.length === 0) throw new Error('decisions: at least one is required');
+        if (!Array.isArray(decisions) || decisions.length === 0)
+          throw new Error('decisions: at least one is required');
         for (const [i, d] of decisions.entries()) {
           if (!d.personId) throw new Error(`decisions[${i}].personId is required`);
           if (d.decision !== 'approved' && d.decision !== 'rejected')
@@ -176,7 +183,8 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
       const selection = await store.selectPeople({ jobId: state.jobId, approvalTimeoutScale: timeoutScale });
       state.ruleVersions = selection.ruleVersions;
       for (const approval of selection.approvals) {
-        if (!state.pendingApprovals.some((a) => a.personId === approval.personId)) state.pendingApprovals.push(approval);
+        if (!state.pendingApprovals.some((a) => a.personId === approval.personId))
+          state.pendingApprovals.push(approval);
       }
 
       state.phase = 'exporting';
@@ -205,7 +213,8 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
       const event = state.stageEvents.shift()!;
       if (!rememberEvent(state, event.eventId)) continue;
       const outcome = await greenhouse.applyStageEvent({ jobId: state.jobId, event });
-      for (const action of outcome.actions) await greenhouse.performRuleAction({ jobId: state.jobId, ...action });
+      for (const action of outcome.actions)
+        await greenhouse.performRuleAction({ jobId: state.jobId, ...action });
     }
   }
 

@@ -17,7 +17,9 @@ export interface SyncJobsInput {
  */
 export async function syncJobs(input: SyncJobsInput = {}) {
   upsertSearchAttributes([{ key: WORKFLOW_KIND, value: 'sync-jobs' }]);
-  const jobs = await greenhouse.syncJobsFromGreenhouse({ enableNewOpenJobs: input.enableNewOpenJobs ?? false });
+  const jobs = await greenhouse.syncJobsFromGreenhouse({
+    enableNewOpenJobs: input.enableNewOpenJobs ?? false,
+  });
   const autopilots = await store.reconcileAutopilots({ jobs });
   return { jobs: jobs.length, ...autopilots };
 }

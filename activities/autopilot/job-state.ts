@@ -11,8 +11,13 @@ export function jobStateActivities(deps: ActivityDeps) {
         .select(['status', 'autopilot_enabled', 'cadence_minutes', 'deleted_at'])
         .where('id', '=', input.jobId)
         .executeTakeFirst();
-      if (!job || job.deleted_at) return { status: 'closed' as const, autopilotEnabled: false, cadenceMinutes: 60 };
-      return { status: job.status, autopilotEnabled: job.autopilot_enabled, cadenceMinutes: job.cadence_minutes };
+      if (!job || job.deleted_at)
+        return { status: 'closed' as const, autopilotEnabled: false, cadenceMinutes: 60 };
+      return {
+        status: job.status,
+        autopilotEnabled: job.autopilot_enabled,
+        cadenceMinutes: job.cadence_minutes,
+      };
     },
 
     async loadPipelineCounts(input: { jobId: number }): Promise<AutopilotStatus['counts']> {
@@ -31,7 +36,9 @@ export function jobStateActivities(deps: ActivityDeps) {
       const count = (stage: string) => stages.find((s) => s.pipeline_stage === stage)?.count ?? 0;
       return {
         sourced: stages.reduce((sum, s) => sum + s.count, 0),
-        matched: stages.filter((s) => s.pipeline_stage !== 'sourced' && s.pipeline_stage !== 'unreadable').reduce((sum, s) => sum + s.count, 0),
+        matched: stages
+          .filter((s) => s.pipeline_stage !== 'sourced' && s.pipeline_stage !== 'unreadable')
+          .reduce((sum, s) => sum + s.count, 0),
         pendingApproval: count('pending_approval'),
         exported: count('exported'),
         failedExports: failed.count,
@@ -41,7 +48,12 @@ export function jobStateActivities(deps: ActivityDeps) {
     async recordAutopilotError(input: { jobId: number; message: string }) {
       await db
         .insertInto('audit_event')
-        .values({ actor: 'autopilot', action: 'autopilot.cycle_failed', job_id: input.jobId, details: { message: input.message } })
+        .values({
+          actor: 'autopilot',
+          action: 'autopilot.cycle_failed',
+          job_id: input.jobId,
+          details: { message: input.message },
+        })
         .execute();
     },
   };

@@ -1,7 +1,14 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import type { Person } from '../../db/tables/people';
-import { blindCandidate, createMatcher, trainJobProfile, type JobProfile, type Outcome, type SourceProfile } from '../../matching';
+import {
+  blindCandidate,
+  createMatcher,
+  trainJobProfile,
+  type JobProfile,
+  type Outcome,
+  type SourceProfile,
+} from '../../matching';
 import type { ActivityDeps } from '../deps';
 
 function sourceProfile(person: Person): SourceProfile {
@@ -18,7 +25,10 @@ function sourceProfile(person: Person): SourceProfile {
   };
 }
 
-async function latestProfile(db: Db, jobId: number): Promise<{ version: number; profile: JobProfile } | undefined> {
+async function latestProfile(
+  db: Db,
+  jobId: number,
+): Promise<{ version: number; profile: JobProfile } | undefined> {
   const row = await db
     .selectFrom('job_profile')
     .select(['version', 'profile'])
@@ -38,7 +48,11 @@ export function matchActivities(deps: ActivityDeps) {
      * (who on this job was hired, advanced or rejected), and stores it as a new version when it changed.
      */
     async trainJobProfile(input: { jobId: number }): Promise<{ profileVersion: number; changed: boolean }> {
-      const job = await db.selectFrom('job').selectAll().where('id', '=', input.jobId).executeTakeFirstOrThrow();
+      const job = await db
+        .selectFrom('job')
+        .selectAll()
+        .where('id', '=', input.jobId)
+        .executeTakeFirstOrThrow();
       const post = await db
         .selectFrom('job_post')
         .select(['title', 'content'])
@@ -52,19 +66,31 @@ export function matchActivities(deps: ActivityDeps) {
         .selectAll('p')
         .select(['jp.greenhouse', 'jp.job_id'])
         .where('jp.job_id', '=', input.jobId)
-        .where(sql<boolean>`jp.greenhouse->>'status' in ('hired', 'rejected') or (jp.greenhouse->>'onThisJob' = 'true' and jp.greenhouse->>'stageId' is not null)`)
+        .where(
+          sql<boolean>`jp.greenhouse->>'status' in ('hired', 'rejected') or (jp.greenhouse->>'onThisJob' = 'true' and jp.greenhouse->>'stageId' is not null)`,
+        )
         .limit(500)
         .execute();
       const outcomes: Outcome[] = outcomeRows.map((row) => ({
         personId: row.id,
         jobId: String(row.job_id),
-        outcome: row.greenhouse.kind !== 'none' && row.greenhouse.status === 'hired' ? 'hired' : row.greenhouse.kind !== 'none' && row.greenhouse.status === 'rejected' ? 'rejected' : 'advanced',
+        outcome:
+          row.greenhouse.kind !== 'none' && row.greenhouse.status === 'hired'
+            ? 'hired'
+            : row.greenhouse.kind !== 'none' && row.greenhouse.status === 'rejected'
+              ? 'rejected'
+              : 'advanced',
         ...(row.resume_text ? { text: row.resume_text } : {}),
         profile: sourceProfile(row),
       }));
       const previous = await latestProfile(db, input.jobId);
       const profile = trainJobProfile({
-        job: { jobId: String(job.id), title: job.name, ...(job.department_name ? { department: job.department_name } : {}), offices: job.office_names },
+        job: {
+          jobId: String(job.id),
+          title: job.name,
+          ...(job.department_name ? { department: job.department_name } : {}),
+          offices: job.office_names,
+        },
         ...(post ? { post: { title: post.title || job.name, content: post.content } } : {}),
         ...(previous ? { previous: previous.profile } : {}),
         outcomes,
@@ -75,14 +101,23 @@ export function matchActivities(deps: ActivityDeps) {
       const version = (previous?.version ?? 0) + 1;
       await db
         .insertInto('job_profile')
-        .values({ job_id: input.jobId, version, hash: profile.contentHash, profile: JSON.stringify({ ...profile, version }) })
+        .values({
+          job_id: input.jobId,
+          version,
+          hash: profile.contentHash,
+          profile: JSON.stringify({ ...profile, version }),
+        })
         .onConflict((oc) => oc.columns(['job_id', 'version']).doNothing())
         .execute();
       return { profileVersion: version, changed: true };
     },
 
     /** Scores up to `limit` people of the job not yet scored against this profile version. */
-    async scoreBatch(input: { jobId: number; profileVersion: number; limit: number }): Promise<{ scored: number; unreadable: number }> {
+    async scoreBatch(input: {
+      jobId: number;
+      profileVersion: number;
+      limit: number;
+    }): Promise<{ scored: number; unreadable: number }> {
       const stored = await db
         .selectFrom('job_profile')
         .select('profile')
@@ -95,7 +130,9 @@ export function matchActivities(deps: ActivityDeps) {
         .innerJoin('person as p', 'p.id', 'jp.person_id')
         .selectAll('p')
         .where('jp.job_id', '=', input.jobId)
-        .where((eb) => eb.or([eb('jp.profile_version', 'is', null), eb('jp.profile_version', '!=', input.profileVersion)]))
+        .where((eb) =>
+          eb.or([eb('jp.profile_version', 'is', null), eb('jp.profile_version', '!=', input.profileVersion)]),
+        )
         .where('jp.pipeline_stage', 'in', ['sourced', 'matched', 'unreadable'])
         .limit(input.limit)
         .execute();
@@ -106,7 +143,11 @@ export function matchActivities(deps: ActivityDeps) {
           personId: person.id,
           ...(person.resume_text ? { resumeText: person.resume_text } : {}),
           profile: sourceProfile(person),
-          identity: { names: [`${person.first_name} ${person.last_name}`], emails: person.emails, phones: person.phones },
+          identity: {
+            names: [`${person.first_name} ${person.last_name}`],
+            emails: person.emails,
+            phones: person.phones,
+          },
         }),
       );
       const readable = prepared.flatMap((p) => (p.ok ? [p.candidate] : []));
@@ -144,7 +185,11 @@ export function matchActivities(deps: ActivityDeps) {
           // Reported, never scored as empty: the job page lists them for a recruiter to look at.
           await trx
             .updateTable('job_person')
-            .set({ pipeline_stage: 'unreadable', profile_version: input.profileVersion, updated_at: sql`now()` })
+            .set({
+              pipeline_stage: 'unreadable',
+              profile_version: input.profileVersion,
+              updated_at: sql`now()`,
+            })
             .where('job_id', '=', input.jobId)
             .where('person_id', 'in', unreadable)
             .execute();

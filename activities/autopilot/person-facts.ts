@@ -20,9 +20,11 @@ const LEVEL = { met: 'met', partly: 'partly', 'not-met': 'notMet' } as const;
 /** What the rules know about a person in a job's pipeline, from the stored rows. */
 export function personFacts(row: FactsRow, now: string): Facts {
   const requirements: Record<string, 'met' | 'partly' | 'notMet'> = {};
-  const evidence = (row.explanation as { requirements?: { label: string; status: keyof typeof LEVEL }[] } | undefined)
-    ?.requirements;
-  for (const requirement of evidence ?? []) requirements[requirement.label] = LEVEL[requirement.status] ?? 'notMet';
+  const evidence = (
+    row.explanation as { requirements?: { label: string; status: keyof typeof LEVEL }[] } | undefined
+  )?.requirements;
+  for (const requirement of evidence ?? [])
+    requirements[requirement.label] = LEVEL[requirement.status] ?? 'notMet';
   const presence = row.greenhouse;
   return {
     now,

@@ -38,8 +38,10 @@ export async function loadValidationContext(db: Db, jobId: number): Promise<Vali
       .executeTakeFirst(),
     loadStageMapping(db, jobId),
   ]);
-  const requirements = ((profile?.profile as { requirements?: { label: string; importance: string }[] } | undefined)
-    ?.requirements ?? [])
+  const requirements = (
+    (profile?.profile as { requirements?: { label: string; importance: string }[] } | undefined)
+      ?.requirements ?? []
+  )
     .filter((r) => r.importance === 'must')
     .map((r) => r.label);
   return {
@@ -68,15 +70,24 @@ export async function loadRulePlans(db: Db, jobId: number): Promise<LoadedPlan[]
       eb(
         'v.version',
         '=',
-        selectFrom('rule_version as latest').select(({ fn }) => fn.max('latest.version').as('max')).whereRef('latest.flow_id', '=', 'v.flow_id'),
+        selectFrom('rule_version as latest')
+          .select(({ fn }) => fn.max('latest.version').as('max'))
+          .whereRef('latest.flow_id', '=', 'v.flow_id'),
       ),
     )
     .execute();
   if (published.length > 0) {
-    return published.map((row) => ({ flowId: row.flow_id, version: row.version, plan: row.plan as RulePlan }));
+    return published.map((row) => ({
+      flowId: row.flow_id,
+      version: row.version,
+      plan: row.plan as RulePlan,
+    }));
   }
   const flow = createDefaultFlow({ jobId });
-  const compiled = compile(flow, { ...(await loadValidationContext(db, jobId)), grantedScopes: DEFAULT_FLOW_SCOPES });
+  const compiled = compile(flow, {
+    ...(await loadValidationContext(db, jobId)),
+    grantedScopes: DEFAULT_FLOW_SCOPES,
+  });
   if (!compiled.ok) {
     const first = compiled.issues.find((issue) => issue.severity === 'error');
     throw new Error(`The default rules do not fit job ${jobId}: ${first?.message ?? 'unknown problem'}`);

@@ -1,6 +1,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
-import { evaluate, greenhouseStageFor, type Decision, type ExportDecision, type FlowEvent, type RulePlan } from '../../rules';
+import {
+  evaluate,
+  greenhouseStageFor,
+  type Decision,
+  type ExportDecision,
+  type FlowEvent,
+  type RulePlan,
+} from '../../rules';
 import type { ExportCandidateInput, ExportTarget, PendingApproval } from '../../workflows/autopilot-api';
 import { autopilotWorkflowId } from '../../workflows/autopilot-api';
 import type { ActivityDeps } from '../deps';
@@ -50,11 +57,24 @@ export function selectionActivities(deps: ActivityDeps) {
       .selectFrom('job_person as jp')
       .innerJoin('person as p', 'p.id', 'jp.person_id')
       .leftJoin('match_score as m', (join) =>
-        join.onRef('m.job_id', '=', 'jp.job_id').onRef('m.person_id', '=', 'jp.person_id').onRef('m.profile_version', '=', 'jp.profile_version'),
+        join
+          .onRef('m.job_id', '=', 'jp.job_id')
+          .onRef('m.person_id', '=', 'jp.person_id')
+          .onRef('m.profile_version', '=', 'jp.profile_version'),
       )
       .select([
-        'jp.person_id', 'p.first_name', 'p.last_name', 'p.emails', 'p.linkedin_url', 'p.location', 'jp.source_kind',
-        'jp.greenhouse', 'jp.score', 'jp.last_activity_at', 'jp.pipeline_stage', 'm.explanation',
+        'jp.person_id',
+        'p.first_name',
+        'p.last_name',
+        'p.emails',
+        'p.linkedin_url',
+        'p.location',
+        'jp.source_kind',
+        'jp.greenhouse',
+        'jp.score',
+        'jp.last_activity_at',
+        'jp.pipeline_stage',
+        'm.explanation',
       ])
       .where('jp.job_id', '=', jobId);
     if (personIds) query = query.where('jp.person_id', 'in', personIds);
@@ -126,7 +146,9 @@ export function selectionActivities(deps: ActivityDeps) {
   async function pendingApprovals(jobId: number): Promise<TimedApproval[]> {
     const rows = await db
       .selectFrom('approval_request as a')
-      .innerJoin('job_person as jp', (join) => join.onRef('jp.job_id', '=', 'a.job_id').onRef('jp.person_id', '=', 'a.person_id'))
+      .innerJoin('job_person as jp', (join) =>
+        join.onRef('jp.job_id', '=', 'a.job_id').onRef('jp.person_id', '=', 'a.person_id'),
+      )
       .select(['a.id', 'a.person_id', 'a.requested_from', 'a.due_at', 'a.trace', 'jp.score'])
       .where('a.job_id', '=', jobId)
       .where('a.status', '=', 'pending')
@@ -186,7 +208,17 @@ export function selectionActivities(deps: ActivityDeps) {
       ...(loaded.plan.hash === memo.resume.planHash ? { resume: memo.resume } : {}),
     };
     const evaluation = evaluate(loaded.plan, event, personFacts(factsRow, new Date().toISOString()));
-    await applyDecisions(jobId, row.person_id, loaded, event, evaluation.decisions, evaluation.trace, decidedBy ?? 'autopilot', 1, result);
+    await applyDecisions(
+      jobId,
+      row.person_id,
+      loaded,
+      event,
+      evaluation.decisions,
+      evaluation.trace,
+      decidedBy ?? 'autopilot',
+      1,
+      result,
+    );
     if (outcome === 'rejected') {
       await db
         .updateTable('job_person')
@@ -203,7 +235,9 @@ export function selectionActivities(deps: ActivityDeps) {
     async selectPeople(input: { jobId: number; approvalTimeoutScale?: number }): Promise<SelectionResult> {
       const result: SelectionResult = { exports: [], approvals: [], actions: [], ruleVersions: [] };
       const plans = await loadRulePlans(db, input.jobId);
-      result.ruleVersions = plans.flatMap((p) => (p.version === null ? [] : [{ flowId: p.flowId, version: p.version }]));
+      result.ruleVersions = plans.flatMap((p) =>
+        p.version === null ? [] : [{ flowId: p.flowId, version: p.version }],
+      );
       const now = new Date().toISOString();
       const rows = (await factsRows(input.jobId)).filter((row) => row.pipeline_stage === 'matched');
       for (const row of rows) {
@@ -211,7 +245,17 @@ export function selectionActivities(deps: ActivityDeps) {
         const facts = personFacts(row, now);
         for (const loaded of plans) {
           const evaluation = evaluate(loaded.plan, event, facts);
-          await applyDecisions(input.jobId, row.person_id, loaded, event, evaluation.decisions, evaluation.trace, 'autopilot', input.approvalTimeoutScale ?? 1, result);
+          await applyDecisions(
+            input.jobId,
+            row.person_id,
+            loaded,
+            event,
+            evaluation.decisions,
+            evaluation.trace,
+            'autopilot',
+            input.approvalTimeoutScale ?? 1,
+            result,
+          );
         }
       }
       result.approvals = await pendingApprovals(input.jobId);
@@ -226,7 +270,14 @@ export function selectionActivities(deps: ActivityDeps) {
       decidedBy: string;
       reason: string | null;
     }): Promise<{ exports: ExportCandidateInput[] }> {
-      const result = await decide(input.jobId, input.approvalId, input.outcome, input.decidedBy, input.reason, input.outcome);
+      const result = await decide(
+        input.jobId,
+        input.approvalId,
+        input.outcome,
+        input.decidedBy,
+        input.reason,
+        input.outcome,
+      );
       await db
         .insertInto('audit_event')
         .values({
@@ -263,17 +314,30 @@ export function selectionActivities(deps: ActivityDeps) {
           .set({ requested_from: memo.escalateTo, due_at: dueAt, trace: JSON.stringify(next) })
           .where('id', '=', input.approvalId)
           .execute();
-        const [pending] = (await pendingApprovals(input.jobId)).filter((a) => a.approvalId === input.approvalId);
+        const [pending] = (await pendingApprovals(input.jobId)).filter(
+          (a) => a.approvalId === input.approvalId,
+        );
         return { exports: [], escalated: pending ?? null };
       }
       const outcome = input.onTimeout === 'approve' ? 'approved' : 'rejected';
       const status = input.onTimeout === 'expire' ? 'expired' : outcome;
-      const result = await decide(input.jobId, input.approvalId, outcome, null, 'No decision before the deadline', status);
+      const result = await decide(
+        input.jobId,
+        input.approvalId,
+        outcome,
+        null,
+        'No decision before the deadline',
+        status,
+      );
       return { exports: result.exports, escalated: null };
     },
 
     /** A recruiter pressed "Export to Greenhouse": export at the job's mapped `exported` stage. */
-    async prepareManualExport(input: { jobId: number; personId: string; requestedBy: string }): Promise<ExportCandidateInput> {
+    async prepareManualExport(input: {
+      jobId: number;
+      personId: string;
+      requestedBy: string;
+    }): Promise<ExportCandidateInput> {
       const found = await db
         .selectFrom('job_person')
         .select('person_id')
@@ -288,7 +352,12 @@ export function selectionActivities(deps: ActivityDeps) {
         .where('person_id', '=', input.personId)
         .execute();
       const stageId = greenhouseStageFor(await loadStageMapping(db, input.jobId), 'exported');
-      return { jobId: input.jobId, personId: input.personId, target: { kind: 'candidate', stageId }, requestedBy: input.requestedBy };
+      return {
+        jobId: input.jobId,
+        personId: input.personId,
+        target: { kind: 'candidate', stageId },
+        requestedBy: input.requestedBy,
+      };
     },
   };
 }

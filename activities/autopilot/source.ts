@@ -17,7 +17,9 @@ export function sourceActivities(deps: ActivityDeps) {
 
   /** The text of the candidate's resume, when Greenhouse has one we can read; undefined otherwise. */
   async function resumeText(harvest: HarvestClient, applicationId: number): Promise<string | undefined> {
-    const resumes = await collect(harvest.listAttachments({ application_ids: [applicationId], type: 'resume' }));
+    const resumes = await collect(
+      harvest.listAttachments({ application_ids: [applicationId], type: 'resume' }),
+    );
     const latest = resumes.at(-1);
     if (!latest) return undefined;
     const response = await fetch(latest.url, { signal: AbortSignal.timeout(ATTACHMENT_TIMEOUT_MS) });
@@ -58,30 +60,55 @@ export function sourceActivities(deps: ActivityDeps) {
         let newPeople = 0;
 
         const applications = await collect(
-          harvest.listApplications({ job_ids: [input.jobId], updated_at: { gte: from, lte: to }, per_page: 500 }),
+          harvest.listApplications({
+            job_ids: [input.jobId],
+            updated_at: { gte: from, lte: to },
+            per_page: 500,
+          }),
           50_000,
         );
         const prospects = await collect(
-          harvest.listApplications({ prospective_job_ids: [input.jobId], updated_at: { gte: from, lte: to }, per_page: 500 }),
+          harvest.listApplications({
+            prospective_job_ids: [input.jobId],
+            updated_at: { gte: from, lte: to },
+            per_page: 500,
+          }),
           50_000,
         );
         const byCandidate = new Map<number, typeof applications>();
         for (const application of [...applications, ...prospects]) {
-          byCandidate.set(application.candidate_id, [...(byCandidate.get(application.candidate_id) ?? []), application]);
+          byCandidate.set(application.candidate_id, [
+            ...(byCandidate.get(application.candidate_id) ?? []),
+            application,
+          ]);
         }
         const candidateIds = [...byCandidate.keys()];
         for (let i = 0; i < candidateIds.length; i += 50) {
-          for await (const candidate of harvest.listCandidates({ ids: candidateIds.slice(i, i + 50), per_page: 500 })) {
+          for await (const candidate of harvest.listCandidates({
+            ids: candidateIds.slice(i, i + 50),
+            per_page: 500,
+          })) {
             const theirs = byCandidate.get(candidate.id) ?? [];
             const onJob = theirs.find((a) => a.job_id === input.jobId) ?? theirs[0]!;
-            const { personId, addedToJob } = await addPersonToJob(db, input.jobId, incomingFromCandidate(candidate), {
-              kind: onJob.prospect ? 'prospect_pool' : 'inbound',
-              ref: `application:${onJob.id}`,
-            });
+            const { personId, addedToJob } = await addPersonToJob(
+              db,
+              input.jobId,
+              incomingFromCandidate(candidate),
+              {
+                kind: onJob.prospect ? 'prospect_pool' : 'inbound',
+                ref: `application:${onJob.id}`,
+              },
+            );
             if (addedToJob) {
               newPeople += 1;
               const text = await resumeText(harvest, onJob.id).catch(() => undefined);
-              if (text) await db.updateTable('person').set({ resume_text: text }).where('id', '=', personId).where('resume_text', 'is', null).execute();
+              if (text)
+                await db
+                  .updateTable('person')
+                  .set({ resume_text: text })
+                  .where('id', '=', personId)
+                  .where('resume_text', 'is', null)
+                  .execute();
             }
             await db
               .updateTable('job_person')
@@ -108,7 +135,10 @@ export function sourceActivities(deps: ActivityDeps) {
           .limit(500)
           .execute();
         for (const person of unchecked) {
-          const matches = await findPeople(harvest, { emails: person.emails, linkedInUrl: person.linkedin_url ?? undefined });
+          const matches = await findPeople(harvest, {
+            emails: person.emails,
+            linkedInUrl: person.linkedin_url ?? undefined,
+          });
           const match = matches[0];
           let presence: object = { kind: 'none' };
           if (match) {
@@ -123,7 +153,10 @@ export function sourceActivities(deps: ActivityDeps) {
           }
           await db
             .updateTable('job_person')
-            .set({ greenhouse: JSON.stringify({ ...presence, checkedAt: new Date().toISOString() }), updated_at: sql`now()` })
+            .set({
+              greenhouse: JSON.stringify({ ...presence, checkedAt: new Date().toISOString() }),
+              updated_at: sql`now()`,
+            })
             .where('job_id', '=', input.jobId)
             .where('person_id', '=', person.id)
             .execute();

@@ -35,15 +35,25 @@ export function trackActivities(deps: ActivityDeps) {
       const seen = new Map(known.map((row) => [row.greenhouse_candidate_id!, row.greenhouse]));
       const events: StageEvent[] = [];
       await greenhouseCall(async () => {
-        for await (const application of listApplicationsChangedBetween(harvest, { from, to, jobIds: [input.jobId] })) {
+        for await (const application of listApplicationsChangedBetween(harvest, {
+          from,
+          to,
+          jobIds: [input.jobId],
+        })) {
           const before = seen.get(application.candidate_id);
           if (!before || application.job_id !== input.jobId) continue;
           const beforeStage = before.kind === 'none' ? null : (before.stageId ?? null);
           const beforeStatus = before.kind === 'none' ? null : (before.status ?? null);
-          if (beforeStage === application.job_interview_stage_id && beforeStatus === application.status) continue;
+          if (beforeStage === application.job_interview_stage_id && beforeStatus === application.status)
+            continue;
           events.push({
             eventId: `reconcile:${application.id}:${application.updated_at ?? to.toISOString()}`,
-            kind: application.status === 'rejected' ? 'rejected' : application.status === 'hired' ? 'hired' : 'stage_changed',
+            kind:
+              application.status === 'rejected'
+                ? 'rejected'
+                : application.status === 'hired'
+                  ? 'hired'
+                  : 'stage_changed',
             jobId: input.jobId,
             candidateId: application.candidate_id,
             applicationId: application.id,
@@ -63,15 +73,25 @@ export function trackActivities(deps: ActivityDeps) {
      * Merges a Greenhouse change into the person's record and evaluates the stage-triggered rules. Erasures
      * in Greenhouse (delete, anonymize) erase the person here too; a merge re-points them.
      */
-    async applyStageEvent(input: { jobId: number; event: StageEvent }): Promise<{ actions: RuleActionRequest[] }> {
+    async applyStageEvent(input: {
+      jobId: number;
+      event: StageEvent;
+    }): Promise<{ actions: RuleActionRequest[] }> {
       const { event } = input;
       if (event.kind === 'candidate_deleted' || event.kind === 'candidate_anonymized') {
-        const erased = await db.deleteFrom('person').where('greenhouse_candidate_id', '=', event.candidateId).returning('id').execute();
+        const erased = await db
+          .deleteFrom('person')
+          .where('greenhouse_candidate_id', '=', event.candidateId)
+          .returning('id')
+          .execute();
         await db
           .insertInto('audit_event')
           .values({
             actor: 'greenhouse-webhook',
-            action: event.kind === 'candidate_deleted' ? 'person.erased.deleted_in_greenhouse' : 'person.erased.anonymized_in_greenhouse',
+            action:
+              event.kind === 'candidate_deleted'
+                ? 'person.erased.deleted_in_greenhouse'
+                : 'person.erased.anonymized_in_greenhouse',
             job_id: input.jobId,
             details: { candidateId: event.candidateId, people: erased.length },
           })
@@ -94,14 +114,24 @@ export function trackActivities(deps: ActivityDeps) {
         .executeTakeFirst();
       if (!person) return { actions: [] };
       const harvest = await requireHarvest(deps)();
-      const applications = await greenhouseCall(() => collect(harvest.listApplications({ candidate_ids: [event.candidateId] })));
+      const applications = await greenhouseCall(() =>
+        collect(harvest.listApplications({ candidate_ids: [event.candidateId] })),
+      );
       const presence =
         event.kind === 'application_deleted'
-          ? presenceFromApplications(input.jobId, event.candidateId, applications.filter((a) => a.id !== event.applicationId))
+          ? presenceFromApplications(
+              input.jobId,
+              event.candidateId,
+              applications.filter((a) => a.id !== event.applicationId),
+            )
           : presenceFromApplications(input.jobId, event.candidateId, applications);
       await db
         .updateTable('job_person')
-        .set({ greenhouse: JSON.stringify(presence), last_activity_at: event.occurredAt, updated_at: sql`now()` })
+        .set({
+          greenhouse: JSON.stringify(presence),
+          last_activity_at: event.occurredAt,
+          updated_at: sql`now()`,
+        })
         .where('job_id', '=', input.jobId)
         .where('person_id', '=', person.id)
         .execute();
@@ -118,7 +148,18 @@ export function trackActivities(deps: ActivityDeps) {
       const row = await db
         .selectFrom('job_person as jp')
         .innerJoin('person as p', 'p.id', 'jp.person_id')
-        .select(['jp.person_id', 'p.first_name', 'p.last_name', 'p.emails', 'p.linkedin_url', 'p.location', 'jp.source_kind', 'jp.greenhouse', 'jp.score', 'jp.last_activity_at'])
+        .select([
+          'jp.person_id',
+          'p.first_name',
+          'p.last_name',
+          'p.emails',
+          'p.linkedin_url',
+          'p.location',
+          'jp.source_kind',
+          'jp.greenhouse',
+          'jp.score',
+          'jp.last_activity_at',
+        ])
         .where('jp.job_id', '=', input.jobId)
         .where('jp.person_id', '=', person.id)
         .executeTakeFirst();
@@ -149,11 +190,18 @@ export function trackActivities(deps: ActivityDeps) {
      * (`from_stage_id`): if a person moved the application meanwhile, Greenhouse refuses and we do not
      * replay — a move can email the candidate.
      */
-    async performRuleAction(input: { jobId: number; personId: string; decision: Decision }): Promise<{ done: boolean; why: string }> {
+    async performRuleAction(input: {
+      jobId: number;
+      personId: string;
+      decision: Decision;
+    }): Promise<{ done: boolean; why: string }> {
       const { decision } = input;
       const harvest = await requireHarvest(deps)();
       const audit = (action: string, details: Record<string, unknown>) =>
-        db.insertInto('audit_event').values({ actor: 'autopilot', action, job_id: input.jobId, person_id: input.personId, details }).execute();
+        db
+          .insertInto('audit_event')
+          .values({ actor: 'autopilot', action, job_id: input.jobId, person_id: input.personId, details })
+          .execute();
       switch (decision.type) {
         case 'move':
         case 'advance': {
@@ -161,28 +209,52 @@ export function trackActivities(deps: ActivityDeps) {
           const application = await greenhouseCall(() => harvest.getApplication(decision.applicationId!));
           if (!application) return { done: false, why: 'application not visible' };
           if (decision.fromStageId !== null && application.job_interview_stage_id !== decision.fromStageId) {
-            return { done: false, why: 'the application moved since the rule decided; not replaying the move' };
+            return {
+              done: false,
+              why: 'the application moved since the rule decided; not replaying the move',
+            };
           }
           await greenhouseCall(() =>
-            moveApplicationFromStage(harvest, application, decision.type === 'move' ? { toStageId: decision.toStageId } : {}),
+            moveApplicationFromStage(
+              harvest,
+              application,
+              decision.type === 'move' ? { toStageId: decision.toStageId } : {},
+            ),
           );
-          await audit(`greenhouse.application.${decision.type}d`, { applicationId: decision.applicationId, because: decision.because });
+          await audit(`greenhouse.application.${decision.type}d`, {
+            applicationId: decision.applicationId,
+            because: decision.because,
+          });
           return { done: true, why: decision.because };
         }
         case 'reject': {
           if (!decision.applicationId) return { done: false, why: 'no application to reject' };
           await greenhouseCall(() =>
             // The rejection email needs a template chosen in Greenhouse; until the rule carries one, none is sent.
-            harvest.rejectApplication(decision.applicationId!, { rejection_reason_id: decision.rejectionReasonId }),
+            harvest.rejectApplication(decision.applicationId!, {
+              rejection_reason_id: decision.rejectionReasonId,
+            }),
           );
-          await audit('greenhouse.application.rejected', { applicationId: decision.applicationId, because: decision.because });
+          await audit('greenhouse.application.rejected', {
+            applicationId: decision.applicationId,
+            because: decision.because,
+          });
           return { done: true, why: decision.because };
         }
         case 'note': {
-          const person = await db.selectFrom('person').select('greenhouse_candidate_id').where('id', '=', input.personId).executeTakeFirst();
+          const person = await db
+            .selectFrom('person')
+            .select('greenhouse_candidate_id')
+            .where('id', '=', input.personId)
+            .executeTakeFirst();
           if (!person?.greenhouse_candidate_id) return { done: false, why: 'person is not in Greenhouse' };
           await greenhouseCall(() =>
-            harvest.createNote({ candidate_id: person.greenhouse_candidate_id!, body: decision.body, note_type: 'NOTE', visibility: decision.visibility }),
+            harvest.createNote({
+              candidate_id: person.greenhouse_candidate_id!,
+              body: decision.body,
+              note_type: 'NOTE',
+              visibility: decision.visibility,
+            }),
           );
           await audit('greenhouse.note.created', { because: decision.because });
           return { done: true, why: decision.because };

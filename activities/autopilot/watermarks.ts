@@ -3,7 +3,11 @@ import type { Db } from '../../db/database';
 
 /** Where the last fully read window ended; `since` when nothing was read yet. */
 export async function readWatermark(db: Db, scope: string, since = new Date(0)): Promise<Date> {
-  const row = await db.selectFrom('sync_watermark').select('watermark').where('scope', '=', scope).executeTakeFirst();
+  const row = await db
+    .selectFrom('sync_watermark')
+    .select('watermark')
+    .where('scope', '=', scope)
+    .executeTakeFirst();
   return row ? new Date(row.watermark) : since;
 }
 

@@ -28,7 +28,10 @@ function pilothouseSourceId(harvest: HarvestClient): Promise<number | undefined>
 async function loadPerson(db: Db, personId: string) {
   const person = await db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
   if (!person) {
-    throw ApplicationFailure.nonRetryable(`Person ${personId} no longer exists in Pilothouse (erased?)`, 'PersonNotFound');
+    throw ApplicationFailure.nonRetryable(
+      `Person ${personId} no longer exists in Pilothouse (erased?)`,
+      'PersonNotFound',
+    );
   }
   return person;
 }
@@ -101,7 +104,11 @@ export function exportActivities(deps: ActivityDeps) {
       };
       const application: NestedApplicationBody =
         input.target.kind === 'candidate'
-          ? { job_id: input.jobId, ...(input.target.stageId ? { initial_stage_id: input.target.stageId } : {}), ...attribution }
+          ? {
+              job_id: input.jobId,
+              ...(input.target.stageId ? { initial_stage_id: input.target.stageId } : {}),
+              ...attribution,
+            }
           : {
               prospect: true,
               job_ids: [input.jobId],
@@ -113,8 +120,15 @@ export function exportActivities(deps: ActivityDeps) {
       const result = await greenhouseCall(async () => {
         if (recorded.greenhouse_candidate_id) {
           // An earlier attempt created or found the person: only the application may be missing.
-          const app = await findOrCreateApplication(harvest, { ...application, candidate_id: recorded.greenhouse_candidate_id });
-          return { candidateId: recorded.greenhouse_candidate_id, applicationId: app.application.id, reused: recorded.reused_existing_candidate };
+          const app = await findOrCreateApplication(harvest, {
+            ...application,
+            candidate_id: recorded.greenhouse_candidate_id,
+          });
+          return {
+            candidateId: recorded.greenhouse_candidate_id,
+            applicationId: app.application.id,
+            reused: recorded.reused_existing_candidate,
+          };
         }
         const found = await findOrCreateCandidate(harvest, {
           candidate: {
@@ -148,18 +162,32 @@ export function exportActivities(deps: ActivityDeps) {
         .where('job_id', '=', input.jobId)
         .where('person_id', '=', input.personId)
         .execute();
-      await db.updateTable('person').set({ greenhouse_candidate_id: result.candidateId }).where('id', '=', input.personId).execute();
+      await db
+        .updateTable('person')
+        .set({ greenhouse_candidate_id: result.candidateId })
+        .where('id', '=', input.personId)
+        .execute();
       await db
         .insertInto('audit_event')
         .values({
           actor: input.requestedBy,
-          action: result.reused ? 'greenhouse.application.created_for_existing_candidate' : 'greenhouse.candidate.created',
+          action: result.reused
+            ? 'greenhouse.application.created_for_existing_candidate'
+            : 'greenhouse.candidate.created',
           job_id: input.jobId,
           person_id: input.personId,
-          details: { candidateId: result.candidateId, applicationId: result.applicationId, target: input.target },
+          details: {
+            candidateId: result.candidateId,
+            applicationId: result.applicationId,
+            target: input.target,
+          },
         })
         .execute();
-      return { candidateId: result.candidateId, applicationId: result.applicationId, reusedExistingCandidate: result.reused };
+      return {
+        candidateId: result.candidateId,
+        applicationId: result.applicationId,
+        reusedExistingCandidate: result.reused,
+      };
     },
 
     /** Uploads a generated resume once (a new resume would demote the previous one to `other`). */
@@ -199,7 +227,12 @@ export function exportActivities(deps: ActivityDeps) {
     },
 
     /** A note with the match explanation, so the hiring team sees why Pilothouse chose this person. */
-    async addMatchNote(input: { jobId: number; personId: string; candidateId: number; applicationId: number | null }) {
+    async addMatchNote(input: {
+      jobId: number;
+      personId: string;
+      candidateId: number;
+      applicationId: number | null;
+    }) {
       const recorded = await ledger(db, input.jobId, input.personId);
       if (recorded.note_id) return { noteId: recorded.note_id };
       const harvest = await requireHarvest(deps)();
@@ -233,7 +266,9 @@ export function exportActivities(deps: ActivityDeps) {
       const harvest = await requireHarvest(deps)();
       const row = await ledger(db, input.jobId, input.personId);
       const applications = row.greenhouse_candidate_id
-        ? await greenhouseCall(() => collect(harvest.listApplications({ candidate_ids: [row.greenhouse_candidate_id!] })))
+        ? await greenhouseCall(() =>
+            collect(harvest.listApplications({ candidate_ids: [row.greenhouse_candidate_id!] })),
+          )
         : [];
       await db.transaction().execute(async (trx) => {
         await trx
@@ -246,7 +281,10 @@ export function exportActivities(deps: ActivityDeps) {
           .updateTable('job_person')
           .set({
             pipeline_stage: 'exported',
-            greenhouse: JSON.stringify(presenceFromApplications(input.jobId, row.greenhouse_candidate_id ?? 0, applications)),
+            greenhouse: JSON.stringify({
+              ...presenceFromApplications(input.jobId, row.greenhouse_candidate_id ?? 0, applications),
+              checkedAt: new Date().toISOString(),
+            }),
             updated_at: sql`now()`,
           })
           .where('job_id', '=', input.jobId)
@@ -255,10 +293,20 @@ export function exportActivities(deps: ActivityDeps) {
       });
     },
 
-    async recordExportFailure(input: { jobId: number; personId: string; failureType: string; message: string }) {
+    async recordExportFailure(input: {
+      jobId: number;
+      personId: string;
+      failureType: string;
+      message: string;
+    }) {
       await db
         .updateTable('export_ledger')
-        .set({ status: 'failed', failure_type: input.failureType, failure_message: input.message, updated_at: sql`now()` })
+        .set({
+          status: 'failed',
+          failure_type: input.failureType,
+          failure_message: input.message,
+          updated_at: sql`now()`,
+        })
         .where('job_id', '=', input.jobId)
         .where('person_id', '=', input.personId)
         .where('status', '!=', 'exported')
@@ -278,10 +326,13 @@ export function exportActivities(deps: ActivityDeps) {
 }
 
 function matchNoteBody(score: number | null, explanation: unknown, requestedBy: string): string {
-  const lines = [`Exported by Pilothouse (${requestedBy === 'autopilot' ? 'autopilot rule' : `approved by ${requestedBy}`}).`];
+  const lines = [
+    `Exported by Pilothouse (${requestedBy === 'autopilot' ? 'autopilot rule' : `approved by ${requestedBy}`}).`,
+  ];
   if (score !== null) lines.push(`Match score: ${score}/100.`);
-  const requirements = (explanation as { requirements?: { label: string; status: string; evidence: string | null }[] } | undefined)
-    ?.requirements;
+  const requirements = (
+    explanation as { requirements?: { label: string; status: string; evidence: string | null }[] } | undefined
+  )?.requirements;
   for (const requirement of requirements ?? []) {
     const mark = requirement.status === 'met' ? '✓' : requirement.status === 'partly' ? '~' : '✗';
     lines.push(`${mark} ${requirement.label}${requirement.evidence ? ` — “${requirement.evidence}”` : ''}`);

@@ -56,7 +56,9 @@ export async function generateResumePdf(person: ResumeSource): Promise<Uint8Arra
   write(`${person.firstName} ${person.lastName}`, 20, bold);
   const headline = [person.title, person.company].filter(Boolean).join(' at ');
   if (headline) write(headline, 12);
-  const contact = [...person.emails, ...person.phones, person.linkedinUrl, person.location].filter(Boolean).join('  ·  ');
+  const contact = [...person.emails, ...person.phones, person.linkedinUrl, person.location]
+    .filter(Boolean)
+    .join('  ·  ');
   if (contact) write(contact, 10, regular, rgb(0.35, 0.35, 0.35));
   if (person.pastJobs.length > 0) {
     gap();
@@ -74,7 +76,8 @@ export async function generateResumePdf(person: ResumeSource): Promise<Uint8Arra
   if (person.resumeText) {
     gap();
     write('Profile', 13, bold);
-    for (const paragraph of person.resumeText.split(/\n{2,}/).slice(0, 40)) write(paragraph.replace(/\s+/g, ' '), 10);
+    for (const paragraph of person.resumeText.split(/\n{2,}/).slice(0, 40))
+      write(paragraph.replace(/\s+/g, ' '), 10);
   }
   return pdf.save();
 }
