@@ -18,8 +18,7 @@ export function parseGreenhouseRecord<T>(
     record && (typeof record.id === 'number' || typeof record.id === 'string') ? record.id : undefined;
   const issue = result.error.issues[0];
   const field = issue && issue.path.length > 0 ? issue.path.join('.') : undefined;
-  const missing =
-    issue?.code === 'invalid_type' && field !== undefined && valueAt(raw, issue.path) === undefined;
+  const missing = issue !== undefined && field !== undefined && valueAt(raw, issue.path) === undefined;
   const problem = missing
     ? `field "${field}" is missing`
     : `field "${field ?? '(record)'}": ${issue?.message}`;

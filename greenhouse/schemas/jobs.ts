@@ -70,6 +70,7 @@ export const jobPostSchema = z.looseObject({
     .array(
       z.looseObject({
         id: greenhouseId.nullable().optional(),
+        description: z.string().nullable().optional(),
         answer_type: z.enum(jobPostQuestionAnswerTypes).optional(),
         required: z.boolean().nullable().optional(),
         private: z.boolean().optional(),

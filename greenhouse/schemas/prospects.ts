@@ -5,6 +5,7 @@ export const prospectPoolSchema = z.looseObject({
   ...recordBase,
   name: z.string(),
   active: z.boolean(),
+  description: z.string().nullable().optional(),
   department_ids: z.array(greenhouseId).optional(),
   office_ids: z.array(greenhouseId).optional(),
   job_ids: z.array(greenhouseId).optional(),

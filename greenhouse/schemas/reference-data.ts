@@ -73,6 +73,7 @@ export const customFieldSchema = z.looseObject({
   ...recordBase,
   name: z.string(),
   name_key: z.string(),
+  description: z.string().nullable().optional(),
   field_type: z.enum(customFieldTypes),
   value_type: z.enum(customFieldValueTypes),
   active: z.boolean().nullable().optional(),

@@ -214,6 +214,7 @@ export function generateDemoTenant(options: DemoTenantOptions): TenantState {
       internal_type: null,
       expose_in_job_board_api: false,
       placeholder: null,
+      description: null,
       application_type: field_type === 'application' ? 'all_applications' : null,
       api_only: false,
       use_for_job_approvals: false,
@@ -284,6 +285,7 @@ export function generateDemoTenant(options: DemoTenantOptions): TenantState {
         questions: [
           {
             id: null,
+            description: null,
             answer_type: 'short_text',
             required: true,
             private: false,
@@ -293,6 +295,7 @@ export function generateDemoTenant(options: DemoTenantOptions): TenantState {
           },
           {
             id: null,
+            description: null,
             answer_type: 'short_text',
             required: true,
             private: false,
@@ -302,6 +305,7 @@ export function generateDemoTenant(options: DemoTenantOptions): TenantState {
           },
           {
             id: null,
+            description: null,
             answer_type: 'attachment',
             required: false,
             private: false,
@@ -311,6 +315,7 @@ export function generateDemoTenant(options: DemoTenantOptions): TenantState {
           },
           {
             id: null,
+            description: null,
             answer_type: 'short_text',
             required: false,
             private: false,
@@ -362,9 +367,17 @@ export function generateDemoTenant(options: DemoTenantOptions): TenantState {
     )?.user_id ?? siteAdminId;
 
   const pools = [
-    { name: 'Silver Medalists', stages: ['Identified', 'Contacted', 'Engaged', 'Ready to Convert'] },
-    { name: 'Future Engineering Leaders', stages: ['Sourced', 'Reached Out', 'In Conversation'] },
-  ].map(({ name, stages }) => {
+    {
+      name: 'Silver Medalists',
+      description: 'Strong finalists we could not hire yet',
+      stages: ['Identified', 'Contacted', 'Engaged', 'Ready to Convert'],
+    },
+    {
+      name: 'Future Engineering Leaders',
+      description: 'Engineering managers and staff engineers to nurture',
+      stages: ['Sourced', 'Reached Out', 'In Conversation'],
+    },
+  ].map(({ name, description, stages }) => {
     const id = nextId(state, 'prospect_pools');
     state.prospect_pools.push({
       id,
@@ -372,6 +385,7 @@ export function generateDemoTenant(options: DemoTenantOptions): TenantState {
       updated_at: setupAt,
       name,
       active: true,
+      description: description,
       department_ids: [],
       office_ids: [],
       job_ids: [],
