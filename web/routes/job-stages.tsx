@@ -1,3 +1,120 @@
-export default function Placeholder() {
-  return null;
+import { useState } from 'react';
+import { Link, useFetcher } from 'react-router';
+import xyflowStyles from '@xyflow/react/dist/style.css?url';
+import { z } from 'zod';
+import type { Route } from './+types/job-stages';
+import { useCsrfToken } from '../components/csrf';
+import { StageMappingCanvas } from '../components/stage-mapping-canvas';
+import { EmptyState, Notice, PageHeader, formatWhen } from '../components/ui';
+import { findUnmappedStages, StageMappingSchema, validateStageMapping, type StageMapping } from '../../rules';
+import { requireMutation, requireUser } from '../server/auth.server';
+import { audit } from '../server/audit.server';
+import { invalid, parseForm } from '../server/forms.server';
+import { parseJobId, requireJob } from '../server/jobs.server';
+import { jobStageMapping } from '../server/rules.server';
+
+export const mappingFormSchema = z.object({
+  mapping: z.string().transform((text, ctx) => {
+    const parsed = StageMappingSchema.safeParse((() => { try { return JSON.parse(text); } catch { return null; } })());
+    if (!parsed.success) {
+      ctx.addIssue({ code: 'custom', message: 'The mapping is not a valid stage mapping document.' });
+      return z.NEVER;
+    }
+    return parsed.data;
+  }),
+});
+
+export function links() {
+  return [{ rel: 'stylesheet', href: xyflowStyles }];
 }
+
+export function meta({ loaderData }: Route.MetaArgs) {
+  return [{ title: `Stage mapping · ${loaderData?.job.name ?? 'Job'} · Pilothouse` }];
+}
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  await requireUser(request, context, ['admin']);
+  const jobId = parseJobId(params.jobId);
+  const job = await requireJob(context, jobId);
+  const { stages, filled, stored } = await jobStageMapping(context, jobId);
+  return {
+    job: { id: job.id, name: job.name },
+    stages,
+    mapping: filled.mapping,
+    guessed: filled.filled,
+    savedBy: stored?.updated_by ?? null,
+    savedAt: stored ? new Date(stored.updated_at).toISOString() : null,
+  };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user, form } = await requireMutation(request, context, ['admin']);
+  const jobId = parseJobId(params.jobId);
+  await requireJob(context, jobId);
+  const parsed = parseForm(mappingFormSchema, form);
+  if (!parsed.ok) return invalid(parsed.fieldErrors);
+  const mapping = { ...parsed.value.mapping, jobId };
+  const stages = await context.db.selectFrom('job_stage').selectAll().where('job_id', '=', jobId).execute();
+  const errors = validateStageMapping(mapping, stages).filter((i) => i.severity === 'error');
+  if (errors.length > 0) return invalid({ mapping: errors.map((e) => e.message) });
+  await context.db
+    .insertInto('stage_mapping')
+    .values({ job_id: jobId, mapping: JSON.stringify(mapping), updated_by: user.email })
+    .onConflict((oc) => oc.column('job_id').doUpdateSet({ mapping: JSON.stringify(mapping), updated_by: user.email, updated_at: new Date() }))
+    .execute();
+  await audit(context, { actor: user.email, action: 'stage_mapping.saved', jobId, details: { links: mapping.links } });
+  return { ok: true as const, savedAt: new Date().toISOString() };
+}
+
+export default function JobStages({ loaderData }: Route.ComponentProps) {
+  const { job, stages, savedAt, savedBy, guessed } = loaderData;
+  const [mapping, setMapping] = useState<StageMapping>(loaderData.mapping);
+  const fetcher = useFetcher<typeof action>();
+  const csrf = useCsrfToken();
+  const unmapped = findUnmappedStages(mapping, stages);
+  return (
+    <main className="page wide">
+      <PageHeader
+        title={`Stage mapping for ${job.name}`}
+        actions={
+          <>
+            <Link className="button" to={`/jobs/${job.id}`}>
+              Back to job
+            </Link>
+            <button
+              type="button"
+              className="button primary"
+              data-testid="save-mapping"
+              disabled={fetcher.state !== 'idle'}
+              onClick={() => void fetcher.submit({ csrf, mapping: JSON.stringify(mapping) }, { method: 'post' })}
+            >
+              {fetcher.state !== 'idle' ? 'Saving…' : 'Save mapping'}
+            </button>
+          </>
+        }
+      >
+        Connect each Pilothouse stage to the Greenhouse interview stage it means. Rules name stages through this mapping.
+        {savedAt ? ` Saved ${formatWhen(savedAt)} by ${savedBy}.` : ' Not saved yet: the lines below are suggestions.'}
+      </PageHeader>
+      {fetcher.data && 'fieldErrors' in fetcher.data ? <Notice tone="error">{Object.values(fetcher.data.fieldErrors).flat().join(' ')}</Notice> : null}
+      {fetcher.data && 'savedAt' in fetcher.data ? <Notice tone="success">Mapping saved.</Notice> : null}
+      {stages.length === 0 ? (
+        <EmptyState title="This job has no synced Greenhouse stages yet.">They arrive with the next job sync.</EmptyState>
+      ) : (
+        <>
+          {unmapped.pipelineStagesWithoutGreenhouseStage.length > 0 ? (
+            <Notice tone="error">
+              Not mapped: {unmapped.pipelineStagesWithoutGreenhouseStage.join(', ')} — rules that name these stages cannot be published.
+            </Notice>
+          ) : null}
+          {!savedAt && guessed.length > 0 ? (
+            <Notice tone="info">Suggested: {guessed.map((g) => `${g.pipelineStage} → ${g.greenhouseStageName} (${g.why})`).join('; ')}</Notice>
+          ) : null}
+          <StageMappingCanvas mapping={loaderData.mapping} stages={stages} onChange={setMapping} />
+        </>
+      )}
+    </main>
+  );
+}
+
+export { ErrorBoundary } from '../components/route-error';

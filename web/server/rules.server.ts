@@ -1,0 +1,243 @@
+import { randomUUID } from 'node:crypto';
+import { personFacts } from '../../activities/autopilot/person-facts';
+import {
+  compile,
+  createDefaultFlow,
+  diffFlows,
+  dryRun,
+  fillStageMappingDefaults,
+  preparePublication,
+  StageMappingSchema,
+  upgradeFlow,
+  validateFlow,
+  type DryRunCase,
+  type PublishedRuleVersion,
+  type RuleFlow,
+  type RulePlan,
+  type StageMapping,
+  type ValidationContext,
+} from '../../rules';
+import { rulesPublishedSignal } from '../../workflows/autopilot-api';
+import type { SignedInUser } from './auth.server';
+import { audit } from './audit.server';
+import { signalAutopilot } from './autopilot.server';
+import { grantedScopesForValidation } from './connection.server';
+import { greenhouseReferenceData } from './greenhouse.server';
+import type { PilothouseContext } from './load-context';
+
+export async function jobStageMapping(context: PilothouseContext, jobId: number) {
+  const [stored, stages] = await Promise.all([
+    context.db.selectFrom('stage_mapping').select(['mapping', 'updated_by', 'updated_at']).where('job_id', '=', jobId).executeTakeFirst(),
+    context.db.selectFrom('job_stage').selectAll().where('job_id', '=', jobId).orderBy('sort_order').execute(),
+  ]);
+  const parsed = stored ? StageMappingSchema.safeParse(stored.mapping) : null;
+  const filled = fillStageMappingDefaults({ jobId, greenhouseStages: stages, existing: parsed?.success ? parsed.data : null });
+  return { stages, filled, stored: stored ?? null };
+}
+
+/** What the flow is validated and compiled against: the job's synced data and Greenhouse's choices. */
+export async function validationContext(context: PilothouseContext, jobId: number) {
+  const [{ stages, filled }, profile, reference, grantedScopes] = await Promise.all([
+    jobStageMapping(context, jobId),
+    context.db.selectFrom('job_profile').select('profile').where('job_id', '=', jobId).orderBy('version', 'desc').executeTakeFirst(),
+    greenhouseReferenceData(context),
+    grantedScopesForValidation(context),
+  ]);
+  const requirements = ((profile?.profile as { requirements?: { label: string; importance: string }[] } | undefined)?.requirements ?? [])
+    .filter((r) => r.importance === 'must')
+    .map((r) => r.label);
+  const validation: ValidationContext = {
+    jobId,
+    greenhouseStages: stages,
+    stageMapping: filled.mapping,
+    prospectPools: reference.prospectPools,
+    rejectionReasons: reference.rejectionReasons,
+    users: reference.users.map((u) => ({ id: u.id, name: u.name, disabled: u.disabled })),
+    requirementNames: requirements,
+    grantedScopes,
+  };
+  return { validation, referenceError: reference.error };
+}
+
+/** The job's rule flow draft; a job nobody has drawn rules for starts from the default flow. */
+export async function loadDraft(context: PilothouseContext, jobId: number, by: string) {
+  const row = await context.db.selectFrom('rule_flow').selectAll().where('job_id', '=', jobId).orderBy('updated_at').executeTakeFirst();
+  if (row) {
+    const upgraded = upgradeFlow(row.draft);
+    const flow = upgraded.ok ? { ...upgraded.flow, id: row.id, jobId } : createDefaultFlow({ jobId, flowId: row.id });
+    return { flow, updatedBy: row.updated_by, updatedAt: new Date(row.updated_at).toISOString(), damaged: !upgraded.ok };
+  }
+  const id = randomUUID();
+  const flow = createDefaultFlow({ jobId, flowId: id });
+  await context.db
+    .insertInto('rule_flow')
+    .values({ id, job_id: jobId, name: flow.name, draft: JSON.stringify(flow), updated_by: by } as never)
+    .execute();
+  return { flow, updatedBy: by, updatedAt: new Date().toISOString(), damaged: false };
+}
+
+export async function saveDraft(context: PilothouseContext, flow: RuleFlow, by: string) {
+  await context.db
+    .updateTable('rule_flow')
+    .set({ draft: JSON.stringify(flow), name: flow.name, updated_by: by, updated_at: new Date() })
+    .where('id', '=', flow.id)
+    .where('job_id', '=', flow.jobId)
+    .execute();
+}
+
+export async function latestVersion(context: PilothouseContext, flowId: string): Promise<PublishedRuleVersion | null> {
+  const row = await context.db
+    .selectFrom('rule_version')
+    .selectAll()
+    .where('flow_id', '=', flowId)
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    flowId: row.flow_id,
+    jobId: row.job_id,
+    version: row.version,
+    flow: row.flow as RuleFlow,
+    plan: row.plan as RulePlan,
+    hash: row.hash,
+    publishedBy: { userId: null, name: row.published_by },
+    publishedAt: new Date(row.published_at).toISOString(),
+    retroactive: row.retroactive,
+    changes: ((row.diff as { lines?: string[] }).lines ?? []) as string[],
+  };
+}
+
+export async function versionHistory(context: PilothouseContext, flowId: string) {
+  const rows = await context.db
+    .selectFrom('rule_version')
+    .select(['version', 'hash', 'published_by', 'published_at', 'diff', 'retroactive'])
+    .where('flow_id', '=', flowId)
+    .orderBy('version', 'desc')
+    .limit(50)
+    .execute();
+  return rows.map((row) => ({
+    version: row.version,
+    hash: row.hash.slice(0, 10),
+    publishedBy: row.published_by,
+    publishedAt: new Date(row.published_at).toISOString(),
+    lines: ((row.diff as { lines?: string[] }).lines ?? []) as string[],
+    retroactive: row.retroactive,
+  }));
+}
+
+/** The flow run over the job's people as they are now: what it would have done, nothing carried out. */
+export async function dryRunFlow(context: PilothouseContext, flow: RuleFlow, validation: ValidationContext) {
+  const compiled = compile(flow, validation);
+  if (!compiled.ok) return { ok: false as const, issues: compiled.issues };
+  const rows = await context.db
+    .selectFrom('job_person as jp')
+    .innerJoin('person as p', 'p.id', 'jp.person_id')
+    .leftJoin('match_score as m', (join) =>
+      join.onRef('m.job_id', '=', 'jp.job_id').onRef('m.person_id', '=', 'jp.person_id').onRef('m.profile_version', '=', 'jp.profile_version'),
+    )
+    .select([
+      'jp.person_id',
+      'p.first_name',
+      'p.last_name',
+      'p.emails',
+      'p.linkedin_url',
+      'p.location',
+      'jp.source_kind',
+      'jp.greenhouse',
+      'jp.score',
+      'jp.last_activity_at',
+      'm.explanation',
+    ])
+    .where('jp.job_id', '=', flow.jobId)
+    .where('jp.score', 'is not', null)
+    .limit(1000)
+    .execute();
+  const now = new Date().toISOString();
+  const names = new Map(rows.map((r) => [r.person_id, `${r.first_name} ${r.last_name}`.trim()]));
+  const cases: DryRunCase[] = rows.map((row) => ({
+    personId: row.person_id,
+    event: { type: 'personMatched', score: row.score ?? 0 },
+    facts: personFacts(row, now),
+  }));
+  const report = dryRun(compiled.plan, cases, { examplesPerOutcome: 3 });
+  return {
+    ok: true as const,
+    total: report.total,
+    counts: report.counts,
+    examples: Object.fromEntries(
+      Object.entries(report.examples).map(([outcome, list]) => [
+        outcome,
+        list.map((e) => ({ name: names.get(e.personId) ?? e.personId, because: e.because })),
+      ]),
+    ),
+    warnings: compiled.warnings,
+  };
+}
+
+export async function previewPublication(context: PilothouseContext, flow: RuleFlow, validation: ValidationContext) {
+  const previous = await latestVersion(context, flow.id);
+  const issues = validateFlow(flow, validation);
+  const diff = diffFlows(previous?.flow ?? null, flow, validation);
+  return { previousVersion: previous?.version ?? null, diff, issues };
+}
+
+/**
+ * Publishing: validate and compile, store an immutable version, write the audit log, and tell the job's
+ * running autopilot (rulesPublished) so its next evaluation uses the new plan.
+ */
+export async function publishFlow(
+  context: PilothouseContext,
+  user: SignedInUser,
+  flow: RuleFlow,
+  validation: ValidationContext,
+  retroactive: boolean,
+) {
+  const previous = await latestVersion(context, flow.id);
+  const prepared = preparePublication({
+    flow,
+    context: validation,
+    previous,
+    publishedBy: { userId: user.greenhouse_user_id, name: user.email },
+    publishedAt: new Date().toISOString(),
+    retroactive,
+  });
+  if (!prepared.ok) return { ok: false as const, blockers: prepared.blockers };
+  const { version, diff } = prepared;
+  await context.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('rule_version')
+      .values({
+        flow_id: version.flowId,
+        version: version.version,
+        job_id: version.jobId,
+        flow: JSON.stringify(version.flow),
+        plan: JSON.stringify(version.plan),
+        hash: version.hash,
+        retroactive: version.retroactive,
+        diff: JSON.stringify({ lines: diff.lines, changesBehaviour: diff.changesBehaviour }),
+        published_by: user.email,
+      } as never)
+      .execute();
+    await trx
+      .updateTable('rule_flow')
+      .set({ draft: JSON.stringify(flow), name: flow.name, updated_by: user.email, updated_at: new Date() })
+      .where('id', '=', flow.id)
+      .execute();
+  });
+  await audit(context, {
+    actor: user.email,
+    action: 'rules.published',
+    jobId: flow.jobId,
+    details: { flowId: flow.id, version: version.version, hash: version.hash, changes: diff.lines, retroactive },
+  });
+  const signalled = await signalAutopilot(context, flow.jobId, rulesPublishedSignal, {
+    flowId: flow.id,
+    version: version.version,
+    retroactive,
+  }).catch(() => false);
+  return { ok: true as const, version: version.version, lines: diff.lines, unchanged: prepared.unchanged, signalled };
+}
+
+export function mappingNames(mapping: StageMapping | null) {
+  return mapping?.pipelineStages.map((p) => ({ key: p.key, label: p.label })) ?? [];
+}
