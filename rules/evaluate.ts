@@ -27,7 +27,7 @@ function decided(decision: Decision): Outcome {
 function noApplication(step: ActionStep, verb: string): Outcome {
   return {
     kind: 'skipped',
-    why: `Skipped "${step.text}": not in Greenhouse on this job, so there is nothing to ${verb}`,
+    why: `Skipped "${step.text}": no application on this job to ${verb}`,
   };
 }
 
@@ -167,8 +167,12 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
     const nodeId = step.nodeId;
     const action = step.action;
     const greenhouse = facts.greenhouse;
-    const hasApplicationHere =
-      (greenhouse?.onThisJob === true && greenhouse.presence !== 'none') || exportedToStageId !== null;
+    const exportedHere = exportedToStageId !== null;
+    // Prospects sit in pool stages, not interview stages: only an applicant can be moved or advanced.
+    const applicantHere =
+      (greenhouse?.onThisJob === true && greenhouse.presence === 'applicant') || exportedHere;
+    const inGreenhouseHere =
+      (greenhouse?.onThisJob === true && greenhouse.presence !== 'none') || exportedHere;
     const applicationId = exportedToStageId !== null ? null : (greenhouse?.applicationId ?? null);
 
     switch (action.type) {
@@ -220,7 +224,7 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
           resume: { planHash: plan.hash, nodeId },
         });
       case 'move': {
-        if (!hasApplicationHere) return noApplication(step, 'move');
+        if (!applicantHere) return noApplication(step, 'move');
         if (currentStageId === action.stage.stageId) {
           return { kind: 'skipped', why: `Skipped "${step.text}": already in "${action.stage.name}"` };
         }
@@ -237,14 +241,14 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
         });
       }
       case 'advance': {
-        if (!hasApplicationHere) return noApplication(step, 'advance');
+        if (!applicantHere) return noApplication(step, 'advance');
         const fromStageId = currentStageId ?? null;
         // Greenhouse picks the next stage; which one it is is only known once it has moved.
         currentStageId = null;
         return decided({ type: 'advance', nodeId, because, applicationId, fromStageId });
       }
       case 'reject':
-        if (!hasApplicationHere) return noApplication(step, 'reject');
+        if (!inGreenhouseHere) return noApplication(step, 'reject');
         return decided({
           type: 'reject',
           nodeId,

@@ -27,3 +27,4 @@ export * from './diff';
 export * from './dry-run';
 export * from './versions';
 export * from './default-flow';
+export * from './palette';

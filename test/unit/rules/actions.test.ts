@@ -144,7 +144,26 @@ describe('actions: what a rule can do', () => {
     const { decisions, trace } = evaluate(plan, { type: 'outreachEvent', event: 'replied' }, person());
     expect(decisions).toEqual([]);
     expect(trace.entries[1]!.outcome).toBe('skipped');
-    expect(trace.entries[1]!.text).toContain('nothing to move');
+    expect(trace.entries[1]!.text).toBe(
+      'Skipped "move to "Phone Screen"": no application on this job to move',
+    );
+  });
+
+  it('a prospect on this job is not moved through interview stages, but can be rejected', () => {
+    const prospect = person({ greenhouse: { presence: 'prospect', onThisJob: true, applicationId: 555 } });
+    const moving = planFor(flowOf(trigger.outreach('replied'), [moveTo(ghStage(STAGES.phoneScreen.id))]));
+    expect(evaluate(moving, { type: 'outreachEvent', event: 'replied' }, prospect).decisions).toEqual([]);
+    const rejecting = planFor(
+      flowOf(trigger.approvalDecided('rejected'), [reject(REJECTION_REASONS.wrongLocation.id)]),
+    );
+    const { decisions } = evaluate(
+      rejecting,
+      { type: 'approvalDecided', outcome: 'rejected', decidedBy: { userId: 7, name: 'Riley' } },
+      prospect,
+    );
+    expect(decisions).toMatchObject([
+      { type: 'reject', applicationId: 555, rejectionReasonName: 'Location' },
+    ]);
   });
 
   it('an export followed by a move moves the new application from the stage it was exported to', () => {
