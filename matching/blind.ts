@@ -64,6 +64,11 @@ const honorific = /\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?=[\p{Lu}[])/gu;
 const pronouns: [RegExp, string][] = [
   [/\b(?:he|she)\b/gi, 'they'],
   [/\b(?:him)\b/gi, 'them'],
+  // "her" is "him" before a pause or a preposition ("describe her as calm"), "his" before a noun ("her team").
+  [
+    /\bher\b(?=\s*(?:[.,;:!?)]|$)|\s+(?:as|to|for|with|and|or|in|on|at|about|from|by|that|because|when|into|over)\b)/gim,
+    'them',
+  ],
   [/\b(?:his|her)\b/gi, 'their'],
   [/\b(?:hers)\b/gi, 'theirs'],
   [/\b(?:himself|herself)\b/gi, 'themself'],

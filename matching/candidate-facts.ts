@@ -111,6 +111,17 @@ export type TitleLine = { line: string; index: number };
  * narrative lines that merely mention a title ("Hired 40 backend engineers").
  */
 export function titleLines(text: string): TitleLine[] {
+  // Asked for by the title, the seniority and the semantic checks of the same person in a row.
+  if (text === lastTitleText) return lastTitleLines;
+  lastTitleLines = readTitleLines(text);
+  lastTitleText = text;
+  return lastTitleLines;
+}
+
+let lastTitleText: string | undefined;
+let lastTitleLines: TitleLine[] = [];
+
+function readTitleLines(text: string): TitleLine[] {
   const out: TitleLine[] = [];
   let offset = 0;
   let meaningful = 0;

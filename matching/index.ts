@@ -46,5 +46,13 @@ export {
   type SelectionDecision,
 } from './adverse-impact';
 export { rankByPlainBm25 } from './plain-bm25';
-export { dcgAt, ndcgAt, precisionAt, rankingQuality, reciprocalRank, type RankingQuality } from './metrics';
+export {
+  dcgAt,
+  mean,
+  ndcgAt,
+  precisionAt,
+  rankingQuality,
+  reciprocalRank,
+  type RankingQuality,
+} from './metrics';
 export * from './types';
