@@ -2,8 +2,11 @@ import type { ActivityOptions } from '@temporalio/workflow';
 
 // Greenhouse calls: retried with backoff while retrying can help (429, 5xx, network); activities
 // raise non-retryable failures for validation, permission and missing data, so those end at once.
+// Greenhouse activities heartbeat while they wait (see activities/greenhouse-call.ts), so a crashed
+// worker is noticed after 20 s, not after the whole start-to-close timeout.
 export const greenhouseActivity: ActivityOptions = {
   startToCloseTimeout: '2 minutes',
+  heartbeatTimeout: '20 seconds',
   retry: {
     initialInterval: '2 seconds',
     backoffCoefficient: 2,

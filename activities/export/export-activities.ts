@@ -20,6 +20,8 @@ function pilothouseSourceId(harvest: HarvestClient): Promise<number | undefined>
     found = collect(harvest.listSources({ per_page: 500 })).then(
       (sources) => sources.find((s) => s.name.toLowerCase() === PILOTHOUSE_SOURCE_NAME.toLowerCase())?.id,
     );
+    // A failed read must not be remembered: the next attempt asks Greenhouse again.
+    found.catch(() => sourceIds.delete(harvest));
     sourceIds.set(harvest, found);
   }
   return found;
