@@ -2,7 +2,7 @@
 // is rejected without a person having had a say unless an admin has explicitly accepted it.
 import type { ValidationContext } from './context';
 import { describeNode } from './describe';
-import type { Acknowledgement, FlowNode, RuleFlow } from './flow-schema';
+import type { Acknowledgement, RuleFlow } from './flow-schema';
 import type { FlowIndex } from './graph';
 import { branchOf, indexFlow, reachableFrom } from './graph';
 import type { ValidationIssue } from './issues';
@@ -51,7 +51,7 @@ function rejectionsWithoutApproval(
       nodeId: node.id,
       requiresAcknowledgement: true,
       acknowledged: false,
-      message: `"${node.id}" (${describeNode(node as FlowNode, context)}) can reject someone without a person approving it first: put a "Request approval" step before it, or acknowledge that this rule may reject on its own.`,
+      message: `"${node.id}" (${describeNode(node, context)}) can reject someone without a person approving it first: put a "Request approval" step before it, or acknowledge that this rule may reject on its own.`,
     });
   }
   return issues;
