@@ -7,6 +7,7 @@ import type {
 import type { ApprovalRequestTable } from './tables/approvals';
 import type { AuditEventTable } from './tables/audit-event';
 import type { ConnectionCheckTable } from './tables/connection-check';
+import type { EmbeddingCacheTable } from './tables/embedding-cache';
 import type { ExportLedgerTable } from './tables/exports';
 import type { JobPostTable, JobProfileTable, JobStageTable, JobTable } from './tables/jobs';
 import type { JobPersonTable, MatchScoreTable, PersonTable } from './tables/people';
@@ -38,4 +39,5 @@ export interface Database {
   app_session: AppSessionTable;
   sign_in_attempt: SignInAttemptTable;
   greenhouse_connection: GreenhouseConnectionTable;
+  embedding_cache: EmbeddingCacheTable;
 }
