@@ -222,7 +222,10 @@ export function selectionActivities(deps: ActivityDeps) {
     if (outcome === 'rejected') {
       await db
         .updateTable('job_person')
-        .set({ pipeline_stage: 'rejected', updated_at: sql`now()` })
+        .set({
+          pipeline_stage: status === 'expired' ? 'approval_expired' : 'rejected',
+          updated_at: sql`now()`,
+        })
         .where('job_id', '=', jobId)
         .where('person_id', '=', row.person_id)
         .execute();

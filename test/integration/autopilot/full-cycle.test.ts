@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { loadValidationContext } from '../../../activities/autopilot/rule-plans';
 import { addPersonToJob } from '../../../db/queries/people';
-import { compile, createDefaultFlow } from '../../../rules';
+import { createDefaultFlow } from '../../../rules';
 import { collect } from '../../../greenhouse/client';
 import {
   autopilotWorkflowId,
@@ -11,6 +10,7 @@ import {
   statusQuery,
 } from '../../../workflows/autopilot-api';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
+import { publishRules } from '../../support/publish-rules';
 
 const plain = (html: string) =>
   html
@@ -47,46 +47,15 @@ describe('the autopilot cycle for one job, on the real dev server with the sandb
     await h.db.updateTable('job').set({ autopilot_enabled: true }).where('id', '=', jobId).execute();
 
     // The admin published rules for this job: matches scoring 40 or more go to a recruiter for approval.
-    const flowId = randomUUID();
-    const flow = createDefaultFlow({
-      jobId,
-      flowId,
-      threshold: 40,
-      approvalTimeout: { amount: 2, unit: 'days' },
-    });
-    const context = await loadValidationContext(h.db, jobId);
-    const compiled = compile(flow, {
-      ...context,
-      grantedScopes: [
-        'harvest:candidates:create',
-        'harvest:applications:create',
-        'harvest:attachments:create',
-        'harvest:notes:create',
-      ],
-    });
-    if (!compiled.ok) throw new Error(JSON.stringify(compiled.issues));
-    await h.db
-      .insertInto('rule_flow')
-      .values({
-        id: flowId,
-        job_id: jobId,
-        name: flow.name,
-        draft: JSON.stringify(flow),
-        updated_by: 'admin@example.com',
-      })
-      .execute();
-    await h.db
-      .insertInto('rule_version')
-      .values({
-        flow_id: flowId,
-        version: 1,
-        job_id: jobId,
-        flow: JSON.stringify(flow),
-        plan: JSON.stringify(compiled.plan),
-        hash: compiled.plan.hash,
-        published_by: 'admin@example.com',
-      })
-      .execute();
+    await publishRules(
+      h.db,
+      createDefaultFlow({
+        jobId,
+        flowId: randomUUID(),
+        threshold: 40,
+        approvalTimeout: { amount: 2, unit: 'days' },
+      }),
+    );
 
     // 2. A recruiter uploads two people whose experience mirrors the job, and one who does not fit.
     for (const person of strong) {
