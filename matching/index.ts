@@ -31,10 +31,12 @@ export {
 } from './embedding-client';
 export {
   embeddingHash,
+  embedWithCache,
   InMemoryEmbeddingCache,
   type EmbeddingCache,
   type EmbeddingCacheEntry,
 } from './embedding-cache';
+export { createPgEmbeddingCache } from './embedding-cache-pg';
 export type { CandidateScorer, ScorerResult, ScoringContext } from './scorer';
 export {
   adverseImpactReport,
