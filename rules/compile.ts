@@ -124,17 +124,36 @@ export function planStepFor(plan: RulePlan, nodeId: string): PlanStep | undefine
 
 /** Resolves references in a flow that validation has passed, so every lookup here is known to succeed. */
 function resolver(context: ValidationContext) {
-  const stage = (ref: StageRef | null): ResolvedStage => {
-    const stageId =
-      ref!.kind === 'greenhouse'
-        ? ref!.stageId
-        : greenhouseStageFor(context.stageMapping!, ref!.pipelineStage)!;
-    return { stageId, name: context.greenhouseStages.find((s) => s.id === stageId)!.name };
+  // Validation has already refused anything these would not find; reaching `must` failing is a bug here.
+  const must = <T>(value: T | null | undefined, what: string): T => {
+    if (value === null || value === undefined)
+      throw new Error(`compile: ${what} (validation should have refused this flow)`);
+    return value;
   };
-  const approver = (who: Approver | null): ResolvedApprover =>
-    who!.kind === 'user'
-      ? { kind: 'user', userId: who!.userId, name: describeApprover(who, context) }
-      : { kind: 'hiringTeam', role: who!.role, name: describeApprover(who, context) };
+  const stage = (ref: StageRef | null): ResolvedStage => {
+    const known = must(ref, 'a stage was not chosen');
+    const stageId =
+      known.kind === 'greenhouse'
+        ? known.stageId
+        : must(
+            greenhouseStageFor(must(context.stageMapping, 'no stage mapping'), known.pipelineStage),
+            `"${known.pipelineStage}" is unmapped`,
+          );
+    return {
+      stageId,
+      name: must(
+        context.greenhouseStages.find((s) => s.id === stageId),
+        `stage ${stageId} is missing`,
+      ).name,
+    };
+  };
+  const approver = (who: Approver | null): ResolvedApprover => {
+    const known = must(who, 'an approver was not chosen');
+    const name = describeApprover(known, context);
+    return known.kind === 'user'
+      ? { kind: 'user', userId: known.userId, name }
+      : { kind: 'hiringTeam', role: known.role, name };
+  };
   const ms = (duration: Duration) => durationToMs(duration);
 
   function trigger(data: TriggerData): CompiledTrigger {
@@ -163,7 +182,7 @@ function resolver(context: ValidationContext) {
       case 'requirement':
         return {
           test: 'requirement',
-          requirement: expr.requirement!.trim(),
+          requirement: must(expr.requirement, 'a requirement was not chosen').trim(),
           op: expr.op as 'is' | 'isNot' | 'atLeast',
           level: expr.value as 'met' | 'partly' | 'notMet',
         };
@@ -221,7 +240,10 @@ function resolver(context: ValidationContext) {
       case 'advanceStage':
         return { type: 'advance' };
       case 'reject': {
-        const reason = context.rejectionReasons.find((r) => r.id === data.rejectionReasonId)!;
+        const reason = must(
+          context.rejectionReasons.find((r) => r.id === data.rejectionReasonId),
+          `rejection reason ${data.rejectionReasonId} is missing`,
+        );
         return { type: 'reject', reason: { id: reason.id, name: reason.name }, sendEmail: data.sendEmail };
       }
       case 'addNote':
