@@ -1,16 +1,27 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { inject } from 'vitest';
+import { resolveTemporalCli } from '../../infra/temporal-cli';
+import type { Client } from '@temporalio/client';
 import { sql } from 'kysely';
 import type { Worker } from '@temporalio/worker';
 import type { Db } from '../../db/database';
 import { HarvestClient } from '../../greenhouse/client';
 import { startSandbox, type StartSandboxOptions } from '../../sandbox';
 import { createPilothouseWorker } from '../../worker/create-worker';
+import { HISTORIES_DIR } from './replay';
 import { testDb, testTemporal, uniqueTaskQueue } from './services';
 
 /**
  * The real pieces an autopilot scenario needs: the run's PostgreSQL (emptied of earlier scenarios'
  * jobs and people), the run's Temporal server, a worker on a fresh task queue, and a Harvest sandbox.
  */
-export async function startAutopilotHarness(sandboxOptions: StartSandboxOptions = {}) {
+export async function startAutopilotHarness(
+  sandboxOptions: StartSandboxOptions = {},
+  workerTuning: { maxCachedWorkflows?: number } = {},
+) {
   const db: Db = testDb();
   await sql`truncate job, person, approval_request, export_ledger, webhook_event, sync_watermark, audit_event, decision_trace cascade`.execute(
     db,
@@ -29,6 +40,7 @@ export async function startAutopilotHarness(sandboxOptions: StartSandboxOptions 
     namespace: temporal.namespace,
     taskQueue,
     deps: { db, harvest: async () => harvest, temporal: temporal.client, taskQueue },
+    tuning: workerTuning,
   });
   const running = worker.run();
   return {
@@ -47,6 +59,34 @@ export async function startAutopilotHarness(sandboxOptions: StartSandboxOptions 
       await db.destroy();
     },
   };
+}
+
+/**
+ * With RECORD_GOLDEN_HISTORIES=1 (`npm run record:histories`), writes the run's history to test/histories/
+ * so the replay test keeps future workflow changes compatible with it.
+ */
+export async function maybeRecordGoldenHistory(h: { client: Client }, workflowId: string, name: string) {
+  if (process.env.RECORD_GOLDEN_HISTORIES !== '1') return;
+  // The Temporal CLI writes the same JSON the Web UI's "Download" does, which the replay test reads.
+  const cli = await resolveTemporalCli({ cliPath: process.env.TEMPORAL_CLI_PATH });
+  if (cli.source === 'sdk-download') throw new Error('recording golden histories needs the Temporal CLI');
+  const { stdout } = await promisify(execFile)(
+    cli.path,
+    [
+      'workflow',
+      'show',
+      '--workflow-id',
+      workflowId,
+      '--output',
+      'json',
+      '--address',
+      inject('temporalAddress'),
+      '--namespace',
+      inject('temporalNamespace'),
+    ],
+    { maxBuffer: 64 * 1024 * 1024, timeout: 30_000 },
+  );
+  writeFileSync(join(HISTORIES_DIR, `${name}.json`), `${JSON.stringify(JSON.parse(stdout), null, 2)}\n`);
 }
 
 export type AutopilotHarness = Awaited<ReturnType<typeof startAutopilotHarness>>;

@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPersonToJob } from '../../../db/queries/people';
 import { createDefaultFlow } from '../../../rules';
 import { autopilotWorkflowId, decideApprovalsUpdate, statusQuery } from '../../../workflows/autopilot-api';
-import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
+import {
+  eventually,
+  maybeRecordGoldenHistory,
+  startAutopilotHarness,
+  type AutopilotHarness,
+} from '../../support/autopilot-harness';
 import { publishRules } from '../../support/publish-rules';
 
 // A two-day approval timeout shrunk to about a second and a half, so escalation and expiry happen in the test.
@@ -15,7 +20,8 @@ describe('approvals: decided by a recruiter, or escalated and expired when nobod
   let jobId: number;
 
   beforeAll(async () => {
-    h = await startAutopilotHarness();
+    // No workflow cache: every workflow task replays the whole history, so nondeterminism shows up here.
+    h = await startAutopilotHarness({}, { maxCachedWorkflows: 0 });
     await h.client.workflow.execute('syncJobs', {
       taskQueue: h.taskQueue,
       workflowId: `sync-${h.taskQueue}`,
@@ -156,5 +162,6 @@ describe('approvals: decided by a recruiter, or escalated and expired when nobod
       /decisions\[0\]\.decision must be "approved" or "rejected"/,
     );
     await handle.terminate('scenario finished');
+    await maybeRecordGoldenHistory(h, handle.workflowId, 'job-autopilot-approvals');
   });
 });

@@ -9,7 +9,12 @@ import {
   newSourceDataSignal,
   statusQuery,
 } from '../../../workflows/autopilot-api';
-import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
+import {
+  eventually,
+  maybeRecordGoldenHistory,
+  startAutopilotHarness,
+  type AutopilotHarness,
+} from '../../support/autopilot-harness';
 import { publishRules } from '../../support/publish-rules';
 
 const plain = (html: string) =>
@@ -233,5 +238,7 @@ describe('the autopilot cycle for one job, on the real dev server with the sandb
     });
     expect(counts.exported).toBe(2);
     await handle.terminate('scenario finished');
+    await maybeRecordGoldenHistory(h, handle.workflowId, 'job-autopilot-full-cycle');
+    await maybeRecordGoldenHistory(h, results[0]!.exportWorkflowId!, 'export-candidate');
   });
 });
