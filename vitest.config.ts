@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` needs nothing but Node (pure logic, the sandbox in-process);
+// Three projects: `unit` needs nothing but Node (pure logic, the sandbox in-process);
 // `integration` gets one real PostgreSQL and one real Temporal dev server for the whole run.
 export default defineConfig({
   test: {
@@ -24,6 +24,19 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // The services are shared; files run one at a time so a slow CI box is not overcommitted.
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          // A person's journeys through the real stack in Chromium (playwright-core, /usr/bin/chromium).
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/setup/global-services.ts'],
+          setupFiles: ['test/setup/fail-on-console-error.ts', 'test/setup/quiet-temporal-runtime.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

@@ -5,9 +5,19 @@ const STATUS_WORD = { met: 'Met', partly: 'Partly met', 'not-met': 'Not met' } a
 const STATUS_TONE = { met: 'good', partly: 'warn', 'not-met': 'bad' } as const;
 
 /** Why the person scored what they did: each requirement, how well it is met, and the evidence. */
-export function MatchExplanation({ explanation, score }: { explanation: MatchExplanationView; score: number | null }) {
+export function MatchExplanation({
+  explanation,
+  score,
+}: {
+  explanation: MatchExplanationView;
+  score: number | null;
+}) {
   if (explanation.requirements.length === 0 && !explanation.summary) {
-    return <p className="small muted">{score === null ? 'Not scored yet.' : 'No explanation was stored for this score.'}</p>;
+    return (
+      <p className="small muted">
+        {score === null ? 'Not scored yet.' : 'No explanation was stored for this score.'}
+      </p>
+    );
   }
   return (
     <div className="explanation" data-testid="match-explanation">
@@ -15,10 +25,13 @@ export function MatchExplanation({ explanation, score }: { explanation: MatchExp
       <ul className="requirements">
         {explanation.requirements.map((r) => (
           <li key={r.label} data-status={r.status}>
-            <Badge tone={STATUS_TONE[r.status]}>{STATUS_WORD[r.status]}</Badge>{' '}
-            <strong>{r.label}</strong>
+            <Badge tone={STATUS_TONE[r.status]}>{STATUS_WORD[r.status]}</Badge> <strong>{r.label}</strong>
             {r.importance === 'must' ? <span className="small muted"> · must-have</span> : null}
-            {r.evidence ? <q className="evidence">{r.evidence}</q> : r.reason ? <span className="small muted"> — {r.reason}</span> : null}
+            {r.evidence ? (
+              <q className="evidence">{r.evidence}</q>
+            ) : r.reason ? (
+              <span className="small muted"> — {r.reason}</span>
+            ) : null}
           </li>
         ))}
       </ul>

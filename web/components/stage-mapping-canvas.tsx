@@ -33,7 +33,10 @@ const PipelineStageNode = memo(function PipelineStageNode({ data }: NodeProps<St
 
 const GreenhouseStageNode = memo(function GreenhouseStageNode({ data }: NodeProps<StageNode>) {
   return (
-    <div className={`stage-node greenhouse${data.unmapped ? ' unmapped' : ''}${data.inactive ? ' inactive' : ''}`} data-testid="greenhouse-stage">
+    <div
+      className={`stage-node greenhouse${data.unmapped ? ' unmapped' : ''}${data.inactive ? ' inactive' : ''}`}
+      data-testid="greenhouse-stage"
+    >
       <Handle type="target" position={Position.Left} id="in" />
       <div className="small muted">Greenhouse{data.inactive ? ' · inactive' : ''}</div>
       {data.label}
@@ -47,7 +50,13 @@ const stageNodeTypes = { pipeline: PipelineStageNode, greenhouse: GreenhouseStag
 export function linksToEdges(mapping: StageMapping): Edge[] {
   return mapping.links
     .filter((l) => l.greenhouseStageId !== null)
-    .map((l) => ({ id: `${l.pipelineStage}->${l.greenhouseStageId}`, source: `p:${l.pipelineStage}`, target: `g:${l.greenhouseStageId}`, sourceHandle: 'out', targetHandle: 'in' }));
+    .map((l) => ({
+      id: `${l.pipelineStage}->${l.greenhouseStageId}`,
+      source: `p:${l.pipelineStage}`,
+      target: `g:${l.greenhouseStageId}`,
+      sourceHandle: 'out',
+      targetHandle: 'in',
+    }));
 }
 
 export function edgesToMapping(mapping: StageMapping, edges: Edge[]): StageMapping {
@@ -55,16 +64,38 @@ export function edgesToMapping(mapping: StageMapping, edges: Edge[]): StageMappi
     ...mapping,
     links: mapping.pipelineStages.map((p) => {
       const edge = edges.find((e) => e.source === `p:${p.key}`);
-      return { pipelineStage: p.key, greenhouseStageId: edge ? Number(edge.target.slice(2)) : null, setBy: 'admin' as const };
+      return {
+        pipelineStage: p.key,
+        greenhouseStageId: edge ? Number(edge.target.slice(2)) : null,
+        setBy: 'admin' as const,
+      };
     }),
   };
 }
 
-function Canvas({ mapping, stages, onChange }: { mapping: StageMapping; stages: GreenhouseInterviewStage[]; onChange: (m: StageMapping) => void }) {
+function Canvas({
+  mapping,
+  stages,
+  onChange,
+}: {
+  mapping: StageMapping;
+  stages: GreenhouseInterviewStage[];
+  onChange: (m: StageMapping) => void;
+}) {
   const [edges, setEdges] = useState<Edge[]>(() => linksToEdges(mapping));
   const [positions, setPositions] = useState<StageNode[]>(() => [
-    ...mapping.pipelineStages.map((p, i): StageNode => ({ id: `p:${p.key}`, type: 'pipeline', position: { x: 0, y: i * 90 }, data: { label: p.label, unmapped: false } })),
-    ...stages.map((s, i): StageNode => ({ id: `g:${s.id}`, type: 'greenhouse', position: { x: 420, y: i * 90 }, data: { label: s.name, unmapped: false, inactive: !s.active } })),
+    ...mapping.pipelineStages.map((p, i): StageNode => ({
+      id: `p:${p.key}`,
+      type: 'pipeline',
+      position: { x: 0, y: i * 90 },
+      data: { label: p.label, unmapped: false },
+    })),
+    ...stages.map((s, i): StageNode => ({
+      id: `g:${s.id}`,
+      type: 'greenhouse',
+      position: { x: 420, y: i * 90 },
+      data: { label: s.name, unmapped: false, inactive: !s.active },
+    })),
   ]);
   const nodes = useMemo(
     () =>
@@ -90,7 +121,16 @@ function Canvas({ mapping, stages, onChange }: { mapping: StageMapping; stages: 
   const onConnect = useCallback(
     (c: Connection) => {
       // One Greenhouse stage per Pilothouse stage: a new line replaces the old one.
-      update([...edges.filter((e) => e.source !== c.source), { id: `${c.source}->${c.target}`, source: c.source, target: c.target, sourceHandle: 'out', targetHandle: 'in' }]);
+      update([
+        ...edges.filter((e) => e.source !== c.source),
+        {
+          id: `${c.source}->${c.target}`,
+          source: c.source,
+          target: c.target,
+          sourceHandle: 'out',
+          targetHandle: 'in',
+        },
+      ]);
     },
     [edges, update],
   );
@@ -100,7 +140,9 @@ function Canvas({ mapping, stages, onChange }: { mapping: StageMapping; stages: 
         nodes={nodes}
         edges={edges}
         nodeTypes={stageNodeTypes}
-        onNodesChange={(changes: NodeChange<StageNode>[]) => setPositions((current) => applyNodeChanges(changes, current))}
+        onNodesChange={(changes: NodeChange<StageNode>[]) =>
+          setPositions((current) => applyNodeChanges(changes, current))
+        }
         onEdgesChange={(changes: EdgeChange[]) => update(applyEdgeChanges(changes, edges))}
         onConnect={onConnect}
         isValidConnection={(c) => c.source.startsWith('p:') && c.target.startsWith('g:')}
@@ -114,7 +156,11 @@ function Canvas({ mapping, stages, onChange }: { mapping: StageMapping; stages: 
   );
 }
 
-export function StageMappingCanvas(props: { mapping: StageMapping; stages: GreenhouseInterviewStage[]; onChange: (m: StageMapping) => void }) {
+export function StageMappingCanvas(props: {
+  mapping: StageMapping;
+  stages: GreenhouseInterviewStage[];
+  onChange: (m: StageMapping) => void;
+}) {
   return (
     <ReactFlowProvider>
       <Canvas {...props} />

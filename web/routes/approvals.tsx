@@ -31,7 +31,11 @@ export function meta() {
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser(request, context, ['recruiter']);
   const jobParam = Number(new URL(request.url).searchParams.get('job'));
-  const approvals = await pendingApprovals(context, user, Number.isInteger(jobParam) && jobParam > 0 ? jobParam : null);
+  const approvals = await pendingApprovals(
+    context,
+    user,
+    Number.isInteger(jobParam) && jobParam > 0 ? jobParam : null,
+  );
   return { approvals };
 }
 
@@ -39,7 +43,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { user, form } = await requireMutation(request, context, ['recruiter']);
   const parsed = parseForm(decisionSchema, form);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
-  const outcomes = await decideApprovals(context, user, { ...parsed.value, reason: parsed.value.reason || undefined });
+  const outcomes = await decideApprovals(context, user, {
+    ...parsed.value,
+    reason: parsed.value.reason || undefined,
+  });
   for (const outcome of outcomes.filter((o) => o.outcome !== 'not_pending')) {
     await audit(context, {
       actor: user.email,
@@ -56,7 +63,10 @@ export async function action({ request, context }: Route.ActionArgs) {
 type Approval = Route.ComponentProps['loaderData']['approvals'][number];
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+  );
 }
 
 export default function Approvals({ loaderData }: Route.ComponentProps) {
@@ -138,8 +148,8 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
   return (
     <main className="page">
       <PageHeader title="Approvals">
-        People the rules sent to a person for a decision. Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>x</kbd> select,{' '}
-        <kbd>a</kbd> approve, <kbd>r</kbd> reject with a reason.
+        People the rules sent to a person for a decision. Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>x</kbd>{' '}
+        select, <kbd>a</kbd> approve, <kbd>r</kbd> reject with a reason.
       </PageHeader>
       {result && 'outcomes' in result ? (
         <section className="panel" data-testid="decision-results" aria-live="polite">
@@ -162,14 +172,24 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
         <Notice tone="error">{Object.values(result.fieldErrors).flat().join(' ')}</Notice>
       ) : null}
       {approvals.length === 0 ? (
-        <EmptyState title="Nothing waiting for you.">When the rules ask for a decision, the person shows up here.</EmptyState>
+        <EmptyState title="Nothing waiting for you.">
+          When the rules ask for a decision, the person shows up here.
+        </EmptyState>
       ) : (
         <>
           <div className="toolbar" role="toolbar" aria-label="Decide">
             <span className="small">
-              {selected.size > 0 ? `${selected.size} selected` : 'No selection: decisions apply to the highlighted person'}
+              {selected.size > 0
+                ? `${selected.size} selected`
+                : 'No selection: decisions apply to the highlighted person'}
             </span>
-            <button type="button" className="button primary" disabled={busy || count === 0} onClick={() => decide('approved', '')} data-testid="approve-selected">
+            <button
+              type="button"
+              className="button primary"
+              disabled={busy || count === 0}
+              onClick={() => decide('approved', '')}
+              data-testid="approve-selected"
+            >
               {busy ? 'Sending…' : `Approve${count > 1 ? ` ${count}` : ''}`}
             </button>
             <button
@@ -192,7 +212,9 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
                 if (reason.trim()) decide('rejected', reason.trim());
               }}
             >
-              <label htmlFor="reject-reason">Why reject {count > 1 ? `these ${count} people` : 'this person'}?</label>
+              <label htmlFor="reject-reason">
+                Why reject {count > 1 ? `these ${count} people` : 'this person'}?
+              </label>
               <input
                 id="reject-reason"
                 ref={reasonRef}
@@ -239,7 +261,8 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
                     <strong className="person-name">{a.name}</strong>
                     <div className="small muted">{[a.headline, a.location].filter(Boolean).join(' · ')}</div>
                     <div className="small">
-                      <Link to={`/jobs/${a.jobId}`}>{a.jobName}</Link> · <Badge>{a.source ?? 'unknown source'}</Badge>
+                      <Link to={`/jobs/${a.jobId}`}>{a.jobName}</Link> ·{' '}
+                      <Badge>{a.source ?? 'unknown source'}</Badge>
                       {a.requestedFrom ? <span className="muted"> · asked of {a.requestedFrom}</span> : null}
                       {a.dueAt ? <span className="muted"> · due {formatWhen(a.dueAt)}</span> : null}
                     </div>

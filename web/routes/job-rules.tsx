@@ -10,7 +10,15 @@ import { parseRuleFlow, type RuleFlow } from '../../rules';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { invalid, parseForm } from '../server/forms.server';
 import { parseJobId, requireJob } from '../server/jobs.server';
-import { dryRunFlow, loadDraft, previewPublication, publishFlow, saveDraft, validationContext, versionHistory } from '../server/rules.server';
+import {
+  dryRunFlow,
+  loadDraft,
+  previewPublication,
+  publishFlow,
+  saveDraft,
+  validationContext,
+  versionHistory,
+} from '../server/rules.server';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: xyflowStyles }];
 
@@ -18,7 +26,10 @@ const flowField = z.string().transform((text, ctx) => {
   try {
     return parseRuleFlow(JSON.parse(text));
   } catch (error) {
-    ctx.addIssue({ code: 'custom', message: `The flow is not a valid rule document: ${(error as Error).message.slice(0, 300)}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `The flow is not a valid rule document: ${(error as Error).message.slice(0, 300)}`,
+    });
     return z.NEVER;
   }
 });
@@ -53,7 +64,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const parsed = parseForm(ruleActionSchema, form);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   const input = parsed.value;
-  if (input.flow.jobId !== jobId) return invalid({ flow: [`This flow belongs to job ${input.flow.jobId}, not job ${jobId}.`] });
+  if (input.flow.jobId !== jobId)
+    return invalid({ flow: [`This flow belongs to job ${input.flow.jobId}, not job ${jobId}.`] });
   const { validation } = await validationContext(context, jobId);
   switch (input.intent) {
     case 'save':
@@ -62,7 +74,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     case 'dry-run':
       return { intent: 'dry-run' as const, report: await dryRunFlow(context, input.flow, validation) };
     case 'preview':
-      return { intent: 'preview' as const, preview: await previewPublication(context, input.flow, validation) };
+      return {
+        intent: 'preview' as const,
+        preview: await previewPublication(context, input.flow, validation),
+      };
     case 'publish':
       return {
         intent: 'publish' as const,
@@ -89,22 +104,30 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
   const saver = useFetcher<typeof action>();
   const runner = useFetcher<typeof action>();
   const publisher = useFetcher<typeof action>();
-  const onFlowChange = useCallback(
-    (flow: RuleFlow) => {
-      if (current.current !== flow && JSON.stringify(current.current) !== JSON.stringify(flow)) setDirty(true);
-      current.current = flow;
-    },
-    [],
-  );
+  const onFlowChange = useCallback((flow: RuleFlow) => {
+    if (current.current !== flow && JSON.stringify(current.current) !== JSON.stringify(flow)) setDirty(true);
+    current.current = flow;
+  }, []);
   const submit = (fetcher: typeof saver, intent: string, extra: Record<string, string> = {}) =>
     fetcher.submit({ csrf, intent, flow: JSON.stringify(current.current), ...extra }, { method: 'post' });
 
   const saved = saver.data && 'intent' in saver.data && saver.data.intent === 'save' ? saver.data : null;
-  const report = runner.data && 'intent' in runner.data && runner.data.intent === 'dry-run' ? runner.data.report : null;
-  const preview = publisher.data && 'intent' in publisher.data && publisher.data.intent === 'preview' ? publisher.data.preview : null;
-  const published = publisher.data && 'intent' in publisher.data && publisher.data.intent === 'publish' ? publisher.data.result : null;
-  const formErrors = [saver.data, runner.data, publisher.data].flatMap((d) => (d && 'fieldErrors' in d ? Object.values(d.fieldErrors).flat() : []));
-  const blockers = preview?.issues.filter((i) => i.severity === 'error' || (i.requiresAcknowledgement && !i.acknowledged)) ?? [];
+  const report =
+    runner.data && 'intent' in runner.data && runner.data.intent === 'dry-run' ? runner.data.report : null;
+  const preview =
+    publisher.data && 'intent' in publisher.data && publisher.data.intent === 'preview'
+      ? publisher.data.preview
+      : null;
+  const published =
+    publisher.data && 'intent' in publisher.data && publisher.data.intent === 'publish'
+      ? publisher.data.result
+      : null;
+  const formErrors = [saver.data, runner.data, publisher.data].flatMap((d) =>
+    d && 'fieldErrors' in d ? Object.values(d.fieldErrors).flat() : [],
+  );
+  const blockers =
+    preview?.issues.filter((i) => i.severity === 'error' || (i.requiresAcknowledgement && !i.acknowledged)) ??
+    [];
 
   return (
     <main className="page wide">
@@ -127,7 +150,13 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
             >
               {saver.state !== 'idle' ? 'Saving…' : dirty ? 'Save draft •' : 'Save draft'}
             </button>
-            <button type="button" className="button" data-testid="dry-run" disabled={runner.state !== 'idle'} onClick={() => void submit(runner, 'dry-run')}>
+            <button
+              type="button"
+              className="button"
+              data-testid="dry-run"
+              disabled={runner.state !== 'idle'}
+              onClick={() => void submit(runner, 'dry-run')}
+            >
               {runner.state !== 'idle' ? <Spinner label="Running…" /> : 'Dry run'}
             </button>
             <button
@@ -144,11 +173,14 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
           </>
         }
       >
-        Draw what happens when: a trigger, conditions, then actions. Drafts are yours; published versions drive the autopilot.
+        Draw what happens when: a trigger, conditions, then actions. Drafts are yours; published versions
+        drive the autopilot.
         {draft.updatedAt ? ` Draft saved ${formatWhen(draft.updatedAt)} by ${draft.updatedBy}.` : ''}
       </PageHeader>
       {referenceError ? <Notice tone="info">Some choices are missing: {referenceError}</Notice> : null}
-      {draft.damaged ? <Notice tone="error">The stored draft could not be read; the default flow is shown instead.</Notice> : null}
+      {draft.damaged ? (
+        <Notice tone="error">The stored draft could not be read; the default flow is shown instead.</Notice>
+      ) : null}
       {formErrors.length > 0 ? <Notice tone="error">{formErrors.join(' ')}</Notice> : null}
       {saved ? (
         <Notice tone="success">
@@ -164,8 +196,8 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
           {report.ok ? (
             <>
               <p>
-                Run over the <strong data-testid="dry-run-total">{report.total}</strong> scored people of this job as they are now. Nothing was
-                changed.
+                Run over the <strong data-testid="dry-run-total">{report.total}</strong> scored people of this
+                job as they are now. Nothing was changed.
               </p>
               <ul className="dry-run">
                 {Object.entries(report.counts).map(([outcome, count]) => (
@@ -186,24 +218,37 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
             </>
           ) : (
             <Notice tone="error">
-              The flow cannot run yet: {report.issues.filter((i) => i.severity === 'error').map((i) => i.message).join(' ')}
+              The flow cannot run yet:{' '}
+              {report.issues
+                .filter((i) => i.severity === 'error')
+                .map((i) => i.message)
+                .join(' ')}
             </Notice>
           )}
         </section>
       ) : null}
 
       {publishOpen ? (
-        <section className="panel publish-dialog" role="dialog" aria-labelledby="publish-heading" data-testid="publish-dialog">
+        <section
+          className="panel publish-dialog"
+          role="dialog"
+          aria-labelledby="publish-heading"
+          data-testid="publish-dialog"
+        >
           <h2 id="publish-heading">Publish these rules</h2>
           {publisher.state !== 'idle' ? <Spinner label="Checking…" /> : null}
           {published ? (
             published.ok ? (
               <Notice tone="success">
                 <span data-testid="published-version">Version {published.version} published</span>.{' '}
-                {published.signalled ? 'The running autopilot picks it up now.' : 'It applies when the autopilot next starts.'}
+                {published.signalled
+                  ? 'The running autopilot picks it up now.'
+                  : 'It applies when the autopilot next starts.'}
               </Notice>
             ) : (
-              <Notice tone="error">Not published: {published.blockers.map((b) => b.message).join(' ')}</Notice>
+              <Notice tone="error">
+                Not published: {published.blockers.map((b) => b.message).join(' ')}
+              </Notice>
             )
           ) : preview ? (
             <>
@@ -213,7 +258,11 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
                   : `Changes since version ${preview.previousVersion}:`}
               </p>
               <ul data-testid="publish-diff">
-                {preview.diff.lines.length === 0 ? <li>No changes.</li> : preview.diff.lines.map((line, i) => <li key={i}>{line}</li>)}
+                {preview.diff.lines.length === 0 ? (
+                  <li>No changes.</li>
+                ) : (
+                  preview.diff.lines.map((line, i) => <li key={i}>{line}</li>)
+                )}
               </ul>
               {blockers.length > 0 ? (
                 <Notice tone="error">Fix these first: {blockers.map((b) => b.message).join(' ')}</Notice>
@@ -241,12 +290,15 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
       <section className="panel" aria-labelledby="versions-heading">
         <h2 id="versions-heading">Version history</h2>
         {versions.length === 0 ? (
-          <p className="muted">Nothing published yet: the autopilot uses the default flow (approve good matches, then export).</p>
+          <p className="muted">
+            Nothing published yet: the autopilot uses the default flow (approve good matches, then export).
+          </p>
         ) : (
           <ol className="versions" data-testid="versions">
             {versions.map((v) => (
               <li key={v.version}>
-                <Badge tone="info">v{v.version}</Badge> {formatWhen(v.publishedAt)} by {v.publishedBy} <code className="small">{v.hash}</code>
+                <Badge tone="info">v{v.version}</Badge> {formatWhen(v.publishedAt)} by {v.publishedBy}{' '}
+                <code className="small">{v.hash}</code>
                 {v.retroactive ? <Badge tone="warn">retroactive</Badge> : null}
                 {v.lines.length > 0 ? (
                   <ul className="small">

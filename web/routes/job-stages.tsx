@@ -15,7 +15,15 @@ import { jobStageMapping } from '../server/rules.server';
 
 export const mappingFormSchema = z.object({
   mapping: z.string().transform((text, ctx) => {
-    const parsed = StageMappingSchema.safeParse((() => { try { return JSON.parse(text); } catch { return null; } })());
+    const parsed = StageMappingSchema.safeParse(
+      (() => {
+        try {
+          return JSON.parse(text);
+        } catch {
+          return null;
+        }
+      })(),
+    );
     if (!parsed.success) {
       ctx.addIssue({ code: 'custom', message: 'The mapping is not a valid stage mapping document.' });
       return z.NEVER;
@@ -60,9 +68,18 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   await context.db
     .insertInto('stage_mapping')
     .values({ job_id: jobId, mapping: JSON.stringify(mapping), updated_by: user.email })
-    .onConflict((oc) => oc.column('job_id').doUpdateSet({ mapping: JSON.stringify(mapping), updated_by: user.email, updated_at: new Date() }))
+    .onConflict((oc) =>
+      oc
+        .column('job_id')
+        .doUpdateSet({ mapping: JSON.stringify(mapping), updated_by: user.email, updated_at: new Date() }),
+    )
     .execute();
-  await audit(context, { actor: user.email, action: 'stage_mapping.saved', jobId, details: { links: mapping.links } });
+  await audit(context, {
+    actor: user.email,
+    action: 'stage_mapping.saved',
+    jobId,
+    details: { links: mapping.links },
+  });
   return { ok: true as const, savedAt: new Date().toISOString() };
 }
 
@@ -86,29 +103,42 @@ export default function JobStages({ loaderData }: Route.ComponentProps) {
               className="button primary"
               data-testid="save-mapping"
               disabled={fetcher.state !== 'idle'}
-              onClick={() => void fetcher.submit({ csrf, mapping: JSON.stringify(mapping) }, { method: 'post' })}
+              onClick={() =>
+                void fetcher.submit({ csrf, mapping: JSON.stringify(mapping) }, { method: 'post' })
+              }
             >
               {fetcher.state !== 'idle' ? 'Saving…' : 'Save mapping'}
             </button>
           </>
         }
       >
-        Connect each Pilothouse stage to the Greenhouse interview stage it means. Rules name stages through this mapping.
-        {savedAt ? ` Saved ${formatWhen(savedAt)} by ${savedBy}.` : ' Not saved yet: the lines below are suggestions.'}
+        Connect each Pilothouse stage to the Greenhouse interview stage it means. Rules name stages through
+        this mapping.
+        {savedAt
+          ? ` Saved ${formatWhen(savedAt)} by ${savedBy}.`
+          : ' Not saved yet: the lines below are suggestions.'}
       </PageHeader>
-      {fetcher.data && 'fieldErrors' in fetcher.data ? <Notice tone="error">{Object.values(fetcher.data.fieldErrors).flat().join(' ')}</Notice> : null}
+      {fetcher.data && 'fieldErrors' in fetcher.data ? (
+        <Notice tone="error">{Object.values(fetcher.data.fieldErrors).flat().join(' ')}</Notice>
+      ) : null}
       {fetcher.data && 'savedAt' in fetcher.data ? <Notice tone="success">Mapping saved.</Notice> : null}
       {stages.length === 0 ? (
-        <EmptyState title="This job has no synced Greenhouse stages yet.">They arrive with the next job sync.</EmptyState>
+        <EmptyState title="This job has no synced Greenhouse stages yet.">
+          They arrive with the next job sync.
+        </EmptyState>
       ) : (
         <>
           {unmapped.pipelineStagesWithoutGreenhouseStage.length > 0 ? (
             <Notice tone="error">
-              Not mapped: {unmapped.pipelineStagesWithoutGreenhouseStage.join(', ')} — rules that name these stages cannot be published.
+              Not mapped: {unmapped.pipelineStagesWithoutGreenhouseStage.join(', ')} — rules that name these
+              stages cannot be published.
             </Notice>
           ) : null}
           {!savedAt && guessed.length > 0 ? (
-            <Notice tone="info">Suggested: {guessed.map((g) => `${g.pipelineStage} → ${g.greenhouseStageName} (${g.why})`).join('; ')}</Notice>
+            <Notice tone="info">
+              Suggested:{' '}
+              {guessed.map((g) => `${g.pipelineStage} → ${g.greenhouseStageName} (${g.why})`).join('; ')}
+            </Notice>
           ) : null}
           <StageMappingCanvas mapping={loaderData.mapping} stages={stages} onChange={setMapping} />
         </>

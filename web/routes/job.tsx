@@ -37,7 +37,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     autopilotStatus(context, jobId),
   ]);
   return {
-    job: { id: job.id, name: job.name, status: job.status, autopilotEnabled: job.autopilot_enabled, department: job.department_name },
+    job: {
+      id: job.id,
+      name: job.name,
+      status: job.status,
+      autopilotEnabled: job.autopilot_enabled,
+      department: job.department_name,
+    },
     people,
     counts,
     autopilot,
@@ -86,21 +92,42 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
 }
 
-const BUSY_PHASES = new Set(['starting', 'training', 'sourcing', 'matching', 'selecting', 'exporting', 'tracking']);
+const BUSY_PHASES = new Set([
+  'starting',
+  'training',
+  'sourcing',
+  'matching',
+  'selecting',
+  'exporting',
+  'tracking',
+]);
 
-function CycleProgress({ autopilot, enabled }: { autopilot: Route.ComponentProps['loaderData']['autopilot']; enabled: boolean }) {
+function CycleProgress({
+  autopilot,
+  enabled,
+}: {
+  autopilot: Route.ComponentProps['loaderData']['autopilot'];
+  enabled: boolean;
+}) {
   if (autopilot.state !== 'running') {
     return (
       <section className="panel cycle" data-testid="cycle-progress" data-phase="none">
         <strong>Autopilot {enabled ? 'not running' : 'off'}</strong>
-        <p className="small muted">{enabled ? autopilot.detail : 'Turn the autopilot on from the Jobs page to start its cycle.'}</p>
+        <p className="small muted">
+          {enabled ? autopilot.detail : 'Turn the autopilot on from the Jobs page to start its cycle.'}
+        </p>
       </section>
     );
   }
   const { status } = autopilot;
   const current = PHASE_ORDER.indexOf(status.phase);
   return (
-    <section className="panel cycle" data-testid="cycle-progress" data-phase={status.phase} aria-live="polite">
+    <section
+      className="panel cycle"
+      data-testid="cycle-progress"
+      data-phase={status.phase}
+      aria-live="polite"
+    >
       <div className="row spread">
         <strong>
           Cycle {status.cycle} · {PHASE_LABELS[status.phase] ?? status.phase}{' '}
@@ -119,8 +146,8 @@ function CycleProgress({ autopilot, enabled }: { autopilot: Route.ComponentProps
         ))}
       </ol>
       <p className="small">
-        {status.counts.sourced} sourced · {status.counts.matched} matched · {status.counts.pendingApproval} awaiting approval ·{' '}
-        {status.counts.exported} exported
+        {status.counts.sourced} sourced · {status.counts.matched} matched · {status.counts.pendingApproval}{' '}
+        awaiting approval · {status.counts.exported} exported
         {status.counts.failedExports > 0 ? (
           <>
             {' · '}
@@ -148,11 +175,18 @@ function ExportButton({ personId, name }: { personId: string; name: string }) {
       {data?.ok ? (
         <Badge tone="info">Export started</Badge>
       ) : (
-        <button type="submit" className="button small" disabled={busy} aria-label={`Export ${name} to Greenhouse`}>
+        <button
+          type="submit"
+          className="button small"
+          disabled={busy}
+          aria-label={`Export ${name} to Greenhouse`}
+        >
           {busy ? 'Exporting…' : 'Export to Greenhouse'}
         </button>
       )}
-      {data && !data.ok && 'fieldErrors' in data ? <span className="field-error">{data.fieldErrors.form?.join(' ')}</span> : null}
+      {data && !data.ok && 'fieldErrors' in data ? (
+        <span className="field-error">{data.fieldErrors.form?.join(' ')}</span>
+      ) : null}
     </fetcher.Form>
   );
 }
@@ -161,12 +195,14 @@ export default function Job({ loaderData }: Route.ComponentProps) {
   const { job, people, counts, autopilot, filter, canExport, isAdmin } = loaderData;
   const revalidator = useRevalidator();
   const busy =
-    (autopilot.state === 'running' && BUSY_PHASES.has(autopilot.status.phase)) || people.some((p) => p.exportStatus === 'running');
+    (autopilot.state === 'running' && BUSY_PHASES.has(autopilot.status.phase)) ||
+    people.some((p) => p.exportStatus === 'running');
   // Live progress: while the cycle works or an export runs, re-read the page every few seconds.
   useEffect(() => {
     if (!busy) return;
     const timer = setInterval(() => {
-      if (revalidator.state === 'idle' && document.visibilityState === 'visible') void revalidator.revalidate();
+      if (revalidator.state === 'idle' && document.visibilityState === 'visible')
+        void revalidator.revalidate();
     }, 3000);
     return () => clearInterval(timer);
   }, [busy, revalidator]);
@@ -197,26 +233,45 @@ export default function Job({ loaderData }: Route.ComponentProps) {
           Everyone <span className="count">{total}</span>
         </NavLink>
         {PIPELINE_STAGES.map((stage) => (
-          <Link key={stage.key} to={`?stage=${stage.key}`} className={filter.stage === stage.key ? 'active' : ''} data-testid={`stage-tab-${stage.key}`}>
+          <Link
+            key={stage.key}
+            to={`?stage=${stage.key}`}
+            className={filter.stage === stage.key ? 'active' : ''}
+            data-testid={`stage-tab-${stage.key}`}
+          >
             {stage.label} <span className="count">{counts[stage.key] ?? 0}</span>
           </Link>
         ))}
       </nav>
       <Form method="get" className="filters" role="search">
         {filter.stage ? <input type="hidden" name="stage" value={filter.stage} /> : null}
-        <input type="search" name="q" placeholder="Search people by name, title or company…" defaultValue={filter.q} aria-label="Search people" />
+        <input
+          type="search"
+          name="q"
+          placeholder="Search people by name, title or company…"
+          defaultValue={filter.q}
+          aria-label="Search people"
+        />
         <button className="button" type="submit">
           Search
         </button>
       </Form>
       {people.length === 0 ? (
         <EmptyState title={total === 0 ? 'Nobody in this pipeline yet.' : 'Nobody matches.'}>
-          {total === 0 ? 'When the autopilot runs it sources, scores and lists people here.' : 'Try another stage or search.'}
+          {total === 0
+            ? 'When the autopilot runs it sources, scores and lists people here.'
+            : 'Try another stage or search.'}
         </EmptyState>
       ) : (
         <ul className="people" data-testid="people">
           {people.map((person) => (
-            <li key={person.personId} className="person" data-testid="person" data-person-id={person.personId} data-stage={person.stage}>
+            <li
+              key={person.personId}
+              className="person"
+              data-testid="person"
+              data-person-id={person.personId}
+              data-stage={person.stage}
+            >
               <div className="person-main">
                 <ScorePill score={person.score} />
                 <div>
@@ -225,7 +280,8 @@ export default function Job({ loaderData }: Route.ComponentProps) {
                     {[person.headline, person.location].filter(Boolean).join(' · ')}
                   </div>
                   <div className="small">
-                    <Badge>{person.source.replace('_', ' ')}</Badge> <Badge tone="info">{person.stage.replace('_', ' ')}</Badge>
+                    <Badge>{person.source.replace('_', ' ')}</Badge>{' '}
+                    <Badge tone="info">{person.stage.replace('_', ' ')}</Badge>
                     {person.exportStatus === 'failed' ? (
                       <span className="text-bad small"> Export failed: {person.exportFailure}</span>
                     ) : null}

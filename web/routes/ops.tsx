@@ -36,11 +36,21 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { jobId, personId } = parsed.value;
   try {
     const result = await retryExport(context, jobId, personId, user.email);
-    await audit(context, { actor: user.email, action: 'export.retried', jobId, personId, workflowId: result.workflowId });
+    await audit(context, {
+      actor: user.email,
+      action: 'export.retried',
+      jobId,
+      personId,
+      workflowId: result.workflowId,
+    });
     return { ok: true as const, personId, ...result };
   } catch (error) {
     if (error instanceof Response) throw error;
-    return { ok: false as const, personId, fieldErrors: { form: [`Retry failed to start: ${(error as Error).message}`] } };
+    return {
+      ok: false as const,
+      personId,
+      fieldErrors: { form: [`Retry failed to start: ${(error as Error).message}`] },
+    };
   }
 }
 
@@ -54,7 +64,12 @@ function RetryButton({ jobId, personId, name }: { jobId: number; personId: strin
       <input type="hidden" name="intent" value="retry" />
       <input type="hidden" name="jobId" value={jobId} />
       <input type="hidden" name="personId" value={personId} />
-      <button className="button small" disabled={busy} aria-label={`Retry the export of ${name}`} data-testid="retry-export">
+      <button
+        className="button small"
+        disabled={busy}
+        aria-label={`Retry the export of ${name}`}
+        data-testid="retry-export"
+      >
         {busy ? 'Retrying…' : 'Retry'}
       </button>
       {fetcher.data && !fetcher.data.ok && 'fieldErrors' in fetcher.data ? (
@@ -71,7 +86,9 @@ export default function Ops({ loaderData }: Route.ComponentProps) {
   const [params] = useSearchParams();
   return (
     <main className="page">
-      <PageHeader title="Ops">Failed syncs with their cause, Greenhouse webhook deliveries and the audit log.</PageHeader>
+      <PageHeader title="Ops">
+        Failed syncs with their cause, Greenhouse webhook deliveries and the audit log.
+      </PageHeader>
       <section className="panel" aria-labelledby="failed-heading">
         <h2 id="failed-heading">Failed exports</h2>
         {failures.length === 0 ? (
@@ -118,14 +135,20 @@ export default function Ops({ loaderData }: Route.ComponentProps) {
           <h2 id="webhooks-heading">Webhook deliveries</h2>
           <nav className="tabs small" aria-label="Filter deliveries">
             {['all', 'accepted', 'duplicate', 'rejected'].map((v) => (
-              <Link key={v} to={v === 'all' ? '?' : `?webhooks=${v}`} className={(params.get('webhooks') ?? 'all') === v ? 'active' : ''}>
+              <Link
+                key={v}
+                to={v === 'all' ? '?' : `?webhooks=${v}`}
+                className={(params.get('webhooks') ?? 'all') === v ? 'active' : ''}
+              >
                 {v}
               </Link>
             ))}
           </nav>
         </div>
         {webhooks.length === 0 ? (
-          <EmptyState title="No webhook deliveries yet.">Configure the webhooks in Greenhouse with the URL on Connect Greenhouse.</EmptyState>
+          <EmptyState title="No webhook deliveries yet.">
+            Configure the webhooks in Greenhouse with the URL on Connect Greenhouse.
+          </EmptyState>
         ) : (
           <table className="table compact" data-testid="webhook-deliveries">
             <thead>
@@ -151,7 +174,11 @@ export default function Ops({ loaderData }: Route.ComponentProps) {
                   </td>
                   <td>{w.job_id ? <Link to={`/jobs/${w.job_id}`}>{w.job_id}</Link> : '—'}</td>
                   <td className="small">
-                    {w.verdict !== 'accepted' ? '—' : w.signalled_at ? formatWhen(w.signalled_at) : w.signal_error ? (
+                    {w.verdict !== 'accepted' ? (
+                      '—'
+                    ) : w.signalled_at ? (
+                      formatWhen(w.signalled_at)
+                    ) : w.signal_error ? (
                       <span className="text-bad">waiting for retry: {w.signal_error}</span>
                     ) : (
                       'pending'

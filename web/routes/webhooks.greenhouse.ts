@@ -7,7 +7,8 @@ export async function loader() {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  if (request.method !== 'POST') return new Response('Method not allowed', { status: 405, headers: { Allow: 'POST' } });
+  if (request.method !== 'POST')
+    return new Response('Method not allowed', { status: 405, headers: { Allow: 'POST' } });
   const result = await ingestWebhook(context, request);
   // Answer first; the signal follows. A failure stays on the row for the sync workflow's sweep.
   if (result.eventRowId !== undefined) {

@@ -1,7 +1,11 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { sql } from 'kysely';
 import type { GreenhousePresence } from '../../db/tables/people';
-import { decideApprovalsUpdate, type ApprovalDecision, type ApprovalDecisionResult } from '../../workflows/autopilot-api';
+import {
+  decideApprovalsUpdate,
+  type ApprovalDecision,
+  type ApprovalDecisionResult,
+} from '../../workflows/autopilot-api';
 import type { SignedInUser } from './auth.server';
 import { visibleJobIds } from './greenhouse.server';
 import { explanationView, greenhouseBadge } from './job-people.server';
@@ -14,7 +18,9 @@ export async function pendingApprovals(context: PilothouseContext, user: SignedI
     .selectFrom('approval_request as a')
     .innerJoin('job as j', 'j.id', 'a.job_id')
     .innerJoin('person as p', 'p.id', 'a.person_id')
-    .leftJoin('job_person as jp', (join) => join.onRef('jp.job_id', '=', 'a.job_id').onRef('jp.person_id', '=', 'a.person_id'))
+    .leftJoin('job_person as jp', (join) =>
+      join.onRef('jp.job_id', '=', 'a.job_id').onRef('jp.person_id', '=', 'a.person_id'),
+    )
     .leftJoin('match_score as m', (join) =>
       join
         .onRef('m.job_id', '=', 'a.job_id')
@@ -94,7 +100,13 @@ export async function decideApprovals(
   for (const request of requests) {
     const name = `${request.first_name} ${request.last_name}`.trim();
     if (visible && !visible.has(request.job_id)) {
-      outcomes.push({ personId: request.person_id, jobId: request.job_id, name, outcome: 'not_pending', error: 'not one of your jobs' });
+      outcomes.push({
+        personId: request.person_id,
+        jobId: request.job_id,
+        name,
+        outcome: 'not_pending',
+        error: 'not one of your jobs',
+      });
     } else if (request.status !== 'pending') {
       outcomes.push({ personId: request.person_id, jobId: request.job_id, name, outcome: 'not_pending' });
     } else {
@@ -109,7 +121,9 @@ export async function decideApprovals(
         ...(input.reason ? { reason: input.reason } : {}),
         decidedBy: user.email,
       }));
-      const names = new Map(group.map((r) => [r.person_id, { name: `${r.first_name} ${r.last_name}`.trim(), jobId: r.job_id }]));
+      const names = new Map(
+        group.map((r) => [r.person_id, { name: `${r.first_name} ${r.last_name}`.trim(), jobId: r.job_id }]),
+      );
       try {
         const results = await context.temporal.workflow
           .getHandle(workflowId)
@@ -122,7 +136,13 @@ export async function decideApprovals(
             : error instanceof Error
               ? error.message
               : String(error);
-        for (const r of group) outcomes.push({ personId: r.person_id, ...names.get(r.person_id)!, outcome: 'not_pending', error: message });
+        for (const r of group)
+          outcomes.push({
+            personId: r.person_id,
+            ...names.get(r.person_id)!,
+            outcome: 'not_pending',
+            error: message,
+          });
       }
     }),
   );

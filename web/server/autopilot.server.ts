@@ -1,4 +1,4 @@
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowNotFoundError, type SignalDefinition } from '@temporalio/client';
 import {
   autopilotWorkflowId,
   pauseSignal,
@@ -77,7 +77,7 @@ export async function setAutopilot(context: PilothouseContext, jobId: number, en
 export async function signalAutopilot<Args extends unknown[]>(
   context: PilothouseContext,
   jobId: number,
-  signal: import('@temporalio/client').SignalDefinition<Args>,
+  signal: SignalDefinition<Args>,
   ...args: Args
 ): Promise<boolean> {
   try {

@@ -31,6 +31,20 @@ export async function createWebApp(context: PilothouseContext) {
         server: { middlewareMode: true },
         appType: 'custom',
         logLevel: 'warn',
+        // Scan every route up front: a dependency found late makes Vite re-optimise and reload the
+        // page mid-visit, which breaks the first load of a fresh checkout.
+        optimizeDeps: {
+          entries: ['web/root.tsx', 'web/routes/**/*.tsx'],
+          include: [
+            'react',
+            'react-dom',
+            'react-dom/client',
+            'react-router',
+            '@xyflow/react',
+            '@dagrejs/dagre',
+            'zod',
+          ],
+        },
       }),
     );
     closeVite = () => vite.close();

@@ -55,7 +55,11 @@ export interface GreenhouseBadge {
   profileUrl: string | null;
 }
 
-export function greenhouseBadge(context: PilothouseContext, presence: GreenhousePresence, candidateId: number | null): GreenhouseBadge {
+export function greenhouseBadge(
+  context: PilothouseContext,
+  presence: GreenhousePresence,
+  candidateId: number | null,
+): GreenhouseBadge {
   if (presence.kind === 'none') {
     return {
       kind: 'none',
@@ -81,7 +85,11 @@ export function greenhouseBadge(context: PilothouseContext, presence: Greenhouse
 }
 
 /** Everyone in the job's Pilothouse pipeline with their latest score, explanation and Greenhouse status. */
-export async function jobPeople(context: PilothouseContext, jobId: number, filter: { stage: string | null; q: string }) {
+export async function jobPeople(
+  context: PilothouseContext,
+  jobId: number,
+  filter: { stage: string | null; q: string },
+) {
   let query = context.db
     .selectFrom('job_person as jp')
     .innerJoin('person as p', 'p.id', 'jp.person_id')
@@ -155,7 +163,10 @@ export async function jobPeople(context: PilothouseContext, jobId: number, filte
   });
 }
 
-export async function stageCounts(context: PilothouseContext, jobId: number): Promise<Record<string, number>> {
+export async function stageCounts(
+  context: PilothouseContext,
+  jobId: number,
+): Promise<Record<string, number>> {
   const rows = await context.db
     .selectFrom('job_person')
     .select(['pipeline_stage', sql<number>`count(*)::int`.as('people')])

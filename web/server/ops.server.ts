@@ -1,5 +1,9 @@
 import { WorkflowIdReusePolicy } from '@temporalio/client';
-import { exportWorkflowId, type ExportCandidateInput, type ExportTarget } from '../../workflows/autopilot-api';
+import {
+  exportWorkflowId,
+  type ExportCandidateInput,
+  type ExportTarget,
+} from '../../workflows/autopilot-api';
 import type { PilothouseContext } from './load-context';
 import { temporalUiWorkflowUrl } from './temporal-ui';
 
@@ -48,7 +52,8 @@ export async function retryExport(context: PilothouseContext, jobId: number, per
     .where('person_id', '=', personId)
     .executeTakeFirst();
   if (!ledger) throw new Response('There is no export for that person and job.', { status: 404 });
-  if (ledger.status !== 'failed') return { workflowId: ledger.workflow_id, started: false, status: ledger.status };
+  if (ledger.status !== 'failed')
+    return { workflowId: ledger.workflow_id, started: false, status: ledger.status };
   const workflowId = exportWorkflowId(jobId, personId);
   const input: ExportCandidateInput = {
     jobId,
@@ -70,10 +75,21 @@ export async function retryExport(context: PilothouseContext, jobId: number, per
 export async function webhookDeliveries(context: PilothouseContext, verdict: string | null) {
   let query = context.db
     .selectFrom('webhook_event')
-    .select(['id', 'event_id', 'action', 'received_at', 'verdict', 'rejection_reason', 'job_id', 'signalled_at', 'signal_error'])
+    .select([
+      'id',
+      'event_id',
+      'action',
+      'received_at',
+      'verdict',
+      'rejection_reason',
+      'job_id',
+      'signalled_at',
+      'signal_error',
+    ])
     .orderBy('id', 'desc')
     .limit(100);
-  if (verdict === 'accepted' || verdict === 'rejected' || verdict === 'duplicate') query = query.where('verdict', '=', verdict);
+  if (verdict === 'accepted' || verdict === 'rejected' || verdict === 'duplicate')
+    query = query.where('verdict', '=', verdict);
   const rows = await query.execute();
   return rows.map((row) => ({
     ...row,
@@ -83,7 +99,12 @@ export async function webhookDeliveries(context: PilothouseContext, verdict: str
 }
 
 export async function auditLog(context: PilothouseContext) {
-  const rows = await context.db.selectFrom('audit_event').selectAll().orderBy('id', 'desc').limit(100).execute();
+  const rows = await context.db
+    .selectFrom('audit_event')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(100)
+    .execute();
   return rows.map((row) => ({
     ...row,
     occurred_at: new Date(row.occurred_at).toISOString(),

@@ -27,11 +27,24 @@ import type { PilothouseContext } from './load-context';
 
 export async function jobStageMapping(context: PilothouseContext, jobId: number) {
   const [stored, stages] = await Promise.all([
-    context.db.selectFrom('stage_mapping').select(['mapping', 'updated_by', 'updated_at']).where('job_id', '=', jobId).executeTakeFirst(),
-    context.db.selectFrom('job_stage').selectAll().where('job_id', '=', jobId).orderBy('sort_order').execute(),
+    context.db
+      .selectFrom('stage_mapping')
+      .select(['mapping', 'updated_by', 'updated_at'])
+      .where('job_id', '=', jobId)
+      .executeTakeFirst(),
+    context.db
+      .selectFrom('job_stage')
+      .selectAll()
+      .where('job_id', '=', jobId)
+      .orderBy('sort_order')
+      .execute(),
   ]);
   const parsed = stored ? StageMappingSchema.safeParse(stored.mapping) : null;
-  const filled = fillStageMappingDefaults({ jobId, greenhouseStages: stages, existing: parsed?.success ? parsed.data : null });
+  const filled = fillStageMappingDefaults({
+    jobId,
+    greenhouseStages: stages,
+    existing: parsed?.success ? parsed.data : null,
+  });
   return { stages, filled, stored: stored ?? null };
 }
 
@@ -39,11 +52,19 @@ export async function jobStageMapping(context: PilothouseContext, jobId: number)
 export async function validationContext(context: PilothouseContext, jobId: number) {
   const [{ stages, filled }, profile, reference, grantedScopes] = await Promise.all([
     jobStageMapping(context, jobId),
-    context.db.selectFrom('job_profile').select('profile').where('job_id', '=', jobId).orderBy('version', 'desc').executeTakeFirst(),
+    context.db
+      .selectFrom('job_profile')
+      .select('profile')
+      .where('job_id', '=', jobId)
+      .orderBy('version', 'desc')
+      .executeTakeFirst(),
     greenhouseReferenceData(context),
     grantedScopesForValidation(context),
   ]);
-  const requirements = ((profile?.profile as { requirements?: { label: string; importance: string }[] } | undefined)?.requirements ?? [])
+  const requirements = (
+    (profile?.profile as { requirements?: { label: string; importance: string }[] } | undefined)
+      ?.requirements ?? []
+  )
     .filter((r) => r.importance === 'must')
     .map((r) => r.label);
   const validation: ValidationContext = {
@@ -61,11 +82,23 @@ export async function validationContext(context: PilothouseContext, jobId: numbe
 
 /** The job's rule flow draft; a job nobody has drawn rules for starts from the default flow. */
 export async function loadDraft(context: PilothouseContext, jobId: number, by: string) {
-  const row = await context.db.selectFrom('rule_flow').selectAll().where('job_id', '=', jobId).orderBy('updated_at').executeTakeFirst();
+  const row = await context.db
+    .selectFrom('rule_flow')
+    .selectAll()
+    .where('job_id', '=', jobId)
+    .orderBy('updated_at')
+    .executeTakeFirst();
   if (row) {
     const upgraded = upgradeFlow(row.draft);
-    const flow = upgraded.ok ? { ...upgraded.flow, id: row.id, jobId } : createDefaultFlow({ jobId, flowId: row.id });
-    return { flow, updatedBy: row.updated_by, updatedAt: new Date(row.updated_at).toISOString(), damaged: !upgraded.ok };
+    const flow = upgraded.ok
+      ? { ...upgraded.flow, id: row.id, jobId }
+      : createDefaultFlow({ jobId, flowId: row.id });
+    return {
+      flow,
+      updatedBy: row.updated_by,
+      updatedAt: new Date(row.updated_at).toISOString(),
+      damaged: !upgraded.ok,
+    };
   }
   const id = randomUUID();
   const flow = createDefaultFlow({ jobId, flowId: id });
@@ -85,7 +118,10 @@ export async function saveDraft(context: PilothouseContext, flow: RuleFlow, by: 
     .execute();
 }
 
-export async function latestVersion(context: PilothouseContext, flowId: string): Promise<PublishedRuleVersion | null> {
+export async function latestVersion(
+  context: PilothouseContext,
+  flowId: string,
+): Promise<PublishedRuleVersion | null> {
   const row = await context.db
     .selectFrom('rule_version')
     .selectAll()
@@ -133,7 +169,10 @@ export async function dryRunFlow(context: PilothouseContext, flow: RuleFlow, val
     .selectFrom('job_person as jp')
     .innerJoin('person as p', 'p.id', 'jp.person_id')
     .leftJoin('match_score as m', (join) =>
-      join.onRef('m.job_id', '=', 'jp.job_id').onRef('m.person_id', '=', 'jp.person_id').onRef('m.profile_version', '=', 'jp.profile_version'),
+      join
+        .onRef('m.job_id', '=', 'jp.job_id')
+        .onRef('m.person_id', '=', 'jp.person_id')
+        .onRef('m.profile_version', '=', 'jp.profile_version'),
     )
     .select([
       'jp.person_id',
@@ -174,7 +213,11 @@ export async function dryRunFlow(context: PilothouseContext, flow: RuleFlow, val
   };
 }
 
-export async function previewPublication(context: PilothouseContext, flow: RuleFlow, validation: ValidationContext) {
+export async function previewPublication(
+  context: PilothouseContext,
+  flow: RuleFlow,
+  validation: ValidationContext,
+) {
   const previous = await latestVersion(context, flow.id);
   const issues = validateFlow(flow, validation);
   const diff = diffFlows(previous?.flow ?? null, flow, validation);
@@ -228,14 +271,26 @@ export async function publishFlow(
     actor: user.email,
     action: 'rules.published',
     jobId: flow.jobId,
-    details: { flowId: flow.id, version: version.version, hash: version.hash, changes: diff.lines, retroactive },
+    details: {
+      flowId: flow.id,
+      version: version.version,
+      hash: version.hash,
+      changes: diff.lines,
+      retroactive,
+    },
   });
   const signalled = await signalAutopilot(context, flow.jobId, rulesPublishedSignal, {
     flowId: flow.id,
     version: version.version,
     retroactive,
   }).catch(() => false);
-  return { ok: true as const, version: version.version, lines: diff.lines, unchanged: prepared.unchanged, signalled };
+  return {
+    ok: true as const,
+    version: version.version,
+    lines: diff.lines,
+    unchanged: prepared.unchanged,
+    signalled,
+  };
 }
 
 export function mappingNames(mapping: StageMapping | null) {

@@ -1,6 +1,11 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { sql } from 'kysely';
-import { translateWebhook, verifyWebhookSignature, WebhookPayloadError, type GreenhouseWebhookEvent } from '../../greenhouse';
+import {
+  translateWebhook,
+  verifyWebhookSignature,
+  WebhookPayloadError,
+  type GreenhouseWebhookEvent,
+} from '../../greenhouse';
 import { loadGreenhouseConnection } from '../../db/queries/greenhouse-connection';
 import {
   autopilotWorkflowId,
@@ -29,7 +34,8 @@ export async function ingestWebhook(context: PilothouseContext, request: Request
       .execute();
     return { status, body: reason };
   };
-  if (!connection?.webhookSecret) return reject(503, 'No webhook secret is configured: save the Greenhouse connection first.');
+  if (!connection?.webhookSecret)
+    return reject(503, 'No webhook secret is configured: save the Greenhouse connection first.');
   if (!verifyWebhookSignature(raw, request.headers.get('Signature') ?? undefined, connection.webhookSecret))
     return reject(401, 'The Signature header does not match the body signed with the webhook secret.');
 
@@ -39,14 +45,21 @@ export async function ingestWebhook(context: PilothouseContext, request: Request
     body = JSON.parse(raw.toString('utf8'));
     event = translateWebhook(body);
   } catch (error) {
-    const reason = error instanceof WebhookPayloadError || error instanceof SyntaxError ? error.message : String(error);
+    const reason =
+      error instanceof WebhookPayloadError || error instanceof SyntaxError ? error.message : String(error);
     return reject(400, `The body is not a Greenhouse webhook: ${reason}`);
   }
   const jobId = jobIdOf(event);
   // The unique partial index on accepted event ids decides duplicates, even for concurrent deliveries.
   const inserted = await context.db
     .insertInto('webhook_event')
-    .values({ event_id: eventId, action: event.action, verdict: 'accepted', job_id: jobId, payload: JSON.stringify(body) })
+    .values({
+      event_id: eventId,
+      action: event.action,
+      verdict: 'accepted',
+      job_id: jobId,
+      payload: JSON.stringify(body),
+    })
     .onConflict((oc) => oc.column('event_id').where('verdict', '=', 'accepted').doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -84,7 +97,11 @@ const STAGE_KIND: Record<string, StageEvent['kind'] | undefined> = {
 
 /** Signals what the stored event means to the job's autopilot; keeps the error on the row when it fails. */
 export async function signalStoredEvent(context: PilothouseContext, rowId: number): Promise<void> {
-  const row = await context.db.selectFrom('webhook_event').selectAll().where('id', '=', rowId).executeTakeFirst();
+  const row = await context.db
+    .selectFrom('webhook_event')
+    .selectAll()
+    .where('id', '=', rowId)
+    .executeTakeFirst();
   if (!row || row.signalled_at) return;
   try {
     const event = translateWebhook(row.payload);
@@ -124,10 +141,20 @@ export async function signalStoredEvent(context: PilothouseContext, rowId: numbe
         .where('p.greenhouse_candidate_id', '=', event.candidateId)
         .execute();
       const kind: StageEvent['kind'] =
-        event.kind === 'candidate_merged' ? 'candidate_merged' : event.action === 'candidate_anonymized' ? 'candidate_anonymized' : 'candidate_deleted';
+        event.kind === 'candidate_merged'
+          ? 'candidate_merged'
+          : event.action === 'candidate_anonymized'
+            ? 'candidate_anonymized'
+            : 'candidate_deleted';
       for (const { job_id } of jobs) {
         targets.push(() =>
-          handle(job_id).signal(stageEventSignal, { eventId, kind, jobId: job_id, candidateId: event.candidateId, occurredAt }),
+          handle(job_id).signal(stageEventSignal, {
+            eventId,
+            kind,
+            jobId: job_id,
+            candidateId: event.candidateId,
+            occurredAt,
+          }),
         );
       }
     }

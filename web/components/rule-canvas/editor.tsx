@@ -15,8 +15,22 @@ import {
   type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
-import { canConnect, validateFlow, type FlowNode, type RuleFlow, type ValidationContext } from '../../../rules';
-import { autoLayout, freshNodeId, PALETTE, toCanvas, toRuleFlow, type PaletteItem, type RuleCanvasNode } from './flow-model';
+import {
+  canConnect,
+  validateFlow,
+  type FlowNode,
+  type RuleFlow,
+  type ValidationContext,
+} from '../../../rules';
+import {
+  autoLayout,
+  freshNodeId,
+  PALETTE,
+  toCanvas,
+  toRuleFlow,
+  type PaletteItem,
+  type RuleCanvasNode,
+} from './flow-model';
 import { Inspector } from './inspector';
 import { CanvasInfo, nodeTypes } from './nodes';
 
@@ -86,7 +100,8 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
   const issues = useMemo(() => validateFlow(document, context), [document, context]);
   const issuesByNode = useMemo(() => {
     const map = new Map<string, typeof issues>();
-    for (const issue of issues) if (issue.nodeId) map.set(issue.nodeId, [...(map.get(issue.nodeId) ?? []), issue]);
+    for (const issue of issues)
+      if (issue.nodeId) map.set(issue.nodeId, [...(map.get(issue.nodeId) ?? []), issue]);
     return map;
   }, [issues]);
   const info = useMemo(() => ({ issues: issuesByNode, names: context }), [issuesByNode, context]);
@@ -117,8 +132,15 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
 
   const onNodesChange = useCallback(
     (changes: NodeChange<RuleCanvasNode>[]) => {
-      if (readOnly) return setNodes((current) => applyNodeChanges(changes.filter((c) => c.type === 'select' || c.type === 'dimensions'), current));
-      if (changes.some((c) => c.type === 'remove' || (c.type === 'position' && c.dragging === false))) remember();
+      if (readOnly)
+        return setNodes((current) =>
+          applyNodeChanges(
+            changes.filter((c) => c.type === 'select' || c.type === 'dimensions'),
+            current,
+          ),
+        );
+      if (changes.some((c) => c.type === 'remove' || (c.type === 'position' && c.dragging === false)))
+        remember();
       setNodes((current) => applyNodeChanges(changes, current));
     },
     [remember, readOnly],
@@ -148,7 +170,10 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
           {
             ...connection,
             id: `${connection.source}:${connection.sourceHandle ?? 'next'}->${connection.target}`,
-            label: connection.sourceHandle && connection.sourceHandle !== 'next' ? connection.sourceHandle : undefined,
+            label:
+              connection.sourceHandle && connection.sourceHandle !== 'next'
+                ? connection.sourceHandle
+                : undefined,
           },
           current,
         ),
@@ -189,16 +214,27 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
         const taken = new Set(current.map((n) => n.id));
         const kind = 'kind' in item.node.data ? item.node.data.kind : item.key;
         const id = freshNodeId(item.group === 'condition' ? `if-${item.key}` : kind, taken);
-        const at = position ?? (() => {
-          const box = wrapper.current?.getBoundingClientRect();
-          const view = getViewport();
-          return box
-            ? { x: (box.width / 2 - view.x) / view.zoom - 120, y: (box.height / 2 - view.y) / view.zoom - 40 }
-            : { x: 0, y: 0 };
-        })();
+        const at =
+          position ??
+          (() => {
+            const box = wrapper.current?.getBoundingClientRect();
+            const view = getViewport();
+            return box
+              ? {
+                  x: (box.width / 2 - view.x) / view.zoom - 120,
+                  y: (box.height / 2 - view.y) / view.zoom - 40,
+                }
+              : { x: 0, y: 0 };
+          })();
         return [
           ...current.map((n) => (n.selected ? { ...n, selected: false } : n)),
-          { id, type: item.node.type, position: at, data: { rule: structuredClone(item.node.data) }, selected: true },
+          {
+            id,
+            type: item.node.type,
+            position: at,
+            data: { rule: structuredClone(item.node.data) },
+            selected: true,
+          },
         ];
       });
     },
@@ -218,7 +254,8 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
   );
 
   const selected = nodes.filter((n) => n.selected);
-  const selectedNode = selected.length === 1 ? document.nodes.find((n) => n.id === selected[0]!.id) : undefined;
+  const selectedNode =
+    selected.length === 1 ? document.nodes.find((n) => n.id === selected[0]!.id) : undefined;
 
   const updateNodeData = useCallback(
     (id: string, data: FlowNode['data']) => {
@@ -246,7 +283,8 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement | null;
-      if (target && (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable)) return;
+      if (target && (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable))
+        return;
       if (!wrapper.current?.contains(target) && target !== globalThis.document.body) return;
       const mod = event.metaKey || event.ctrlKey;
       if (!mod || readOnly) return;
@@ -303,19 +341,40 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
         {!readOnly ? <Palette onAdd={(item) => addStep(item)} /> : null}
         <div className="canvas-column">
           <div className="canvas-toolbar" role="toolbar" aria-label="Canvas">
-            <button type="button" className="button small" onClick={undo} title="Undo (Ctrl+Z)" data-testid="undo">
+            <button
+              type="button"
+              className="button small"
+              onClick={undo}
+              title="Undo (Ctrl+Z)"
+              data-testid="undo"
+            >
               Undo
             </button>
-            <button type="button" className="button small" onClick={redo} title="Redo (Ctrl+Shift+Z)" data-testid="redo">
+            <button
+              type="button"
+              className="button small"
+              onClick={redo}
+              title="Redo (Ctrl+Shift+Z)"
+              data-testid="redo"
+            >
               Redo
             </button>
             <button type="button" className="button small" onClick={layout} data-testid="auto-layout">
               Auto-layout
             </button>
-            <button type="button" className="button small" onClick={() => void fitView({ padding: 0.2, duration: 200 })}>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => void fitView({ padding: 0.2, duration: 200 })}
+            >
               Zoom to fit
             </button>
-            <button type="button" className="button small" onClick={deleteSelected} disabled={selected.length === 0}>
+            <button
+              type="button"
+              className="button small"
+              onClick={deleteSelected}
+              disabled={selected.length === 0}
+            >
               Delete selected
             </button>
             <span className="small" data-testid="validation-summary" data-errors={errorCount}>
@@ -332,7 +391,13 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
               </button>
             </p>
           ) : null}
-          <div className="canvas" ref={wrapper} onDragOver={(e) => e.preventDefault()} onDrop={onDrop} data-testid="rule-canvas">
+          <div
+            className="canvas"
+            ref={wrapper}
+            onDragOver={(e) => e.preventDefault()}
+            onDrop={onDrop}
+            data-testid="rule-canvas"
+          >
             <ReactFlow<RuleCanvasNode>
               nodes={nodes}
               edges={edges}

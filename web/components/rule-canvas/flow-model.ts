@@ -26,7 +26,11 @@ export function toCanvas(flow: RuleFlow): { nodes: RuleCanvasNode[]; edges: Edge
   };
 }
 
-export function toRuleFlow(meta: Omit<RuleFlow, 'nodes' | 'edges'>, nodes: RuleCanvasNode[], edges: Edge[]): RuleFlow {
+export function toRuleFlow(
+  meta: Omit<RuleFlow, 'nodes' | 'edges'>,
+  nodes: RuleCanvasNode[],
+  edges: Edge[],
+): RuleFlow {
   return {
     ...meta,
     nodes: nodes.map(
@@ -48,7 +52,12 @@ export function toRuleFlow(meta: Omit<RuleFlow, 'nodes' | 'edges'>, nodes: RuleC
   };
 }
 
-export type PaletteItem = { group: 'trigger' | 'condition' | 'action'; key: string; label: string; node: Pick<FlowNode, 'type' | 'data'> };
+export type PaletteItem = {
+  group: 'trigger' | 'condition' | 'action';
+  key: string;
+  label: string;
+  node: Pick<FlowNode, 'type' | 'data'>;
+};
 
 const trigger = (key: string, label: string, data: TriggerData): PaletteItem => ({
   group: 'trigger',
@@ -80,8 +89,12 @@ export const PALETTE: readonly PaletteItem[] = [
   trigger('jobOpened', 'Job opened', { kind: 'jobOpened' }),
   trigger('jobClosed', 'Job closed', { kind: 'jobClosed' }),
   condition('score', 'Score ≥ 70', { when: { field: 'score', op: 'gte', value: 70 } }),
-  condition('requirement', 'Requirement met', { when: { field: 'requirement', op: 'is', value: 'met', requirement: '' } }),
-  condition('presence', 'Not in Greenhouse', { when: { field: 'greenhousePresence', op: 'is', value: 'none' } }),
+  condition('requirement', 'Requirement met', {
+    when: { field: 'requirement', op: 'is', value: 'met', requirement: '' },
+  }),
+  condition('presence', 'Not in Greenhouse', {
+    when: { field: 'greenhousePresence', op: 'is', value: 'none' },
+  }),
   condition('hasEmail', 'Has email', { when: { field: 'hasEmail', op: 'is', value: true } }),
   condition('location', 'Location', { when: { field: 'location', op: 'in', value: [] } }),
   condition('inactive', 'Inactive 14 days', {
@@ -97,13 +110,25 @@ export const PALETTE: readonly PaletteItem[] = [
     kind: 'exportAsCandidate',
     stage: { kind: 'mapped', pipelineStage: 'exported' },
   }),
-  action('exportAsProspect', 'Export as prospect', { kind: 'exportAsProspect', poolId: null, poolStageId: null }),
+  action('exportAsProspect', 'Export as prospect', {
+    kind: 'exportAsProspect',
+    poolId: null,
+    poolStageId: null,
+  }),
   action('moveToStage', 'Move to stage', { kind: 'moveToStage', stage: null }),
   action('advanceStage', 'Advance stage', { kind: 'advanceStage' }),
   action('reject', 'Reject', { kind: 'reject', rejectionReasonId: null, sendEmail: false }),
-  action('addNote', 'Add note', { kind: 'addNote', body: 'Matched {{name}} at {{score}}: {{reasons}}', visibility: 'private' }),
+  action('addNote', 'Add note', {
+    kind: 'addNote',
+    body: 'Matched {{name}} at {{score}}: {{reasons}}',
+    visibility: 'private',
+  }),
   action('tag', 'Tag', { kind: 'tag', tag: 'pilothouse', where: 'pilothouse' }),
-  action('notify', 'Notify', { kind: 'notify', channel: { type: 'inApp', to: { kind: 'hiringTeam', role: 'recruiter' } }, message: '' }),
+  action('notify', 'Notify', {
+    kind: 'notify',
+    channel: { type: 'inApp', to: { kind: 'hiringTeam', role: 'recruiter' } },
+    message: '',
+  }),
   action('wait', 'Wait', { kind: 'wait', duration: { amount: 2, unit: 'days' } }),
   action('stop', 'Stop', { kind: 'stop', reason: '' }),
 ];

@@ -21,7 +21,10 @@ import {
   type ValidationIssue,
 } from '../../../rules';
 
-export type InspectorChoices = Pick<ValidationContext, 'greenhouseStages' | 'stageMapping' | 'users' | 'rejectionReasons' | 'prospectPools' | 'requirementNames'>;
+export type InspectorChoices = Pick<
+  ValidationContext,
+  'greenhouseStages' | 'stageMapping' | 'users' | 'rejectionReasons' | 'prospectPools' | 'requirementNames'
+>;
 
 type Props = {
   node: FlowNode;
@@ -63,9 +66,23 @@ function parseStage(value: string): StageRef | null {
   return null;
 }
 
-function StagePicker({ value, onChange, choices, allowAny }: { value: StageRef | null; onChange: (v: StageRef | null) => void; choices: InspectorChoices; allowAny?: string }) {
+function StagePicker({
+  value,
+  onChange,
+  choices,
+  allowAny,
+}: {
+  value: StageRef | null;
+  onChange: (v: StageRef | null) => void;
+  choices: InspectorChoices;
+  allowAny?: string;
+}) {
   return (
-    <select value={stageValue(value)} onChange={(e) => onChange(parseStage(e.target.value))} data-testid="stage-picker">
+    <select
+      value={stageValue(value)}
+      onChange={(e) => onChange(parseStage(e.target.value))}
+      data-testid="stage-picker"
+    >
       <option value="">{allowAny ?? 'Choose a stage…'}</option>
       <optgroup label="Pilothouse stages (through the mapping)">
         {(choices.stageMapping?.pipelineStages ?? []).map((p) => (
@@ -89,8 +106,18 @@ function StagePicker({ value, onChange, choices, allowAny }: { value: StageRef |
 function DurationPicker({ value, onChange }: { value: Duration; onChange: (v: Duration) => void }) {
   return (
     <span className="inline-inputs">
-      <input type="number" min={1} value={value.amount} onChange={(e) => onChange({ ...value, amount: Number(e.target.value) })} aria-label="Amount" />
-      <select value={value.unit} onChange={(e) => onChange({ ...value, unit: e.target.value as Duration['unit'] })} aria-label="Unit">
+      <input
+        type="number"
+        min={1}
+        value={value.amount}
+        onChange={(e) => onChange({ ...value, amount: Number(e.target.value) })}
+        aria-label="Amount"
+      />
+      <select
+        value={value.unit}
+        onChange={(e) => onChange({ ...value, unit: e.target.value as Duration['unit'] })}
+        aria-label="Unit"
+      >
         {DURATION_UNITS.map((u) => (
           <option key={u}>{u}</option>
         ))}
@@ -99,14 +126,30 @@ function DurationPicker({ value, onChange }: { value: Duration; onChange: (v: Du
   );
 }
 
-function ApproverPicker({ value, onChange, choices, empty }: { value: Approver | null; onChange: (v: Approver | null) => void; choices: InspectorChoices; empty?: string }) {
+function ApproverPicker({
+  value,
+  onChange,
+  choices,
+  empty,
+}: {
+  value: Approver | null;
+  onChange: (v: Approver | null) => void;
+  choices: InspectorChoices;
+  empty?: string;
+}) {
   const current = value === null ? '' : value.kind === 'user' ? `user:${value.userId}` : `role:${value.role}`;
   return (
     <select
       value={current}
       onChange={(e) => {
         const v = e.target.value;
-        onChange(v.startsWith('user:') ? { kind: 'user', userId: Number(v.slice(5)) } : v.startsWith('role:') ? { kind: 'hiringTeam', role: v.slice(5) as Approver extends { role: infer R } ? R : never } : null);
+        onChange(
+          v.startsWith('user:')
+            ? { kind: 'user', userId: Number(v.slice(5)) }
+            : v.startsWith('role:')
+              ? { kind: 'hiringTeam', role: v.slice(5) as Approver extends { role: infer R } ? R : never }
+              : null,
+        );
       }}
     >
       <option value="">{empty ?? 'Choose who decides…'}</option>
@@ -128,12 +171,23 @@ function ApproverPicker({ value, onChange, choices, empty }: { value: Approver |
   );
 }
 
-function TriggerFields({ data, onChange, choices }: { data: TriggerData; onChange: (d: TriggerData) => void; choices: InspectorChoices }) {
+function TriggerFields({
+  data,
+  onChange,
+  choices,
+}: {
+  data: TriggerData;
+  onChange: (d: TriggerData) => void;
+  choices: InspectorChoices;
+}) {
   switch (data.kind) {
     case 'approvalDecided':
       return (
         <Row label="Outcome">
-          <select value={data.outcome} onChange={(e) => onChange({ ...data, outcome: e.target.value as typeof data.outcome })}>
+          <select
+            value={data.outcome}
+            onChange={(e) => onChange({ ...data, outcome: e.target.value as typeof data.outcome })}
+          >
             <option value="either">approved or rejected</option>
             <option value="approved">approved</option>
             <option value="rejected">rejected</option>
@@ -150,7 +204,12 @@ function TriggerFields({ data, onChange, choices }: { data: TriggerData; onChang
                 type="checkbox"
                 checked={data.events.includes(event)}
                 onChange={(e) =>
-                  onChange({ ...data, events: e.target.checked ? [...data.events, event] : data.events.filter((x) => x !== event) })
+                  onChange({
+                    ...data,
+                    events: e.target.checked
+                      ? [...data.events, event]
+                      : data.events.filter((x) => x !== event),
+                  })
                 }
               />{' '}
               {event}
@@ -162,10 +221,20 @@ function TriggerFields({ data, onChange, choices }: { data: TriggerData; onChang
       return (
         <>
           <Row label="From">
-            <StagePicker value={data.from} onChange={(from) => onChange({ ...data, from })} choices={choices} allowAny="any stage" />
+            <StagePicker
+              value={data.from}
+              onChange={(from) => onChange({ ...data, from })}
+              choices={choices}
+              allowAny="any stage"
+            />
           </Row>
           <Row label="To">
-            <StagePicker value={data.to} onChange={(to) => onChange({ ...data, to })} choices={choices} allowAny="any stage" />
+            <StagePicker
+              value={data.to}
+              onChange={(to) => onChange({ ...data, to })}
+              choices={choices}
+              allowAny="any stage"
+            />
           </Row>
         </>
       );
@@ -174,19 +243,39 @@ function TriggerFields({ data, onChange, choices }: { data: TriggerData; onChang
   }
 }
 
-function ConditionFields({ leaf, onChange, choices }: { leaf: ConditionLeaf; onChange: (l: ConditionLeaf) => void; choices: InspectorChoices }) {
+function ConditionFields({
+  leaf,
+  onChange,
+  choices,
+}: {
+  leaf: ConditionLeaf;
+  onChange: (l: ConditionLeaf) => void;
+  choices: InspectorChoices;
+}) {
   const spec = CONDITION_FIELD_CATALOGUE[leaf.field];
   const list = leaf.op === 'in' || leaf.op === 'notIn';
   let valueInput: ReactNode;
   switch (spec.operand) {
     case 'score':
       valueInput = (
-        <input type="number" min={0} max={100} value={typeof leaf.value === 'number' ? leaf.value : ''} onChange={(e) => onChange({ ...leaf, value: e.target.value === '' ? null : Number(e.target.value) })} data-testid="condition-value" />
+        <input
+          type="number"
+          min={0}
+          max={100}
+          value={typeof leaf.value === 'number' ? leaf.value : ''}
+          onChange={(e) =>
+            onChange({ ...leaf, value: e.target.value === '' ? null : Number(e.target.value) })
+          }
+          data-testid="condition-value"
+        />
       );
       break;
     case 'requirementLevel':
       valueInput = (
-        <select value={String(leaf.value ?? '')} onChange={(e) => onChange({ ...leaf, value: e.target.value })}>
+        <select
+          value={String(leaf.value ?? '')}
+          onChange={(e) => onChange({ ...leaf, value: e.target.value })}
+        >
           {REQUIREMENT_LEVELS.map((l) => (
             <option key={l}>{l}</option>
           ))}
@@ -195,13 +284,20 @@ function ConditionFields({ leaf, onChange, choices }: { leaf: ConditionLeaf; onC
       break;
     case 'presence':
       valueInput = list ? (
-        <select multiple value={Array.isArray(leaf.value) ? (leaf.value as string[]) : []} onChange={(e) => onChange({ ...leaf, value: [...e.target.selectedOptions].map((o) => o.value) })}>
+        <select
+          multiple
+          value={Array.isArray(leaf.value) ? (leaf.value as string[]) : []}
+          onChange={(e) => onChange({ ...leaf, value: [...e.target.selectedOptions].map((o) => o.value) })}
+        >
           {PRESENCE_VALUES.map((p) => (
             <option key={p}>{p}</option>
           ))}
         </select>
       ) : (
-        <select value={String(leaf.value ?? '')} onChange={(e) => onChange({ ...leaf, value: e.target.value })}>
+        <select
+          value={String(leaf.value ?? '')}
+          onChange={(e) => onChange({ ...leaf, value: e.target.value })}
+        >
           {PRESENCE_VALUES.map((p) => (
             <option key={p}>{p}</option>
           ))}
@@ -210,26 +306,62 @@ function ConditionFields({ leaf, onChange, choices }: { leaf: ConditionLeaf; onC
       break;
     case 'boolean':
       valueInput = (
-        <select value={String(leaf.value)} onChange={(e) => onChange({ ...leaf, value: e.target.value === 'true' })}>
+        <select
+          value={String(leaf.value)}
+          onChange={(e) => onChange({ ...leaf, value: e.target.value === 'true' })}
+        >
           <option value="true">yes</option>
           <option value="false">no</option>
         </select>
       );
       break;
     case 'stage':
-      valueInput = <StagePicker value={!Array.isArray(leaf.value) && leaf.value && typeof leaf.value === 'object' && 'kind' in leaf.value ? (leaf.value as StageRef) : null} onChange={(value) => onChange({ ...leaf, value })} choices={choices} />;
+      valueInput = (
+        <StagePicker
+          value={
+            !Array.isArray(leaf.value) && leaf.value && typeof leaf.value === 'object' && 'kind' in leaf.value
+              ? (leaf.value as StageRef)
+              : null
+          }
+          onChange={(value) => onChange({ ...leaf, value })}
+          choices={choices}
+        />
+      );
       break;
     case 'duration':
       valueInput = (
-        <DurationPicker value={leaf.value && typeof leaf.value === 'object' && 'amount' in leaf.value ? (leaf.value as Duration) : { amount: 14, unit: 'days' }} onChange={(value) => onChange({ ...leaf, value })} />
+        <DurationPicker
+          value={
+            leaf.value && typeof leaf.value === 'object' && 'amount' in leaf.value
+              ? (leaf.value as Duration)
+              : { amount: 14, unit: 'days' }
+          }
+          onChange={(value) => onChange({ ...leaf, value })}
+        />
       );
       break;
     default:
       valueInput = (
         <input
-          value={Array.isArray(leaf.value) ? leaf.value.join(', ') : typeof leaf.value === 'string' ? leaf.value : ''}
+          value={
+            Array.isArray(leaf.value)
+              ? leaf.value.join(', ')
+              : typeof leaf.value === 'string'
+                ? leaf.value
+                : ''
+          }
           placeholder={list ? 'comma-separated' : ''}
-          onChange={(e) => onChange({ ...leaf, value: list ? e.target.value.split(',').map((s) => s.trim()).filter(Boolean) : e.target.value })}
+          onChange={(e) =>
+            onChange({
+              ...leaf,
+              value: list
+                ? e.target.value
+                    .split(',')
+                    .map((s) => s.trim())
+                    .filter(Boolean)
+                : e.target.value,
+            })
+          }
         />
       );
   }
@@ -241,7 +373,12 @@ function ConditionFields({ leaf, onChange, choices }: { leaf: ConditionLeaf; onC
           onChange={(e) => {
             const field = e.target.value as ConditionField;
             const next = CONDITION_FIELD_CATALOGUE[field];
-            onChange({ field, op: next.operators[0]!, value: null, ...(field === 'requirement' ? { requirement: choices.requirementNames[0] ?? '' } : {}) });
+            onChange({
+              field,
+              op: next.operators[0]!,
+              value: null,
+              ...(field === 'requirement' ? { requirement: choices.requirementNames[0] ?? '' } : {}),
+            });
           }}
         >
           {CONDITION_FIELDS.map((f) => (
@@ -253,7 +390,10 @@ function ConditionFields({ leaf, onChange, choices }: { leaf: ConditionLeaf; onC
       </Row>
       {leaf.field === 'requirement' ? (
         <Row label="Requirement">
-          <select value={leaf.requirement ?? ''} onChange={(e) => onChange({ ...leaf, requirement: e.target.value })}>
+          <select
+            value={leaf.requirement ?? ''}
+            onChange={(e) => onChange({ ...leaf, requirement: e.target.value })}
+          >
             <option value="">Choose a must-have…</option>
             {choices.requirementNames.map((r) => (
               <option key={r}>{r}</option>
@@ -262,7 +402,10 @@ function ConditionFields({ leaf, onChange, choices }: { leaf: ConditionLeaf; onC
         </Row>
       ) : null}
       <Row label="Compare">
-        <select value={leaf.op} onChange={(e) => onChange({ ...leaf, op: e.target.value as ConditionLeaf['op'] })}>
+        <select
+          value={leaf.op}
+          onChange={(e) => onChange({ ...leaf, op: e.target.value as ConditionLeaf['op'] })}
+        >
           {spec.operators.map((op) => (
             <option key={op} value={op}>
               {OPERATOR_WORDS[op] ?? op}
@@ -275,13 +418,25 @@ function ConditionFields({ leaf, onChange, choices }: { leaf: ConditionLeaf; onC
   );
 }
 
-function ActionFields({ data, onChange, choices }: { data: ActionData; onChange: (d: ActionData) => void; choices: InspectorChoices }) {
+function ActionFields({
+  data,
+  onChange,
+  choices,
+}: {
+  data: ActionData;
+  onChange: (d: ActionData) => void;
+  choices: InspectorChoices;
+}) {
   switch (data.kind) {
     case 'exportAsCandidate':
     case 'moveToStage':
       return (
         <Row label="Stage">
-          <StagePicker value={data.stage} onChange={(stage) => onChange({ ...data, stage })} choices={choices} />
+          <StagePicker
+            value={data.stage}
+            onChange={(stage) => onChange({ ...data, stage })}
+            choices={choices}
+          />
         </Row>
       );
     case 'exportAsProspect': {
@@ -289,7 +444,16 @@ function ActionFields({ data, onChange, choices }: { data: ActionData; onChange:
       return (
         <>
           <Row label="Prospect pool">
-            <select value={data.poolId ?? ''} onChange={(e) => onChange({ ...data, poolId: e.target.value ? Number(e.target.value) : null, poolStageId: null })}>
+            <select
+              value={data.poolId ?? ''}
+              onChange={(e) =>
+                onChange({
+                  ...data,
+                  poolId: e.target.value ? Number(e.target.value) : null,
+                  poolStageId: null,
+                })
+              }
+            >
               <option value="">No pool (general prospect)</option>
               {choices.prospectPools.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -300,7 +464,12 @@ function ActionFields({ data, onChange, choices }: { data: ActionData; onChange:
           </Row>
           {pool ? (
             <Row label="Pool stage">
-              <select value={data.poolStageId ?? ''} onChange={(e) => onChange({ ...data, poolStageId: e.target.value ? Number(e.target.value) : null })}>
+              <select
+                value={data.poolStageId ?? ''}
+                onChange={(e) =>
+                  onChange({ ...data, poolStageId: e.target.value ? Number(e.target.value) : null })
+                }
+              >
                 <option value="">First stage</option>
                 {pool.stages.map((s) => (
                   <option key={s.id} value={s.id}>
@@ -317,7 +486,11 @@ function ActionFields({ data, onChange, choices }: { data: ActionData; onChange:
       return (
         <>
           <Row label="Who decides">
-            <ApproverPicker value={data.approver} onChange={(approver) => onChange({ ...data, approver })} choices={choices} />
+            <ApproverPicker
+              value={data.approver}
+              onChange={(approver) => onChange({ ...data, approver })}
+              choices={choices}
+            />
           </Row>
           <Row label="Wait at most">
             <DurationPicker value={data.timeout} onChange={(timeout) => onChange({ ...data, timeout })} />
@@ -327,7 +500,13 @@ function ActionFields({ data, onChange, choices }: { data: ActionData; onChange:
               value={data.onTimeout.then}
               onChange={(e) => {
                 const then = e.target.value as 'approve' | 'reject' | 'escalate';
-                onChange({ ...data, onTimeout: then === 'escalate' ? { then, to: { kind: 'hiringTeam', role: 'hiringManager' } } : { then } });
+                onChange({
+                  ...data,
+                  onTimeout:
+                    then === 'escalate'
+                      ? { then, to: { kind: 'hiringTeam', role: 'hiringManager' } }
+                      : { then },
+                });
               }}
             >
               <option value="escalate">escalate</option>
@@ -337,7 +516,11 @@ function ActionFields({ data, onChange, choices }: { data: ActionData; onChange:
           </Row>
           {data.onTimeout.then === 'escalate' ? (
             <Row label="Escalate to">
-              <ApproverPicker value={data.onTimeout.to} onChange={(to) => onChange({ ...data, onTimeout: { then: 'escalate', to } })} choices={choices} />
+              <ApproverPicker
+                value={data.onTimeout.to}
+                onChange={(to) => onChange({ ...data, onTimeout: { then: 'escalate', to } })}
+                choices={choices}
+              />
             </Row>
           ) : null}
         </>
@@ -346,7 +529,12 @@ function ActionFields({ data, onChange, choices }: { data: ActionData; onChange:
       return (
         <>
           <Row label="Rejection reason">
-            <select value={data.rejectionReasonId ?? ''} onChange={(e) => onChange({ ...data, rejectionReasonId: e.target.value ? Number(e.target.value) : null })}>
+            <select
+              value={data.rejectionReasonId ?? ''}
+              onChange={(e) =>
+                onChange({ ...data, rejectionReasonId: e.target.value ? Number(e.target.value) : null })
+              }
+            >
               <option value="">Choose a reason…</option>
               {choices.rejectionReasons.map((r) => (
                 <option key={r.id} value={r.id}>
@@ -356,7 +544,12 @@ function ActionFields({ data, onChange, choices }: { data: ActionData; onChange:
             </select>
           </Row>
           <label className="check">
-            <input type="checkbox" checked={data.sendEmail} onChange={(e) => onChange({ ...data, sendEmail: e.target.checked })} /> Send the rejection email
+            <input
+              type="checkbox"
+              checked={data.sendEmail}
+              onChange={(e) => onChange({ ...data, sendEmail: e.target.checked })}
+            />{' '}
+            Send the rejection email
           </label>
         </>
       );
@@ -364,10 +557,17 @@ function ActionFields({ data, onChange, choices }: { data: ActionData; onChange:
       return (
         <>
           <Row label="Note">
-            <textarea rows={3} value={data.body} onChange={(e) => onChange({ ...data, body: e.target.value })} />
+            <textarea
+              rows={3}
+              value={data.body}
+              onChange={(e) => onChange({ ...data, body: e.target.value })}
+            />
           </Row>
           <Row label="Visible to">
-            <select value={data.visibility} onChange={(e) => onChange({ ...data, visibility: e.target.value as typeof data.visibility })}>
+            <select
+              value={data.visibility}
+              onChange={(e) => onChange({ ...data, visibility: e.target.value as typeof data.visibility })}
+            >
               {NOTE_VISIBILITIES.map((v) => (
                 <option key={v}>{v}</option>
               ))}
@@ -382,7 +582,10 @@ function ActionFields({ data, onChange, choices }: { data: ActionData; onChange:
             <input value={data.tag} onChange={(e) => onChange({ ...data, tag: e.target.value })} />
           </Row>
           <Row label="Where">
-            <select value={data.where} onChange={(e) => onChange({ ...data, where: e.target.value as typeof data.where })}>
+            <select
+              value={data.where}
+              onChange={(e) => onChange({ ...data, where: e.target.value as typeof data.where })}
+            >
               <option value="pilothouse">Pilothouse only</option>
               <option value="greenhouse">Greenhouse candidate</option>
             </select>
@@ -395,7 +598,13 @@ function ActionFields({ data, onChange, choices }: { data: ActionData; onChange:
           <Row label="Channel">
             <select
               value={data.channel.type}
-              onChange={(e) => onChange({ ...data, channel: e.target.value === 'webhook' ? { type: 'webhook', url: '' } : { type: 'inApp', to: null } })}
+              onChange={(e) =>
+                onChange({
+                  ...data,
+                  channel:
+                    e.target.value === 'webhook' ? { type: 'webhook', url: '' } : { type: 'inApp', to: null },
+                })
+              }
             >
               <option value="inApp">In Pilothouse</option>
               <option value="webhook">Webhook</option>
@@ -403,15 +612,26 @@ function ActionFields({ data, onChange, choices }: { data: ActionData; onChange:
           </Row>
           {data.channel.type === 'webhook' ? (
             <Row label="URL">
-              <input value={data.channel.url} onChange={(e) => onChange({ ...data, channel: { type: 'webhook', url: e.target.value } })} />
+              <input
+                value={data.channel.url}
+                onChange={(e) => onChange({ ...data, channel: { type: 'webhook', url: e.target.value } })}
+              />
             </Row>
           ) : (
             <Row label="To">
-              <ApproverPicker value={data.channel.to} onChange={(to) => onChange({ ...data, channel: { type: 'inApp', to } })} choices={choices} />
+              <ApproverPicker
+                value={data.channel.to}
+                onChange={(to) => onChange({ ...data, channel: { type: 'inApp', to } })}
+                choices={choices}
+              />
             </Row>
           )}
           <Row label="Message">
-            <textarea rows={2} value={data.message} onChange={(e) => onChange({ ...data, message: e.target.value })} />
+            <textarea
+              rows={2}
+              value={data.message}
+              onChange={(e) => onChange({ ...data, message: e.target.value })}
+            />
           </Row>
         </>
       );
@@ -440,7 +660,10 @@ export function Inspector({ node, choices, issues, onChange, onDelete }: Props) 
         <code>{node.id}</code>
       </p>
       <Row label="Label (optional)">
-        <input value={node.data.label ?? ''} onChange={(e) => onChange({ ...node.data, label: e.target.value || undefined } as FlowNode['data'])} />
+        <input
+          value={node.data.label ?? ''}
+          onChange={(e) => onChange({ ...node.data, label: e.target.value || undefined } as FlowNode['data'])}
+        />
       </Row>
       {node.type === 'trigger' ? (
         <TriggerFields data={node.data} onChange={onChange} choices={choices} />
@@ -448,7 +671,11 @@ export function Inspector({ node, choices, issues, onChange, onDelete }: Props) 
         isConditionGroup(node.data.when) ? (
           <p className="small muted">A group of conditions: edit it by importing the flow as JSON or YAML.</p>
         ) : (
-          <ConditionFields leaf={node.data.when} onChange={(when) => onChange({ ...node.data, when })} choices={choices} />
+          <ConditionFields
+            leaf={node.data.when}
+            onChange={(when) => onChange({ ...node.data, when })}
+            choices={choices}
+          />
         )
       ) : (
         <ActionFields data={node.data} onChange={onChange} choices={choices} />

@@ -1,6 +1,13 @@
 import { createContext, memo, useContext } from 'react';
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
-import { describeNode, sourceHandlesOf, TARGET_HANDLE, type FlowNode, type Names, type ValidationIssue } from '../../../rules';
+import {
+  describeNode,
+  sourceHandlesOf,
+  TARGET_HANDLE,
+  type FlowNode,
+  type Names,
+  type ValidationIssue,
+} from '../../../rules';
 import type { RuleCanvasNode } from './flow-model';
 
 /** Validation issues and names for the node boxes, shared through context so nodes stay memoized. */

@@ -1,0 +1,116 @@
+import { mkdirSync } from 'node:fs';
+import { sql } from 'kysely';
+import type { Worker } from '@temporalio/worker';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { harvestFromConnection } from '../../../activities/harvest-factory';
+import { parseEnv } from '../../../config/env';
+import { startSandbox, type SandboxHandle } from '../../../sandbox';
+import { runWeb } from '../../../web/server/run-web';
+import { createPilothouseWorker } from '../../../worker/create-worker';
+import { freePort } from '../../support/free-port';
+import { testDb, testTemporal, uniqueTaskQueue } from '../../support/services';
+
+export const SCREENSHOTS = 'test-results/screenshots';
+
+/**
+ * The product as `npm start` runs it in demo mode, in this process: the run's PostgreSQL and Temporal,
+ * a Harvest sandbox, the real worker and the web app — and a Chromium to drive it like a person.
+ */
+export async function startStack() {
+  const db = testDb();
+  // Each journey starts from an installation nobody has set up yet.
+  await sql`truncate app_user, app_session, sign_in_attempt, greenhouse_connection, job, person, approval_request, export_ledger, webhook_event, sync_watermark, audit_event, decision_trace, rule_flow cascade`.execute(
+    db,
+  );
+  const temporal = await testTemporal();
+  const sandbox: SandboxHandle = await startSandbox({ candidates: 40, log: () => {} });
+  const taskQueue = uniqueTaskQueue('browser');
+  const env = parseEnv({
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: inject('databaseUrl'),
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    TEMPORAL_NAMESPACE: inject('temporalNamespace'),
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    PORT: String(await freePort()),
+    SESSION_SECRET: 'browser-suite-session-secret-0123456789abcdef',
+    PILOTHOUSE_DEMO_SANDBOX_URL: sandbox.url,
+    GREENHOUSE_TOKEN_URL: sandbox.tokenUrl,
+    GREENHOUSE_API_URL: sandbox.baseUrl,
+  });
+  const worker: Worker = await createPilothouseWorker({
+    connection: temporal.nativeConnection,
+    namespace: temporal.namespace,
+    taskQueue,
+    deps: { db, harvest: harvestFromConnection(db, env), temporal: temporal.client, taskQueue },
+  });
+  const running = worker.run();
+  const web = await runWeb(env);
+  const browser: Browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const pageErrors: string[] = [];
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: web.url });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    return page;
+  }
+  return {
+    db,
+    env,
+    temporal,
+    client: temporal.client,
+    sandbox,
+    taskQueue,
+    web,
+    browser,
+    newPage,
+    pageErrors,
+    async close() {
+      await browser.close();
+      await web.close();
+      worker.shutdown();
+      await running;
+      await sandbox.close();
+      await temporal.close();
+      await db.destroy();
+    },
+  };
+}
+
+export type Stack = Awaited<ReturnType<typeof startStack>>;
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+/** Drags from one point to another with intermediate moves, as a hand does (React Flow needs the moves). */
+export async function dragBetween(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let step = 1; step <= 12; step++) {
+    await page.mouse.move(from.x + ((to.x - from.x) * step) / 12, from.y + ((to.y - from.y) * step) / 12);
+  }
+  await page.mouse.up();
+}
+
+export async function centerOf(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  const box = await page.locator(selector).first().boundingBox();
+  if (!box) throw new Error(`${selector} is not on the screen`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
