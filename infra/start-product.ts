@@ -108,9 +108,11 @@ export async function startProduct(env: Env): Promise<void> {
       const sandboxScript = join(projectRoot, 'scripts', 'sandbox.ts');
       if (existsSync(sandboxScript)) {
         await assertPortFree(env.SANDBOX_PORT, 'SANDBOX_PORT');
+        // Greenhouse-style webhooks from the sandbox reach the web app's endpoint, signed with the demo secret.
         const sandbox = spawnTs('sandbox', sandboxScript, {
           ...childEnv,
           SANDBOX_PORT: String(env.SANDBOX_PORT),
+          SANDBOX_WEBHOOK_URL: `${env.APP_URL ?? `http://localhost:${env.PORT}`}/webhooks/greenhouse`,
         });
         children.push(sandbox);
         watch(sandbox, shutdown);
