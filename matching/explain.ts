@@ -35,7 +35,7 @@ export function evaluateRequirements(
 ): RequirementEvidence[] {
   const experience = estimateYearsOfExperience(text, context.asOf);
   return profile.requirements.map((requirement) => {
-    const verdict = evaluate(requirement, text, experience, context);
+    const verdict = evaluate(requirement, text, experience);
     return {
       requirementId: requirement.id,
       label: requirement.label,
@@ -52,7 +52,6 @@ function evaluate(
   requirement: Requirement,
   text: string,
   experience: ReturnType<typeof estimateYearsOfExperience>,
-  _context: EvaluationContext,
 ): Verdict {
   switch (requirement.kind) {
     case 'skill':
