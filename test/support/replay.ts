@@ -1,10 +1,12 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Client, HistoryAndWorkflowId } from '@temporalio/client';
-import type { Logger } from '@temporalio/common';
-import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { HistoryAndWorkflowId } from '@temporalio/client';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker, type ReplayWorkerOptions } from '@temporalio/worker';
+import { resolveTemporalCli } from '../../infra/temporal-cli';
 import { WORKFLOWS_PATH } from '../../worker/workflow-bundle';
 
 /**
@@ -27,11 +29,37 @@ export function loadHistories(dir: string = HISTORIES_DIR): HistoryAndWorkflowId
     }));
 }
 
-/** Fetches a finished run's history from the server and writes it as a golden history file. */
-export async function recordHistory(client: Client, workflowId: string, path: string): Promise<void> {
-  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+/**
+ * Writes a finished run's history as a golden history file. The Temporal CLI does the writing — it
+ * produces the same JSON the Web UI's "Download" does — because the SDK's own `historyToJSON` trips
+ * over two protobufjs copies in this dependency tree ("type must be a Type").
+ */
+export async function recordHistory(
+  target: { address: string; namespace: string },
+  workflowId: string,
+  path: string,
+): Promise<void> {
+  const cli = await resolveTemporalCli({ cliPath: process.env.TEMPORAL_CLI_PATH });
+  if (cli.source === 'sdk-download')
+    throw new Error('recording a history needs the Temporal CLI (see README)');
+  const { stdout } = await promisify(execFile)(
+    cli.path,
+    [
+      'workflow',
+      'show',
+      '--workflow-id',
+      workflowId,
+      '--output',
+      'json',
+      '--address',
+      target.address,
+      '--namespace',
+      target.namespace,
+    ],
+    { maxBuffer: 64 * 1024 * 1024, timeout: 30_000 },
+  );
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(JSON.parse(historyToJSON(history)), null, 2)}\n`);
+  writeFileSync(path, `${JSON.stringify(JSON.parse(stdout), null, 2)}\n`);
 }
 
 export interface ReplayOutcome {
@@ -50,22 +78,8 @@ export async function replayHistories(
 ): Promise<ReplayOutcome[]> {
   const { workflowsPath = WORKFLOWS_PATH, ...rest } = options;
   const outcomes: ReplayOutcome[] = [];
-  for await (const result of Worker.runReplayHistories(
-    { workflowsPath, bundlerOptions: { logger: quietBundler }, ...rest },
-    histories,
-  )) {
+  for await (const result of Worker.runReplayHistories({ workflowsPath, ...rest }, histories)) {
     outcomes.push({ workflowId: result.workflowId, error: result.error });
   }
   return outcomes;
 }
-
-// The bundler reports progress through this logger; keep it out of the test output.
-const ignore = () => undefined;
-const quietBundler: Logger = {
-  log: ignore,
-  trace: ignore,
-  debug: ignore,
-  info: ignore,
-  warn: ignore,
-  error: ignore,
-};
