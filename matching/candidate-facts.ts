@@ -28,7 +28,7 @@ const dateRange = new RegExp(
 const statedYears =
   /\b(\d{1,2})\+?\s*(?:years?|yrs)\s+(?:of\s+)?(?:professional\s+|industry\s+|hands-on\s+|relevant\s+|total\s+|commercial\s+)?(?:experience|exp\b)/gi;
 const roleNoun =
-  /\b(engineer|developer|programmer|scientist|analyst|executive|manager|designer|recruiter|architect|administrator|representative|director|lead|consultant|sre|specialist|intern|officer|head|president|founder|owner)\b/i;
+  /\b(engineer|developer|programmer|scientist|analyst|executive|manager|designer|recruiter|architect|administrator|representative|director|lead|consultant|sre|specialist|intern|officer|head|president|founder|owner|nurse|teacher|technician|therapist|pharmacist|physician|accountant|attorney|lawyer|coordinator|assistant|agent|writer|editor|researcher|librarian|planner|buyer|operator|mechanic|electrician|driver|supervisor)\b/i;
 const bullet = /^[-•*·▪◦‣]/;
 const narrativeVerb =
   /^(led|managed|built|reported|mentored|worked|hired|partnered|owned|designed|drove|ran|supported|collaborated|helped|sourced|recruited|interviewed|created|developed|improved|reduced|increased|wrote|shipped|launched|delivered|implemented|migrated|maintained|coordinated|trained|taught|presented)\b/i;

@@ -251,7 +251,11 @@ function evaluateLocation(requirement: LocationRequirement, text: string): Verdi
   for (const place of requirement.places) {
     const city = place.split(',')[0]?.trim();
     if (!city) continue;
-    const metro = metroAreas.find((m) => m.city.toLowerCase() === city.toLowerCase());
+    const metro = metroAreas.find(
+      (m) =>
+        m.city.toLowerCase() === city.toLowerCase() ||
+        m.places.some((p) => p.toLowerCase() === city.toLowerCase()),
+    );
     for (const name of metro?.places ?? [city]) {
       const found = new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, 'iu').exec(text);
       if (!found) continue;

@@ -45,7 +45,14 @@ export function trainJobProfile(input: TrainJobProfileInput): JobProfile {
 
   const requirements: Requirement[] = [];
   const family = titleFamilyOf(title) ?? titleFamilyOf(job.title);
-  const bareTitle = title.replace(/\(.*?\)/g, '').trim();
+  // A title the dictionary does not know is matched as written, without its level or team
+  // ("Senior Registered Nurse, ICU" → "registered nurse").
+  const bareTitle =
+    title
+      .replace(/\(.*?\)/g, '')
+      .split(/,| - | – /)[0]
+      ?.replace(/\b(senior|sr\.?|junior|jr\.?|staff|lead|principal|head of|associate)\s+/gi, '')
+      .trim() || title;
   requirements.push({
     id: `title:${family?.id ?? slug(bareTitle)}`,
     kind: 'title',

@@ -124,7 +124,7 @@ function topicRequirement(line: string, kind: PostSectionKind): TopicRequirement
     })
     .filter((fragment) => {
       const words = stems(fragment);
-      return words.length >= 1 && words.length <= 4 && /[a-z]{3}/.test(fragment);
+      return words.length >= 1 && words.length <= 6 && /[a-z]{3}/.test(fragment);
     });
   if (phrases.length === 0) return undefined;
   const { importance, origin } = placement(kind, line);

@@ -98,6 +98,24 @@ describe('training a job profile from its post', () => {
     expect(find(remote, 'location')).toMatchObject({ arrangement: 'remote', importance: 'nice' });
   });
 
+  it('matches a title the dictionary does not know as written, without its level or team', () => {
+    const nurse = trainJobProfile({
+      job: { jobId: 'rn-1', title: 'Senior Registered Nurse, ICU', offices: ['Queens, NY'] },
+      post: {
+        title: 'Senior Registered Nurse, ICU',
+        content: '<h3>Requirements</h3><ul><li>BLS and ACLS certification</li></ul>',
+      },
+    });
+    expect(find(nurse, 'title:registered-nurse')).toMatchObject({
+      terms: ['registered nurse'],
+      importance: 'must',
+    });
+    expect(find(nurse, 'seniority')).toMatchObject({ level: 'senior' });
+    expect(find(nurse, 'topic:bls-acls-certification')).toMatchObject({
+      phrases: ['bls', 'acls certification'],
+    });
+  });
+
   it('reads the Job Board API form of a post, whose HTML comes entity-escaped', () => {
     const escaped = post.content.replace(/</g, '&lt;').replace(/>/g, '&gt;');
     const fromBoard = trainJobProfile({ job, post: { ...post, content: escaped } });
