@@ -10,12 +10,23 @@ import type { ActionStep, RulePlan } from './plan';
 import { renderTemplate } from './templates';
 
 /** The condition results on the way to a step, latest first; null at the trigger. */
-type Reasons = { text: string; earlier: Reasons } | null;
+type Reasons = { text: string; earlier: Reasons; count: number; first: string } | null;
+
+function addReason(earlier: Reasons, text: string): Reasons {
+  return { text, earlier, count: (earlier?.count ?? 0) + 1, first: earlier?.first ?? text };
+}
+
+/** Reasons a recruiter reads in one line; a long path keeps its first and latest few (the trace has all). */
+export const MAX_REASONS_IN_A_SENTENCE = 6;
 
 function reasonText(reasons: Reasons): string {
-  const texts: string[] = [];
-  for (let at = reasons; at !== null; at = at.earlier) texts.push(at.text);
-  return texts.reverse().join('; ');
+  if (reasons === null) return '';
+  const latest: string[] = [];
+  const keep = reasons.count > MAX_REASONS_IN_A_SENTENCE ? MAX_REASONS_IN_A_SENTENCE - 2 : reasons.count;
+  for (let at: Reasons = reasons; at !== null && latest.length < keep; at = at.earlier) latest.push(at.text);
+  latest.reverse();
+  if (keep === reasons.count) return latest.join('; ');
+  return [reasons.first, `… ${reasons.count - keep - 1} more …`, ...latest].join('; ');
 }
 
 type Outcome = { kind: 'decided'; decision: Decision } | { kind: 'skipped'; why: string };
@@ -46,10 +57,10 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
   let currentStageId =
     facts.greenhouse?.currentStageId ?? (event.type === 'stageChanged' ? event.toStageId : null);
   const steps = plan.steps;
-  const fired: (Branch | null)[] = steps.map(() => null);
+  const fired: (Branch | null)[] = new Array<Branch | null>(steps.length).fill(null);
   // Why each step that ran was reached: a chain of condition results shared along the path, so a deep
   // flow does not copy every earlier reason into every later step.
-  const reasons: (Reasons | undefined)[] = steps.map(() => undefined);
+  const reasons: (Reasons | undefined)[] = new Array<Reasons | undefined>(steps.length).fill(undefined);
   const decisions: Decision[] = [];
   const decidedSteps: string[] = [];
   const entries: TraceEntry[] = [];
@@ -73,7 +84,7 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
   } else {
     const paused = steps[start.step]!;
     fired[start.step] = start.branch;
-    reasons[start.step] = { text: start.text, earlier: null };
+    reasons[start.step] = addReason(null, start.text);
     entries.push({
       step: start.step,
       nodeId: paused.nodeId,
@@ -89,15 +100,21 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
   for (let i = from; i < steps.length; i++) {
     const step = steps[i]!;
     if (step.kind === 'trigger') continue;
-    const via = step.activatedBy.find((a) => fired[a.step] === a.branch);
-    if (!via) continue;
-    const chain = reasons[via.step]!;
+    let via = -1;
+    for (const activation of step.activatedBy) {
+      if (fired[activation.step] === activation.branch) {
+        via = activation.step;
+        break;
+      }
+    }
+    if (via < 0) continue;
+    const chain = reasons[via]!;
 
     if (step.kind === 'condition') {
       const result = checkCondition(step.condition, { facts, score, currentStageId, nowMs, stageName });
       const branch: Branch = result.held ? 'then' : 'otherwise';
       fired[i] = branch;
-      reasons[i] = { text: result.text, earlier: chain };
+      reasons[i] = addReason(chain, result.text);
       entries.push({
         step: i,
         nodeId: step.nodeId,

@@ -175,4 +175,18 @@ describe('conditions: what a rule can ask about a person', () => {
       { type: 'tag', tag: 'revisit-later', because: 'Score 40 is not ≥ 70 → tag "revisit-later"' },
     ]);
   });
+
+  it('after eight checks in a row, the sentence keeps the first and the last four and the trace keeps all', () => {
+    const thresholds = [10, 20, 30, 40, 50, 60, 70, 80];
+    const nested = thresholds.reduceRight<ReturnType<typeof when>[]>(
+      (then, threshold) => [when(score('gte', threshold), then, [stop()])],
+      [tag('very-strong', 'pilothouse')],
+    );
+    const plan = planFor(flowOf(trigger.personMatched(), nested));
+    const { decisions, trace } = evaluate(plan, { type: 'personMatched', score: 95 }, person());
+    expect(decisions[0]!.because).toBe(
+      'Score 95 ≥ 10; … 3 more …; Score 95 ≥ 50; Score 95 ≥ 60; Score 95 ≥ 70; Score 95 ≥ 80 → tag "very-strong"',
+    );
+    expect(trace.entries.filter((e) => e.kind === 'condition')).toHaveLength(8);
+  });
 });
