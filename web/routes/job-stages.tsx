@@ -118,10 +118,12 @@ export default function JobStages({ loaderData }: Route.ComponentProps) {
           ? ` Saved ${formatWhen(savedAt)} by ${savedBy}.`
           : ' Not saved yet: the lines below are suggestions.'}
       </PageHeader>
-      {fetcher.data && 'fieldErrors' in fetcher.data ? (
-        <Notice tone="error">{Object.values(fetcher.data.fieldErrors).flat().join(' ')}</Notice>
-      ) : null}
-      {fetcher.data && 'savedAt' in fetcher.data ? <Notice tone="success">Mapping saved.</Notice> : null}
+      <div data-testid="mapping-save-result">
+        {fetcher.data && 'fieldErrors' in fetcher.data ? (
+          <Notice tone="error">{Object.values(fetcher.data.fieldErrors).flat().join(' ')}</Notice>
+        ) : null}
+        {fetcher.data && 'savedAt' in fetcher.data ? <Notice tone="success">Mapping saved.</Notice> : null}
+      </div>
       {stages.length === 0 ? (
         <EmptyState title="This job has no synced Greenhouse stages yet.">
           They arrive with the next job sync.

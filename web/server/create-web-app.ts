@@ -28,7 +28,8 @@ export async function createWebApp(context: PilothouseContext) {
     const vite = await import('vite').then((module) =>
       module.createServer({
         root: projectRoot,
-        server: { middlewareMode: true },
+        // Tests run several apps at once: no HMR socket (a fixed port) outside development.
+        server: { middlewareMode: true, hmr: context.env.NODE_ENV === 'development' ? undefined : false },
         appType: 'custom',
         logLevel: 'warn',
         // Scan every route up front: a dependency found late makes Vite re-optimise and reload the

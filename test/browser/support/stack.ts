@@ -27,7 +27,7 @@ export async function startStack() {
   const sandbox: SandboxHandle = await startSandbox({ candidates: 40, log: () => {} });
   const taskQueue = uniqueTaskQueue('browser');
   const env = parseEnv({
-    NODE_ENV: 'development',
+    NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
     DATABASE_URL: inject('databaseUrl'),
     TEMPORAL_ADDRESS: inject('temporalAddress'),
