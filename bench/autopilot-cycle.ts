@@ -34,7 +34,6 @@ const worker = await Worker.create({
   connection: services.temporal.nativeConnection,
   taskQueue,
   workflowsPath: WORKFLOWS_PATH,
-  bundlerOptions: { logger: new DefaultLogger('ERROR') },
   activities: createActivities({
     db: services.db,
     harvest: async () => harvest,
