@@ -1,3 +1,4 @@
+import { escapeHtml } from './http/escape-html';
 import { harvestError, type Reply } from './http/reply';
 import type { SandboxRuntime } from './runtime';
 import { byId } from './state/types';
@@ -23,7 +24,7 @@ function personPage(rt: SandboxRuntime, candidateId: number): string {
     .map((application) => {
       const job = application.job_id === null ? undefined : byId(state.jobs, application.job_id);
       const where = job?.name ?? (application.prospect ? 'Prospect' : '—');
-      return `<tr><td>${application.id}</td><td>${escape(where)}</td><td>${escape(application.stage_name ?? '—')}</td><td>${application.status}</td><td>${escape(application.last_activity_at ?? '')}</td></tr>`;
+      return `<tr><td>${application.id}</td><td>${escapeHtml(where)}</td><td>${escapeHtml(application.stage_name ?? '—')}</td><td>${application.status}</td><td>${escapeHtml(application.last_activity_at ?? '')}</td></tr>`;
     })
     .join('');
   const contacts = [
@@ -31,22 +32,22 @@ function personPage(rt: SandboxRuntime, candidateId: number): string {
     ...candidate.phone_numbers,
     ...candidate.social_media_addresses,
   ]
-    .map((entry) => `<li>${escape(entry.value)}</li>`)
+    .map((entry) => `<li>${escapeHtml(entry.value)}</li>`)
     .join('');
   const files = state.attachments
     .filter((attachment) => attachment.candidate_id === candidate.id)
     .map(
       (attachment) =>
-        `<li><a href="${escape(attachment.url)}">${escape(attachment.filename)}</a> (${attachment.type})</li>`,
+        `<li><a href="${escapeHtml(attachment.url)}">${escapeHtml(attachment.filename)}</a> (${attachment.type})</li>`,
     )
     .join('');
   const notes = state.notes
     .filter((note) => note.candidate_id === candidate.id)
-    .map((note) => `<li><pre>${escape(note.body ?? '')}</pre></li>`)
+    .map((note) => `<li><pre>${escapeHtml(note.body ?? '')}</pre></li>`)
     .join('');
   return layout(
     `${candidate.first_name} ${candidate.last_name}`,
-    `<p>${escape([candidate.title, candidate.company].filter(Boolean).join(' at '))}</p>
+    `<p>${escapeHtml([candidate.title, candidate.company].filter(Boolean).join(' at '))}</p>
 <h2>Contact</h2><ul>${contacts}</ul>
 <h2>Applications</h2><table><tr><th>id</th><th>job</th><th>stage</th><th>status</th><th>last activity</th></tr>${rows}</table>
 <h2>Attachments</h2><ul>${files || '<li>none</li>'}</ul>
@@ -62,15 +63,11 @@ function jobPostPage(rt: SandboxRuntime, postId: number): string {
 }
 
 function layout(title: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)} — Greenhouse sandbox</title>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} — Greenhouse sandbox</title>
 <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}td,th{padding:.25rem .75rem;text-align:left}</style>
-</head><body><p><small>Greenhouse sandbox (stand-in page)</small></p><h1>${escape(title)}</h1>${body}</body></html>`;
+</head><body><p><small>Greenhouse sandbox (stand-in page)</small></p><h1>${escapeHtml(title)}</h1>${body}</body></html>`;
 }
 
 function html(page: string): Reply {
   return { status: 200, raw: Buffer.from(page), contentType: 'text/html; charset=utf-8' };
-}
-
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../http/escape-html';
+
 // The jobs a demo tenant can have. Requirements are written like real postings so that matching
 // and "train a job profile" have something meaningful to chew on.
 
@@ -322,8 +324,4 @@ export function jobPostHtml(template: JobTemplate, companyName: string): string 
     list(template.niceToHave),
     `<p>Offices: ${escapeHtml(template.offices.join(', '))}. We welcome applicants of every background.</p>`,
   ].join('\n');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
