@@ -3,13 +3,14 @@ import {
   ApplicationFailure,
   proxyActivities,
   upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { ExportCandidateInput } from './autopilot-api';
 import { databaseActivity, greenhouseActivity } from './activity-options';
 import { JOB_ID, OUTCOME, PERSON_ID, WORKFLOW_KIND } from './search-attributes';
+import { harvestTaskQueue } from '../worker/harvest-task-queue';
 
-const greenhouse = proxyActivities<Activities>(greenhouseActivity);
 const store = proxyActivities<Activities>(databaseActivity);
 
 export interface ExportCandidateResult {
@@ -27,6 +28,11 @@ export interface ExportCandidateResult {
  * person up first — a crash or retry at any step never yields a second person or application.
  */
 export async function exportCandidate(input: ExportCandidateInput): Promise<ExportCandidateResult> {
+  // Greenhouse calls go through the rate-limited Harvest queue shared by every worker.
+  const greenhouse = proxyActivities<Activities>({
+    ...greenhouseActivity,
+    taskQueue: harvestTaskQueue(workflowInfo().taskQueue),
+  });
   upsertSearchAttributes([
     { key: WORKFLOW_KIND, value: 'export' },
     { key: JOB_ID, value: String(input.jobId) },
@@ -54,7 +60,7 @@ export async function exportCandidate(input: ExportCandidateInput): Promise<Expo
       candidateId: person.candidateId,
       applicationId: person.applicationId,
     });
-    await store.completeExport({ jobId: input.jobId, personId: input.personId });
+    await greenhouse.completeExport({ jobId: input.jobId, personId: input.personId });
     upsertSearchAttributes([{ key: OUTCOME, value: 'exported' }]);
     return { ...person, alreadyExported: false };
   } catch (error) {

@@ -36,8 +36,8 @@ import {
   type JobAutopilotInput,
 } from './job-autopilot-state';
 import { JOB_ID, WORKFLOW_KIND } from './search-attributes';
+import { harvestTaskQueue } from '../worker/harvest-task-queue';
 
-const greenhouse = proxyActivities<Activities>(greenhouseActivity);
 const store = proxyActivities<Activities>(databaseActivity);
 const matching = proxyActivities<Activities>(matchingActivity);
 
@@ -49,6 +49,11 @@ const SCORE_BATCH = 100;
  */
 export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
   const state: AutopilotState = input.state ?? initialState(input);
+  // Greenhouse calls go through the rate-limited Harvest queue shared by every worker.
+  const greenhouse = proxyActivities<Activities>({
+    ...greenhouseActivity,
+    taskQueue: harvestTaskQueue(workflowInfo().taskQueue),
+  });
   const timeoutScale = input.approvalTimeoutScale ?? 1;
   upsertSearchAttributes([
     { key: WORKFLOW_KIND, value: 'autopilot' },

@@ -1,9 +1,9 @@
-import { proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { databaseActivity, greenhouseActivity } from './activity-options';
 import { WORKFLOW_KIND } from './search-attributes';
+import { harvestTaskQueue } from '../worker/harvest-task-queue';
 
-const greenhouse = proxyActivities<Activities>({ ...greenhouseActivity, startToCloseTimeout: '10 minutes' });
 const store = proxyActivities<Activities>(databaseActivity);
 
 export interface SyncJobsInput {
@@ -17,6 +17,11 @@ export interface SyncJobsInput {
  */
 export async function syncJobs(input: SyncJobsInput = {}) {
   upsertSearchAttributes([{ key: WORKFLOW_KIND, value: 'sync-jobs' }]);
+  const greenhouse = proxyActivities<Activities>({
+    ...greenhouseActivity,
+    startToCloseTimeout: '10 minutes',
+    taskQueue: harvestTaskQueue(workflowInfo().taskQueue),
+  });
   const jobs = await greenhouse.syncJobsFromGreenhouse({
     enableNewOpenJobs: input.enableNewOpenJobs ?? false,
   });

@@ -10,7 +10,7 @@ import type { Worker } from '@temporalio/worker';
 import type { Db } from '../../db/database';
 import { HarvestClient } from '../../greenhouse/client';
 import { startSandbox, type StartSandboxOptions } from '../../sandbox';
-import { createPilothouseWorker } from '../../worker/create-worker';
+import { createHarvestWorker, createPilothouseWorker } from '../../worker/create-worker';
 import { HISTORIES_DIR } from './replay';
 import { testDb, testTemporal, uniqueTaskQueue } from './services';
 
@@ -42,7 +42,15 @@ export async function startAutopilotHarness(
     deps: { db, harvest: async () => harvest, temporal: temporal.client, taskQueue },
     tuning: workerTuning,
   });
-  const running = worker.run();
+  const harvestWorker = await createHarvestWorker({
+    connection: temporal.nativeConnection,
+    namespace: temporal.namespace,
+    taskQueue,
+    deps: { db, harvest: async () => harvest, temporal: temporal.client, taskQueue },
+    // Greenhouse's budget is the sandbox's own 75 per 30 s here; the queue limit only needs to be above it.
+    maxTaskQueueActivitiesPerSecond: 50,
+  });
+  const running = Promise.all([worker.run(), harvestWorker.run()]);
   return {
     db,
     temporal,
@@ -53,6 +61,7 @@ export async function startAutopilotHarness(
     worker,
     async close() {
       worker.shutdown();
+      harvestWorker.shutdown();
       await running;
       await sandbox.close();
       await temporal.close();

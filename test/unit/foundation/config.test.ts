@@ -58,7 +58,8 @@ describe('configuration from the environment', () => {
         .filter((line) => !/^\|\s*-/.test(line))
         .map((line) => line.split('|').map((cell) => cell.trim()));
     const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
-    const section = readme.split('<!-- config-table:start -->')[1]?.split('<!-- config-table:end -->')[0] ?? '';
+    const section =
+      readme.split('<!-- config-table:start -->')[1]?.split('<!-- config-table:end -->')[0] ?? '';
     expect(rows(section), 'run `npm run config:table` and paste the output into the README').toEqual(
       rows(configTableMarkdown()),
     );
