@@ -8,6 +8,7 @@ import { loggerFromEnv } from '../observability/logger';
 import { collectProcessMetrics } from '../observability/metrics';
 import { serveProbes, type ProbeServer } from '../observability/metrics-server';
 import { temporalLogger } from '../observability/temporal-logger';
+import { workerMatcher } from './activity-deps';
 import { connectTemporalWorker } from './connect-worker';
 import { createHarvestWorker, createPilothouseWorker } from './create-worker';
 import { harvestTaskQueue } from './harvest-task-queue';
@@ -61,6 +62,7 @@ export async function runWorker(env: Env): Promise<void> {
       harvest: harvestFromConnection(db, env),
       temporal: client,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
+      matcher: workerMatcher(env, db),
     };
     const common = {
       connection,
@@ -100,6 +102,7 @@ export async function runWorker(env: Env): Promise<void> {
       workflowBundle: workflowBundlePath ?? (role === 'activities' ? undefined : 'bundled at start-up'),
       buildId: env.WORKER_BUILD_ID,
       metricsPort: probes?.port,
+      semanticModel: deps.matcher.semanticModel ?? 'off (local scorer only)',
       temporalMetrics: env.TEMPORAL_METRICS_BIND_ADDRESS,
     });
     await runAll(workers);
