@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { createRequestHandler } from '@react-router/express';
 import express from 'express';
 import type { ServerBuild } from 'react-router';
@@ -7,9 +8,10 @@ const projectRoot = new URL('../../', import.meta.url).pathname;
 
 /**
  * The HTTP app: React Router (loaders/actions) behind Express. In development Vite compiles the
- * routes on demand; in production the pre-built `build/` is served.
+ * routes on demand; in production the pre-built `build/` is served. `httpServer` is the server the
+ * app will listen on (Vite's WebSocket shares it).
  */
-export async function createWebApp(context: PilothouseContext) {
+export async function createWebApp(context: PilothouseContext, httpServer: Server) {
   const app = express();
   app.disable('x-powered-by');
   // One set of services; only the caller's address differs per request (sign-in throttling).
@@ -28,8 +30,14 @@ export async function createWebApp(context: PilothouseContext) {
     const vite = await import('vite').then((module) =>
       module.createServer({
         root: projectRoot,
-        // Tests run several apps at once: no HMR socket (a fixed port) outside development.
-        server: { middlewareMode: true, hmr: context.env.NODE_ENV === 'development' ? undefined : false },
+        // Vite's socket rides on the app's own HTTP server instead of its fixed port 24678, so several
+        // apps (tests, a second checkout) run side by side. It cannot simply be switched off: the page
+        // always loads Vite's client, which then fails without a socket. No hot reload outside development.
+        server: {
+          middlewareMode: true,
+          ws: { server: httpServer },
+          ...(context.env.NODE_ENV === 'development' ? {} : { hmr: false }),
+        },
         appType: 'custom',
         logLevel: 'warn',
         // Scan every route up front: a dependency found late makes Vite re-optimise and reload the

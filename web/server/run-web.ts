@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import express from 'express';
 import type { Env } from '../../config/env';
 import { createDb } from '../../db/database';
@@ -15,10 +15,11 @@ export async function runWeb(env: Env): Promise<{ url: string; close: () => Prom
   const db = createDb(env.DATABASE_URL);
   await waitForDatabase(db, env.DATABASE_URL);
   const temporal = await connectTemporalClient(temporalTargetFromEnv(env));
-  const { app, closeVite } = await createWebApp({ env, db, temporal });
-
   let draining = false;
   const outer = express();
+  const server: Server = createServer(outer);
+  const { app, closeVite } = await createWebApp({ env, db, temporal }, server);
+
   outer.disable('x-powered-by');
   outer.use((_req, res, next) => {
     // While draining, answers tell keep-alive clients to reconnect — to another replica.
@@ -31,11 +32,11 @@ export async function runWeb(env: Env): Promise<{ url: string; close: () => Prom
   });
   outer.use(app);
 
-  const server: Server = await new Promise((resolve, reject) => {
-    const listening = outer.listen(env.PORT, env.HOST, () => resolve(listening));
-    listening.once('error', (error: NodeJS.ErrnoException) =>
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
       reject(new Error(error.code === 'EADDRINUSE' ? `PORT: ${env.PORT} is already in use` : error.message)),
     );
+    server.listen(env.PORT, env.HOST, () => resolve());
   });
   const url = env.APP_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
   let closing: Promise<void> | undefined;
