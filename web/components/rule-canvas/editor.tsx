@@ -36,6 +36,18 @@ import { CanvasInfo, nodeTypes } from './nodes';
 
 const DRAG_TYPE = 'application/x-pilothouse-step';
 const HISTORY_LIMIT = 100;
+/** The minimap sits in the bottom-right corner (React Flow's 15 px margin), over the flow. */
+const MINIMAP = { width: 160, height: 100, margin: 15 };
+/**
+ * Fitting the view keeps a band along the bottom free for the minimap (and the zoom controls on the
+ * left), so after "Zoom to fit" or auto-layout no step lies under them.
+ */
+const FIT_PADDING = {
+  top: '24px',
+  left: '24px',
+  right: '24px',
+  bottom: `${MINIMAP.height + MINIMAP.margin * 2}px`,
+} as const;
 
 type Snapshot = { nodes: RuleCanvasNode[]; edges: Edge[] };
 
@@ -276,7 +288,7 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
   const layout = useCallback(() => {
     remember();
     setNodes((current) => autoLayout(current, edges));
-    requestAnimationFrame(() => void fitView({ padding: 0.2, duration: 200 }));
+    requestAnimationFrame(() => void fitView({ padding: FIT_PADDING, duration: 200 }));
   }, [edges, fitView, remember]);
 
   // Keyboard: undo/redo, copy/paste; Delete/Backspace is React Flow's own deleteKeyCode.
@@ -365,7 +377,7 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
             <button
               type="button"
               className="button small"
-              onClick={() => void fitView({ padding: 0.2, duration: 200 })}
+              onClick={() => void fitView({ padding: FIT_PADDING, duration: 200 })}
             >
               Zoom to fit
             </button>
@@ -383,14 +395,6 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
                 : `${errorCount} error${errorCount === 1 ? '' : 's'}, ${warningCount} warning${warningCount === 1 ? '' : 's'}`}
             </span>
           </div>
-          {refusal ? (
-            <p className="notice error connection-refused" role="alert" data-testid="connection-refused">
-              Cannot connect: {refusal}{' '}
-              <button type="button" className="button link" onClick={() => setRefusal(null)}>
-                Dismiss
-              </button>
-            </p>
-          ) : null}
           <div
             className="canvas"
             ref={wrapper}
@@ -398,6 +402,15 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
             onDrop={onDrop}
             data-testid="rule-canvas"
           >
+            {/* Over the top of the canvas, not above it: a refusal must not move what the hand is on. */}
+            {refusal ? (
+              <p className="notice error connection-refused" role="alert" data-testid="connection-refused">
+                Cannot connect: {refusal}{' '}
+                <button type="button" className="button link" onClick={() => setRefusal(null)}>
+                  Dismiss
+                </button>
+              </p>
+            ) : null}
             <ReactFlow<RuleCanvasNode>
               nodes={nodes}
               edges={edges}
@@ -409,14 +422,19 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
               isValidConnection={isValidConnection}
               deleteKeyCode={readOnly ? null : ['Backspace', 'Delete']}
               fitView
-              fitViewOptions={{ padding: 0.2 }}
+              fitViewOptions={{ padding: FIT_PADDING }}
               minZoom={0.1}
               nodesConnectable={!readOnly}
               nodesDraggable={!readOnly}
               proOptions={{ hideAttribution: true }}
             >
               <Background gap={16} />
-              <MiniMap pannable zoomable ariaLabel="Overview of the flow" />
+              <MiniMap
+                pannable
+                zoomable
+                ariaLabel="Overview of the flow"
+                style={{ width: MINIMAP.width, height: MINIMAP.height }}
+              />
               <Controls showInteractive={false} />
             </ReactFlow>
           </div>
