@@ -1,14 +1,72 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { centerOf, dragBetween, screenshot, startStack, type Stack } from './support/stack';
+import { addPersonToJob } from '../../db/queries/people';
+import { eventually } from '../support/autopilot-harness';
+import { greenhouseCandidatesWithEmail, setCandidateCreateScope } from './support/sandbox-greenhouse';
+import { centerOf, dragBetween, screenshot, signIn, startStack, type Stack } from './support/stack';
 
 const admin = { name: 'Ada Admin', email: 'ada@pilothouse.test', password: 'correct horse battery staple' };
+const recruiter = {
+  name: 'Riley Recruiter',
+  email: 'riley@pilothouse.test',
+  password: 'riley-approves-people-42',
+  role: 'recruiter',
+};
+const opsEngineer = {
+  name: 'Olu Ops',
+  email: 'olu@pilothouse.test',
+  password: 'olu-retries-exports-42',
+  role: 'ops',
+};
+
+// How long to wait for what a person would wait for: a page to settle, the workers to get to it.
+// (Waits, not assertions on speed: the checks are on what the screen ends up showing.)
+const PAGE_WAIT = { timeout: 15_000 };
+const WORKFLOW_WAIT = { timeout: 120_000, interval: 1_000 };
+
+// People whose résumés mirror the job's post, so the matcher has every reason to score them high.
+const imported = [
+  { firstName: 'Avery', lastName: 'Quinn', email: 'avery.quinn@example.org' },
+  { firstName: 'Jordan', lastName: 'Blake', email: 'jordan.blake@example.org' },
+  { firstName: 'Morgan', lastName: 'Reyes', email: 'morgan.reyes@example.org' },
+];
+type Imported = (typeof imported)[number];
+const fullName = (p: Imported) => `${p.firstName} ${p.lastName}`;
+const personRow = (on: Page, p: Imported) =>
+  on.locator(`[data-testid="person"]:has(.person-name:text-is("${fullName(p)}"))`);
+type Box = { x: number; y: number; width: number; height: number };
+const boxOf = async (locator: Locator): Promise<Box> => {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error(`${locator.toString()} is not on the screen`);
+  return box;
+};
+const within = (inner: Box, outer: Box) =>
+  inner.y >= outer.y && inner.y + inner.height <= outer.y + outer.height;
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+/** The ids of the steps the minimap lies on top of. */
+async function stepsUnderMinimap(on: Page): Promise<string[]> {
+  const minimap = await boxOf(on.locator('.react-flow__minimap'));
+  const under: string[] = [];
+  for (const node of await on.locator('.react-flow__node').all()) {
+    if (overlaps(await boxOf(node), minimap)) under.push((await node.getAttribute('data-id')) ?? '?');
+  }
+  return under;
+}
+const plainText = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&[a-z]+;/g, ' ')
+    .replace(/\s+/g, ' ');
 
 // One installation, used by one team from the first sign-up on; each step builds on the last.
-describe('a recruiting team sets up Pilothouse and draws its rules', () => {
+describe('a recruiting team sets up Pilothouse, draws its rules and exports the people it approves', () => {
   let stack: Stack;
   let page: Page;
+  let recruiterPage: Page;
   let jobId: number;
+  let jobName: string;
+  let jobPost: string;
 
   beforeAll(async () => {
     stack = await startStack();
@@ -59,13 +117,18 @@ describe('a recruiting team sets up Pilothouse and draws its rules', () => {
     await page.getByTestId('jobs-table').waitFor();
     const rows = page.getByTestId('job-row');
     expect(await rows.count()).toBeGreaterThan(3);
+    // A job with a written post, so there is a description for the imported people to match.
     const job = await stack.db
       .selectFrom('job')
-      .select(['id', 'name'])
-      .where('status', '=', 'open')
-      .orderBy('id')
+      .innerJoin('job_post', 'job_post.job_id', 'job.id')
+      .select(['job.id', 'job.name', 'job_post.content'])
+      .where('job.status', '=', 'open')
+      .where('job_post.content', '!=', '')
+      .orderBy('job.id')
       .executeTakeFirstOrThrow();
     jobId = job.id;
+    jobName = job.name;
+    jobPost = job.content;
     await page.getByRole('searchbox', { name: 'Search jobs' }).fill(job.name);
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(/q=/);
@@ -82,6 +145,13 @@ describe('a recruiting team sets up Pilothouse and draws its rules', () => {
       await page.locator('.react-flow__node').first().click();
       await page.keyboard.press('Delete');
     }
+    // The palette is taller than the editor: it scrolls inside itself to its last step.
+    const palette = page.getByTestId('palette');
+    expect(await palette.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    await page.getByTestId('palette-action-stop').scrollIntoViewIfNeeded();
+    expect(await palette.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    expect(within(await boxOf(page.getByTestId('palette-action-stop')), await boxOf(palette))).toBe(true);
+
     const canvas = page.getByTestId('rule-canvas');
     const box = (await canvas.boundingBox())!;
     const drop = async (testId: string, x: number, y: number) => {
@@ -109,14 +179,23 @@ describe('a recruiting team sets up Pilothouse and draws its rules', () => {
     await connect('requestApproval-1', 'approved', 'exportAsCandidate-1');
     await connect('requestApproval-1', 'rejected', 'stop-2');
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(5);
+
+    // After "Zoom to fit" the minimap in the corner covers none of the steps.
+    await page.getByRole('button', { name: 'Zoom to fit' }).click();
+    await expect.poll(() => stepsUnderMinimap(page), PAGE_WAIT).toEqual([]);
     await screenshot(page, '04-rule-canvas');
   });
 
   it('a connection that would make a loop is refused, with the reason next to the canvas', async () => {
     const from = `.react-flow__node[data-id="exportAsCandidate-1"] .react-flow__handle[data-handleid="next"]`;
     const to = `.react-flow__node[data-id="if-score-1"] .react-flow__handle[data-handleid="in"]`;
+    const canvasBefore = await boxOf(page.getByTestId('rule-canvas'));
+    const stepBefore = await boxOf(page.locator('.react-flow__node[data-id="if-score-1"]'));
     await dragBetween(page, await centerOf(page, from), await centerOf(page, to));
     await page.getByTestId('connection-refused').waitFor();
+    // The message appears over the canvas; neither the canvas nor the steps on it move.
+    expect(await boxOf(page.getByTestId('rule-canvas'))).toEqual(canvasBefore);
+    expect(await boxOf(page.locator('.react-flow__node[data-id="if-score-1"]'))).toEqual(stepBefore);
     expect(await page.getByTestId('connection-refused').textContent()).toContain('loop');
     expect(await page.locator('.react-flow__edge').count()).toBe(5);
     await screenshot(page, '05-refused-connection');
@@ -171,6 +250,144 @@ describe('a recruiting team sets up Pilothouse and draws its rules', () => {
     await outcome.waitFor();
     await screenshot(page, '08-stage-mapping');
     expect(await outcome.textContent()).toBe('Mapping saved.');
+  });
+
+  it('a recruiter’s list of three people who fit the job is imported into its pipeline', async () => {
+    // The product has no upload screen yet; this is the intake an upload goes through (source "import").
+    for (const person of imported) {
+      const { addedToJob } = await addPersonToJob(
+        stack.db,
+        jobId,
+        {
+          firstName: person.firstName,
+          lastName: person.lastName,
+          emails: [person.email],
+          title: jobName,
+          resumeText: `${jobName}. Experience: ${plainText(jobPost)}`,
+        },
+        { kind: 'import' },
+      );
+      expect(addedToJob).toBe(true);
+    }
+  });
+
+  it('the admin turns the autopilot on; the cycle scores the three at 70 or more and asks for approval', async () => {
+    await page.goto('/jobs');
+    const toggle = page.getByTestId(`autopilot-toggle-${jobId}`);
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute('aria-checked'), PAGE_WAIT).toBe('true');
+    await page.getByRole('link', { name: jobName, exact: true }).click();
+    await page.getByTestId('cycle-progress').waitFor();
+    // The job page re-reads itself while the cycle works; wait for it to reach the approvals.
+    for (const person of imported) {
+      await expect
+        .poll(() => personRow(page, person).getAttribute('data-stage'), WORKFLOW_WAIT)
+        .toBe('pending_approval');
+      const score = Number(await personRow(page, person).locator('.score').textContent());
+      expect(score, `${person.firstName}'s score`).toBeGreaterThanOrEqual(70);
+    }
+    await screenshot(page, '09-job-awaiting-approval');
+  });
+
+  it('the admin adds a recruiter and an ops engineer on the Users screen', async () => {
+    await page.goto('/settings/users');
+    for (const member of [recruiter, opsEngineer]) {
+      await page.getByLabel('Name').fill(member.name);
+      await page.getByLabel('Email').fill(member.email);
+      await page.getByLabel('Role').selectOption(member.role);
+      await page.getByLabel('Initial password').fill(member.password);
+      await page.getByRole('button', { name: 'Add user' }).click();
+      await expect
+        .poll(() => page.getByTestId('users-table').textContent(), PAGE_WAIT)
+        .toContain(member.email);
+    }
+    await screenshot(page, '10-users');
+  });
+
+  it('the recruiter signs in, opens the approvals inbox and approves two people', async () => {
+    recruiterPage = await signIn(stack, recruiter);
+    await recruiterPage.getByRole('link', { name: 'Approvals' }).click();
+    await recruiterPage.getByTestId('approvals').waitFor();
+    expect(await recruiterPage.getByTestId('approval').count()).toBe(imported.length);
+    await screenshot(recruiterPage, '11-approvals-inbox');
+
+    const [first, second] = imported;
+    await recruiterPage.getByLabel(`Select ${fullName(first!)}`).check();
+    await recruiterPage.getByLabel(`Select ${fullName(second!)}`).check();
+    await recruiterPage.getByTestId('approve-selected').click();
+    await recruiterPage.getByTestId('decision-results').waitFor();
+    const outcomes = recruiterPage.locator('[data-testid="decision-result"][data-outcome="approved"]');
+    expect(await outcomes.count()).toBe(2);
+    await expect.poll(() => recruiterPage.getByTestId('approval').count(), PAGE_WAIT).toBe(1);
+    await screenshot(recruiterPage, '12-approvals-decided');
+  });
+
+  it('both approved people are candidates on the job in Greenhouse, and the job screen shows them synced', async () => {
+    for (const person of imported.slice(0, 2)) {
+      const found = await eventually(`${person.email} in Greenhouse`, async () => {
+        const candidates = await greenhouseCandidatesWithEmail(stack.sandbox, person.email);
+        return candidates.some((c) => c.applications.some((a) => a.job_id === jobId))
+          ? candidates
+          : undefined;
+      });
+      expect(found, person.email).toHaveLength(1);
+      expect(found[0]!.applications.filter((a) => a.job_id === jobId && !a.prospect)).toHaveLength(1);
+    }
+    await recruiterPage.goto(`/jobs/${jobId}`);
+    for (const person of imported.slice(0, 2)) {
+      await expect
+        .poll(async () => {
+          await recruiterPage.reload();
+          return personRow(recruiterPage, person).getByTestId('synced-badge').count();
+        }, WORKFLOW_WAIT)
+        .toBe(1);
+    }
+    await screenshot(recruiterPage, '13-job-synced');
+  });
+
+  it('an export Greenhouse refuses shows in Ops with its reason; after the fix, Retry exports the person once', async () => {
+    const third = imported[2]!;
+    // The Greenhouse admin takes away the credential's right to create candidates.
+    await setCandidateCreateScope(stack.sandbox, false);
+    await recruiterPage.goto('/approvals');
+    await recruiterPage.getByLabel(`Select ${fullName(third)}`).check();
+    await recruiterPage.getByTestId('approve-selected').click();
+    await recruiterPage.locator('[data-testid="decision-result"][data-outcome="approved"]').waitFor();
+
+    const opsPage = await signIn(stack, opsEngineer);
+    await opsPage.goto('/ops');
+    const failed = opsPage.getByTestId('failed-export');
+    await expect
+      .poll(async () => {
+        await opsPage.reload();
+        return failed.count();
+      }, WORKFLOW_WAIT)
+      .toBe(1);
+    const reason = await failed.textContent();
+    expect(reason).toContain(fullName(third));
+    expect(reason).toContain('GreenhousePermissionDenied');
+    expect(reason).toMatch(/scope|permission|forbidden/i);
+    await screenshot(opsPage, '14-ops-failed-export');
+    expect(await greenhouseCandidatesWithEmail(stack.sandbox, third.email)).toEqual([]);
+
+    // The scope is granted again; ops retries from the same row.
+    await setCandidateCreateScope(stack.sandbox, true);
+    await opsPage.getByRole('button', { name: `Retry the export of ${fullName(third)}` }).click();
+    await expect
+      .poll(async () => {
+        await opsPage.reload();
+        return failed.count();
+      }, WORKFLOW_WAIT)
+      .toBe(0);
+    const candidates = await eventually(`${third.email} in Greenhouse`, async () => {
+      const found = await greenhouseCandidatesWithEmail(stack.sandbox, third.email);
+      return found.length > 0 ? found : undefined;
+    });
+    expect(candidates).toHaveLength(1);
+    expect(candidates[0]!.applications.filter((a) => a.job_id === jobId)).toHaveLength(1);
+    expect(await opsPage.getByTestId('audit-log').textContent()).toContain('export.retried');
+    await screenshot(opsPage, '15-ops-after-retry');
   });
 
   it('no page threw in the browser', () => {

@@ -7,7 +7,8 @@ import { harvestFromConnection } from '../../../activities/harvest-factory';
 import { parseEnv } from '../../../config/env';
 import { startSandbox, type SandboxHandle } from '../../../sandbox';
 import { runWeb } from '../../../web/server/run-web';
-import { createPilothouseWorker } from '../../../worker/create-worker';
+import { createHarvestWorker, createPilothouseWorker } from '../../../worker/create-worker';
+import { harvestQueueActivitiesPerSecond } from '../../../worker/tuning';
 import { freePort } from '../../support/free-port';
 import { testDb, testTemporal, uniqueTaskQueue } from '../../support/services';
 
@@ -39,13 +40,20 @@ export async function startStack() {
     GREENHOUSE_TOKEN_URL: sandbox.tokenUrl,
     GREENHOUSE_API_URL: sandbox.baseUrl,
   });
-  const worker: Worker = await createPilothouseWorker({
+  // The two workers a deployment runs (worker/run-worker.ts): workflows and general activities on the
+  // main queue, and the Harvest-calling activities on the rate-limited Harvest queue.
+  const workerOptions = {
     connection: temporal.nativeConnection,
     namespace: temporal.namespace,
     taskQueue,
     deps: { db, harvest: harvestFromConnection(db, env), temporal: temporal.client, taskQueue },
+  };
+  const worker: Worker = await createPilothouseWorker(workerOptions);
+  const harvestWorker: Worker = await createHarvestWorker({
+    ...workerOptions,
+    maxTaskQueueActivitiesPerSecond: harvestQueueActivitiesPerSecond(env),
   });
-  const running = worker.run();
+  const running = Promise.all([worker.run(), harvestWorker.run()]);
   const web = await runWeb(env);
   const browser: Browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -81,6 +89,7 @@ export async function startStack() {
       await browser.close();
       await web.close();
       worker.shutdown();
+      harvestWorker.shutdown();
       await running;
       await sandbox.close();
       await temporal.close();
@@ -113,4 +122,15 @@ export async function centerOf(page: Page, selector: string): Promise<{ x: numbe
   const box = await page.locator(selector).first().boundingBox();
   if (!box) throw new Error(`${selector} is not on the screen`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** A teammate signs in on their own browser (a fresh context: their own cookies and session). */
+export async function signIn(stack: Stack, who: { email: string; password: string }): Promise<Page> {
+  const page = await stack.newPage();
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+  return page;
 }
