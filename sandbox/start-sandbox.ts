@@ -5,7 +5,7 @@ import { handleTokenRequest } from './auth/token-endpoint';
 import { TokenStore } from './auth/tokens';
 import { controlRoutes } from './control/control-routes';
 import { FaultInjector } from './faults';
-import { serveAttachment } from './files';
+import { rebaseAttachmentUrls, serveAttachment } from './files';
 import { servePage } from './pages';
 import { handleHarvestRequest } from './harvest/harvest-surface';
 import { HttpError, harvestError, parseJson, readRawBody, writeReply, type Reply } from './http/reply';
@@ -140,6 +140,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
         candidates: candidates ?? options.candidates,
         anchor: options.anchor,
       });
+      rebaseAttachmentUrls(rt.state, rt.origin);
       rt.markChanged();
     },
   };
@@ -161,6 +162,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
   const { port } = server.address() as AddressInfo;
   const url = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
   rt.origin = url;
+  rebaseAttachmentUrls(rt.state, url);
   if (options.stateFile && !snapshot) rt.markChanged();
 
   return {

@@ -1,9 +1,11 @@
 import type { Application, Candidate, Job } from '../../greenhouse/schemas';
 import { emptyTenant, nextId, type TenantState } from '../state/types';
 import { addApplication, addCandidate, addJob, enterStage, jobStages } from '../tenant/records';
-import { jobCatalogue, jobPostHtml } from './job-catalogue';
+import { jobCatalogue, jobPostHtml, type JobTemplate } from './job-catalogue';
 import { candidateTags, cities, companies, emailDomains, firstNames, lastNames } from './people';
 import { createPrng, type Prng } from './prng';
+import { resumeText, type ResumeFit } from './resumes';
+import { textPdf } from './text-pdf';
 
 export const demoCompanyName = 'Tidewater Freight';
 
@@ -237,7 +239,7 @@ export function generateDemoTenant(options: DemoTenantOptions): TenantState {
     jobCount - confidential.length,
   );
   const templates = [...others, ...confidential];
-  const jobs: { job: Job; applicantTitles: string[] }[] = [];
+  const jobs: { job: Job; applicantTitles: string[]; template: JobTemplate }[] = [];
   templates.forEach((template, index) => {
     const openedDaysAgo = rng.int(20, 160);
     const status: Job['status'] = index === 1 ? 'draft' : index === 2 ? 'closed' : 'open';
@@ -339,7 +341,7 @@ export function generateDemoTenant(options: DemoTenantOptions): TenantState {
         close_reason_id: null,
       });
     }
-    jobs.push({ job, applicantTitles: template.applicantTitles });
+    jobs.push({ job, applicantTitles: template.applicantTitles, template });
   });
 
   // Job permissions: Priya's come from her future permission (Engineering); Marcus holds the
@@ -408,8 +410,12 @@ export function generateDemoTenant(options: DemoTenantOptions): TenantState {
   const openJobs = jobs.filter(({ job }) => job.status !== 'draft');
   const candidateCount = options.candidates ?? 300;
   const created: Candidate[] = [];
+  // Resumes draw from their own stream, so adding them left every other seeded value as it was.
+  const resumeRng = createPrng(options.seed ^ 0x7e5a11e);
   for (let index = 0; index < candidateCount; index++) {
     generateCandidate(state, rng, index, created, {
+      resumeRng,
+      year: anchor.getUTCFullYear(),
       daysAgo,
       openJobs,
       inboundSources,
@@ -424,8 +430,10 @@ export function generateDemoTenant(options: DemoTenantOptions): TenantState {
 }
 
 interface CandidateContext {
+  resumeRng: Prng;
+  year: number;
   daysAgo: (days: number, jitterMs?: number) => string;
-  openJobs: { job: Job; applicantTitles: string[] }[];
+  openJobs: { job: Job; applicantTitles: string[]; template: JobTemplate }[];
   inboundSources: number[];
   pilothouseSourceId: number;
   rejectionReasonIds: number[];
@@ -512,10 +520,12 @@ function generateCandidate(
       department_id: target.job.department_id ?? 0,
       office_id: target.job.office_ids?.[0] ?? 0,
     });
+    attachResume(state, ctx, candidate, [application], target.template, createdAt);
     return;
   }
 
   const jobsApplied = rng.chance(0.15) ? rng.sample(ctx.openJobs, 2) : [target];
+  const applications: Application[] = [];
   for (const { job } of jobsApplied) {
     const application = addApplication(
       state,
@@ -530,7 +540,71 @@ function generateCandidate(
       },
       createdAt,
     );
+    applications.push(application);
     progress(state, rng, application, job, appliedDaysAgo, ctx);
+  }
+  attachResume(state, ctx, candidate, applications, jobsApplied[0]!.template, createdAt);
+}
+
+/**
+ * Most people sent a resume with their application: written for the job (strong), part of the way
+ * there (partial) or from another line of work (weak); some sent none. PDF or plain text, served at
+ * the attachment's URL like Greenhouse's signed links, on every application of the person.
+ */
+function attachResume(
+  state: TenantState,
+  ctx: CandidateContext,
+  candidate: Candidate,
+  applications: Application[],
+  template: JobTemplate,
+  at: string,
+) {
+  const rng = ctx.resumeRng;
+  const roll = rng.next();
+  const fit: ResumeFit | undefined =
+    roll < 0.35 ? 'strong' : roll < 0.55 ? 'partial' : roll < 0.85 ? 'weak' : undefined;
+  const asPdf = rng.chance(0.6);
+  if (!fit) return;
+  const text = resumeText(rng, {
+    name: `${candidate.first_name ?? ''} ${candidate.last_name ?? ''}`.trim(),
+    email: candidate.email_addresses[0]?.value,
+    phone: candidate.phone_numbers[0]?.value,
+    city: candidate.addresses?.[0]?.value,
+    company: candidate.company ?? null,
+    template,
+    fit,
+    year: ctx.year,
+  });
+  const base = `${candidate.first_name ?? 'resume'}_${candidate.last_name ?? ''}`.replace(
+    /[^A-Za-z0-9_]+/g,
+    '',
+  );
+  const filename = `${base}_Resume.${asPdf ? 'pdf' : 'txt'}`;
+  const content = (
+    asPdf ? textPdf(text, `${candidate.first_name} ${candidate.last_name}`) : Buffer.from(text, 'utf8')
+  ).toString('base64');
+  for (const application of applications) {
+    const id = nextId(state, 'attachments');
+    const token = Array.from({ length: 3 }, () => rng.int(0, 0xffffffff).toString(16).padStart(8, '0')).join(
+      '',
+    );
+    state.attachments.push({
+      id,
+      created_at: at,
+      updated_at: at,
+      application_id: application.id,
+      candidate_id: candidate.id,
+      type: 'resume',
+      filename,
+      // Origin-relative: the sandbox puts its own origin in front once it listens (seedAttachmentUrls).
+      url: `/files/attachments/${id}/${encodeURIComponent(filename)}?token=${token}`,
+    });
+    state.files.push({
+      attachment_id: id,
+      content,
+      content_type: asPdf ? 'application/pdf' : 'text/plain; charset=utf-8',
+      token,
+    });
   }
 }
 
