@@ -83,6 +83,13 @@ export const envSchema = z.object({
     .min(1)
     .default(75)
     .describe('Harvest requests allowed per 30-second window for the whole account (shared by all workers).'),
+  OUTREACH_API_TOKEN: z
+    .string()
+    .min(24, 'must be at least 24 characters')
+    .optional()
+    .describe(
+      'Bearer token outreach tools send with `POST /api/outreach-events`. Unset: the endpoint refuses every request.',
+    ),
   PILOTHOUSE_DEMO_SANDBOX_URL: optionalUrl.describe(
     'Set by `npm start` in demo mode: base URL of the Harvest v3 sandbox the app is connected to.',
   ),

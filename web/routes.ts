@@ -12,7 +12,9 @@ export default [
   route('jobs/:jobId', 'routes/job.tsx'),
   route('jobs/:jobId/rules', 'routes/job-rules.tsx'),
   route('jobs/:jobId/stages', 'routes/job-stages.tsx'),
+  route('jobs/:jobId/import', 'routes/job-import.tsx'),
   route('approvals', 'routes/approvals.tsx'),
   route('ops', 'routes/ops.tsx'),
   route('webhooks/greenhouse', 'routes/webhooks.greenhouse.ts'),
+  route('api/outreach-events', 'routes/api.outreach-events.ts'),
 ] satisfies RouteConfig;

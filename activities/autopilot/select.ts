@@ -10,6 +10,8 @@ import {
 import type { ExportCandidateInput, ExportTarget, PendingApproval } from '../../workflows/autopilot-api';
 import { autopilotWorkflowId } from '../../workflows/autopilot-api';
 import type { ActivityDeps } from '../deps';
+import { markOutreachProcessed, pendingOutreachEvents } from '../../db/queries/sourcing';
+import { RULE_OUTREACH_EVENT } from '../../sourcing/outreach-event';
 import { personFacts } from './person-facts';
 import { loadRulePlans, loadStageMapping, type LoadedPlan } from './rule-plans';
 
@@ -142,6 +144,50 @@ export function selectionActivities(deps: ActivityDeps) {
     }
   }
 
+  /**
+   * Puts each stored outreach event (added to a sequence, replied, replied interested) through the
+   * job's flows once. A person not scored yet keeps their events for the next pass; an event no flow
+   * acts on changes nothing about the person (unlike a match, it does not mark them "not selected").
+   */
+  async function applyOutreachEvents(
+    jobId: number,
+    timeoutScale: number,
+    plans: LoadedPlan[],
+    result: SelectionResult,
+  ) {
+    const events = await pendingOutreachEvents(db, jobId);
+    if (!events.length) return;
+    const scored = new Map(
+      (await factsRows(jobId, [...new Set(events.map((e) => e.person_id))]))
+        .filter((row) => row.pipeline_stage !== 'sourced')
+        .map((row) => [row.person_id, row]),
+    );
+    const now = new Date().toISOString();
+    const processed: string[] = [];
+    for (const stored of events) {
+      const row = scored.get(stored.person_id);
+      if (!row) continue;
+      const event: FlowEvent = { type: 'outreachEvent', event: RULE_OUTREACH_EVENT[stored.kind] };
+      for (const loaded of plans) {
+        const evaluation = evaluate(loaded.plan, event, personFacts(row, now));
+        if (evaluation.decisions.length === 0) continue;
+        await applyDecisions(
+          jobId,
+          row.person_id,
+          loaded,
+          event,
+          evaluation.decisions,
+          evaluation.trace,
+          'autopilot',
+          timeoutScale,
+          result,
+        );
+      }
+      processed.push(stored.id);
+    }
+    await markOutreachProcessed(db, processed);
+  }
+
   async function pendingApprovals(jobId: number): Promise<TimedApproval[]> {
     const rows = await db
       .selectFrom('approval_request as a')
@@ -260,6 +306,7 @@ export function selectionActivities(deps: ActivityDeps) {
           );
         }
       }
+      await applyOutreachEvents(input.jobId, input.approvalTimeoutScale ?? 1, plans, result);
       result.approvals = await pendingApprovals(input.jobId);
       return result;
     },

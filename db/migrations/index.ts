@@ -3,6 +3,7 @@ import * as foundation from './20261122T0800_foundation';
 import * as autopilot from './20261122T0900_autopilot';
 import * as accounts from './20261122T1030_accounts';
 import * as embeddingCache from './20261122T1115_embedding_cache';
+import * as outreachEventIds from './20261203T0800_outreach_event_ids';
 
 // Every migration, keyed by its timestamped name; Kysely runs them in name order.
 // Add new files here (one line each) — the list is static so bundled builds keep working.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '20261122T0900_autopilot': autopilot,
   '20261122T1030_accounts': accounts,
   '20261122T1115_embedding_cache': embeddingCache,
+  '20261203T0800_outreach_event_ids': outreachEventIds,
 };

@@ -38,7 +38,8 @@ export async function addPersonToJob(
   incoming: IncomingPerson,
   source: { kind: JobPersonTable['source_kind']; ref?: string | null },
 ): Promise<IntakeResult> {
-  return db.transaction().execute(async (trx) => {
+  // Inside a caller's transaction (an upload is all or nothing) the caller's transaction is used.
+  const intake = async (trx: Db) => {
     const emails = normalizedEmails(incoming.emails);
     const existing = await trx
       .selectFrom('person')
@@ -107,5 +108,6 @@ export async function addPersonToJob(
       .returning('person_id')
       .executeTakeFirst();
     return { personId, addedToJob: added !== undefined };
-  });
+  };
+  return db.isTransaction ? intake(db) : db.transaction().execute(intake);
 }

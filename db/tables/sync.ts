@@ -11,6 +11,9 @@ export interface OutreachEventTable {
   occurred_at: Date | string;
   received_at: CreatedAt;
   processed_at: Date | string | null;
+  /** The outreach tool's own id for the event; a redelivery with the same id is stored once. */
+  event_id: string | null;
+  sequence: string | null;
 }
 
 export interface SyncWatermarkTable {

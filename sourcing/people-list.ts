@@ -1,0 +1,228 @@
+import { z } from 'zod';
+import { normalizeLinkedInUrl } from '../greenhouse/linkedin-url';
+import { CsvSyntaxError, parseCsv } from './csv';
+
+/** A person from an uploaded list, ready to join a job's pipeline. */
+export interface ListedPerson {
+  /** Where the person was in the file: the CSV line, or the JSON array position (1-based). */
+  row: number;
+  firstName: string;
+  lastName: string;
+  emails: string[];
+  linkedinUrl: string | null;
+  phones: string[];
+  title: string | null;
+  company: string | null;
+  location: string | null;
+  skills: string[];
+  resumeText: string | null;
+}
+
+export interface ListProblem {
+  /** CSV line or JSON position; absent for a problem with the file as a whole. */
+  row?: number;
+  column?: string;
+  message: string;
+}
+
+export type PeopleListResult =
+  | { ok: true; people: ListedPerson[]; warnings: ListProblem[] }
+  | { ok: false; errors: ListProblem[]; warnings: ListProblem[] };
+
+export const PEOPLE_LIST_LIMITS = { bytes: 5 * 1024 * 1024, people: 2_000 } as const;
+
+type Field = Exclude<keyof ListedPerson, 'row'> | 'name';
+
+// Header spellings seen in ATS, sourcing-tool and spreadsheet exports, compared without case,
+// spaces, dashes or underscores.
+const COLUMN_ALIASES: Record<Field, string[]> = {
+  name: ['name', 'fullname', 'candidatename', 'candidate'],
+  firstName: ['firstname', 'givenname', 'first'],
+  lastName: ['lastname', 'surname', 'familyname', 'last'],
+  emails: ['email', 'emails', 'emailaddress', 'emailaddresses', 'workemail', 'personalemail'],
+  linkedinUrl: ['linkedin', 'linkedinurl', 'linkedinprofile', 'linkedinprofileurl', 'profileurl'],
+  phones: ['phone', 'phones', 'phonenumber', 'mobile', 'mobilephone'],
+  title: ['title', 'jobtitle', 'currenttitle', 'headline', 'position', 'currentposition'],
+  company: ['company', 'currentcompany', 'employer', 'currentemployer', 'organization'],
+  location: ['location', 'city', 'currentlocation'],
+  skills: ['skills', 'skill', 'keywords'],
+  resumeText: ['resume', 'resumetext', 'cv', 'cvtext', 'summary', 'profile', 'about'],
+};
+
+const columnKey = (header: string) => header.toLowerCase().replace(/[\s_\-.]/g, '');
+const FIELD_BY_KEY = new Map(
+  Object.entries(COLUMN_ALIASES).flatMap(([field, keys]) => keys.map((key) => [key, field as Field])),
+);
+
+// Cells that may hold several values: "a@x.com; b@y.com", "Go, Kubernetes".
+const splitList = (value: string) =>
+  value
+    .split(/[;,|\n]/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+const emailSchema = z.email();
+
+/**
+ * Reads an uploaded list of people (CSV as spreadsheets and sourcing tools export it, or JSON: an
+ * array of objects, or `{ "people": [...] }`). All or nothing: any row that cannot become a person
+ * makes the whole list invalid, with every problem named by row and column, so a recruiter fixes the
+ * file once instead of discovering a half-imported list.
+ */
+export function parsePeopleList(file: { fileName: string; text: string }): PeopleListResult {
+  const warnings: ListProblem[] = [];
+  if (Buffer.byteLength(file.text, 'utf8') > PEOPLE_LIST_LIMITS.bytes)
+    return fail(
+      `The file is larger than ${PEOPLE_LIST_LIMITS.bytes / 1024 / 1024} MB: split it into smaller lists.`,
+    );
+  if (file.text.trim() === '') return fail('The file is empty.');
+
+  const rows = looksLikeJson(file) ? jsonRows(file.text) : csvRows(file.text, warnings);
+  if (!Array.isArray(rows)) return { ok: false, errors: rows.errors, warnings };
+  if (rows.length === 0) return fail('The list has no people in it (only a header, or nothing).');
+  if (rows.length > PEOPLE_LIST_LIMITS.people)
+    return fail(
+      `The list has ${rows.length} people; at most ${PEOPLE_LIST_LIMITS.people} can be uploaded at once.`,
+    );
+
+  const errors: ListProblem[] = [];
+  const people: ListedPerson[] = [];
+  const seen = new Map<string, number>();
+  for (const { row, values } of rows) {
+    const person = readPerson(row, values, errors);
+    if (!person) continue;
+    const keys = [...person.emails, ...(person.linkedinUrl ? [person.linkedinUrl] : [])];
+    const firstRow = keys.map((k) => seen.get(k)).find((r) => r !== undefined);
+    if (firstRow !== undefined) {
+      warnings.push({ row, message: `Same person as row ${firstRow}: listed once.` });
+      continue;
+    }
+    for (const key of keys) seen.set(key, row);
+    people.push(person);
+  }
+  return errors.length ? { ok: false, errors, warnings } : { ok: true, people, warnings };
+}
+
+function fail(message: string): PeopleListResult {
+  return { ok: false, errors: [{ message }], warnings: [] };
+}
+
+function looksLikeJson(file: { fileName: string; text: string }) {
+  return /\.json$/i.test(file.fileName) || /^\s*[[{]/.test(file.text);
+}
+
+type RawRow = { row: number; values: Partial<Record<Field, string>> };
+
+function csvRows(text: string, warnings: ListProblem[]): RawRow[] | { errors: ListProblem[] } {
+  let records;
+  try {
+    records = parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return { errors: [{ row: error.line, message: error.message }] };
+    throw error;
+  }
+  const [header, ...body] = records;
+  if (!header) return [];
+  const fields = header.cells.map((cell) => FIELD_BY_KEY.get(columnKey(cell)));
+  const unused = header.cells.filter((cell, i) => cell && !fields[i]);
+  if (unused.length)
+    warnings.push({ message: `Columns not used: ${unused.map((c) => `"${c}"`).join(', ')}.` });
+  const problems = missingColumns(new Set(fields.filter((f): f is Field => f !== undefined)));
+  if (problems.length) return { errors: problems };
+  return body.map(({ line, cells }) => {
+    const values: RawRow['values'] = {};
+    cells.forEach((cell, i) => {
+      const field = fields[i];
+      if (field && cell) values[field] = values[field] ? `${values[field]}; ${cell}` : cell;
+    });
+    return { row: line, values };
+  });
+}
+
+function missingColumns(fields: Set<Field>): ListProblem[] {
+  const problems: ListProblem[] = [];
+  if (!fields.has('name') && !(fields.has('firstName') && fields.has('lastName')))
+    problems.push({ message: 'Add a "Name" column, or "First name" and "Last name" columns.' });
+  if (!fields.has('emails') && !fields.has('linkedinUrl'))
+    problems.push({
+      message: 'Add an "Email" or a "LinkedIn URL" column: people are looked up in Greenhouse by them.',
+    });
+  return problems;
+}
+
+function jsonRows(text: string): RawRow[] | { errors: ListProblem[] } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { errors: [{ message: `The file is not valid JSON: ${(error as Error).message}.` }] };
+  }
+  const list = Array.isArray(data) ? data : (data as { people?: unknown } | null)?.people;
+  if (!Array.isArray(list))
+    return { errors: [{ message: 'Expected a JSON array of people, or an object with a "people" array.' }] };
+  const rows: RawRow[] = [];
+  const errors: ListProblem[] = [];
+  list.forEach((item, index) => {
+    const row = index + 1;
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      errors.push({ row, message: `Person ${row} is not an object.` });
+      return;
+    }
+    const values: RawRow['values'] = {};
+    for (const [key, value] of Object.entries(item)) {
+      const field = FIELD_BY_KEY.get(columnKey(key));
+      if (!field || value === null || value === undefined) continue;
+      const text = Array.isArray(value) ? value.map(String).join('; ') : String(value);
+      if (text.trim()) values[field] = text.trim();
+    }
+    rows.push({ row, values });
+  });
+  return errors.length ? { errors } : rows;
+}
+
+function readPerson(row: number, values: RawRow['values'], errors: ListProblem[]): ListedPerson | null {
+  const before = errors.length;
+  let firstName = values.firstName ?? '';
+  let lastName = values.lastName ?? '';
+  if (!firstName && !lastName && values.name) {
+    const parts = values.name.split(/\s+/);
+    lastName = parts.length > 1 ? parts.pop()! : '';
+    firstName = parts.join(' ');
+  }
+  if (!firstName) errors.push({ row, column: 'name', message: `Row ${row}: the person has no name.` });
+
+  const emails: string[] = [];
+  for (const email of splitList(values.emails ?? '')) {
+    if (emailSchema.safeParse(email).success) emails.push(email.toLowerCase());
+    else errors.push({ row, column: 'email', message: `Row ${row}: "${email}" is not an email address.` });
+  }
+  let linkedinUrl: string | null = null;
+  if (values.linkedinUrl) {
+    linkedinUrl = normalizeLinkedInUrl(values.linkedinUrl) ?? null;
+    if (!linkedinUrl)
+      errors.push({
+        row,
+        column: 'linkedin',
+        message: `Row ${row}: "${values.linkedinUrl}" is not a LinkedIn profile URL (linkedin.com/in/…).`,
+      });
+  }
+  if (!values.emails && !values.linkedinUrl)
+    errors.push({
+      row,
+      message: `Row ${row}: add an email or a LinkedIn URL — without either the person cannot be looked up in Greenhouse.`,
+    });
+  if (errors.length > before) return null;
+  return {
+    row,
+    firstName,
+    lastName,
+    emails,
+    linkedinUrl,
+    phones: splitList(values.phones ?? ''),
+    title: values.title ?? null,
+    company: values.company ?? null,
+    location: values.location ?? null,
+    skills: splitList(values.skills ?? ''),
+    resumeText: values.resumeText ?? null,
+  };
+}
