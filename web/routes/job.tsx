@@ -212,16 +212,23 @@ export default function Job({ loaderData }: Route.ComponentProps) {
       <PageHeader
         title={job.name}
         actions={
-          isAdmin ? (
-            <>
-              <Link className="button" to={`/jobs/${job.id}/rules`}>
-                Rules
+          <>
+            {canExport ? (
+              <Link className="button" to={`/jobs/${job.id}/import`}>
+                Import people
               </Link>
-              <Link className="button" to={`/jobs/${job.id}/stages`}>
-                Stage mapping
-              </Link>
-            </>
-          ) : null
+            ) : null}
+            {isAdmin ? (
+              <>
+                <Link className="button" to={`/jobs/${job.id}/rules`}>
+                  Rules
+                </Link>
+                <Link className="button" to={`/jobs/${job.id}/stages`}>
+                  Stage mapping
+                </Link>
+              </>
+            ) : null}
+          </>
         }
       >
         Greenhouse job {job.id}
