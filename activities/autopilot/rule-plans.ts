@@ -1,14 +1,13 @@
 import {
   compile,
   createDefaultFlow,
-  fillStageMappingDefaults,
   HARVEST_SCOPES_BY_ACTION,
-  StageMappingSchema,
   type RulePlan,
   type StageMapping,
   type ValidationContext,
 } from '../../rules';
 import type { Db } from '../../db/database';
+import { mustHaveRequirementNames, readStageMapping } from '../../db/queries/rule-data';
 
 /** A plan the autopilot evaluates, with the published version it came from (null: the default flow). */
 export interface LoadedPlan {
@@ -18,40 +17,27 @@ export interface LoadedPlan {
 }
 
 export async function loadStageMapping(db: Db, jobId: number): Promise<StageMapping> {
-  const [stored, stages] = await Promise.all([
-    db.selectFrom('stage_mapping').select('mapping').where('job_id', '=', jobId).executeTakeFirst(),
-    db.selectFrom('job_stage').selectAll().where('job_id', '=', jobId).orderBy('sort_order').execute(),
-  ]);
-  const existing = stored ? StageMappingSchema.parse(stored.mapping) : null;
-  return fillStageMappingDefaults({ jobId, greenhouseStages: stages, existing }).mapping;
+  return (await readStageMapping(db, jobId)).filled.mapping;
 }
 
-/** What the rules are checked against, from the job's data as last synced. */
+/**
+ * What the rules are checked against, from the job's data as last synced. Published plans were
+ * compiled by the web app against Greenhouse's live pools, reasons and users; this context only
+ * compiles the default flow, which names none of them.
+ */
 export async function loadValidationContext(db: Db, jobId: number): Promise<ValidationContext> {
-  const [stages, profile, stageMapping] = await Promise.all([
-    db.selectFrom('job_stage').selectAll().where('job_id', '=', jobId).orderBy('sort_order').execute(),
-    db
-      .selectFrom('job_profile')
-      .select('profile')
-      .where('job_id', '=', jobId)
-      .orderBy('version', 'desc')
-      .executeTakeFirst(),
-    loadStageMapping(db, jobId),
+  const [{ stages, filled }, requirementNames] = await Promise.all([
+    readStageMapping(db, jobId),
+    mustHaveRequirementNames(db, jobId),
   ]);
-  const requirements = (
-    (profile?.profile as { requirements?: { label: string; importance: string }[] } | undefined)
-      ?.requirements ?? []
-  )
-    .filter((r) => r.importance === 'must')
-    .map((r) => r.label);
   return {
     jobId,
     greenhouseStages: stages,
-    stageMapping,
+    stageMapping: filled.mapping,
     prospectPools: [],
     rejectionReasons: [],
     users: [],
-    requirementNames: requirements,
+    requirementNames,
     // Scopes are verified when the connection is saved; the autopilot acts on what was granted then.
     grantedScopes: [],
   };

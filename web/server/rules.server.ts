@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { personFacts } from '../../activities/autopilot/person-facts';
+import { mustHaveRequirementNames, readStageMapping } from '../../db/queries/rule-data';
 import {
   compile,
   createDefaultFlow,
   diffFlows,
   dryRun,
-  fillStageMappingDefaults,
   preparePublication,
-  StageMappingSchema,
   upgradeFlow,
   validateFlow,
   type DryRunCase,
@@ -26,47 +25,17 @@ import { greenhouseReferenceData } from './greenhouse.server';
 import type { PilothouseContext } from './load-context';
 
 export async function jobStageMapping(context: PilothouseContext, jobId: number) {
-  const [stored, stages] = await Promise.all([
-    context.db
-      .selectFrom('stage_mapping')
-      .select(['mapping', 'updated_by', 'updated_at'])
-      .where('job_id', '=', jobId)
-      .executeTakeFirst(),
-    context.db
-      .selectFrom('job_stage')
-      .selectAll()
-      .where('job_id', '=', jobId)
-      .orderBy('sort_order')
-      .execute(),
-  ]);
-  const parsed = stored ? StageMappingSchema.safeParse(stored.mapping) : null;
-  const filled = fillStageMappingDefaults({
-    jobId,
-    greenhouseStages: stages,
-    existing: parsed?.success ? parsed.data : null,
-  });
-  return { stages, filled, stored: stored ?? null };
+  return readStageMapping(context.db, jobId);
 }
 
 /** What the flow is validated and compiled against: the job's synced data and Greenhouse's choices. */
 export async function validationContext(context: PilothouseContext, jobId: number) {
-  const [{ stages, filled }, profile, reference, grantedScopes] = await Promise.all([
+  const [{ stages, filled }, requirementNames, reference, grantedScopes] = await Promise.all([
     jobStageMapping(context, jobId),
-    context.db
-      .selectFrom('job_profile')
-      .select('profile')
-      .where('job_id', '=', jobId)
-      .orderBy('version', 'desc')
-      .executeTakeFirst(),
+    mustHaveRequirementNames(context.db, jobId),
     greenhouseReferenceData(context),
     grantedScopesForValidation(context),
   ]);
-  const requirements = (
-    (profile?.profile as { requirements?: { label: string; importance: string }[] } | undefined)
-      ?.requirements ?? []
-  )
-    .filter((r) => r.importance === 'must')
-    .map((r) => r.label);
   const validation: ValidationContext = {
     jobId,
     greenhouseStages: stages,
@@ -74,7 +43,7 @@ export async function validationContext(context: PilothouseContext, jobId: numbe
     prospectPools: reference.prospectPools,
     rejectionReasons: reference.rejectionReasons,
     users: reference.users.map((u) => ({ id: u.id, name: u.name, disabled: u.disabled })),
-    requirementNames: requirements,
+    requirementNames,
     grantedScopes,
   };
   return { validation, referenceError: reference.error };

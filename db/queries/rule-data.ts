@@ -1,0 +1,38 @@
+import { fillStageMappingDefaults, StageMappingSchema } from '../../rules';
+import type { Db } from '../database';
+
+/**
+ * A job's stage mapping as the admin saved it, with defaults filled in from the job's Greenhouse
+ * interview stages (as last synced). A stored mapping that no longer parses counts as none.
+ */
+export async function readStageMapping(db: Db, jobId: number) {
+  const [stored, stages] = await Promise.all([
+    db
+      .selectFrom('stage_mapping')
+      .select(['mapping', 'updated_by', 'updated_at'])
+      .where('job_id', '=', jobId)
+      .executeTakeFirst(),
+    db.selectFrom('job_stage').selectAll().where('job_id', '=', jobId).orderBy('sort_order').execute(),
+  ]);
+  const parsed = stored ? StageMappingSchema.safeParse(stored.mapping) : null;
+  const filled = fillStageMappingDefaults({
+    jobId,
+    greenhouseStages: stages,
+    existing: parsed?.success ? parsed.data : null,
+  });
+  return { stages, filled, stored: stored ?? null };
+}
+
+/** The must-have requirements of the job's latest profile, by name: what "requirement met" conditions name. */
+export async function mustHaveRequirementNames(db: Db, jobId: number): Promise<string[]> {
+  const profile = await db
+    .selectFrom('job_profile')
+    .select('profile')
+    .where('job_id', '=', jobId)
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
+  const requirements =
+    (profile?.profile as { requirements?: { label: string; importance: string }[] } | undefined)
+      ?.requirements ?? [];
+  return requirements.filter((r) => r.importance === 'must').map((r) => r.label);
+}
