@@ -3,6 +3,7 @@ import { collect } from '../greenhouse/client';
 import { autopilotWorkflowId, jobChangedSignal, resumeSignal } from '../workflows/autopilot-api';
 import { requireHarvest, type ActivityDeps } from './deps';
 import { greenhouseCall } from './greenhouse-call';
+import { sweepUnsignalledEvents } from './webhook-signals';
 
 export interface SyncedJob {
   jobId: number;
@@ -144,8 +145,12 @@ export function jobSyncActivities(deps: ActivityDeps) {
     /**
      * Starts (or wakes) the autopilot of every open job with autopilot on, and tells the autopilots of
      * closed jobs to stop. Workflow ids are derived from the job id, so doing this twice is harmless.
+     * Then delivers the stored webhook events that were never signalled (Temporal was down when they
+     * arrived), now that their autopilots run.
      */
-    async reconcileAutopilots(input: { jobs: SyncedJob[] }): Promise<{ started: number; stopped: number }> {
+    async reconcileAutopilots(input: {
+      jobs: SyncedJob[];
+    }): Promise<{ started: number; stopped: number; resignalled: number; resignalFailed: number }> {
       if (!deps.temporal || !deps.taskQueue) throw new Error('reconcileAutopilots needs the Temporal client');
       const client = deps.temporal;
       let started = 0;
@@ -170,7 +175,8 @@ export function jobSyncActivities(deps: ActivityDeps) {
           }
         }
       }
-      return { started, stopped };
+      const swept = await sweepUnsignalledEvents({ db, temporal: client });
+      return { started, stopped, resignalled: swept.signalled, resignalFailed: swept.failed };
     },
   };
 }

@@ -1,0 +1,138 @@
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { sql } from 'kysely';
+import type { Db } from '../db/database';
+import { translateWebhook } from '../greenhouse';
+import {
+  autopilotWorkflowId,
+  jobChangedSignal,
+  newSourceDataSignal,
+  stageEventSignal,
+  type StageEvent,
+} from '../workflows/autopilot-api';
+
+// Webhook events are stored before they are signalled (web/server/webhook-ingest.server.ts), so a
+// Temporal outage loses nothing: what the web app could not signal at once, the next job sync sweeps up.
+
+export interface SignalDeps {
+  db: Db;
+  temporal: Client;
+}
+
+const STAGE_KIND: Record<string, StageEvent['kind'] | undefined> = {
+  candidate_stage_change: 'stage_changed',
+  reject_candidate: 'rejected',
+  unreject_candidate: 'unrejected',
+  hire_candidate: 'hired',
+};
+
+/** Signals what the stored event means to the job's autopilot; keeps the error on the row when it fails. */
+export async function signalStoredEvent(context: SignalDeps, rowId: number): Promise<boolean> {
+  const row = await context.db
+    .selectFrom('webhook_event')
+    .selectAll()
+    .where('id', '=', rowId)
+    .executeTakeFirst();
+  if (!row || row.signalled_at || row.verdict !== 'accepted') return false;
+  try {
+    const event = translateWebhook(row.payload);
+    const eventId = row.event_id ?? `webhook-row-${row.id}`;
+    const occurredAt = new Date(row.received_at).toISOString();
+    const targets: Array<() => Promise<void>> = [];
+    const handle = (jobId: number) => context.temporal.workflow.getHandle(autopilotWorkflowId(jobId));
+    if (event.kind === 'application_changed' && row.job_id) {
+      const kind = STAGE_KIND[event.action];
+      const application = event.application;
+      if (kind) {
+        const stageEvent: StageEvent = {
+          eventId,
+          kind,
+          jobId: row.job_id,
+          candidateId: application.candidate_id,
+          applicationId: application.id,
+          toStageId: application.job_interview_stage_id ?? null,
+          toStageName: application.stage_name ?? null,
+          ...(application.status ? { status: application.status } : {}),
+          occurredAt,
+        };
+        targets.push(() => handle(row.job_id!).signal(stageEventSignal, stageEvent));
+      } else {
+        targets.push(() => handle(row.job_id!).signal(newSourceDataSignal, { reason: 'webhook' }));
+      }
+    } else if (event.kind === 'job_changed') {
+      targets.push(() => handle(event.job.id).signal(jobChangedSignal, { status: event.job.status }));
+    } else if (event.kind === 'job_deleted') {
+      targets.push(() => handle(event.jobId).signal(jobChangedSignal, { status: 'deleted' }));
+    } else if (event.kind === 'candidate_removed' || event.kind === 'candidate_merged') {
+      // Which jobs know this person: every job whose pipeline holds them.
+      const jobs = await context.db
+        .selectFrom('job_person as jp')
+        .innerJoin('person as p', 'p.id', 'jp.person_id')
+        .select('jp.job_id')
+        .where('p.greenhouse_candidate_id', '=', event.candidateId)
+        .execute();
+      const kind: StageEvent['kind'] =
+        event.kind === 'candidate_merged'
+          ? 'candidate_merged'
+          : event.action === 'candidate_anonymized'
+            ? 'candidate_anonymized'
+            : 'candidate_deleted';
+      for (const { job_id } of jobs) {
+        targets.push(() =>
+          handle(job_id).signal(stageEventSignal, {
+            eventId,
+            kind,
+            jobId: job_id,
+            candidateId: event.candidateId,
+            occurredAt,
+          }),
+        );
+      }
+    }
+    for (const send of targets) {
+      try {
+        await send();
+      } catch (error) {
+        // No autopilot running for that job: nobody to tell, which is not a failure to retry.
+        if (!(error instanceof WorkflowNotFoundError)) throw error;
+      }
+    }
+    await context.db
+      .updateTable('webhook_event')
+      .set({ signalled_at: sql`now()`, signal_error: null })
+      .where('id', '=', rowId)
+      .execute();
+    return true;
+  } catch (error) {
+    await context.db
+      .updateTable('webhook_event')
+      .set({ signal_error: error instanceof Error ? error.message : String(error) })
+      .where('id', '=', rowId)
+      .execute();
+    return false;
+  }
+}
+
+/**
+ * Signals every accepted event still waiting for its signal (Temporal was down when it arrived, or the
+ * web app stopped before it got to it), oldest first. Signalling twice is harmless: autopilots drop
+ * event ids they have seen.
+ */
+export async function sweepUnsignalledEvents(
+  context: SignalDeps,
+  options: { limit?: number; maxAgeDays?: number } = {},
+): Promise<{ signalled: number; failed: number }> {
+  const rows = await context.db
+    .selectFrom('webhook_event')
+    .select('id')
+    .where('verdict', '=', 'accepted')
+    .where('signalled_at', 'is', null)
+    .where('received_at', '>', sql<Date>`now() - make_interval(days => ${options.maxAgeDays ?? 7})`)
+    .orderBy('id')
+    .limit(options.limit ?? 500)
+    .execute();
+  let signalled = 0;
+  for (const { id } of rows) {
+    if (await signalStoredEvent(context, id)) signalled += 1;
+  }
+  return { signalled, failed: rows.length - signalled };
+}
