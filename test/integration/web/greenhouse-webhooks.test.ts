@@ -1,0 +1,115 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../db/database';
+import { signWebhookBody } from '../../../greenhouse/webhooks/signature';
+import { testDb } from '../../support/services';
+import { startWebApp, type WebApp } from './support/web-visitor';
+
+const WEBHOOK_SECRET = 'the-secret-pasted-into-greenhouse';
+
+// Greenhouse reports that a recruiter edited a candidate (the v1 webhook shape it still sends).
+const candidateUpdated = JSON.stringify({
+  action: 'update_candidate',
+  payload: {
+    candidate: {
+      id: 7_001_234,
+      first_name: 'Avery',
+      last_name: 'Quinn',
+      email_addresses: [{ value: 'avery.quinn@example.org', type: 'personal' }],
+    },
+  },
+});
+
+function deliver(web: WebApp, body: string, headers: Record<string, string>) {
+  return fetch(`${web.url}/webhooks/greenhouse`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+}
+
+describe('Greenhouse webhooks arriving at the web app', () => {
+  let db: Db;
+  let web: WebApp;
+
+  beforeAll(async () => {
+    db = testDb();
+    await sql`truncate webhook_event, greenhouse_connection cascade`.execute(db);
+    // Greenhouse connected through the environment, with the webhook secret its admin configured.
+    web = await startWebApp({
+      GREENHOUSE_CLIENT_ID: 'pilothouse-client',
+      GREENHOUSE_CLIENT_SECRET: 'pilothouse-client-secret',
+      GREENHOUSE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    });
+  });
+
+  afterAll(async () => {
+    await web?.close();
+    await db?.destroy();
+  });
+
+  const eventsWithId = (eventId: string) =>
+    db
+      .selectFrom('webhook_event')
+      .select(['verdict', 'action', 'payload', 'rejection_reason'])
+      .where('event_id', '=', eventId)
+      .orderBy('id')
+      .execute();
+
+  it('a delivery signed with another secret is refused with 401 and its body is not kept', async () => {
+    const response = await deliver(web, candidateUpdated, {
+      'Greenhouse-Event-ID': 'evt-forged-1',
+      Signature: signWebhookBody(candidateUpdated, 'someone-elses-secret'),
+    });
+    expect(response.status).toBe(401);
+    expect(await response.text()).toMatch(/Signature header does not match/);
+    // Only the refusal is noted (Ops lists it as rejected); no payload, nothing accepted.
+    expect(await eventsWithId('evt-forged-1')).toEqual([
+      {
+        verdict: 'rejected',
+        action: null,
+        payload: null,
+        rejection_reason: expect.stringMatching(/Signature header does not match/),
+      },
+    ]);
+  });
+
+  it('a delivery without a Signature header is refused the same way', async () => {
+    const response = await deliver(web, candidateUpdated, { 'Greenhouse-Event-ID': 'evt-unsigned-1' });
+    expect(response.status).toBe(401);
+    expect((await eventsWithId('evt-unsigned-1')).map((e) => [e.verdict, e.payload])).toEqual([
+      ['rejected', null],
+    ]);
+  });
+
+  it('a signed delivery is stored once, and Greenhouse sending it again is recognised as a duplicate', async () => {
+    const signed = {
+      'Greenhouse-Event-ID': 'evt-candidate-updated-1',
+      Signature: signWebhookBody(candidateUpdated, WEBHOOK_SECRET),
+    };
+    const first = await deliver(web, candidateUpdated, signed);
+    expect(first.status).toBe(200);
+    expect(await first.text()).toBe('accepted');
+
+    // Greenhouse retries when it did not see our answer in time: same event id, same body.
+    const again = await deliver(web, candidateUpdated, signed);
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe('duplicate: already received');
+
+    const events = await eventsWithId('evt-candidate-updated-1');
+    expect(events.map((e) => e.verdict)).toEqual(['accepted', 'duplicate']);
+    expect(events[0]).toMatchObject({ action: 'update_candidate', payload: JSON.parse(candidateUpdated) });
+    expect(events[1]!.payload).toBeNull();
+  });
+
+  it('a body changed after signing is refused, even with a fresh event id', async () => {
+    const signature = signWebhookBody(candidateUpdated, WEBHOOK_SECRET);
+    const tampered = candidateUpdated.replace('Quinn', 'Quinne');
+    const response = await deliver(web, tampered, {
+      'Greenhouse-Event-ID': 'evt-tampered-1',
+      Signature: signature,
+    });
+    expect(response.status).toBe(401);
+    expect((await eventsWithId('evt-tampered-1')).map((e) => e.verdict)).toEqual(['rejected']);
+  });
+});
