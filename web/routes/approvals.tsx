@@ -7,7 +7,6 @@ import { GreenhouseStatus, MatchExplanation, ScorePill } from '../components/peo
 import { Badge, EmptyState, Notice, PageHeader, formatWhen } from '../components/ui';
 import { decideApprovals, pendingApprovals } from '../server/approvals.server';
 import { requireMutation, requireUser } from '../server/auth.server';
-import { audit } from '../server/audit.server';
 import { invalid, parseForm } from '../server/forms.server';
 
 export const decisionSchema = z
@@ -43,20 +42,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { user, form } = await requireMutation(request, context, ['recruiter']);
   const parsed = parseForm(decisionSchema, form);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
+  // The audit entry is written by the autopilot when the decision takes effect (resolveApproval), not
+  // here: writing it here too listed every approval twice in Ops.
   const outcomes = await decideApprovals(context, user, {
     ...parsed.value,
     reason: parsed.value.reason || undefined,
   });
-  for (const outcome of outcomes.filter((o) => o.outcome !== 'not_pending')) {
-    await audit(context, {
-      actor: user.email,
-      action: `approval.${outcome.outcome}`,
-      jobId: outcome.jobId,
-      personId: outcome.personId,
-      workflowId: outcome.exportWorkflowId ?? null,
-      details: parsed.value.reason ? { reason: parsed.value.reason } : {},
-    });
-  }
   return { ok: true as const, outcomes };
 }
 
