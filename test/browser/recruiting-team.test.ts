@@ -1,6 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPersonToJob } from '../../db/queries/people';
 import { eventually } from '../support/autopilot-harness';
 import { greenhouseCandidatesWithEmail, setCandidateCreateScope } from './support/sandbox-greenhouse';
 import { centerOf, dragBetween, screenshot, signIn, startStack, type Stack } from './support/stack';
@@ -252,23 +251,29 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     expect(await outcome.textContent()).toBe('Mapping saved.');
   });
 
-  it('a recruiter’s list of three people who fit the job is imported into its pipeline', async () => {
-    // The product has no upload screen yet; this is the intake an upload goes through (source "import").
-    for (const person of imported) {
-      const { addedToJob } = await addPersonToJob(
-        stack.db,
-        jobId,
-        {
-          firstName: person.firstName,
-          lastName: person.lastName,
-          emails: [person.email],
-          title: jobName,
-          resumeText: `${jobName}. Experience: ${plainText(jobPost)}`,
-        },
-        { kind: 'import' },
-      );
-      expect(addedToJob).toBe(true);
-    }
+  it('a list of three people who fit the job is uploaded on its Import people screen', async () => {
+    await page.goto(`/jobs/${jobId}`);
+    await page.getByRole('link', { name: 'Import people' }).click();
+    await page.waitForURL(`**/jobs/${jobId}/import`);
+    // A referral list as a sourcing tool exports it: JSON with a résumé text per person.
+    const list = imported.map((person) => ({
+      'First name': person.firstName,
+      'Last name': person.lastName,
+      Email: person.email,
+      Title: jobName,
+      'Resume text': `${jobName}. Experience: ${plainText(jobPost)}`,
+    }));
+    await page.getByLabel(/CSV or JSON file/).setInputFiles({
+      name: 'referrals.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(list)),
+    });
+    await page.getByRole('button', { name: 'Import people' }).click();
+    await page.getByTestId('import-result').waitFor();
+    expect(await page.getByTestId('import-result').textContent()).toContain(
+      'referrals.json: 3 added to the job',
+    );
+    await screenshot(page, '09-import-people');
   });
 
   it('the admin turns the autopilot on; the cycle scores the three at 70 or more and asks for approval', async () => {
@@ -287,7 +292,7 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
       const score = Number(await personRow(page, person).locator('.score').textContent());
       expect(score, `${person.firstName}'s score`).toBeGreaterThanOrEqual(70);
     }
-    await screenshot(page, '09-job-awaiting-approval');
+    await screenshot(page, '10-job-awaiting-approval');
   });
 
   it('the admin adds a recruiter and an ops engineer on the Users screen', async () => {
@@ -302,15 +307,22 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
         .poll(() => page.getByTestId('users-table').textContent(), PAGE_WAIT)
         .toContain(member.email);
     }
-    await screenshot(page, '10-users');
+    await screenshot(page, '11-users');
   });
 
   it('the recruiter signs in, opens the approvals inbox and approves two people', async () => {
     recruiterPage = await signIn(stack, recruiter);
     await recruiterPage.getByRole('link', { name: 'Approvals' }).click();
     await recruiterPage.getByTestId('approvals').waitFor();
-    expect(await recruiterPage.getByTestId('approval').count()).toBe(imported.length);
-    await screenshot(recruiterPage, '11-approvals-inbox');
+    // The three imported people wait here (with any sandbox applicant the rules also sent for approval).
+    const waiting = await recruiterPage.getByTestId('approval').count();
+    for (const person of imported)
+      expect(
+        await recruiterPage
+          .locator(`[data-testid="approval"][data-person-name="${fullName(person)}"]`)
+          .count(),
+      ).toBe(1);
+    await screenshot(recruiterPage, '12-approvals-inbox');
 
     const [first, second] = imported;
     await recruiterPage.getByLabel(`Select ${fullName(first!)}`).check();
@@ -319,8 +331,8 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     await recruiterPage.getByTestId('decision-results').waitFor();
     const outcomes = recruiterPage.locator('[data-testid="decision-result"][data-outcome="approved"]');
     expect(await outcomes.count()).toBe(2);
-    await expect.poll(() => recruiterPage.getByTestId('approval').count(), PAGE_WAIT).toBe(1);
-    await screenshot(recruiterPage, '12-approvals-decided');
+    await expect.poll(() => recruiterPage.getByTestId('approval').count(), PAGE_WAIT).toBe(waiting - 2);
+    await screenshot(recruiterPage, '13-approvals-decided');
   });
 
   it('both approved people are candidates on the job in Greenhouse, and the job screen shows them synced', async () => {
@@ -343,7 +355,7 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
         }, WORKFLOW_WAIT)
         .toBe(1);
     }
-    await screenshot(recruiterPage, '13-job-synced');
+    await screenshot(recruiterPage, '14-job-synced');
   });
 
   it('an export Greenhouse refuses shows in Ops with its reason; after the fix, Retry exports the person once', async () => {
@@ -368,7 +380,7 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     expect(reason).toContain(fullName(third));
     expect(reason).toContain('GreenhousePermissionDenied');
     expect(reason).toMatch(/scope|permission|forbidden/i);
-    await screenshot(opsPage, '14-ops-failed-export');
+    await screenshot(opsPage, '15-ops-failed-export');
     expect(await greenhouseCandidatesWithEmail(stack.sandbox, third.email)).toEqual([]);
 
     // The scope is granted again; ops retries from the same row.
@@ -386,8 +398,12 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     });
     expect(candidates).toHaveLength(1);
     expect(candidates[0]!.applications.filter((a) => a.job_id === jobId)).toHaveLength(1);
-    expect(await opsPage.getByTestId('audit-log').textContent()).toContain('export.retried');
-    await screenshot(opsPage, '15-ops-after-retry');
+    await opsPage.reload();
+    const audited = opsPage.getByTestId('audit-log').locator('tbody tr');
+    // Each decision and the retry are recorded once.
+    expect(await audited.filter({ hasText: 'approval.approved' }).count()).toBe(3);
+    expect(await audited.filter({ hasText: 'export.retried' }).count()).toBe(1);
+    await screenshot(opsPage, '16-ops-after-retry');
   });
 
   it('no page threw in the browser', () => {
