@@ -1,0 +1,220 @@
+// `npm run bench:sync`: exports per minute into Greenhouse with 1, 2 and 4 worker processes sharing one
+// account at the sandbox's default budget (75 requests per 30 s window), how much of that budget they
+// used and how many 429s Greenhouse answered. Each worker is a real `scripts/worker.ts` process (main
+// queue + rate-limited Harvest queue, production defaults: GREENHOUSE_RATE_LIMIT 75 → 2 Harvest
+// activities per second for the whole queue). A backlog of export workflows is started at once and
+// timed until every one is exported: exports / min = backlog / drain time. (A short fixed window
+// right after a burst measures latency instead: the Harvest queue serves the backlog step by step —
+// every export's first step, then every export's second… — so the first export finishes late.)
+// Options: BENCH_WORKERS=1,2,4  BENCH_BACKLOG=40  BENCH_TIMEOUT_MINUTES=6  BENCH_DEBUG=1
+import { machine } from './support/machine';
+import { addPersonToJob } from '../db/queries/people';
+import { startSandbox } from '../sandbox';
+import {
+  activityCounts,
+  startWorkerProcess,
+  type WorkerProcess,
+} from '../test/integration/production/support/worker-processes';
+import { exportWorkflowId, syncJobsScheduleId } from '../workflows/autopilot-api';
+import { startBenchServices } from './support/services';
+
+const workerCounts = (process.env.BENCH_WORKERS ?? '1,2,4').split(',').map(Number);
+const timeoutMinutes = Number(process.env.BENCH_TIMEOUT_MINUTES ?? 6);
+const backlog = Number(process.env.BENCH_BACKLOG ?? 40);
+const windowMs = 30_000;
+
+const services = await startBenchServices();
+const sandbox = await startSandbox({ candidates: 300, log: () => {} });
+const { client } = services.temporal;
+const limit = sandbox.runtime.harvestWindow.limit;
+const { db } = services;
+
+process.stdout.write(
+  `sync throughput: sandbox budget ${limit} requests / 30 s, backlog of ${backlog} exports started at once, timed until all are exported; ` +
+    ` ${machine()}\n`,
+);
+
+interface Row {
+  workers: number;
+  exports: number;
+  drainSeconds: number;
+  firstExportSeconds: number;
+  perMinute: number;
+  used: number;
+  allowed: number;
+  refused: number;
+  perProcess: number[];
+}
+const rows: Row[] = [];
+
+// The job everything is exported to: the first open job of the sandbox, stored by one job sync.
+let jobId: number | undefined;
+
+const running: WorkerProcess[] = [];
+try {
+  for (const count of workerCounts) {
+    const taskQueue = `bench-sync-${count}-${Date.now()}`;
+    const env = {
+      NODE_ENV: 'production',
+      DATABASE_URL: services.databaseUrl,
+      TEMPORAL_ADDRESS: services.temporal.address,
+      TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
+      GREENHOUSE_CLIENT_ID: sandbox.demoCredentials.clientId,
+      GREENHOUSE_CLIENT_SECRET: sandbox.demoCredentials.clientSecret,
+      GREENHOUSE_TOKEN_URL: sandbox.tokenUrl,
+      GREENHOUSE_API_URL: sandbox.baseUrl,
+      JOB_SYNC_INTERVAL_MINUTES: '600',
+    };
+    const workers: WorkerProcess[] = [];
+    for (let i = 0; i < count; i += 1) {
+      workers.push(await startWorkerProcess(`worker-${i + 1}`, env));
+      running.push(workers.at(-1)!);
+    }
+
+    // Each worker start triggers the job sync schedule (production behaviour); let it finish first so
+    // the measured windows hold exports only.
+    const schedule = client.schedule.getHandle(syncJobsScheduleId());
+    for (;;) {
+      const described = await schedule.describe();
+      const synced = await db.selectFrom('job').select('id').where('status', '=', 'open').execute();
+      if (
+        described.info.runningActions.length === 0 &&
+        described.info.recentActions.length > 0 &&
+        synced.length
+      )
+        break;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    jobId ??= (
+      await db
+        .selectFrom('job')
+        .select('id')
+        .where('status', '=', 'open')
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+
+    const people: string[] = [];
+    for (let i = 0; i < backlog; i += 1) {
+      const email = `sync.bench.${count}.${i}@example.org`;
+      const { personId } = await addPersonToJob(
+        db,
+        jobId,
+        {
+          firstName: `Bench${i}`,
+          lastName: `Sync${count}`,
+          emails: [email],
+          resumeText: 'Engineer: Go, Kubernetes.',
+        },
+        { kind: 'import' },
+      );
+      people.push(personId);
+    }
+    // The backlog is started at a window boundary so whole windows are counted.
+    await new Promise((resolve) => setTimeout(resolve, windowMs - (Date.now() % windowMs) + 10));
+    const startedAt = Date.now();
+    const handles = await Promise.all(
+      people.map((personId) =>
+        client.workflow.start('exportCandidate', {
+          taskQueue,
+          workflowId: exportWorkflowId(jobId!, personId),
+          args: [
+            { jobId: jobId!, personId, target: { kind: 'candidate', stageId: null }, requestedBy: 'bench' },
+          ],
+        }),
+      ),
+    );
+    const exported = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('export_ledger')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('status', '=', 'exported')
+            .where('person_id', 'in', people)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    let firstExportMs: number | undefined;
+    let done = 0;
+    const deadline = startedAt + timeoutMinutes * 60_000;
+    while (Date.now() < deadline) {
+      done = await exported();
+      if (done > 0) firstExportMs ??= Date.now() - startedAt;
+      if (done >= backlog) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const drainMs = Date.now() - startedAt;
+    // Let the last window close so it lands in the sandbox's history.
+    await new Promise((resolve) => setTimeout(resolve, windowMs - (Date.now() % windowMs) + 200));
+    sandbox.runtime.harvestWindow.current();
+    const windows = sandbox.runtime.harvestWindow.history.filter(
+      (w) =>
+        Date.parse(w.windowStart) + windowMs > startedAt && Date.parse(w.windowStart) < startedAt + drainMs,
+    );
+    const perProcess = await Promise.all(
+      workers.map(async (worker) => {
+        const text = await worker.metrics();
+        const line = text
+          .split('\n')
+          .find(
+            (l) =>
+              l.startsWith('pilothouse_activity_duration_seconds_count{') && l.includes('"completeExport"'),
+          );
+        return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
+      }),
+    );
+    if (process.env.BENCH_DEBUG) {
+      const ledger = await db
+        .selectFrom('export_ledger')
+        .select(['status', (eb) => eb.fn.countAll().as('n')])
+        .where('person_id', 'in', people)
+        .groupBy('status')
+        .execute();
+      for (const worker of workers) {
+        const text = await worker.metrics();
+        process.stdout.write(
+          `  ${worker.name}: ${JSON.stringify(activityCounts(text))} failures: ${text
+            .split('\n')
+            .filter((l) => l.startsWith('pilothouse_activity_failures_total{'))
+            .join('; ')}\n`,
+        );
+      }
+      process.stdout.write(`  ledger: ${JSON.stringify(ledger)}; windows ${JSON.stringify(windows)}\n`);
+    }
+    for (const handle of handles) await handle.terminate('benchmark run finished').catch(() => undefined);
+    for (const worker of workers) await worker.stop();
+
+    rows.push({
+      workers: count,
+      exports: done,
+      drainSeconds: drainMs / 1000,
+      firstExportSeconds: (firstExportMs ?? drainMs) / 1000,
+      perMinute: done / (drainMs / 60_000),
+      used: windows.reduce((sum, w) => sum + w.used, 0),
+      allowed: limit * windows.length,
+      refused: windows.reduce((sum, w) => sum + w.refused, 0),
+      perProcess,
+    });
+    const last = rows.at(-1)!;
+    process.stdout.write(
+      `  ${count} worker(s): ${last.exports}/${backlog} exported in ${last.drainSeconds.toFixed(0)} s, ${last.used}/${last.allowed} requests, ${last.refused} × 429\n`,
+    );
+  }
+} finally {
+  for (const worker of running) await worker.stop();
+  await sandbox.close();
+  await services.stop();
+}
+
+process.stdout.write(
+  '\n| worker processes | exported | drain time | first export after | exports / min | Harvest requests used / allowed | budget used | 429s | exports completed per process |\n' +
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n',
+);
+for (const row of rows) {
+  process.stdout.write(
+    `| ${row.workers} | ${row.exports} / ${backlog} | ${row.drainSeconds.toFixed(0)} s | ${row.firstExportSeconds.toFixed(0)} s | ${row.perMinute.toFixed(1)} | ${row.used} / ${row.allowed} | ${((100 * row.used) / row.allowed).toFixed(0)} % | ${row.refused} | ${row.perProcess.join(' / ')} |\n`,
+  );
+}

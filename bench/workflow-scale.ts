@@ -1,0 +1,196 @@
+// `npm run bench:scale`: 200 jobs' autopilots on one Temporal dev server and one worker process
+// (`scripts/worker.ts`, as deployed). Prints the worker's start-up time, the time until all 200
+// autopilots have finished their first cycle, the worker's memory (RSS) idle / after start-up / at
+// its peak, and the cycle latency (p50 / p95) when every job asks for a new cycle at once.
+// The sandbox's Harvest budget is raised (as in bench:autopilot) so the figures are the engine's, not
+// Greenhouse's rate limit: at the real 75 requests / 30 s one account cannot feed 200 cycles quickly
+// (see bench:sync). Options: BENCH_JOBS=200  BENCH_PEOPLE_PER_JOB=5
+import { addPersonToJob } from '../db/queries/people';
+import { startSandbox } from '../sandbox';
+import {
+  activityCounts,
+  metricValue,
+  startWorkerProcess,
+  type WorkerProcess,
+} from '../test/integration/production/support/worker-processes';
+import {
+  autopilotWorkflowId,
+  newSourceDataSignal,
+  type AutopilotStatus,
+  statusQuery,
+  syncJobsScheduleId,
+} from '../workflows/autopilot-api';
+import { machine } from './support/machine';
+import { startBenchServices } from './support/services';
+
+const jobCount = Number(process.env.BENCH_JOBS ?? 200);
+const peoplePerJob = Number(process.env.BENCH_PEOPLE_PER_JOB ?? 5);
+const budget = 100_000;
+
+const services = await startBenchServices();
+const sandbox = await startSandbox({
+  candidates: 300,
+  rateLimit: budget,
+  tokenRateLimit: { limit: 1000 },
+  log: () => {},
+});
+const { client } = services.temporal;
+const { db } = services;
+const taskQueue = `bench-scale-${Date.now()}`;
+process.stdout.write(
+  `workflow scale: ${jobCount} job autopilots, ${peoplePerJob} uploaded people each, one worker process; ${machine()}\n`,
+);
+
+let worker: WorkerProcess | undefined;
+try {
+  // Enough open jobs in Greenhouse, each with a job post to train on.
+  const open = sandbox.runtime.state.jobs.filter((job) => job.status === 'open').length;
+  for (let i = open; i < jobCount; i += 1) {
+    const response = await fetch(`${sandbox.controlUrl}/recruiter/jobs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: `Platform Engineer ${i}`,
+        content: `<p>We run Kubernetes and PostgreSQL. You write Go and TypeScript, own on-call for service ${i}.</p>`,
+      }),
+    });
+    if (response.status !== 201) throw new Error(`could not open a sandbox job: ${await response.text()}`);
+  }
+
+  const spawnedAt = performance.now();
+  const started = await startWorkerProcess('worker', {
+    NODE_ENV: 'production',
+    DATABASE_URL: services.databaseUrl,
+    TEMPORAL_ADDRESS: services.temporal.address,
+    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
+    GREENHOUSE_CLIENT_ID: sandbox.demoCredentials.clientId,
+    GREENHOUSE_CLIENT_SECRET: sandbox.demoCredentials.clientSecret,
+    GREENHOUSE_TOKEN_URL: sandbox.tokenUrl,
+    GREENHOUSE_API_URL: sandbox.baseUrl,
+    GREENHOUSE_RATE_LIMIT: String(budget),
+    JOB_SYNC_INTERVAL_MINUTES: '600',
+  });
+  worker = started;
+  const workerStartMs = performance.now() - spawnedAt;
+  const rss = async () =>
+    (metricValue(await started.metrics(), 'pilothouse_process_resident_memory_bytes') ?? 0) / 2 ** 20;
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    rss().then(
+      (value) => (peakRss = Math.max(peakRss, value)),
+      () => undefined,
+    );
+  }, 1000);
+
+  // The worker's start-up triggers the job sync: wait for it to store every job.
+  const schedule = client.schedule.getHandle(syncJobsScheduleId());
+  for (;;) {
+    const described = await schedule.describe();
+    if (described.info.runningActions.length === 0 && described.info.recentActions.length > 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const jobs = (
+    await db
+      .selectFrom('job')
+      .select('id')
+      .where('status', '=', 'open')
+      .orderBy('id')
+      .limit(jobCount)
+      .execute()
+  ).map((job) => job.id);
+  if (jobs.length < jobCount) throw new Error(`only ${jobs.length} open jobs were synced`);
+  const skills = ['Kubernetes', 'Go', 'TypeScript', 'PostgreSQL', 'React', 'Python', 'AWS', 'Terraform'];
+  for (const [j, jobId] of jobs.entries()) {
+    for (let i = 0; i < peoplePerJob; i += 1) {
+      await addPersonToJob(
+        db,
+        jobId,
+        {
+          firstName: `Person${i}`,
+          lastName: `Job${j}`,
+          emails: [`person${i}.job${j}.scale@example.org`],
+          resumeText: `Engineer, ${2 + i} years of ${skills[(i + j) % 8]} and ${skills[(i * 3 + j) % 8]}.`,
+        },
+        { kind: 'import' },
+      );
+    }
+  }
+  await db.updateTable('job').set({ autopilot_enabled: true }).where('id', 'in', jobs).execute();
+  const idleRss = await rss();
+
+  type Status = AutopilotStatus;
+  const handles = jobs.map((jobId) => client.workflow.getHandle(autopilotWorkflowId(jobId)));
+  async function statuses(): Promise<Status[]> {
+    const results: Status[] = [];
+    for (let i = 0; i < handles.length; i += 20) {
+      results.push(...(await Promise.all(handles.slice(i, i + 20).map((h) => h.query(statusQuery)))));
+    }
+    return results;
+  }
+  async function waitForCycle(n: number): Promise<Status[]> {
+    for (;;) {
+      const all = await statuses();
+      if (all.every((s) => s.cycle >= n && s.phase === 'sleeping')) return all;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
+
+  // Start-up: 200 autopilots started at once, until every one has finished its first cycle.
+  const startedAt = performance.now();
+  const startedWall = Date.now();
+  await Promise.all(
+    jobs.map((jobId) =>
+      client.workflow.start('jobAutopilot', {
+        taskQueue,
+        workflowId: autopilotWorkflowId(jobId),
+        args: [{ jobId, cadenceMinutes: 600 }],
+      }),
+    ),
+  );
+  const allStartedMs = performance.now() - startedAt;
+  const first = await waitForCycle(1);
+  const firstCycleAllMs = performance.now() - startedAt;
+  const afterStartRss = await rss();
+
+  // Steady state: every job gets new source data at once; latency = signal → that job's cycle finished.
+  const signalledWall = Date.now();
+  await Promise.all(handles.map((h) => h.signal(newSourceDataSignal, { reason: 'manual' })));
+  const second = await waitForCycle(2);
+  clearInterval(sampler);
+  const endRss = await rss();
+  peakRss = Math.max(peakRss, endRss);
+
+  const percentile = (values: number[], p: number) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  };
+  const firstLatency = first.map((s) => Date.parse(s.lastCycleFinishedAt!) - startedWall);
+  const secondLatency = second.map((s) => Date.parse(s.lastCycleFinishedAt!) - signalledWall);
+  const secondDuration = second.map(
+    (s) => Date.parse(s.lastCycleFinishedAt!) - Date.parse(s.lastCycleStartedAt!),
+  );
+  const errors = second.filter((s) => s.lastError).length;
+  const counts = activityCounts(await started.metrics());
+  const activities = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+  process.stdout.write(
+    '\n| figure | value |\n| --- | ---: |\n' +
+      `| worker process start-up (spawn → /healthz 200) | ${s(workerStartMs)} |\n` +
+      `| ${jobCount} autopilots started (client) | ${s(allStartedMs)} |\n` +
+      `| all ${jobCount} first cycles finished | ${s(firstCycleAllMs)} |\n` +
+      `| first cycle, start → finished, p50 / p95 | ${s(percentile(firstLatency, 50))} / ${s(percentile(firstLatency, 95))} |\n` +
+      `| new cycle for all at once: signal → finished, p50 / p95 | ${s(percentile(secondLatency, 50))} / ${s(percentile(secondLatency, 95))} |\n` +
+      `| same cycles, time inside the cycle, p50 / p95 | ${s(percentile(secondDuration, 50))} / ${s(percentile(secondDuration, 95))} |\n` +
+      `| worker RSS: idle / after ${jobCount} first cycles / peak | ${idleRss.toFixed(0)} / ${afterStartRss.toFixed(0)} / ${peakRss.toFixed(0)} MiB |\n` +
+      `| activities run / cycles with an error | ${activities} / ${errors} |\n`,
+  );
+
+  await Promise.all(handles.map((h) => h.terminate('benchmark finished').catch(() => undefined)));
+} finally {
+  await worker?.stop();
+  await sandbox.close();
+  await services.stop();
+}
