@@ -1,6 +1,8 @@
 // How long the rule canvas takes to show, and to save, a 200-node flow — in a real Chromium against the
-// real web app (dev server, real PostgreSQL). Run: `npx tsx bench/canvas-render.ts` with DATABASE_URL
-// and TEMPORAL_ADDRESS pointing at running services (e.g. those `npm start` brings up).
+// real web app (dev server, real PostgreSQL). Run: `npm run bench:canvas`. With DATABASE_URL (and
+// TEMPORAL_ADDRESS) set it uses those services (e.g. the ones `npm start` brings up); without, it starts
+// a throwaway embedded PostgreSQL and Temporal dev server and removes them afterwards.
+import os from 'node:os';
 import { sql } from 'kysely';
 import { chromium } from 'playwright-core';
 import { loadEnv } from '../config/load-env';
@@ -10,6 +12,8 @@ import { migrateToLatest } from '../db/migrate';
 import { CURRENT_FLOW_SCHEMA_VERSION, type FlowEdge, type FlowNode, type RuleFlow } from '../rules';
 import { hashPassword } from '../web/server/passwords.server';
 import { runWeb } from '../web/server/run-web';
+import { freePort } from '../test/support/free-port';
+import { startBenchServices } from './support/services';
 
 const NODES = 200;
 const JOB_ID = 990_000_001;
@@ -60,9 +64,16 @@ function bigFlow(flowId: string): RuleFlow {
 
 async function main() {
   loadEnv();
-  const env = parseEnv({ ...process.env, PORT: process.env.BENCH_PORT ?? '3999', NODE_ENV: 'development' });
-  if (!env.DATABASE_URL)
-    throw new Error('DATABASE_URL: set it to a running PostgreSQL (npm start prints it)');
+  const own = process.env.DATABASE_URL ? null : await startBenchServices();
+  const env = parseEnv({
+    ...process.env,
+    ...(own ? { DATABASE_URL: own.databaseUrl, TEMPORAL_ADDRESS: own.temporal.address } : {}),
+    // A free port, so the benchmark runs next to `npm start` or a test run.
+    PORT: process.env.BENCH_PORT ?? String(await freePort()),
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+  });
+  if (!env.DATABASE_URL) throw new Error('DATABASE_URL: unreachable — startBenchServices sets it');
   const db = createDb(env.DATABASE_URL);
   await migrateToLatest(db);
   await db
@@ -135,7 +146,9 @@ async function main() {
       runs.push({ render, save: performance.now() - saving });
     }
     const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-    console.log(`canvas with ${NODES} nodes, ${NODES - 1} edges (5 runs, Chromium, dev server)`);
+    console.log(
+      `canvas with ${NODES} nodes, ${NODES - 1} edges (5 runs, Chromium, dev server; node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs)`,
+    );
     console.log(
       `  time to first render (navigation → all nodes in the DOM): median ${median(runs.map((r) => r.render)).toFixed(0)} ms`,
     );
@@ -149,6 +162,7 @@ async function main() {
     await db.deleteFrom('job').where('id', '=', JOB_ID).execute();
     await db.deleteFrom('app_user').where('email', '=', email).execute();
     await db.destroy();
+    await own?.stop();
   }
 }
 

@@ -15,7 +15,16 @@ import { CsrfInput } from './components/csrf';
 import { csrfToken, currentUser } from './server/auth.server';
 import stylesheet from './styles/app.css?url';
 
-export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
+// The icon is inline: without one every browser asks for /favicon.ico, which no route answers, and
+// each visit logged a "No route matches" error.
+const ICON = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#1f6feb"/></svg>',
+)}`;
+
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: ICON },
+];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const [user, csrf] = await Promise.all([currentUser(request, context), csrfToken(request, context)]);
