@@ -62,30 +62,37 @@ export async function signalStoredEvent(context: SignalDeps, rowId: number): Pro
       targets.push(() => handle(event.job.id).signal(jobChangedSignal, { status: event.job.status }));
     } else if (event.kind === 'job_deleted') {
       targets.push(() => handle(event.jobId).signal(jobChangedSignal, { status: 'deleted' }));
-    } else if (event.kind === 'candidate_removed' || event.kind === 'candidate_merged') {
-      // Which jobs know this person: every job whose pipeline holds them.
-      const jobs = await context.db
-        .selectFrom('job_person as jp')
-        .innerJoin('person as p', 'p.id', 'jp.person_id')
-        .select('jp.job_id')
-        .where('p.greenhouse_candidate_id', '=', event.candidateId)
-        .execute();
+    } else if (event.kind === 'candidate_removed') {
       const kind: StageEvent['kind'] =
-        event.kind === 'candidate_merged'
-          ? 'candidate_merged'
-          : event.action === 'candidate_anonymized'
-            ? 'candidate_anonymized'
-            : 'candidate_deleted';
-      for (const { job_id } of jobs) {
+        event.action === 'candidate_anonymized' ? 'candidate_anonymized' : 'candidate_deleted';
+      for (const jobId of await jobsKnowing(context.db, [event.candidateId])) {
         targets.push(() =>
-          handle(job_id).signal(stageEventSignal, {
+          handle(jobId).signal(stageEventSignal, {
             eventId,
             kind,
-            jobId: job_id,
+            jobId,
             candidateId: event.candidateId,
             occurredAt,
           }),
         );
+      }
+    } else if (event.kind === 'candidate_merged') {
+      // `candidateId` remains; each of `mergedCandidateIds` was merged into it.
+      const merged = event.mergedCandidateIds.filter((id) => id !== event.candidateId);
+      const jobs = await jobsKnowing(context.db, [event.candidateId, ...merged]);
+      for (const fromId of merged) {
+        for (const jobId of jobs) {
+          targets.push(() =>
+            handle(jobId).signal(stageEventSignal, {
+              eventId: merged.length > 1 ? `${eventId}:${fromId}` : eventId,
+              kind: 'candidate_merged',
+              jobId,
+              candidateId: fromId,
+              mergedIntoCandidateId: event.candidateId,
+              occurredAt,
+            }),
+          );
+        }
       }
     }
     for (const send of targets) {
@@ -135,4 +142,17 @@ export async function sweepUnsignalledEvents(
     if (await signalStoredEvent(context, id)) signalled += 1;
   }
   return { signalled, failed: rows.length - signalled };
+}
+
+/** The jobs whose pipeline holds a person of one of these Greenhouse candidates. */
+async function jobsKnowing(db: Db, candidateIds: number[]): Promise<number[]> {
+  if (candidateIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('job_person as jp')
+    .innerJoin('person as p', 'p.id', 'jp.person_id')
+    .select('jp.job_id')
+    .distinct()
+    .where('p.greenhouse_candidate_id', 'in', candidateIds)
+    .execute();
+  return rows.map((row) => row.job_id);
 }

@@ -7,6 +7,7 @@ import type { StageEvent } from '../../workflows/autopilot-api';
 import { requireHarvest, type ActivityDeps } from '../deps';
 import { greenhouseCall } from '../greenhouse-call';
 import { presenceFromApplications } from './greenhouse-presence';
+import { eraseGreenhouseCandidate, mergeGreenhouseCandidates } from './privacy';
 import { personFacts } from './person-facts';
 import { loadRulePlans } from './rule-plans';
 import type { RuleActionRequest } from './select';
@@ -79,11 +80,7 @@ export function trackActivities(deps: ActivityDeps) {
     }): Promise<{ actions: RuleActionRequest[] }> {
       const { event } = input;
       if (event.kind === 'candidate_deleted' || event.kind === 'candidate_anonymized') {
-        const erased = await db
-          .deleteFrom('person')
-          .where('greenhouse_candidate_id', '=', event.candidateId)
-          .returning('id')
-          .execute();
+        const erased = await eraseGreenhouseCandidate(db, event.candidateId);
         await db
           .insertInto('audit_event')
           .values({
@@ -93,17 +90,24 @@ export function trackActivities(deps: ActivityDeps) {
                 ? 'person.erased.deleted_in_greenhouse'
                 : 'person.erased.anonymized_in_greenhouse',
             job_id: input.jobId,
-            details: { candidateId: event.candidateId, people: erased.length },
+            details: { candidateId: event.candidateId, ...erased },
           })
           .execute();
         return { actions: [] };
       }
-      if (event.kind === 'candidate_merged' && event.mergedIntoCandidateId) {
-        await db
-          .updateTable('person')
-          .set({ greenhouse_candidate_id: event.mergedIntoCandidateId })
-          .where('greenhouse_candidate_id', '=', event.candidateId)
-          .execute();
+      if (event.kind === 'candidate_merged') {
+        if (event.mergedIntoCandidateId && event.mergedIntoCandidateId !== event.candidateId) {
+          const merged = await mergeGreenhouseCandidates(db, event.candidateId, event.mergedIntoCandidateId);
+          await db
+            .insertInto('audit_event')
+            .values({
+              actor: 'greenhouse-webhook',
+              action: 'person.merged_in_greenhouse',
+              job_id: input.jobId,
+              details: { candidateId: event.candidateId, into: event.mergedIntoCandidateId, ...merged },
+            })
+            .execute();
+        }
         return { actions: [] };
       }
 

@@ -1,0 +1,180 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database';
+
+// When Greenhouse erases a person (delete_candidate, candidate_anonymized) Pilothouse keeps none of
+// their personal data either; when it merges two people, Pilothouse merges its records the same way.
+
+type Trx = Parameters<Parameters<ReturnType<Db['transaction']>['execute']>[0]>[0];
+
+/** Stored webhook payloads that carry this candidate (the v1 shapes embed the candidate). */
+function payloadMentions(candidateId: number) {
+  return sql<boolean>`(
+    (payload #>> '{payload,application,candidate,id}')::bigint = ${candidateId}
+    or (payload #>> '{payload,candidate,id}')::bigint = ${candidateId}
+    or (payload #>> '{payload,person,id}')::bigint = ${candidateId}
+    or (payload #>> '{payload,candidate_id}')::bigint = ${candidateId}
+  )`;
+}
+
+export interface ErasureResult {
+  /** People removed outright. */
+  deleted: number;
+  /** People kept as an id-only tombstone because the export ledger refers to them. */
+  tombstoned: number;
+  payloadsCleared: number;
+}
+
+/**
+ * Erases everything personal Pilothouse holds about a Greenhouse candidate: pipelines, scores and their
+ * explanations (resume snippets), approvals, outreach events, decision traces, stored webhook payloads.
+ * A person the export ledger refers to stays as a row of ids only — the ledger keeps the Greenhouse ids
+ * so nobody is exported a second time — with every personal field emptied.
+ */
+export async function eraseGreenhouseCandidate(db: Db, candidateId: number): Promise<ErasureResult> {
+  return db.transaction().execute(async (trx) => {
+    const people = await trx
+      .selectFrom('person')
+      .select('id')
+      .where('greenhouse_candidate_id', '=', candidateId)
+      .execute();
+    const ids = people.map((p) => p.id);
+    const cleared = await trx
+      .updateTable('webhook_event')
+      .set({ payload: null })
+      .where('payload', 'is not', null)
+      .where(payloadMentions(candidateId))
+      .executeTakeFirst();
+    const payloadsCleared = Number(cleared.numUpdatedRows);
+    if (ids.length === 0) return { deleted: 0, tombstoned: 0, payloadsCleared };
+
+    await trx.deleteFrom('job_person').where('person_id', 'in', ids).execute();
+    await trx.deleteFrom('match_score').where('person_id', 'in', ids).execute();
+    await trx.deleteFrom('approval_request').where('person_id', 'in', ids).execute();
+    await trx.deleteFrom('outreach_event').where('person_id', 'in', ids).execute();
+    await trx.deleteFrom('decision_trace').where('person_id', 'in', ids).execute();
+    // Failure messages can quote what Greenhouse refused (an email, a name): ids and outcomes stay.
+    await trx
+      .updateTable('export_ledger')
+      .set({ failure_message: null })
+      .where('person_id', 'in', ids)
+      .execute();
+    await trx
+      .updateTable('audit_event')
+      .set({ details: sql`details - 'message'` })
+      .where('person_id', 'in', ids)
+      .execute();
+
+    const inLedger = new Set(
+      (await trx.selectFrom('export_ledger').select('person_id').where('person_id', 'in', ids).execute()).map(
+        (row) => row.person_id,
+      ),
+    );
+    const tombstones = ids.filter((id) => inLedger.has(id));
+    const gone = ids.filter((id) => !inLedger.has(id));
+    if (gone.length > 0) await trx.deleteFrom('person').where('id', 'in', gone).execute();
+    if (tombstones.length > 0) {
+      await trx
+        .updateTable('person')
+        .set({
+          first_name: '',
+          last_name: '',
+          emails: JSON.stringify([]),
+          phones: JSON.stringify([]),
+          linkedin_url: null,
+          location: null,
+          title: null,
+          company: null,
+          past_jobs: JSON.stringify([]),
+          skills: JSON.stringify([]),
+          resume_text: null,
+          updated_at: sql`now()`,
+        })
+        .where('id', 'in', tombstones)
+        .execute();
+    }
+    return { deleted: gone.length, tombstoned: tombstones.length, payloadsCleared };
+  });
+}
+
+/**
+ * Greenhouse merged `fromCandidateId` into `intoCandidateId`. People of the merged candidate move onto
+ * the remaining one; where Pilothouse already has a person for it, their pipelines, scores, approvals,
+ * exports and events move to that person (what the remaining person already has wins) and the merged
+ * person is removed, its blank fields first filling the remaining person's.
+ */
+export async function mergeGreenhouseCandidates(
+  db: Db,
+  fromCandidateId: number,
+  intoCandidateId: number,
+): Promise<{ repointed: number; merged: number }> {
+  return db.transaction().execute(async (trx) => {
+    const survivor = await trx
+      .selectFrom('person')
+      .selectAll()
+      .where('greenhouse_candidate_id', '=', intoCandidateId)
+      .orderBy('created_at')
+      .executeTakeFirst();
+    if (!survivor) {
+      const repointed = await trx
+        .updateTable('person')
+        .set({ greenhouse_candidate_id: intoCandidateId, updated_at: sql`now()` })
+        .where('greenhouse_candidate_id', '=', fromCandidateId)
+        .executeTakeFirst();
+      return { repointed: Number(repointed.numUpdatedRows), merged: 0 };
+    }
+    const losers = await trx
+      .selectFrom('person')
+      .selectAll()
+      .where('greenhouse_candidate_id', '=', fromCandidateId)
+      .where('id', '!=', survivor.id)
+      .execute();
+    for (const loser of losers) await mergePerson(trx, loser.id, survivor.id);
+    return { repointed: 0, merged: losers.length };
+  });
+}
+
+async function mergePerson(trx: Trx, fromId: string, intoId: string): Promise<void> {
+  // Rows keyed by (job, person): the remaining person's own row wins; the merged one's moves only
+  // where the remaining person has none.
+  await sql`update job_person set person_id = ${intoId}
+    where person_id = ${fromId}
+      and job_id not in (select job_id from job_person where person_id = ${intoId})`.execute(trx);
+  await sql`update match_score set person_id = ${intoId}
+    where person_id = ${fromId}
+      and (job_id, profile_version) not in (select job_id, profile_version from match_score where person_id = ${intoId})`.execute(
+    trx,
+  );
+  await sql`update export_ledger set person_id = ${intoId}
+    where person_id = ${fromId}
+      and job_id not in (select job_id from export_ledger where person_id = ${intoId})`.execute(trx);
+  await sql`update approval_request set person_id = ${intoId}
+    where person_id = ${fromId}
+      and (status <> 'pending' or job_id not in
+        (select job_id from approval_request where person_id = ${intoId} and status = 'pending'))`.execute(
+    trx,
+  );
+  await trx
+    .updateTable('outreach_event')
+    .set({ person_id: intoId })
+    .where('person_id', '=', fromId)
+    .execute();
+  await trx
+    .updateTable('decision_trace')
+    .set({ person_id: intoId })
+    .where('person_id', '=', fromId)
+    .execute();
+  await trx.updateTable('audit_event').set({ person_id: intoId }).where('person_id', '=', fromId).execute();
+  await sql`update person as s set
+      linkedin_url = coalesce(s.linkedin_url, l.linkedin_url),
+      location = coalesce(s.location, l.location),
+      title = coalesce(s.title, l.title),
+      company = coalesce(s.company, l.company),
+      resume_text = coalesce(s.resume_text, l.resume_text),
+      emails = (select coalesce(jsonb_agg(distinct e), '[]'::jsonb) from jsonb_array_elements(s.emails || l.emails) e),
+      phones = (select coalesce(jsonb_agg(distinct p), '[]'::jsonb) from jsonb_array_elements(s.phones || l.phones) p),
+      updated_at = now()
+    from person as l
+    where s.id = ${intoId} and l.id = ${fromId}`.execute(trx);
+  // What did not move (the remaining person already had it) goes with the merged person.
+  await trx.deleteFrom('person').where('id', '=', fromId).execute();
+}
