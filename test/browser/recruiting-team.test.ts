@@ -306,6 +306,8 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
       await expect
         .poll(() => page.getByTestId('users-table').textContent(), PAGE_WAIT)
         .toContain(member.email);
+      // The form is empty again for the next person.
+      expect(await page.getByLabel('Initial password').inputValue()).toBe('');
     }
     await screenshot(page, '11-users');
   });

@@ -151,9 +151,16 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           </tbody>
         </table>
       )}
-      <section className="panel">
+      <section className="panel add-user">
         <h2>Add a user</h2>
-        <Form method="post" className="form grid-form" noValidate>
+        {/* A new key after each account added empties the form, so the next person starts blank (and a
+            password typed for someone else is not left in it). */}
+        <Form
+          key={actionData && 'message' in actionData ? actionData.message : 'add-user'}
+          method="post"
+          className="form grid-form"
+          noValidate
+        >
           <CsrfInput />
           <input type="hidden" name="intent" value="create" />
           <Field label="Name" name="name" errors={errors?.name}>
