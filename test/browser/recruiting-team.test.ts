@@ -313,7 +313,7 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
   });
 
   it('the recruiter signs in, opens the approvals inbox and approves two people', async () => {
-    recruiterPage = await signIn(stack, recruiter);
+    recruiterPage = await signIn(stack, recruiter, { screenshotAs: '12-sign-in' });
     await recruiterPage.getByRole('link', { name: 'Approvals' }).click();
     await recruiterPage.getByTestId('approvals').waitFor();
     // The three imported people wait here (with any sandbox applicant the rules also sent for approval).
@@ -324,7 +324,7 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
           .locator(`[data-testid="approval"][data-person-name="${fullName(person)}"]`)
           .count(),
       ).toBe(1);
-    await screenshot(recruiterPage, '12-approvals-inbox');
+    await screenshot(recruiterPage, '13-approvals-inbox');
 
     const [first, second] = imported;
     await recruiterPage.getByLabel(`Select ${fullName(first!)}`).check();
@@ -334,7 +334,7 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     const outcomes = recruiterPage.locator('[data-testid="decision-result"][data-outcome="approved"]');
     expect(await outcomes.count()).toBe(2);
     await expect.poll(() => recruiterPage.getByTestId('approval').count(), PAGE_WAIT).toBe(waiting - 2);
-    await screenshot(recruiterPage, '13-approvals-decided');
+    await screenshot(recruiterPage, '14-approvals-decided');
   });
 
   it('both approved people are candidates on the job in Greenhouse, and the job screen shows them synced', async () => {
@@ -357,7 +357,7 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
         }, WORKFLOW_WAIT)
         .toBe(1);
     }
-    await screenshot(recruiterPage, '14-job-synced');
+    await screenshot(recruiterPage, '15-job-synced');
   });
 
   it('an export Greenhouse refuses shows in Ops with its reason; after the fix, Retry exports the person once', async () => {
@@ -382,7 +382,7 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     expect(reason).toContain(fullName(third));
     expect(reason).toContain('GreenhousePermissionDenied');
     expect(reason).toMatch(/scope|permission|forbidden/i);
-    await screenshot(opsPage, '15-ops-failed-export');
+    await screenshot(opsPage, '16-ops-failed-export');
     expect(await greenhouseCandidatesWithEmail(stack.sandbox, third.email)).toEqual([]);
 
     // The scope is granted again; ops retries from the same row.
@@ -405,7 +405,17 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     // Each decision and the retry are recorded once.
     expect(await audited.filter({ hasText: 'approval.approved' }).count()).toBe(3);
     expect(await audited.filter({ hasText: 'export.retried' }).count()).toBe(1);
-    await screenshot(opsPage, '16-ops-after-retry');
+    await screenshot(opsPage, '17-ops-after-retry');
+  });
+
+  it('the status page shows the database and Temporal up', async () => {
+    await page.goto('/');
+    await page.getByRole('heading', { name: 'System status' }).waitFor();
+    const cards = page.locator('.cards .card');
+    expect(await cards.count()).toBe(2);
+    expect(await page.locator('.cards .card.ok').count()).toBe(2);
+    expect(await page.locator('.cards').textContent()).not.toContain('Unavailable');
+    await screenshot(page, '18-status');
   });
 
   it('no page threw in the browser', () => {

@@ -1,6 +1,7 @@
 import { Form, useNavigation } from 'react-router';
 import type { Route } from './+types/home';
 import { recentConnectionChecks, runConnectionCheck } from '../server/connection-check.server';
+import { PageHeader } from '../components/ui';
 import { checkHealth } from '../server/health.server';
 import { temporalUiWorkflowUrl } from '../server/temporal-ui';
 
@@ -41,10 +42,9 @@ export default function Home({ loaderData, actionData }: Route.ComponentProps) {
   const { health, checks } = loaderData;
   return (
     <main className="page">
-      <header className="page-header">
-        <h1>System status</h1>
-        <p className="muted">Pilothouse runs one durable autopilot per open Greenhouse job.</p>
-      </header>
+      <PageHeader title="System status">
+        Pilothouse runs one durable autopilot per open Greenhouse job.
+      </PageHeader>
       <section className="cards">
         <StatusCard title="Database" component={health.database} />
         <StatusCard title="Temporal" component={health.temporal} />

@@ -125,11 +125,16 @@ export async function centerOf(page: Page, selector: string): Promise<{ x: numbe
 }
 
 /** A teammate signs in on their own browser (a fresh context: their own cookies and session). */
-export async function signIn(stack: Stack, who: { email: string; password: string }): Promise<Page> {
+export async function signIn(
+  stack: Stack,
+  who: { email: string; password: string },
+  { screenshotAs }: { screenshotAs?: string } = {},
+): Promise<Page> {
   const page = await stack.newPage();
   await page.goto('/login');
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
+  if (screenshotAs) await screenshot(page, screenshotAs);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => url.pathname !== '/login');
   return page;
