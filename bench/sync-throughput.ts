@@ -30,7 +30,7 @@ const limit = sandbox.runtime.harvestWindow.limit;
 const { db } = services;
 
 process.stdout.write(
-  `sync throughput: sandbox budget ${limit} requests / 30 s, backlog of ${backlog} exports started at once, timed until all are exported; ` +
+  `sync throughput: sandbox budget ${limit} requests / 30 s, backlog of ${backlog} exports started at once, timed until all are exported;` +
     ` ${machine()}\n`,
 );
 

@@ -86,9 +86,12 @@ try {
 
   // The worker's start-up triggers the job sync: wait for it to store every job.
   const schedule = client.schedule.getHandle(syncJobsScheduleId());
-  for (;;) {
+  for (const deadline = Date.now() + 300_000; ;) {
     const described = await schedule.describe();
-    if (described.info.runningActions.length === 0 && described.info.recentActions.length > 0) break;
+    const synced = await db.selectFrom('job').select('id').where('status', '=', 'open').execute();
+    if (described.info.runningActions.length === 0 && synced.length >= jobCount) break;
+    if (Date.now() > deadline)
+      throw new Error(`the job sync stored ${synced.length} of ${jobCount} open jobs`);
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   const jobs = (
