@@ -2,6 +2,7 @@ import type { Env } from '../config/env';
 import type { Db } from '../db/database';
 import { loadGreenhouseConnection } from '../db/queries/greenhouse-connection';
 import { HarvestClient } from '../greenhouse/client';
+import { watchHarvestBudget } from '../observability/metrics';
 
 /**
  * The Harvest client for whatever connection is configured now (an admin may connect or change it while
@@ -33,6 +34,9 @@ export function harvestFromConnection(db: Db, env: Env): () => Promise<HarvestCl
           rateLimit: { requestsPerWindow: env.GREENHOUSE_RATE_LIMIT },
         }),
       };
+      // The budget gauges read the limiter, which believes Greenhouse's X-RateLimit-* headers.
+      const limiter = cached.client.rateLimiter;
+      watchHarvestBudget(() => limiter.snapshot());
     }
     return cached.client;
   };

@@ -1,7 +1,8 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import { translateWebhook } from '../greenhouse';
+import { translateWebhook, type GreenhouseWebhookEvent } from '../greenhouse';
+import { observeWebhookLag } from '../observability/metrics';
 import {
   autopilotWorkflowId,
   jobChangedSignal,
@@ -108,6 +109,9 @@ export async function signalStoredEvent(context: SignalDeps, rowId: number): Pro
       .set({ signalled_at: sql`now()`, signal_error: null })
       .where('id', '=', rowId)
       .execute();
+    // Lag from the change in Greenhouse to the webhook's arrival, recorded once, when it was delivered.
+    const changedAt = changedAtOf(event);
+    if (changedAt) observeWebhookLag(event.action, changedAt, new Date(row.received_at));
     return true;
   } catch (error) {
     await context.db
@@ -155,4 +159,19 @@ async function jobsKnowing(db: Db, candidateIds: number[]): Promise<number[]> {
     .where('p.greenhouse_candidate_id', 'in', candidateIds)
     .execute();
   return rows.map((row) => row.job_id);
+}
+
+/** When the change happened in Greenhouse, as far as the payload says. */
+function changedAtOf(event: GreenhouseWebhookEvent): Date | undefined {
+  const stamp =
+    event.kind === 'application_changed'
+      ? event.application.last_activity_at
+      : event.kind === 'job_changed'
+        ? event.job.updated_at
+        : event.kind === 'candidate_changed'
+          ? event.candidate.updated_at
+          : undefined;
+  if (!stamp) return undefined;
+  const at = new Date(stamp);
+  return Number.isNaN(at.getTime()) ? undefined : at;
 }

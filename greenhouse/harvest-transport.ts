@@ -3,6 +3,7 @@ import type { GreenhouseRequestInfo } from './errors';
 import type { GreenhouseLogger } from './logger';
 import type { HarvestRateLimiter } from './rate-limiter';
 import type { TokenProvider } from './token-provider';
+import { harvestRequestsTotal, harvestStatusLabel } from '../observability/metrics';
 
 export interface HarvestTransportOptions {
   tokens: TokenProvider;
@@ -58,6 +59,7 @@ export class HarvestTransport {
         text = await response.text();
       } catch (cause) {
         permit.settle();
+        harvestRequestsTotal.inc({ method, status: harvestStatusLabel(undefined) });
         signal?.throwIfAborted();
         const timedOut = cause instanceof Error && cause.name === 'TimeoutError';
         const error = new GreenhouseError({ kind: timedOut ? 'timeout' : 'network', request, cause });
@@ -75,6 +77,7 @@ export class HarvestTransport {
         throw error;
       }
       permit.settle(response.headers);
+      harvestRequestsTotal.inc({ method, status: harvestStatusLabel(response.status) });
       const parsed = parseBody(text);
       logger.debug('harvest request', {
         ...request,

@@ -8,6 +8,7 @@ import type { ExportCandidateInput } from '../../workflows/autopilot-api';
 import { requireHarvest, type ActivityDeps } from '../deps';
 import { greenhouseCall } from '../greenhouse-call';
 import { presenceFromApplications } from '../autopilot/greenhouse-presence';
+import { exportsTotal } from '../../observability/metrics';
 import { generateResumePdf } from './resume-pdf';
 
 export const PILOTHOUSE_SOURCE_NAME = 'Pilothouse';
@@ -272,13 +273,16 @@ export function exportActivities(deps: ActivityDeps) {
             collect(harvest.listApplications({ candidate_ids: [row.greenhouse_candidate_id!] })),
           )
         : [];
-      await db.transaction().execute(async (trx) => {
-        await trx
+      const completed = await db.transaction().execute(async (trx) => {
+        // Counted once: a retried completion finds the row already exported.
+        const updated = await trx
           .updateTable('export_ledger')
           .set({ status: 'exported', updated_at: sql`now()` })
           .where('job_id', '=', input.jobId)
           .where('person_id', '=', input.personId)
-          .execute();
+          .where('status', '!=', 'exported')
+          .returning(['target', 'reused_existing_candidate'])
+          .executeTakeFirst();
         await trx
           .updateTable('job_person')
           .set({
@@ -292,7 +296,14 @@ export function exportActivities(deps: ActivityDeps) {
           .where('job_id', '=', input.jobId)
           .where('person_id', '=', input.personId)
           .execute();
+        return updated;
       });
+      if (completed) {
+        exportsTotal.inc({
+          outcome: completed.reused_existing_candidate ? 'existing' : 'created',
+          target: exportTargetLabel(completed.target),
+        });
+      }
     },
 
     async recordExportFailure(input: {
@@ -301,7 +312,7 @@ export function exportActivities(deps: ActivityDeps) {
       failureType: string;
       message: string;
     }) {
-      await db
+      const failed = await db
         .updateTable('export_ledger')
         .set({
           status: 'failed',
@@ -312,7 +323,9 @@ export function exportActivities(deps: ActivityDeps) {
         .where('job_id', '=', input.jobId)
         .where('person_id', '=', input.personId)
         .where('status', '!=', 'exported')
-        .execute();
+        .returning('target')
+        .executeTakeFirst();
+      if (failed) exportsTotal.inc({ outcome: 'failed', target: exportTargetLabel(failed.target) });
       await db
         .insertInto('audit_event')
         .values({
@@ -325,6 +338,11 @@ export function exportActivities(deps: ActivityDeps) {
         .execute();
     },
   };
+}
+
+/** The metric's target label: a closed set, whatever the ledger's JSON holds. */
+function exportTargetLabel(target: unknown): 'candidate' | 'prospect' {
+  return (target as { kind?: unknown } | null)?.kind === 'prospect' ? 'prospect' : 'candidate';
 }
 
 function matchNoteBody(score: number | null, explanation: unknown, requestedBy: string): string {

@@ -5,6 +5,7 @@ import {
   type GreenhouseWebhookEvent,
 } from '../../greenhouse';
 import { loadGreenhouseConnection } from '../../db/queries/greenhouse-connection';
+import { webhookEventsTotal } from '../../observability/metrics';
 import type { PilothouseContext } from './load-context';
 
 export type IngestResult = { status: number; body: string; eventRowId?: number };
@@ -23,6 +24,7 @@ export async function ingestWebhook(context: PilothouseContext, request: Request
       .insertInto('webhook_event')
       .values({ event_id: eventId, action, verdict: 'rejected', rejection_reason: reason, payload: null })
       .execute();
+    webhookEventsTotal.inc({ action: action ?? 'unknown', outcome: 'rejected' });
     return { status, body: reason };
   };
   if (!connection?.webhookSecret)
@@ -59,8 +61,10 @@ export async function ingestWebhook(context: PilothouseContext, request: Request
       .insertInto('webhook_event')
       .values({ event_id: eventId, action: event.action, verdict: 'duplicate', job_id: jobId, payload: null })
       .execute();
+    webhookEventsTotal.inc({ action: event.action, outcome: 'duplicate' });
     return { status: 200, body: 'duplicate: already received' };
   }
+  webhookEventsTotal.inc({ action: event.action, outcome: 'accepted' });
   return { status: 200, body: 'accepted', eventRowId: inserted.id };
 }
 
