@@ -1,5 +1,7 @@
 import { Form, useNavigation } from 'react-router';
 import type { Route } from './+types/home';
+import { CsrfInput } from '../components/csrf';
+import { requireMutation } from '../server/auth.server';
 import { recentConnectionChecks, runConnectionCheck } from '../server/connection-check.server';
 import { PageHeader } from '../components/ui';
 import { checkHealth } from '../server/health.server';
@@ -23,7 +25,9 @@ export async function loader({ context }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ context }: Route.ActionArgs) {
+// Starting a workflow is a mutation: signed-in users only, with the form's CSRF token.
+export async function action({ request, context }: Route.ActionArgs) {
+  await requireMutation(request, context);
   try {
     const result = await runConnectionCheck(context, 'web');
     return {
@@ -53,6 +57,7 @@ export default function Home({ loaderData, actionData }: Route.ComponentProps) {
         <h2>Connection check</h2>
         <p className="muted">Runs a workflow on the worker that writes a row to the database.</p>
         <Form method="post">
+          <CsrfInput />
           <button type="submit" className="button primary" disabled={running}>
             {running ? 'Running…' : 'Run connection check'}
           </button>

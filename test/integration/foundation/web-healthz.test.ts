@@ -1,10 +1,12 @@
 import type { Worker } from '@temporalio/worker';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseEnv } from '../../../config/env';
 import type { Db } from '../../../db/database';
 import { runWeb } from '../../../web/server/run-web';
 import { createPilothouseWorker } from '../../../worker/create-worker';
 import { freePort } from '../../support/free-port';
+import { firstAdminSignsUp } from '../web/support/team';
 import { testDb, testTemporal, uniqueTaskQueue } from '../../support/services';
 
 describe('the web app on the real services', () => {
@@ -52,15 +54,31 @@ describe('the web app on the real services', () => {
     expect(body).toMatchObject({ status: 'ok', database: { ok: true }, temporal: { ok: true } });
   });
 
-  it('pressing "Run connection check" runs the workflow and the status page lists its row', async () => {
-    const form = new URLSearchParams({ intent: 'connection-check' });
-    const response = await fetch(`${web.url}/?index`, { method: 'POST', body: form });
-    expect(response.status).toBe(200);
-    // React separates text pieces with empty comments in server-rendered HTML.
-    const html = (await response.text()).replaceAll('<!-- -->', '');
-    expect(html).toMatch(/Check #\d+ passed on PostgreSQL/);
+  it('a signed-in admin pressing "Run connection check" runs the workflow and the status page lists its row', async () => {
+    await sql`truncate app_user, app_session, sign_in_attempt cascade`.execute(db);
+    const admin = await firstAdminSignsUp(web.url);
+    const checked = await admin.submit('/?index', { intent: 'connection-check' });
+    expect(checked.status).toBe(200);
+    expect(checked.html).toMatch(/Check #\d+ passed on PostgreSQL/);
+    expect((await admin.get('/')).html).toContain('connection-check-');
+  });
 
-    const page = await (await fetch(`${web.url}/`)).text();
-    expect(page).toContain('connection-check-');
+  it('nobody signed in can start the workflow', async () => {
+    const before = await db
+      .selectFrom('connection_check')
+      .select(({ fn }) => fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const response = await fetch(`${web.url}/?index`, {
+      method: 'POST',
+      body: new URLSearchParams({ intent: 'connection-check' }),
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toMatch(/^\/login/);
+    const after = await db
+      .selectFrom('connection_check')
+      .select(({ fn }) => fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toEqual(before.n);
   });
 });
