@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { AutopilotStatus } from '../../workflows/autopilot-api';
+import { pipelineCounts } from '../../db/queries/pipeline-counts';
 import type { ActivityDeps } from '../deps';
 
 export function jobStateActivities(deps: ActivityDeps) {
@@ -21,28 +21,7 @@ export function jobStateActivities(deps: ActivityDeps) {
     },
 
     async loadPipelineCounts(input: { jobId: number }): Promise<AutopilotStatus['counts']> {
-      const stages = await db
-        .selectFrom('job_person')
-        .select(['pipeline_stage', sql<number>`count(*)::int`.as('count')])
-        .where('job_id', '=', input.jobId)
-        .groupBy('pipeline_stage')
-        .execute();
-      const failed = await db
-        .selectFrom('export_ledger')
-        .select(sql<number>`count(*)::int`.as('count'))
-        .where('job_id', '=', input.jobId)
-        .where('status', '=', 'failed')
-        .executeTakeFirstOrThrow();
-      const count = (stage: string) => stages.find((s) => s.pipeline_stage === stage)?.count ?? 0;
-      return {
-        sourced: stages.reduce((sum, s) => sum + s.count, 0),
-        matched: stages
-          .filter((s) => s.pipeline_stage !== 'sourced' && s.pipeline_stage !== 'unreadable')
-          .reduce((sum, s) => sum + s.count, 0),
-        pendingApproval: count('pending_approval'),
-        exported: count('exported'),
-        failedExports: failed.count,
-      };
+      return pipelineCounts(db, input.jobId);
     },
 
     async recordAutopilotError(input: { jobId: number; message: string }) {

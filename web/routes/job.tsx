@@ -6,6 +6,7 @@ import { useCsrfToken } from '../components/csrf';
 import { GreenhouseStatus, MatchExplanation, ScorePill } from '../components/people';
 import { PHASE_LABELS, PHASE_ORDER, PIPELINE_STAGES } from '../components/pipeline';
 import { Badge, EmptyState, Notice, PageHeader, Spinner, formatWhen } from '../components/ui';
+import { pipelineCounts } from '../../db/queries/pipeline-counts';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { audit } from '../server/audit.server';
 import { autopilotStatus } from '../server/autopilot.server';
@@ -31,9 +32,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const stage = url.searchParams.get('stage');
   const q = (url.searchParams.get('q') ?? '').trim();
-  const [people, counts, autopilot] = await Promise.all([
+  const [people, counts, pipeline, autopilot] = await Promise.all([
     jobPeople(context, jobId, { stage, q }),
     stageCounts(context, jobId),
+    pipelineCounts(context.db, jobId),
     autopilotStatus(context, jobId),
   ]);
   return {
@@ -46,6 +48,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     },
     people,
     counts,
+    pipeline,
     autopilot,
     filter: { stage, q },
     canExport: user.role !== 'ops',
@@ -105,9 +108,12 @@ const BUSY_PHASES = new Set([
 function CycleProgress({
   autopilot,
   enabled,
+  counts,
 }: {
   autopilot: Route.ComponentProps['loaderData']['autopilot'];
   enabled: boolean;
+  /** Live from the database: exports started by a cycle finish after it, so the cycle's own figures lag. */
+  counts: Route.ComponentProps['loaderData']['pipeline'];
 }) {
   if (autopilot.state !== 'running') {
     return (
@@ -146,13 +152,13 @@ function CycleProgress({
         ))}
       </ol>
       <p className="small">
-        {status.counts.sourced} sourced · {status.counts.matched} matched · {status.counts.pendingApproval}{' '}
-        awaiting approval · {status.counts.exported} exported
-        {status.counts.failedExports > 0 ? (
+        {counts.sourced} sourced · {counts.matched} matched · {counts.pendingApproval} awaiting approval ·{' '}
+        {counts.exported} exported
+        {counts.failedExports > 0 ? (
           <>
             {' · '}
             <Link to="/ops" className="text-bad">
-              {status.counts.failedExports} failed
+              {counts.failedExports} failed
             </Link>
           </>
         ) : null}
@@ -192,7 +198,7 @@ function ExportButton({ personId, name }: { personId: string; name: string }) {
 }
 
 export default function Job({ loaderData }: Route.ComponentProps) {
-  const { job, people, counts, autopilot, filter, canExport, isAdmin } = loaderData;
+  const { job, people, counts, pipeline, autopilot, filter, canExport, isAdmin } = loaderData;
   const revalidator = useRevalidator();
   const busy =
     (autopilot.state === 'running' && BUSY_PHASES.has(autopilot.status.phase)) ||
@@ -234,7 +240,7 @@ export default function Job({ loaderData }: Route.ComponentProps) {
         Greenhouse job {job.id}
         {job.department ? ` · ${job.department}` : ''} · {job.status}
       </PageHeader>
-      <CycleProgress autopilot={autopilot} enabled={job.autopilotEnabled} />
+      <CycleProgress autopilot={autopilot} enabled={job.autopilotEnabled} counts={pipeline} />
       <nav className="tabs" aria-label="Pipeline stages">
         <NavLink to={`/jobs/${job.id}`} end className={() => (filter.stage === null ? 'active' : '')}>
           Everyone <span className="count">{total}</span>
