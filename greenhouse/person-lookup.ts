@@ -50,6 +50,63 @@ export async function findPeople(client: HarvestClient, keys: PersonKeys): Promi
   return [...matches.values()].sort(byBestMatch);
 }
 
+export interface NameKeys {
+  firstName: string;
+  lastName: string;
+  company: string | null | undefined;
+  title: string | null | undefined;
+}
+
+/** A Greenhouse candidate who may be this person: a suggestion for a recruiter, never a link. */
+export interface PossibleMatch {
+  candidateId: number;
+  matchedBy: ['name', 'company', 'title'];
+}
+
+/**
+ * Greenhouse candidates with the same name, company and title as someone who has no email or LinkedIn
+ * match. Names are not identities (two Maria Garcias may well both be engineers at one company), so
+ * callers show these as "possible match in Greenhouse" and never link or export on them. Without a
+ * company and a title there is nothing to go on, and nothing is suggested.
+ */
+export async function findPossibleMatches(client: HarvestClient, keys: NameKeys): Promise<PossibleMatch[]> {
+  const first = normalizeName(keys.firstName);
+  const last = normalizeName(keys.lastName);
+  const company = normalizeName(keys.company ?? '');
+  const title = normalizeName(keys.title ?? '');
+  if (!first || !last || !company || !title) return [];
+  const found: PossibleMatch[] = [];
+  try {
+    for await (const candidate of client.searchCandidates({
+      search: `${keys.firstName.trim()} ${keys.lastName.trim()}`,
+      per_page: 100,
+    })) {
+      if (
+        normalizeName(candidate.first_name ?? '') === first &&
+        normalizeName(candidate.last_name ?? '') === last &&
+        normalizeName(candidate.company ?? '') === company &&
+        normalizeName(candidate.title ?? '') === title &&
+        !found.some((match) => match.candidateId === candidate.id)
+      ) {
+        found.push({ candidateId: candidate.id, matchedBy: ['name', 'company', 'title'] });
+      }
+    }
+  } catch (error) {
+    if (!(isHttpStatus(error, 403) || isHttpStatus(error, 404))) throw error;
+  }
+  return found.sort((a, b) => a.candidateId - b.candidateId);
+}
+
+/** Case, accents, punctuation and spacing do not make two names different. */
+function normalizeName(value: string): string {
+  return value
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
 /** Both keys beat one; then the most recently active person; then the oldest record. */
 function byBestMatch(a: PersonMatch, b: PersonMatch): number {
   if (a.matchedBy.length !== b.matchedBy.length) return b.matchedBy.length - a.matchedBy.length;

@@ -45,6 +45,12 @@ export async function eraseGreenhouseCandidate(db: Db, candidateId: number): Pro
       .where(payloadMentions(candidateId))
       .executeTakeFirst();
     const payloadsCleared = Number(cleared.numUpdatedRows);
+    // Suggestions elsewhere that pointed at this candidate point at no one now.
+    await trx
+      .updateTable('job_person')
+      .set({ greenhouse: sql`greenhouse - 'possibleMatches'` })
+      .where(sql<boolean>`greenhouse->'possibleMatches' @> ${JSON.stringify([{ candidateId }])}::jsonb`)
+      .execute();
     if (ids.length === 0) return { deleted: 0, tombstoned: 0, payloadsCleared };
 
     await trx.deleteFrom('job_person').where('person_id', 'in', ids).execute();

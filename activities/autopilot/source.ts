@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { addPersonToJob } from '../../db/queries/people';
 import { collect, type HarvestClient } from '../../greenhouse/client';
 import { candidateLinkedInUrls } from '../../greenhouse/linkedin-url';
-import { findPeople } from '../../greenhouse/person-lookup';
+import { findPeople, findPossibleMatches } from '../../greenhouse/person-lookup';
 import type { Candidate } from '../../greenhouse/schemas/candidates';
 import { extractDocument } from '../../matching';
 import { requireHarvest, type ActivityDeps } from '../deps';
@@ -128,7 +128,15 @@ export function sourceActivities(deps: ActivityDeps) {
         const unchecked = await db
           .selectFrom('job_person')
           .innerJoin('person', 'person.id', 'job_person.person_id')
-          .select(['person.id', 'person.emails', 'person.linkedin_url'])
+          .select([
+            'person.id',
+            'person.emails',
+            'person.linkedin_url',
+            'person.first_name',
+            'person.last_name',
+            'person.company',
+            'person.title',
+          ])
           .where('job_person.job_id', '=', input.jobId)
           .where('job_person.source_kind', 'in', ['import', 'outreach'])
           .where(sql<boolean>`not (job_person.greenhouse ? 'checkedAt')`)
@@ -141,6 +149,16 @@ export function sourceActivities(deps: ActivityDeps) {
           });
           const match = matches[0];
           let presence: object = { kind: 'none' };
+          if (!match) {
+            // Name, company and title alike: shown to a recruiter as a possible match, never linked.
+            const possibleMatches = await findPossibleMatches(harvest, {
+              firstName: person.first_name,
+              lastName: person.last_name,
+              company: person.company,
+              title: person.title,
+            });
+            if (possibleMatches.length > 0) presence = { kind: 'none', possibleMatches };
+          }
           if (match) {
             const theirs = await collect(harvest.listApplications({ candidate_ids: [match.candidate.id] }));
             presence = presenceFromApplications(input.jobId, match.candidate.id, theirs);
