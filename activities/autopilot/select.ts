@@ -289,6 +289,22 @@ export function selectionActivities(deps: ActivityDeps) {
       const now = new Date().toISOString();
       const rows = (await factsRows(input.jobId)).filter((row) => row.pipeline_stage === 'matched');
       for (const row of rows) {
+        // A recruiter already rejected or hired this person for this job in Greenhouse: asking again
+        // (or exporting) would second-guess them.
+        const presence = row.greenhouse;
+        if (
+          presence.kind !== 'none' &&
+          presence.onThisJob &&
+          (presence.status === 'rejected' || presence.status === 'hired')
+        ) {
+          await db
+            .updateTable('job_person')
+            .set({ pipeline_stage: 'decided_in_greenhouse', updated_at: sql`now()` })
+            .where('job_id', '=', input.jobId)
+            .where('person_id', '=', row.person_id)
+            .execute();
+          continue;
+        }
         const event: FlowEvent = { type: 'personMatched', score: row.score ?? 0 };
         const facts = personFacts(row, now);
         for (const loaded of plans) {

@@ -7,6 +7,7 @@ import {
   exportWorkflowId,
   type ExportCandidateInput,
 } from '../../workflows/autopilot-api';
+import { countsByTab, stagesOfTab } from '../components/pipeline';
 import { greenhouseProfileUrl } from './greenhouse.server';
 import type { PilothouseContext } from './load-context';
 
@@ -125,7 +126,7 @@ export async function jobPeople(
     .orderBy(sql`jp.score desc nulls last`)
     .orderBy('p.last_name')
     .limit(300);
-  if (filter.stage) query = query.where('jp.pipeline_stage', '=', filter.stage);
+  if (filter.stage) query = query.where('jp.pipeline_stage', 'in', stagesOfTab(filter.stage));
   if (filter.q) {
     const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
@@ -173,7 +174,7 @@ export async function stageCounts(
     .where('job_id', '=', jobId)
     .groupBy('pipeline_stage')
     .execute();
-  return Object.fromEntries(rows.map((r) => [r.pipeline_stage, r.people]));
+  return countsByTab(rows.map((r) => ({ stage: r.pipeline_stage, people: r.people })));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { SignedInUser } from './auth.server';
+import { countsByTab } from '../components/pipeline';
 import { autopilotStatus } from './autopilot.server';
 import { visibleJobIds } from './greenhouse.server';
 import type { PilothouseContext } from './load-context';
@@ -76,8 +77,11 @@ export async function listJobs(context: PilothouseContext, user: SignedInUser, f
     ),
   );
   return jobs.map((job) => {
-    const counts: Record<string, number> = {};
-    for (const row of stageCounts) if (row.job_id === job.id) counts[row.pipeline_stage] = row.people;
+    const counts = countsByTab(
+      stageCounts
+        .filter((row) => row.job_id === job.id)
+        .map((row) => ({ stage: row.pipeline_stage, people: row.people })),
+    );
     const failed = failedExports.find((row) => row.job_id === job.id);
     const autopilot = statuses.get(job.id) ?? null;
     return {

@@ -201,6 +201,18 @@ describe('people from uploaded lists and outreach events', () => {
     const noor = await onJob('noor.haddad@example.org');
     expect(noor?.score).not.toBeNull();
     expect(await collect(h.harvest.listCandidates({ email: 'noor.haddad@example.org' }))).toEqual([]);
+
+    // Applicants this job's recruiters already rejected or hired in Greenhouse are left as decided there.
+    const decided = await h.db
+      .selectFrom('job_person')
+      .select(['pipeline_stage', 'greenhouse'])
+      .where('job_id', '=', jobId)
+      .where(
+        sql<boolean>`greenhouse->>'status' in ('rejected', 'hired') and (greenhouse->>'onThisJob')::boolean`,
+      )
+      .execute();
+    expect(decided.length, 'the sandbox job has applicants Greenhouse already decided').toBeGreaterThan(0);
+    expect(new Set(decided.map((row) => row.pipeline_stage))).toEqual(new Set(['decided_in_greenhouse']));
     await handle.terminate('test over');
   });
 });

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { countsByTab, stagesOfTab } from '../../../web/components/pipeline';
+
+describe('the job screen’s pipeline tabs', () => {
+  it('counts people no rule selected, whose approval expired or whom Greenhouse decided under "Not selected"', () => {
+    expect(
+      countsByTab([
+        { stage: 'rejected', people: 2 },
+        { stage: 'not_selected', people: 5 },
+        { stage: 'approval_expired', people: 1 },
+        { stage: 'decided_in_greenhouse', people: 3 },
+        { stage: 'exported', people: 4 },
+      ]),
+    ).toEqual({ rejected: 11, exported: 4 });
+  });
+
+  it('lists the same people the tab counts', () => {
+    expect(stagesOfTab('rejected').sort()).toEqual(
+      ['approval_expired', 'decided_in_greenhouse', 'not_selected', 'rejected'].sort(),
+    );
+    expect(stagesOfTab('exported')).toEqual(['exported']);
+  });
+});
