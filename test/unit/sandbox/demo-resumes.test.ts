@@ -119,6 +119,7 @@ describe('resumes in the seeded demo tenant', () => {
       job,
       people: scores.length,
       strong: scores.filter((s) => s >= approvalThreshold).length,
+      middle: scores.filter((s) => s >= 40 && s < approvalThreshold).length,
       weak: scores.filter((s) => s < 40).length,
       max: Math.max(...scores),
       min: Math.min(...scores),
