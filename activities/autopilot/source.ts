@@ -3,6 +3,7 @@ import { addPersonToJob } from '../../db/queries/people';
 import { collect, type HarvestClient } from '../../greenhouse/client';
 import { candidateLinkedInUrls } from '../../greenhouse/linkedin-url';
 import { findPeople, findPossibleMatches } from '../../greenhouse/person-lookup';
+import type { Attachment } from '../../greenhouse/schemas/attachments';
 import type { Candidate } from '../../greenhouse/schemas/candidates';
 import { extractDocument } from '../../matching';
 import { requireHarvest, type ActivityDeps } from '../deps';
@@ -15,17 +16,30 @@ const ATTACHMENT_TIMEOUT_MS = 20_000;
 export function sourceActivities(deps: ActivityDeps) {
   const { db } = deps;
 
-  /** The text of the candidate's resume, when Greenhouse has one we can read; undefined otherwise. */
-  async function resumeText(harvest: HarvestClient, applicationId: number): Promise<string | undefined> {
+  /**
+   * The text of each application's latest resume, for up to 50 applications in one Harvest request
+   * (Greenhouse allows 50 ids per filter). Applications without a resume we can read are left out.
+   */
+  async function resumeTexts(harvest: HarvestClient, applicationIds: number[]): Promise<Map<number, string>> {
+    const texts = new Map<number, string>();
+    if (applicationIds.length === 0) return texts;
     const resumes = await collect(
-      harvest.listAttachments({ application_ids: [applicationId], type: 'resume' }),
+      harvest.listAttachments({ application_ids: applicationIds, type: 'resume', per_page: 500 }),
     );
-    const latest = resumes.at(-1);
-    if (!latest) return undefined;
-    const response = await fetch(latest.url, { signal: AbortSignal.timeout(ATTACHMENT_TIMEOUT_MS) });
+    // Greenhouse turns an older resume into "other" when a new one arrives; should two remain, the later wins.
+    const latest = new Map(resumes.map((resume) => [resume.application_id, resume]));
+    for (const [applicationId, resume] of latest) {
+      const text = await readAttachment(resume).catch(() => undefined);
+      if (text) texts.set(applicationId, text);
+    }
+    return texts;
+  }
+
+  async function readAttachment(resume: Attachment): Promise<string | undefined> {
+    const response = await fetch(resume.url, { signal: AbortSignal.timeout(ATTACHMENT_TIMEOUT_MS) });
     if (!response.ok) return undefined;
     const result = await extractDocument({
-      fileName: latest.filename,
+      fileName: resume.filename,
       contentType: response.headers.get('content-type') ?? undefined,
       bytes: new Uint8Array(await response.arrayBuffer()),
     });
@@ -84,6 +98,7 @@ export function sourceActivities(deps: ActivityDeps) {
         }
         const candidateIds = [...byCandidate.keys()];
         for (let i = 0; i < candidateIds.length; i += 50) {
+          const fresh: { personId: string; applicationId: number }[] = [];
           for await (const candidate of harvest.listCandidates({
             ids: candidateIds.slice(i, i + 50),
             per_page: 500,
@@ -101,14 +116,7 @@ export function sourceActivities(deps: ActivityDeps) {
             );
             if (addedToJob) {
               newPeople += 1;
-              const text = await resumeText(harvest, onJob.id).catch(() => undefined);
-              if (text)
-                await db
-                  .updateTable('person')
-                  .set({ resume_text: text })
-                  .where('id', '=', personId)
-                  .where('resume_text', 'is', null)
-                  .execute();
+              fresh.push({ personId, applicationId: onJob.id });
             }
             await db
               .updateTable('job_person')
@@ -120,6 +128,21 @@ export function sourceActivities(deps: ActivityDeps) {
               .where('job_id', '=', input.jobId)
               .where('person_id', '=', personId)
               .execute();
+          }
+          // The new people's resumes: one Harvest request per batch, not one per person.
+          const texts = await resumeTexts(
+            harvest,
+            fresh.map((f) => f.applicationId),
+          ).catch(() => new Map<number, string>());
+          for (const { personId, applicationId } of fresh) {
+            const text = texts.get(applicationId);
+            if (text)
+              await db
+                .updateTable('person')
+                .set({ resume_text: text })
+                .where('id', '=', personId)
+                .where('resume_text', 'is', null)
+                .execute();
           }
         }
         await moveWatermark(db, scope, to);
