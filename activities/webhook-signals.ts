@@ -137,6 +137,8 @@ export async function sweepUnsignalledEvents(
     .select('id')
     .where('verdict', '=', 'accepted')
     .where('signalled_at', 'is', null)
+    // Payloads cleared by an erasure have nothing left to deliver.
+    .where('payload', 'is not', null)
     .where('received_at', '>', sql<Date>`now() - make_interval(days => ${options.maxAgeDays ?? 7})`)
     .orderBy('id')
     .limit(options.limit ?? 500)
