@@ -31,7 +31,7 @@ export function harvestFromConnection(db: Db, env: Env): () => Promise<HarvestCl
           ...(connection.userId ? { actAsUserId: connection.userId } : {}),
           tokenUrl: connection.tokenUrl,
           baseUrl: connection.apiUrl,
-          rateLimit: { requestsPerWindow: env.GREENHOUSE_RATE_LIMIT },
+          rateLimit: { requestsPerWindow: env.GREENHOUSE_RATE_LIMIT, reserve: env.GREENHOUSE_RATE_RESERVE },
         }),
       };
       // The budget gauges read the limiter, which believes Greenhouse's X-RateLimit-* headers.

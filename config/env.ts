@@ -83,6 +83,14 @@ export const envSchema = z.object({
     .min(1)
     .default(75)
     .describe('Harvest requests allowed per 30-second window for the whole account (shared by all workers).'),
+  GREENHOUSE_RATE_RESERVE: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .describe(
+      'Requests of each 30-second window a worker process leaves unspent. With several workers, about their Harvest concurrency keeps Greenhouse from answering 429.',
+    ),
   OUTREACH_API_TOKEN: z
     .string()
     .min(24, 'must be at least 24 characters')

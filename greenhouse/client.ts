@@ -25,7 +25,7 @@ export interface HarvestClientConfig {
   /** Per HTTP attempt (default 30 s). Waiting for rate-limit budget does not count. */
   requestTimeoutMs?: number;
   /** Budget assumed until Greenhouse's headers arrive (default 75 per 30 s). */
-  rateLimit?: { requestsPerWindow?: number; windowSeconds?: number };
+  rateLimit?: { requestsPerWindow?: number; windowSeconds?: number; reserve?: number };
   /** 429s absorbed per call (default 8). */
   maxRateLimitRetries?: number;
   /** 5xx/network retries of reads (default 2); writes are never retried blindly. */
@@ -109,6 +109,7 @@ export class HarvestClient {
       sharedRateLimiter(`${this.baseUrl}\u0000${config.clientId}`, {
         requestsPerWindow: config.rateLimit?.requestsPerWindow ?? 75,
         windowMs,
+        reserve: config.rateLimit?.reserve ?? 0,
       });
     const tokens =
       config.tokenProvider ??

@@ -13,6 +13,12 @@ export interface RateLimiterOptions {
   /** Budget assumed until Greenhouse's headers say otherwise. */
   requestsPerWindow: number;
   windowMs: number;
+  /**
+   * Requests of each window this process leaves unspent (default 0). With several worker processes
+   * the headers each one reads are already stale by the others' requests in flight; a reserve of
+   * about their concurrency keeps the account clear of 429s.
+   */
+  reserve?: number;
 }
 
 export interface RateLimiterStats {
@@ -135,10 +141,14 @@ export class HarvestRateLimiter {
   private available(now: number): number {
     if (now < this.blockedUntilMs) return 0;
     if (!this.probing && this.resetAtMs !== undefined && now >= this.resetAtMs + clockSkewMs) {
+      // A new window. Other processes may already be spending it: one request reads the real budget
+      // rather than assuming the whole window is ours.
       this.resetAtMs = undefined;
-      this.remaining = undefined;
+      this.probing = true;
+      this.remaining = 1;
     }
-    return (this.remaining ?? this.limit) - this.inFlight;
+    if (this.probing) return (this.remaining ?? 1) - this.inFlight;
+    return (this.remaining ?? this.limit) - (this.options.reserve ?? 0) - this.inFlight;
   }
 
   private wakeAt(now: number): number {
