@@ -9,6 +9,9 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Unit, then integration, then browser: one group at a time, so a 2-core CI box runs one
+          // set of real services under load at once.
+          sequence: { groupOrder: 0 },
           include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
           environment: 'node',
           setupFiles: ['test/setup/fail-on-console-error.ts'],
@@ -17,6 +20,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/setup/global-services.ts'],
@@ -30,6 +34,7 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
+          sequence: { groupOrder: 2 },
           // A person's journeys through the real stack in Chromium (playwright-core, /usr/bin/chromium).
           include: ['test/browser/**/*.test.ts'],
           environment: 'node',

@@ -26,7 +26,8 @@ export default async function setup(project: TestProject) {
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    const dataDir = resolve('.data', `test-postgres-${process.pid}`);
+    // Each project (integration, browser) runs this setup in the same process: name the files by both.
+    const dataDir = resolve('.data', `test-postgres-${project.name}-${process.pid}`);
     rmSync(dataDir, { recursive: true, force: true });
     mkdirSync(resolve('.data'), { recursive: true });
     const started = performance.now();
@@ -57,7 +58,7 @@ export default async function setup(project: TestProject) {
             ? { type: 'cached-download' }
             : { type: 'existing-path', path: cli.path },
         searchAttributes: ALL_SEARCH_ATTRIBUTES,
-        dbFilename: join(resolve('.data'), `test-temporal-${process.pid}.sqlite`),
+        dbFilename: join(resolve('.data'), `test-temporal-${project.name}-${process.pid}.sqlite`),
         log: { format: 'pretty', level: 'error' },
       },
     });
@@ -67,7 +68,7 @@ export default async function setup(project: TestProject) {
     temporalAddress = env.address;
     teardowns.push(async () => {
       await env.teardown();
-      rmSync(join(resolve('.data'), `test-temporal-${process.pid}.sqlite`), { force: true });
+      rmSync(join(resolve('.data'), `test-temporal-${project.name}-${process.pid}.sqlite`), { force: true });
     });
   }
 
