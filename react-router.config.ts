@@ -11,5 +11,6 @@ export default {
     v8_viteEnvironmentApi: false,
     v8_passThroughRequests: false,
     v8_trailingSlashAwareDataRequests: false,
+    v8_middleware: false,
   },
 } satisfies Config;
