@@ -47,7 +47,23 @@ export function GreenhouseStatus({ presence, synced }: { presence: Presence; syn
         <Badge tone="good">Synced to Greenhouse ↗</Badge>
       </a>
     ) : (
-      <Badge testId="not-in-greenhouse">Not in Greenhouse</Badge>
+      <div className="gh-status">
+        <Badge testId="not-in-greenhouse">Not in Greenhouse</Badge>
+        {presence.possibleMatches.length > 0 ? (
+          <div className="small muted" data-testid="possible-match">
+            Possibly already there (same name, company and title):{' '}
+            {presence.possibleMatches.map((m, i) => (
+              <span key={m.candidateId}>
+                {i > 0 ? ', ' : ''}
+                <a href={m.profileUrl} target="_blank" rel="noreferrer">
+                  candidate {m.candidateId} ↗
+                </a>
+              </span>
+            ))}
+            . Check before exporting.
+          </div>
+        ) : null}
+      </div>
     );
   }
   const label = presence.kind === 'prospect' ? 'Prospect' : 'Applicant';

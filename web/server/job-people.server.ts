@@ -54,6 +54,8 @@ export interface GreenhouseBadge {
   lastActivityAt: string | null;
   recruiterName: string | null;
   profileUrl: string | null;
+  /** Greenhouse candidates with the same name, company and title: for a recruiter to check, never linked. */
+  possibleMatches: { candidateId: number; profileUrl: string }[];
 }
 
 export function greenhouseBadge(
@@ -71,6 +73,12 @@ export function greenhouseBadge(
       lastActivityAt: null,
       recruiterName: null,
       profileUrl: candidateId ? greenhouseProfileUrl(context, candidateId) : null,
+      possibleMatches: (
+        (presence as { possibleMatches?: { candidateId: number }[] }).possibleMatches ?? []
+      ).map((m) => ({
+        candidateId: m.candidateId,
+        profileUrl: greenhouseProfileUrl(context, m.candidateId),
+      })),
     };
   }
   return {
@@ -82,6 +90,7 @@ export function greenhouseBadge(
     lastActivityAt: presence.lastActivityAt ?? null,
     recruiterName: presence.recruiterName ?? null,
     profileUrl: greenhouseProfileUrl(context, presence.candidateId),
+    possibleMatches: [],
   };
 }
 
