@@ -97,9 +97,14 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
   });
 
   it('the admin connects the demo sandbox and sees every required scope granted', async () => {
-    await page.getByRole('button', { name: 'Connect the demo sandbox' }).click();
+    // In demo mode the sandbox may already be connected from the environment: then the button checks again.
+    await page
+      .getByRole('button', { name: /^(Connect the demo sandbox|Reconnect and check scopes again)$/ })
+      .click();
     await page.getByTestId('scopes-ok').waitFor();
     expect(await page.locator('[data-state="missing"]').count()).toBe(0);
+    // Connected: the sandbox panel no longer offers to connect, only to check again.
+    expect(await page.getByRole('button', { name: 'Reconnect and check scopes again' }).count()).toBe(1);
     expect(await page.getByTestId('webhook-url').textContent()).toMatch(/\/webhooks\/greenhouse$/);
     expect(await page.getByTestId('webhook-secret').textContent()).toMatch(/\S{20,}/);
     await screenshot(page, '02-connect-greenhouse');

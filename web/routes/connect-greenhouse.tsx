@@ -159,13 +159,15 @@ export default function ConnectGreenhouse({ loaderData, actionData }: Route.Comp
           <Form method="post">
             <CsrfInput />
             <button
-              className="button primary"
+              className={saved?.demo ? 'button' : 'button primary'}
               name="intent"
               value="use-sandbox"
               disabled={Boolean(busyIntent)}
             >
               {busyIntent === 'use-sandbox' ? (
                 <Spinner label="Connecting and checking scopes…" />
+              ) : saved?.demo ? (
+                'Reconnect and check scopes again'
               ) : (
                 'Connect the demo sandbox'
               )}
