@@ -59,6 +59,26 @@ export async function startAutopilotHarness(
     harvest,
     taskQueue,
     worker,
+    /**
+     * Runs the job sync now (what the schedule does every 15 minutes) and returns the first open job
+     * by id — or the last, with `newest` — with its autopilot switched on unless `autopilot: false`.
+     */
+    async syncAndPickOpenJob(options: { newest?: boolean; autopilot?: boolean } = {}): Promise<number> {
+      await temporal.client.workflow.execute('syncJobs', {
+        taskQueue,
+        workflowId: `sync-${taskQueue}`,
+        args: [{}],
+      });
+      const { id } = await db
+        .selectFrom('job')
+        .select('id')
+        .where('status', '=', 'open')
+        .orderBy('id', options.newest ? 'desc' : 'asc')
+        .executeTakeFirstOrThrow();
+      if (options.autopilot !== false)
+        await db.updateTable('job').set({ autopilot_enabled: true }).where('id', '=', id).execute();
+      return id;
+    },
     async close() {
       worker.shutdown();
       harvestWorker.shutdown();

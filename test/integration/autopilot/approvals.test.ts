@@ -22,20 +22,7 @@ describe('approvals: decided by a recruiter, or escalated and expired when nobod
   beforeAll(async () => {
     // No workflow cache: every workflow task replays the whole history, so nondeterminism shows up here.
     h = await startAutopilotHarness({}, { maxCachedWorkflows: 0 });
-    await h.client.workflow.execute('syncJobs', {
-      taskQueue: h.taskQueue,
-      workflowId: `sync-${h.taskQueue}`,
-      args: [{}],
-    });
-    jobId = (
-      await h.db
-        .selectFrom('job')
-        .select('id')
-        .where('status', '=', 'open')
-        .orderBy('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    await h.db.updateTable('job').set({ autopilot_enabled: true }).where('id', '=', jobId).execute();
+    jobId = await h.syncAndPickOpenJob();
     // Everyone with any score goes to a recruiter; the hiring manager gets it when the recruiter is silent.
     await publishRules(
       h.db,

@@ -63,20 +63,7 @@ describe('people from uploaded lists and outreach events', () => {
       }),
     );
     webUrl = `http://127.0.0.1:${port}`;
-    await h.client.workflow.execute('syncJobs', {
-      taskQueue: h.taskQueue,
-      workflowId: `sync-${h.taskQueue}`,
-      args: [{}],
-    });
-    jobId = (
-      await h.db
-        .selectFrom('job')
-        .select('id')
-        .where('status', '=', 'open')
-        .orderBy('id', 'desc')
-        .executeTakeFirstOrThrow()
-    ).id;
-    await h.db.updateTable('job').set({ autopilot_enabled: true }).where('id', '=', jobId).execute();
+    jobId = await h.syncAndPickOpenJob({ newest: true });
     await publishRules(h.db, exportOnReplyFlow(jobId));
   });
 

@@ -38,20 +38,7 @@ describe('Pilothouse metrics from the activities', () => {
       SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
     });
     probes = await serveProbes({ port: 0, host: '127.0.0.1', healthy: () => ({ ok: true, detail: 'test' }) });
-    await h.client.workflow.execute('syncJobs', {
-      taskQueue: h.taskQueue,
-      workflowId: `sync-${h.taskQueue}`,
-      args: [{}],
-    });
-    jobId = (
-      await h.db
-        .selectFrom('job')
-        .select('id')
-        .where('status', '=', 'open')
-        .orderBy('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    await h.db.updateTable('job').set({ autopilot_enabled: true }).where('id', '=', jobId).execute();
+    jobId = await h.syncAndPickOpenJob();
   }, 120_000);
 
   afterAll(async () => {

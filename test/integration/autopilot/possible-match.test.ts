@@ -14,19 +14,7 @@ describe('possible matches by name, company and title', () => {
 
   beforeAll(async () => {
     h = await startAutopilotHarness();
-    await h.client.workflow.execute('syncJobs', {
-      taskQueue: h.taskQueue,
-      workflowId: `sync-${h.taskQueue}`,
-      args: [{}],
-    });
-    jobId = (
-      await h.db
-        .selectFrom('job')
-        .select('id')
-        .where('status', '=', 'open')
-        .orderBy('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    jobId = await h.syncAndPickOpenJob({ autopilot: false });
   }, 120_000);
 
   afterAll(async () => {

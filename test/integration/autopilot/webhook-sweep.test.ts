@@ -43,20 +43,7 @@ describe('webhook events that could not be signalled', () => {
       connection: Connection.lazy({ address: `127.0.0.1:${await freePort()}`, connectTimeout: '1 second' }),
     });
 
-    await h.client.workflow.execute('syncJobs', {
-      taskQueue: h.taskQueue,
-      workflowId: `sync-${h.taskQueue}`,
-      args: [{}],
-    });
-    jobId = (
-      await h.db
-        .selectFrom('job')
-        .select('id')
-        .where('status', '=', 'open')
-        .orderBy('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    await h.db.updateTable('job').set({ autopilot_enabled: true }).where('id', '=', jobId).execute();
+    jobId = await h.syncAndPickOpenJob();
     ({ personId } = await addPersonToJob(
       h.db,
       jobId,

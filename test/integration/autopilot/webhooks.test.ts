@@ -39,20 +39,7 @@ describe('tracking Greenhouse changes through webhooks', () => {
         SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
       }),
     );
-    await h.client.workflow.execute('syncJobs', {
-      taskQueue: h.taskQueue,
-      workflowId: `sync-${h.taskQueue}`,
-      args: [{}],
-    });
-    jobId = (
-      await h.db
-        .selectFrom('job')
-        .select('id')
-        .where('status', '=', 'open')
-        .orderBy('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-    await h.db.updateTable('job').set({ autopilot_enabled: true }).where('id', '=', jobId).execute();
+    jobId = await h.syncAndPickOpenJob();
     ({ personId } = await addPersonToJob(
       h.db,
       jobId,

@@ -32,19 +32,7 @@ describe('ops: an export Greenhouse refused is retried from the Ops page once th
     await adminAdds(await firstAdminSignsUp(web.url), olu);
     ops = await signedIn(web.url, olu);
 
-    await h.client.workflow.execute('syncJobs', {
-      taskQueue: h.taskQueue,
-      workflowId: `sync-${h.taskQueue}`,
-      args: [{}],
-    });
-    jobId = (
-      await h.db
-        .selectFrom('job')
-        .select('id')
-        .where('status', '=', 'open')
-        .orderBy('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+    jobId = await h.syncAndPickOpenJob({ autopilot: false });
     ({ personId } = await addPersonToJob(
       h.db,
       jobId,
