@@ -9,7 +9,7 @@
 // Options: BENCH_WORKERS=1,2,4  BENCH_BACKLOG=40  BENCH_TIMEOUT_MINUTES=6  BENCH_DEBUG=1
 import { machine } from './support/machine';
 import { addPersonToJob } from '../db/queries/people';
-import { startSandbox } from '../sandbox';
+import { startSandbox, sandboxConnectionSettings } from '../sandbox';
 import {
   activityCounts,
   startWorkerProcess,
@@ -61,10 +61,7 @@ try {
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: taskQueue,
       SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
-      GREENHOUSE_CLIENT_ID: sandbox.demoCredentials.clientId,
-      GREENHOUSE_CLIENT_SECRET: sandbox.demoCredentials.clientSecret,
-      GREENHOUSE_TOKEN_URL: sandbox.tokenUrl,
-      GREENHOUSE_API_URL: sandbox.baseUrl,
+      ...sandboxConnectionSettings(sandbox),
       JOB_SYNC_INTERVAL_MINUTES: '600',
     };
     const workers: WorkerProcess[] = [];

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { signWebhookBody } from '../greenhouse/webhooks/signature';
-import { startSandbox } from '../sandbox';
+import { startSandbox, sandboxConnectionSettings } from '../sandbox';
 import { v1Application } from '../sandbox/webhooks/v1-payloads';
 import { freePort } from '../test/support/free-port';
 import { autopilotWorkflowId } from '../workflows/autopilot-api';
@@ -62,10 +62,7 @@ try {
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: taskQueue,
       SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
-      GREENHOUSE_CLIENT_ID: sandbox.demoCredentials.clientId,
-      GREENHOUSE_CLIENT_SECRET: sandbox.demoCredentials.clientSecret,
-      GREENHOUSE_TOKEN_URL: sandbox.tokenUrl,
-      GREENHOUSE_API_URL: sandbox.baseUrl,
+      ...sandboxConnectionSettings(sandbox),
       GREENHOUSE_WEBHOOK_SECRET: secret,
     },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -6,7 +6,7 @@
 // Greenhouse's rate limit: at the real 75 requests / 30 s one account cannot feed 200 cycles quickly
 // (see bench:sync). Options: BENCH_JOBS=200  BENCH_PEOPLE_PER_JOB=5
 import { addPersonToJob } from '../db/queries/people';
-import { startSandbox } from '../sandbox';
+import { startSandbox, sandboxConnectionSettings } from '../sandbox';
 import {
   activityCounts,
   metricValue,
@@ -65,10 +65,7 @@ try {
     TEMPORAL_NAMESPACE: 'default',
     TEMPORAL_TASK_QUEUE: taskQueue,
     SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
-    GREENHOUSE_CLIENT_ID: sandbox.demoCredentials.clientId,
-    GREENHOUSE_CLIENT_SECRET: sandbox.demoCredentials.clientSecret,
-    GREENHOUSE_TOKEN_URL: sandbox.tokenUrl,
-    GREENHOUSE_API_URL: sandbox.baseUrl,
+    ...sandboxConnectionSettings(sandbox),
     GREENHOUSE_RATE_LIMIT: String(budget),
     JOB_SYNC_INTERVAL_MINUTES: '600',
   });

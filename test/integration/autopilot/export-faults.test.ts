@@ -6,6 +6,7 @@ import { collect } from '../../../greenhouse/client';
 import { exportWorkflowId } from '../../../workflows/autopilot-api';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 import { uniqueTaskQueue } from '../../support/services';
+import { sandboxConnectionSettings } from '../../../sandbox';
 
 // Exactly once, whatever happens: the worker is killed mid-export, Greenhouse answers 503s and bursts of 429s.
 describe('exports survive crashes and a bad day at Greenhouse without duplicates', () => {
@@ -25,10 +26,7 @@ describe('exports survive crashes and a bad day at Greenhouse without duplicates
         TEMPORAL_ADDRESS: inject('temporalAddress'),
         TEMPORAL_NAMESPACE: inject('temporalNamespace'),
         TEMPORAL_TASK_QUEUE: taskQueue,
-        GREENHOUSE_CLIENT_ID: h.sandbox.demoCredentials.clientId,
-        GREENHOUSE_CLIENT_SECRET: h.sandbox.demoCredentials.clientSecret,
-        GREENHOUSE_TOKEN_URL: h.sandbox.tokenUrl,
-        GREENHOUSE_API_URL: h.sandbox.baseUrl,
+        ...sandboxConnectionSettings(h.sandbox),
         JOB_SYNC_INTERVAL_MINUTES: '600',
       },
       stdio: 'ignore',

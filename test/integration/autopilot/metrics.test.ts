@@ -9,6 +9,7 @@ import { ingestWebhook, signalStoredEvent } from '../../../web/server/webhook-in
 import { autopilotWorkflowId, exportNowUpdate, statusQuery } from '../../../workflows/autopilot-api';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 import { startWebhookReceiver } from '../../unit/greenhouse/support/webhook-receiver';
+import { sandboxConnectionSettings } from '../../../sandbox';
 
 const WEBHOOK_SECRET = 'webhook-secret-for-metrics-tests';
 
@@ -30,10 +31,7 @@ describe('Pilothouse metrics from the activities', () => {
     await h.db.deleteFrom('greenhouse_connection').execute();
     env = parseEnv({
       DATABASE_URL: inject('databaseUrl'),
-      GREENHOUSE_CLIENT_ID: h.sandbox.demoCredentials.clientId,
-      GREENHOUSE_CLIENT_SECRET: h.sandbox.demoCredentials.clientSecret,
-      GREENHOUSE_TOKEN_URL: h.sandbox.tokenUrl,
-      GREENHOUSE_API_URL: h.sandbox.baseUrl,
+      ...sandboxConnectionSettings(h.sandbox),
       GREENHOUSE_WEBHOOK_SECRET: WEBHOOK_SECRET,
       SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
     });

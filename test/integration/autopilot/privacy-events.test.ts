@@ -6,6 +6,7 @@ import { addPersonToJob } from '../../../db/queries/people';
 import { ingestWebhook, signalStoredEvent } from '../../../web/server/webhook-ingest.server';
 import { autopilotWorkflowId, exportNowUpdate, statusQuery } from '../../../workflows/autopilot-api';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
+import { sandboxConnectionSettings } from '../../../sandbox';
 
 const WEBHOOK_SECRET = 'webhook-secret-for-privacy-tests';
 
@@ -23,10 +24,7 @@ describe('privacy events from Greenhouse', () => {
     await h.db.deleteFrom('greenhouse_connection').execute();
     env = parseEnv({
       DATABASE_URL: inject('databaseUrl'),
-      GREENHOUSE_CLIENT_ID: h.sandbox.demoCredentials.clientId,
-      GREENHOUSE_CLIENT_SECRET: h.sandbox.demoCredentials.clientSecret,
-      GREENHOUSE_TOKEN_URL: h.sandbox.tokenUrl,
-      GREENHOUSE_API_URL: h.sandbox.baseUrl,
+      ...sandboxConnectionSettings(h.sandbox),
       GREENHOUSE_WEBHOOK_SECRET: WEBHOOK_SECRET,
       SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
     });

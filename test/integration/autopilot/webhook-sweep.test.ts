@@ -9,6 +9,7 @@ import { autopilotWorkflowId, exportNowUpdate, statusQuery } from '../../../work
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 import { freePort } from '../../support/free-port';
 import { startWebhookReceiver } from '../../unit/greenhouse/support/webhook-receiver';
+import { sandboxConnectionSettings } from '../../../sandbox';
 
 const WEBHOOK_SECRET = 'webhook-secret-for-sweep-tests';
 
@@ -31,10 +32,7 @@ describe('webhook events that could not be signalled', () => {
     await h.db.deleteFrom('greenhouse_connection').execute();
     env = parseEnv({
       DATABASE_URL: inject('databaseUrl'),
-      GREENHOUSE_CLIENT_ID: h.sandbox.demoCredentials.clientId,
-      GREENHOUSE_CLIENT_SECRET: h.sandbox.demoCredentials.clientSecret,
-      GREENHOUSE_TOKEN_URL: h.sandbox.tokenUrl,
-      GREENHOUSE_API_URL: h.sandbox.baseUrl,
+      ...sandboxConnectionSettings(h.sandbox),
       GREENHOUSE_WEBHOOK_SECRET: WEBHOOK_SECRET,
       SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
     });

@@ -6,6 +6,7 @@ import { runWeb } from '../../../web/server/run-web';
 import { autopilotWorkflowId, exportNowUpdate, statusQuery } from '../../../workflows/autopilot-api';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 import { freePort } from '../../support/free-port';
+import { sandboxConnectionSettings } from '../../../sandbox';
 
 const WEBHOOK_SECRET = 'webhook-secret-for-tests';
 
@@ -31,10 +32,7 @@ describe('tracking Greenhouse changes through webhooks', () => {
         TEMPORAL_NAMESPACE: inject('temporalNamespace'),
         TEMPORAL_TASK_QUEUE: h.taskQueue,
         PORT: String(port),
-        GREENHOUSE_CLIENT_ID: h.sandbox.demoCredentials.clientId,
-        GREENHOUSE_CLIENT_SECRET: h.sandbox.demoCredentials.clientSecret,
-        GREENHOUSE_TOKEN_URL: h.sandbox.tokenUrl,
-        GREENHOUSE_API_URL: h.sandbox.baseUrl,
+        ...sandboxConnectionSettings(h.sandbox),
         GREENHOUSE_WEBHOOK_SECRET: WEBHOOK_SECRET,
         SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
       }),

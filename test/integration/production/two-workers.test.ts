@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Db } from '../../../db/database';
 import { addPersonToJob } from '../../../db/queries/people';
 import { CURRENT_FLOW_SCHEMA_VERSION, type RuleFlow } from '../../../rules';
-import { startSandbox, type SandboxHandle } from '../../../sandbox';
+import { startSandbox, type SandboxHandle, sandboxConnectionSettings } from '../../../sandbox';
 import { autopilotWorkflowId, statusQuery } from '../../../workflows/autopilot-api';
 import { eventually } from '../../support/autopilot-harness';
 import { publishRules } from '../../support/publish-rules';
@@ -102,10 +102,7 @@ describe('two worker processes against one Greenhouse budget', () => {
       TEMPORAL_ADDRESS: inject('temporalAddress'),
       TEMPORAL_NAMESPACE: inject('temporalNamespace'),
       TEMPORAL_TASK_QUEUE: taskQueue,
-      GREENHOUSE_CLIENT_ID: sandbox.demoCredentials.clientId,
-      GREENHOUSE_CLIENT_SECRET: sandbox.demoCredentials.clientSecret,
-      GREENHOUSE_TOKEN_URL: sandbox.tokenUrl,
-      GREENHOUSE_API_URL: sandbox.baseUrl,
+      ...sandboxConnectionSettings(sandbox),
       // Both processes are told the account's budget; the Harvest queue rate follows from it.
       GREENHOUSE_RATE_LIMIT: String(RATE_LIMIT),
       // Each process leaves a few requests of every window unspent: what the other may have in flight.
