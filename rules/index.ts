@@ -1,6 +1,5 @@
 // The rules module: what a rule means, from the canvas document to the decisions a workflow carries out.
-// Pure TypeScript, safe inside Temporal's workflow sandbox. File import/export lives in ./flow-io, which is
-// deliberately not re-exported here.
+// Pure TypeScript, safe inside Temporal's workflow sandbox.
 export * from './node-types';
 export * from './flow-schema';
 export * from './condition-fields';
