@@ -101,6 +101,15 @@ export const envSchema = z.object({
   PILOTHOUSE_DEMO_SANDBOX_URL: optionalUrl.describe(
     'Set by `npm start` in demo mode: base URL of the Harvest v3 sandbox the app is connected to.',
   ),
+  PILOTHOUSE_DEMO_CLIENT_ID: optionalText.describe(
+    'Set by `npm start` in demo mode (with PILOTHOUSE_DEMO_SANDBOX_URL): client id of the sandbox credential the app connects with.',
+  ),
+  PILOTHOUSE_DEMO_CLIENT_SECRET: optionalText.describe(
+    'Set by `npm start` in demo mode: the secret of that sandbox credential.',
+  ),
+  PILOTHOUSE_DEMO_WEBHOOK_SECRET: optionalText.describe(
+    'Set by `npm start` in demo mode: the secret the sandbox signs its webhooks with (GREENHOUSE_WEBHOOK_SECRET wins).',
+  ),
   JOB_SYNC_INTERVAL_MINUTES: z.coerce
     .number()
     .int()
@@ -216,6 +225,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (Boolean(env.GREENHOUSE_CLIENT_ID) !== Boolean(env.GREENHOUSE_CLIENT_SECRET)) {
     throw new ConfigError(
       'Invalid configuration:\n  GREENHOUSE_CLIENT_ID and GREENHOUSE_CLIENT_SECRET must be set together (or both left unset for demo mode)',
+    );
+  }
+  if (
+    env.PILOTHOUSE_DEMO_SANDBOX_URL &&
+    !(env.PILOTHOUSE_DEMO_CLIENT_ID && env.PILOTHOUSE_DEMO_CLIENT_SECRET)
+  ) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PILOTHOUSE_DEMO_SANDBOX_URL needs PILOTHOUSE_DEMO_CLIENT_ID and PILOTHOUSE_DEMO_CLIENT_SECRET (the sandbox credential `npm start` passes)',
     );
   }
   if (Boolean(env.TEMPORAL_TLS_CERT_PATH) !== Boolean(env.TEMPORAL_TLS_KEY_PATH)) {

@@ -40,7 +40,6 @@ COPY infra ./infra
 COPY matching ./matching
 COPY observability ./observability
 COPY rules ./rules
-COPY sandbox ./sandbox
 COPY scripts ./scripts
 COPY sourcing ./sourcing
 COPY worker ./worker

@@ -105,7 +105,8 @@ export async function startProduct(env: Env): Promise<void> {
     // 3. Greenhouse: the sandbox stands in when no credentials are configured.
     const childEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl };
     if (isDemoMode(env)) {
-      const sandboxScript = join(projectRoot, 'scripts', 'sandbox.ts');
+      // The sandbox is spawned by path, never imported: images built without sandbox/ start without it.
+      const sandboxScript = join(projectRoot, 'sandbox', 'main.ts');
       if (existsSync(sandboxScript)) {
         await assertPortFree(env.SANDBOX_PORT, 'SANDBOX_PORT');
         // Greenhouse-style webhooks from the sandbox reach the web app's endpoint, signed with the demo secret.
@@ -118,7 +119,7 @@ export async function startProduct(env: Env): Promise<void> {
         watch(sandbox, shutdown);
         const sandboxUrl = `http://127.0.0.1:${env.SANDBOX_PORT}`;
         await waitUntil('Harvest sandbox', () => fetchOk(`${sandboxUrl}/_sandbox/health`));
-        Object.assign(childEnv, demoGreenhouseEnv(sandboxUrl));
+        Object.assign(childEnv, await demoGreenhouseEnv(sandboxUrl));
         say(`Harvest v3 sandbox ready at ${sandboxUrl} (demo mode)`);
       } else {
         say('demo mode: no Greenhouse credentials and no sandbox in this build; Greenhouse features are off');
@@ -176,10 +177,25 @@ async function fetchOk(url: string): Promise<void> {
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
 }
 
-/** Where the worker and web app find Greenhouse in demo mode (the sandbox's demo credential). */
-function demoGreenhouseEnv(sandboxUrl: string): NodeJS.ProcessEnv {
+/**
+ * Where the worker and web app find Greenhouse in demo mode: the sandbox says which credential opens it
+ * (`/_sandbox/demo-connection`), and they get it as configuration.
+ */
+async function demoGreenhouseEnv(sandboxUrl: string): Promise<NodeJS.ProcessEnv> {
+  const response = await fetch(`${sandboxUrl}/_sandbox/demo-connection`, {
+    signal: AbortSignal.timeout(3_000),
+  });
+  if (!response.ok) throw new Error(`The Harvest sandbox did not say how to connect (${response.status})`);
+  const demo = (await response.json()) as {
+    client_id: string;
+    client_secret: string;
+    webhook_secret: string;
+  };
   return {
     PILOTHOUSE_DEMO_SANDBOX_URL: sandboxUrl,
+    PILOTHOUSE_DEMO_CLIENT_ID: demo.client_id,
+    PILOTHOUSE_DEMO_CLIENT_SECRET: demo.client_secret,
+    PILOTHOUSE_DEMO_WEBHOOK_SECRET: demo.webhook_secret,
     GREENHOUSE_TOKEN_URL: `${sandboxUrl}/token`,
     GREENHOUSE_API_URL: `${sandboxUrl}/v3`,
   };

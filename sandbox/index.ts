@@ -6,7 +6,7 @@ export {
   type SandboxWebhookTargetOption,
 } from './start-sandbox';
 export { demoCredentials, demoWebhookSecret } from './auth/credentials';
-export { sandboxConnectionSettings } from './connection-settings';
+export { sandboxConnectionSettings, sandboxDemoSettings } from './connection-settings';
 export { demoCompanyName, generateDemoTenant, type DemoTenantOptions } from './seed/demo-tenant';
 export { harvestRouteTable } from './harvest/harvest-surface';
 export type { FaultSettings } from './faults';

@@ -1,5 +1,4 @@
 import type { Env } from '../../config/env';
-import { demoCredentials, demoWebhookSecret } from '../../sandbox/auth/credentials';
 import type { Db } from '../database';
 import { openSecret, resolveSessionSecret, sealSecret } from './secret-box';
 
@@ -20,7 +19,7 @@ export interface GreenhouseConnection {
 
 /**
  * The connection to use: the one an admin saved (DB row) first, then GREENHOUSE_* variables, then —
- * in demo mode — the sandbox's demo credentials. Null when none is configured.
+ * in demo mode — the sandbox credential the starter passed (PILOTHOUSE_DEMO_*). Null when none is configured.
  */
 export async function loadGreenhouseConnection(db: Db, env: Env): Promise<GreenhouseConnection | null> {
   const demo = Boolean(env.PILOTHOUSE_DEMO_SANDBOX_URL);
@@ -50,14 +49,16 @@ export async function loadGreenhouseConnection(db: Db, env: Env): Promise<Greenh
       origin: 'environment',
     };
   }
-  if (demo) {
+  // The sandbox's credential comes from the starter's configuration, never from sandbox/ code:
+  // production images hold no sandbox.
+  if (demo && env.PILOTHOUSE_DEMO_CLIENT_ID && env.PILOTHOUSE_DEMO_CLIENT_SECRET) {
     return {
-      clientId: demoCredentials.clientId,
-      clientSecret: demoCredentials.clientSecret,
+      clientId: env.PILOTHOUSE_DEMO_CLIENT_ID,
+      clientSecret: env.PILOTHOUSE_DEMO_CLIENT_SECRET,
       userId: env.GREENHOUSE_USER_ID ?? null,
       tokenUrl: env.GREENHOUSE_TOKEN_URL,
       apiUrl: env.GREENHOUSE_API_URL,
-      webhookSecret: env.GREENHOUSE_WEBHOOK_SECRET ?? demoWebhookSecret,
+      webhookSecret: env.GREENHOUSE_WEBHOOK_SECRET ?? env.PILOTHOUSE_DEMO_WEBHOOK_SECRET ?? null,
       demo: true,
       origin: 'demo',
     };

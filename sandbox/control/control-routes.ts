@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { requiredScopeList } from '../../greenhouse/scopes';
+import { demoCredentials, demoWebhookSecret } from '../auth/credentials';
 import { harvestError, json, type Reply } from '../http/reply';
 import type { RouteRow } from '../http/router';
 import type { SandboxRuntime } from '../runtime';
@@ -65,6 +66,19 @@ const settingsBody = z.strictObject({
 
 export const controlRoutes: ControlRoute[] = [
   { method: 'GET', pattern: '/_sandbox/health', handle: () => json(200, { ok: true }) },
+  {
+    // How a Pilothouse process connects to this sandbox: `npm start` reads it and passes it to the worker
+    // and web app as configuration, so their code never imports the sandbox. Not secret: it opens only
+    // this local server.
+    method: 'GET',
+    pattern: '/_sandbox/demo-connection',
+    handle: () =>
+      json(200, {
+        client_id: demoCredentials.clientId,
+        client_secret: demoCredentials.clientSecret,
+        webhook_secret: demoWebhookSecret,
+      }),
+  },
   {
     method: 'POST',
     pattern: '/_sandbox/reset',

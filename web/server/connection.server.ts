@@ -7,7 +7,6 @@ import {
   recordScopeCheck,
   saveGreenhouseConnection,
 } from '../../db/queries/greenhouse-connection';
-import { demoCredentials } from '../../sandbox/auth/credentials';
 import { clientFor, forgetGreenhouseCache } from './greenhouse.server';
 import type { PilothouseContext } from './load-context';
 
@@ -116,9 +115,11 @@ export async function grantedScopesForValidation(context: PilothouseContext): Pr
 }
 
 export async function connectDemoSandbox(context: PilothouseContext, updatedBy: string): Promise<void> {
+  const { PILOTHOUSE_DEMO_CLIENT_ID: clientId, PILOTHOUSE_DEMO_CLIENT_SECRET: clientSecret } = context.env;
+  if (!clientId || !clientSecret) throw new Error('There is no demo sandbox in this installation.');
   await saveGreenhouseConnection(context.db, context.env, {
-    clientId: demoCredentials.clientId,
-    clientSecret: demoCredentials.clientSecret,
+    clientId,
+    clientSecret,
     userId: null,
     tokenUrl: context.env.GREENHOUSE_TOKEN_URL,
     apiUrl: context.env.GREENHOUSE_API_URL,

@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { harvestFromConnection } from '../../../activities/harvest-factory';
 import { parseEnv } from '../../../config/env';
-import { startSandbox, type SandboxHandle } from '../../../sandbox';
+import { sandboxDemoSettings, startSandbox, type SandboxHandle } from '../../../sandbox';
 import { runWeb } from '../../../web/server/run-web';
 import { createHarvestWorker, createPilothouseWorker } from '../../../worker/create-worker';
 import { harvestQueueActivitiesPerSecond } from '../../../worker/tuning';
@@ -36,9 +36,7 @@ export async function startStack() {
     TEMPORAL_TASK_QUEUE: taskQueue,
     PORT: String(await freePort()),
     SESSION_SECRET: 'browser-suite-session-secret-0123456789abcdef',
-    PILOTHOUSE_DEMO_SANDBOX_URL: sandbox.url,
-    GREENHOUSE_TOKEN_URL: sandbox.tokenUrl,
-    GREENHOUSE_API_URL: sandbox.baseUrl,
+    ...sandboxDemoSettings(sandbox),
   });
   // The two workers a deployment runs (worker/run-worker.ts): workflows and general activities on the
   // main queue, and the Harvest-calling activities on the rate-limited Harvest queue.

@@ -35,6 +35,18 @@ describe('configuration from the environment', () => {
     }
   });
 
+  it('a demo sandbox URL without the credential that opens it is refused (the starter passes both)', () => {
+    expect(() => parseEnv({ PILOTHOUSE_DEMO_SANDBOX_URL: 'http://127.0.0.1:4010' })).toThrowError(
+      /PILOTHOUSE_DEMO_SANDBOX_URL needs PILOTHOUSE_DEMO_CLIENT_ID and PILOTHOUSE_DEMO_CLIENT_SECRET/,
+    );
+    const env = parseEnv({
+      PILOTHOUSE_DEMO_SANDBOX_URL: 'http://127.0.0.1:4010',
+      PILOTHOUSE_DEMO_CLIENT_ID: 'demo',
+      PILOTHOUSE_DEMO_CLIENT_SECRET: 'demo-secret',
+    });
+    expect(env.PILOTHOUSE_DEMO_CLIENT_ID).toBe('demo');
+  });
+
   it('a client id without its secret is refused rather than half-connecting to Greenhouse', () => {
     expect(() => parseEnv({ GREENHOUSE_CLIENT_ID: 'abc' })).toThrowError(
       /GREENHOUSE_CLIENT_ID and GREENHOUSE_CLIENT_SECRET/,

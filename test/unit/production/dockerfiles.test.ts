@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dockerfileProblems, parseStages } from './dockerfile-check';
 import { importGraph } from './import-graph';
@@ -13,6 +13,27 @@ const check = (dockerfile: string, extraEntries: string[] = []) =>
     dockerignore: read(`${dockerfile}.dockerignore`).split('\n'),
     extraEntries,
   });
+
+/** The TypeScript files a COPY source brings in (a file, or everything below a folder). */
+function sourceFiles(source: string): string[] {
+  const path = join(root, source);
+  if (statSync(path).isFile()) return /\.tsx?$/.test(source) ? [source] : [];
+  return readdirSync(path, { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.tsx?$/.test(file))
+    .map((file) => join(source, file));
+}
+
+/** Files among `files` with an import (static or dynamic, types too) that resolves into sandbox/. */
+function importersOfSandbox(files: string[]): string[] {
+  const specifiers = /(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g;
+  return files.filter((file) =>
+    [...read(file).matchAll(specifiers)].some(([, specifier]) => {
+      if (!specifier!.startsWith('.')) return false;
+      const target = relative(root, resolve(root, dirname(file), specifier!));
+      return target === 'sandbox' || target.startsWith('sandbox/');
+    }),
+  );
+}
 
 describe('the Docker images build by construction', () => {
   it('the worker image: stages chain, every COPY has a source, and it holds all its command and `prepare` load', () => {
@@ -47,6 +68,37 @@ describe('the Docker images build by construction', () => {
     // The one development-only import of the server: Vite, behind NODE_ENV !== 'production'.
     const server = importGraph(root, ['scripts/web.ts']);
     expect([...server.dynamicPackages.keys()].filter((name) => !pkg.dependencies[name])).toEqual(['vite']);
+  });
+
+  it('no image holds the sandbox: nothing copies sandbox/, the build context leaves it out, and nothing copied imports it', () => {
+    for (const dockerfile of ['docker/web.Dockerfile', 'docker/worker.Dockerfile']) {
+      const stages = parseStages(read(dockerfile));
+      const copiedSources = stages.flatMap((stage) =>
+        stage.copies.filter((copy) => copy.from === undefined).flatMap((copy) => copy.sources),
+      );
+      expect(
+        copiedSources.filter((source) => /^(\.\/)?sandbox(\/|$)/.test(source)),
+        dockerfile,
+      ).toEqual([]);
+      // `COPY . .` of the build stages brings the context in: the sandbox must not be part of it.
+      expect(read(`${dockerfile}.dockerignore`).split('\n'), dockerfile).toContain('sandbox');
+      const finalCopies = stages.at(-1)!.copies.filter((copy) => copy.from === undefined);
+      const files = finalCopies.flatMap((copy) => copy.sources.flatMap((source) => sourceFiles(source)));
+      expect(files.length, dockerfile).toBeGreaterThan(10);
+      expect(importersOfSandbox(files), dockerfile).toEqual([]);
+    }
+    // The web image's build/server is compiled from the routes: they must not reach the sandbox either.
+    const routes = readdirSync(join(root, 'web/routes'))
+      .filter((file) => /\.tsx?$/.test(file))
+      .map((file) => `web/routes/${file}`);
+    const graph = importGraph(root, ['web/root.tsx', ...routes, 'scripts/web.ts', 'scripts/worker.ts']);
+    expect(graph.files.filter((file) => file.startsWith('sandbox/'))).toEqual([]);
+  });
+
+  it('the sandbox check finds an import of the sandbox (so an empty list above means something)', () => {
+    expect(importersOfSandbox(['test/browser/support/stack.ts', 'config/env.ts'])).toEqual([
+      'test/browser/support/stack.ts',
+    ]);
   });
 
   it('the checker reports what would break a build, so a green result above means something', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect } from '../../../greenhouse';
+import { collect, HarvestClient } from '../../../greenhouse';
 import { startTestSandbox, type TestSandbox } from '../greenhouse/support/sandbox-fixture';
 
 interface SandboxState {
@@ -13,6 +13,21 @@ describe('the sandbox control API', () => {
     t = await startTestSandbox({ seed: 17, candidates: 50 });
   });
   afterAll(() => t.close());
+
+  it('says which credential opens it, and a Harvest client connected with that answer can read jobs', async () => {
+    const demo = await t.control<{ client_id: string; client_secret: string; webhook_secret: string }>(
+      'GET',
+      '/demo-connection',
+    );
+    expect(demo.webhook_secret).toBeTruthy();
+    const client = new HarvestClient({
+      clientId: demo.client_id,
+      clientSecret: demo.client_secret,
+      tokenUrl: t.sandbox.tokenUrl,
+      baseUrl: t.sandbox.baseUrl,
+    });
+    expect((await collect(client.listJobs({ per_page: 5 }), 500)).length).toBeGreaterThan(0);
+  });
 
   it('reports counts of the tenant', async () => {
     const state = await t.control<SandboxState>('GET', '/state');

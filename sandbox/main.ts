@@ -1,7 +1,7 @@
 // `npm run sandbox`: the Harvest v3 sandbox as a standalone server (demo mode of `npm start`
 // runs this too). Settings come from the environment so `npm start` can pass them through.
 import { join } from 'node:path';
-import { demoWebhookSecret, startSandbox } from '../sandbox';
+import { demoWebhookSecret, startSandbox } from './index';
 
 const env = process.env;
 const integer = (name: string, fallback: number): number => {
