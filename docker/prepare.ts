@@ -7,8 +7,7 @@ import { loadEnv } from '../config/load-env';
 import { createDb } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { waitForDatabase } from '../db/wait-for-database';
-import { connectTemporalClient, pingTemporal, temporalTargetFromEnv } from '../infra/temporal-connection';
-import { waitUntil } from '../infra/wait-until';
+import { temporalTargetFromEnv, waitForTemporal } from '../infra/temporal-connection';
 import { createLogger } from '../observability/logger';
 import { exitWithReadableError } from '../scripts/exit-with-readable-error';
 import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
@@ -28,20 +27,7 @@ async function prepare(): Promise<void> {
   }
 
   const target = temporalTargetFromEnv(env);
-  const client = await waitUntil(
-    `Temporal namespace ${target.namespace} at ${target.address}`,
-    async () => {
-      const candidate = await connectTemporalClient(target, 2_000);
-      try {
-        await pingTemporal(candidate);
-        return candidate;
-      } catch (error) {
-        await candidate.connection.close();
-        throw error;
-      }
-    },
-    { timeoutMs: 120_000, intervalMs: 1_000 },
-  );
+  const client = await waitForTemporal(target, { timeoutMs: 120_000, intervalMs: 1_000 });
   try {
     const added = await registerSearchAttributes(client);
     logger.info('search attributes ready', { namespace: target.namespace, added });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
 import type { Env } from '../config/env';
+import { waitUntil } from './wait-until';
 
 export interface TemporalTarget {
   address: string;
@@ -82,5 +83,26 @@ export async function connectTemporalClient(target: TemporalTarget, timeoutMs = 
 export async function pingTemporal(client: Client, timeoutMs = 3_000): Promise<void> {
   await client.connection.withDeadline(Date.now() + timeoutMs, () =>
     client.workflowService.describeNamespace({ namespace: client.options.namespace }),
+  );
+}
+
+/** A client once the namespace answers — readiness is a loop (start-up of `npm start`, tests, `prepare`). */
+export async function waitForTemporal(
+  target: TemporalTarget,
+  timing: { timeoutMs: number; intervalMs?: number },
+): Promise<Client> {
+  return waitUntil(
+    `Temporal namespace ${target.namespace} at ${target.address}`,
+    async () => {
+      const candidate = await connectTemporalClient(target, 2_000);
+      try {
+        await pingTemporal(candidate);
+        return candidate;
+      } catch (error) {
+        await candidate.connection.close();
+        throw error;
+      }
+    },
+    timing,
   );
 }

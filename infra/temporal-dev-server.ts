@@ -6,7 +6,8 @@ export interface DevServerOptions {
   cliPath: string;
   dataDir: string;
   port: number;
-  uiPort: number;
+  /** The Web UI's port; unset: headless (tests, benchmarks). */
+  uiPort?: number;
   namespace: string;
 }
 
@@ -24,8 +25,7 @@ export function startTemporalDevServer(options: DevServerOptions): SupervisedPro
     '127.0.0.1',
     '--port',
     String(options.port),
-    '--ui-port',
-    String(options.uiPort),
+    ...(options.uiPort === undefined ? ['--headless'] : ['--ui-port', String(options.uiPort)]),
     '--log-level',
     'warn',
     ...(options.namespace === 'default' ? [] : ['--namespace', options.namespace]),

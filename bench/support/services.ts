@@ -1,47 +1,45 @@
-// Real services for a benchmark run: a throwaway embedded PostgreSQL (migrated) and a Temporal dev
-// server from the project's CLI. Everything is removed again by `stop()`.
-import { rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+// Real services for a benchmark run, started as `npm start` and the tests start them
+// (infra/local-services.ts): a throwaway PostgreSQL (migrated) and a Temporal dev server from the
+// project's CLI. Everything is removed again by `stop()`.
+import { resolve } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
 import { createDb } from '../../db/database';
-import { migrateToLatest } from '../../db/migrate';
-import { startEmbeddedPostgres } from '../../infra/embedded-postgres';
-import { resolveTemporalCli } from '../../infra/temporal-cli';
+import { LocalServices } from '../../infra/local-services';
 import { freePort } from '../../test/support/free-port';
-import { ALL_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 
 export async function startBenchServices() {
-  const dataDir = resolve('.data', `bench-postgres-${process.pid}`);
-  const database = await startEmbeddedPostgres({
-    dataDir,
-    port: await freePort(),
-    database: 'pilothouse_bench',
+  const services = new LocalServices({
+    dataDir: resolve('.data', `bench-${process.pid}`),
     persistent: false,
+    postgresPort: await freePort(),
+    temporalPort: await freePort(),
+    temporalNamespace: 'default',
+    temporalCliPath: process.env.TEMPORAL_CLI_PATH,
   });
-  const db = createDb(database.url, { max: 10 });
-  await migrateToLatest(db);
-  const cli = await resolveTemporalCli({ cliPath: process.env.TEMPORAL_CLI_PATH });
-  const sqlite = join(resolve('.data'), `bench-temporal-${process.pid}.sqlite`);
-  const temporal = await TestWorkflowEnvironment.createLocal({
-    server: {
-      executable:
-        cli.source === 'sdk-download'
-          ? { type: 'cached-download' }
-          : { type: 'existing-path', path: cli.path },
-      searchAttributes: ALL_SEARCH_ATTRIBUTES,
-      dbFilename: sqlite,
-      log: { format: 'pretty', level: 'error' },
-    },
-  });
+  let ready;
+  try {
+    ready = await services.start();
+  } catch (error) {
+    await services.stop();
+    throw error;
+  }
+  const db = createDb(ready.databaseUrl, { max: 10 });
+  const connection = await Connection.connect({ address: ready.temporalAddress });
+  const nativeConnection = await NativeConnection.connect({ address: ready.temporalAddress });
   return {
     db,
-    databaseUrl: database.url,
-    temporal,
+    databaseUrl: ready.databaseUrl,
+    temporal: {
+      address: ready.temporalAddress,
+      client: new Client({ connection, namespace: ready.temporalNamespace }),
+      nativeConnection,
+    },
     async stop() {
-      await temporal.teardown();
+      await nativeConnection.close();
+      await connection.close();
       await db.destroy();
-      await database.stop();
-      rmSync(sqlite, { force: true });
+      await services.stop();
     },
   };
 }
