@@ -1,5 +1,6 @@
 // Whether the admin may draw an edge, decided while they drag it (React Flow's `isValidConnection`), with a
 // sentence to show when the answer is no. The same rules validation enforces on a saved flow.
+import { stepName, stepNameById } from './describe';
 import type { RuleFlow } from './flow-schema';
 import { branchOf, indexFlow, isKnownTargetHandle, wouldCreateCycle } from './graph';
 import { sourceHandlesOf } from './node-types';
@@ -21,8 +22,8 @@ export function canConnect(
   const index = indexFlow(flow);
   const source = index.nodes.get(connection.source);
   const target = index.nodes.get(connection.target);
-  if (!source) return { ok: false, reason: `There is no step "${connection.source}" to connect from.` };
-  if (!target) return { ok: false, reason: `There is no step "${connection.target}" to connect to.` };
+  if (!source) return { ok: false, reason: 'The step to connect from no longer exists.' };
+  if (!target) return { ok: false, reason: 'The step to connect to no longer exists.' };
   if (source.id === target.id) return { ok: false, reason: 'A step cannot lead into itself.' };
   if (target.type === 'trigger') {
     return { ok: false, reason: 'Nothing can lead into a trigger: a trigger only starts the flow.' };
@@ -48,13 +49,13 @@ export function canConnect(
   if (!exit.allowsSeveralEdges && leaving.length > 0) {
     return {
       ok: false,
-      reason: `"${exit.label}" already leads to "${leaving[0]!.target}": remove that connection first, or chain the steps one after another.`,
+      reason: `"${exit.label}" already leads to “${stepNameById([...index.nodes.values()], leaving[0]!.target)}”: remove that connection first, or chain the steps one after another.`,
     };
   }
   if (wouldCreateCycle(index, source.id, target.id)) {
     return {
       ok: false,
-      reason: `"${target.id}" already leads to "${source.id}", so this would make a loop: a rule must always move forward.`,
+      reason: `“${stepName(target)}” already leads to “${stepName(source)}”, so this would make a loop: a rule must always move forward.`,
     };
   }
   return { ok: true };

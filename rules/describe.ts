@@ -287,3 +287,50 @@ export function describeNode(node: FlowNode, names?: Names): string {
   if (node.type === 'condition') return describeCondition(node.data.when, names);
   return describeAction(node.data, names);
 }
+
+const COMPARISON_WORDS: [string, string][] = [
+  [' ≥ ', ' at least '],
+  [' > ', ' above '],
+  [' ≤ ', ' at most '],
+  [' < ', ' below '],
+];
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A step's name as people say it — its label when the admin gave one, else "Score at least 75",
+ * "Reject in Greenhouse (…)", "When a candidate is hired". Everything a person reads about a step
+ * (inspector, validation, connection refusals, publish summary, version history, the Why page) names it
+ * so, never by its internal id.
+ */
+export function stepName(node: FlowNode, names?: Names): string {
+  const label = node.data.label?.trim();
+  if (label) return label;
+  if (node.type === 'condition') {
+    let text = describeCondition(node.data.when, names);
+    for (const [symbol, words] of COMPARISON_WORDS) text = text.split(symbol).join(words);
+    return capitalise(text);
+  }
+  if (node.type === 'action' && node.data.kind === 'reject') {
+    return `Reject in Greenhouse${describeAction(node.data, names).slice('reject'.length)}`;
+  }
+  return capitalise(describeNode(node, names));
+}
+
+/** The step's name in typographic quotes, which stay readable around names that hold "quotes" themselves. */
+export function quotedStep(node: FlowNode, names?: Names): string {
+  return `“${stepName(node, names)}”`;
+}
+
+/** `stepName` for a node id, falling back to a neutral word when the id names no node. */
+export function stepNameById(
+  nodes: readonly FlowNode[],
+  id: string,
+  names?: Names,
+  fallback = 'a step that no longer exists',
+): string {
+  const node = nodes.find((n) => n.id === id);
+  return node ? stepName(node, names) : fallback;
+}

@@ -2,7 +2,7 @@
 // by what they join, not by id, because the canvas gives a redrawn edge a new id; moving boxes around is
 // reported apart from changes in what the rule does.
 import type { Names } from './describe';
-import { describeActionInFull, describeNode } from './describe';
+import { describeActionInFull, describeNode, stepName } from './describe';
 import type { FlowEdge, FlowNode, RuleFlow } from './flow-schema';
 import { branchOf } from './graph';
 import { canonicalJson } from './hash';
@@ -28,6 +28,10 @@ const KIND_WORD: Record<FlowNode['type'], string> = {
   trigger: 'trigger',
   condition: 'condition',
   action: 'step',
+};
+
+const ACK_WORDS: Record<string, string> = {
+  'reject-without-approval': 'rejecting without a person approving first',
 };
 
 function fullText(node: FlowNode, names?: Names): string {
@@ -68,6 +72,15 @@ export function diffFlows(previous: RuleFlow | null, next: RuleFlow, names?: Nam
     changesBehaviour: false,
   };
 
+  // Steps are named as people read them (label, or "Score ≥ 70"), never by their internal ids.
+  const nameIn = (nodes: Map<string, FlowNode>, id: string) => {
+    const node = nodes.get(id);
+    return node ? stepName(node, names) : 'a removed step';
+  };
+  const labelled = (node: FlowNode, text: string) =>
+    node.data.label?.trim() ? `“${node.data.label.trim()}” (${text})` : text;
+  const via = (edge: EdgeChange) => (edge.branch === 'next' ? '' : ` (${edge.branch})`);
+
   if (previous && previous.name !== next.name)
     diff.lines.push(`Renamed the flow from "${previous.name}" to "${next.name}"`);
 
@@ -76,7 +89,7 @@ export function diffFlows(previous: RuleFlow | null, next: RuleFlow, names?: Nam
     if (!old) {
       const text = fullText(node, names);
       diff.nodesAdded.push({ nodeId: node.id, text });
-      diff.lines.push(`Added ${KIND_WORD[node.type]} "${node.id}": ${text}`);
+      diff.lines.push(`Added ${KIND_WORD[node.type]}: ${labelled(node, text)}`);
       continue;
     }
     const fields = changedFields(old, node);
@@ -85,8 +98,8 @@ export function diffFlows(previous: RuleFlow | null, next: RuleFlow, names?: Nam
       diff.nodesChanged.push(change);
       diff.lines.push(
         change.before === change.after
-          ? `Relabelled ${KIND_WORD[node.type]} "${node.id}"`
-          : `Changed ${KIND_WORD[node.type]} "${node.id}": ${change.before} → ${change.after}`,
+          ? `Relabelled ${KIND_WORD[node.type]} “${stepName(old, names)}” as “${stepName(node, names)}”`
+          : `Changed ${KIND_WORD[node.type]} “${stepName(old, names)}”: ${change.before} → ${change.after}`,
       );
     } else if (old.position.x !== node.position.x || old.position.y !== node.position.y) {
       diff.nodesMoved.push(node.id);
@@ -96,7 +109,7 @@ export function diffFlows(previous: RuleFlow | null, next: RuleFlow, names?: Nam
     if (after.has(node.id)) continue;
     const text = fullText(node, names);
     diff.nodesRemoved.push({ nodeId: node.id, text });
-    diff.lines.push(`Removed ${KIND_WORD[node.type]} "${node.id}": ${text}`);
+    diff.lines.push(`Removed ${KIND_WORD[node.type]}: ${labelled(node, text)}`);
   }
 
   const oldEdges = (previous?.edges ?? []).map((e) => edgeChange(e, before));
@@ -106,18 +119,24 @@ export function diffFlows(previous: RuleFlow | null, next: RuleFlow, names?: Nam
   for (const edge of newEdges) {
     if (oldKeys.has(edgeKey(edge))) continue;
     diff.edgesAdded.push(edge);
-    diff.lines.push(`Connected "${edge.source}" (${edge.branch}) to "${edge.target}"`);
+    diff.lines.push(
+      `Connected “${nameIn(after, edge.source)}”${via(edge)} to “${nameIn(after, edge.target)}”`,
+    );
   }
   for (const edge of oldEdges) {
     if (newKeys.has(edgeKey(edge))) continue;
     diff.edgesRemoved.push(edge);
-    diff.lines.push(`Disconnected "${edge.source}" (${edge.branch}) from "${edge.target}"`);
+    diff.lines.push(
+      `Disconnected “${nameIn(before, edge.source)}”${via(edge)} from “${nameIn(before, edge.target)}”`,
+    );
   }
 
   const acknowledged = new Set((previous?.acknowledgements ?? []).map((a) => `${a.nodeId}\u0000${a.code}`));
   for (const ack of next.acknowledgements) {
     if (!acknowledged.has(`${ack.nodeId}\u0000${ack.code}`)) {
-      diff.lines.push(`${ack.acknowledgedBy} acknowledged "${ack.code}" on "${ack.nodeId}"`);
+      diff.lines.push(
+        `${ack.acknowledgedBy} accepted ${ACK_WORDS[ack.code] ?? `"${ack.code}"`} for “${nameIn(after, ack.nodeId)}”`,
+      );
     }
   }
 

@@ -57,6 +57,7 @@ export const ISSUE_CODES = [
   'text-empty',
   'template-unknown-placeholder',
   'scope-missing',
+  'kind-not-carried-out',
   // policy
   'reject-without-approval',
 ] as const;

@@ -1,18 +1,23 @@
 // The shape of a flow: one trigger, edges that join real nodes by real exits, no loops, nothing left
 // hanging. Content of the nodes is checked in validate-nodes.
-import { describeNode } from './describe';
+import { stepName } from './describe';
 import type { FlowNode, RuleFlow } from './flow-schema';
 import type { FlowIndex } from './graph';
 import { branchOf, findCycles, indexFlow, isKnownTargetHandle, reachableFrom } from './graph';
 import type { ValidationIssue } from './issues';
 import { sourceHandlesOf } from './node-types';
 
+// Steps are named as people read them ("Score at least 70"), never by their internal ids.
 function named(node: FlowNode): string {
-  return `"${node.id}" (${describeNode(node)})`;
+  return `“${stepName(node)}”`;
 }
 
 export function validateGraph(flow: RuleFlow, index: FlowIndex): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
+  const nameOf = (id: string) => {
+    const node = index.nodes.get(id);
+    return node ? named(node) : 'a step that no longer exists';
+  };
 
   const seenNodeIds = new Set<string>();
   for (const node of flow.nodes) {
@@ -21,7 +26,7 @@ export function validateGraph(flow: RuleFlow, index: FlowIndex): ValidationIssue
         severity: 'error',
         code: 'node-duplicate-id',
         nodeId: node.id,
-        message: `Two nodes share the id "${node.id}": give the copy a new id (edges cannot tell them apart).`,
+        message: `Two steps share one id (${named(node)} and a copy of it): give the copy a new id in the imported file (connections cannot tell them apart).`,
       });
     }
     seenNodeIds.add(node.id);
@@ -33,7 +38,7 @@ export function validateGraph(flow: RuleFlow, index: FlowIndex): ValidationIssue
         severity: 'error',
         code: 'edge-duplicate-id',
         edgeId: edge.id,
-        message: `Two edges share the id "${edge.id}": give the copy a new id.`,
+        message: `Two connections share one id (from ${nameOf(edge.source)} to ${nameOf(edge.target)}): give the copy a new id in the imported file.`,
       });
     }
     seenEdgeIds.add(edge.id);
@@ -52,7 +57,7 @@ export function validateGraph(flow: RuleFlow, index: FlowIndex): ValidationIssue
       severity: 'error',
       code: 'trigger-multiple',
       nodeId: extra.id,
-      message: `Trigger ${named(extra)} is a second trigger; a flow has exactly one (the first is "${triggers[0]!.id}"). Delete it, or move it into a flow of its own.`,
+      message: `Trigger ${named(extra)} is a second trigger; a flow has exactly one (the first is ${named(triggers[0]!)}). Delete it, or move it into a flow of its own.`,
     });
   }
 
@@ -68,10 +73,9 @@ export function validateGraph(flow: RuleFlow, index: FlowIndex): ValidationIssue
       reported.add(edge.id);
     };
     if (!source || !target) {
-      const missing = !source ? edge.source : edge.target;
       fail({
         code: 'edge-dangling',
-        message: `Edge "${edge.id}" goes from "${edge.source}" to "${edge.target}", but there is no node "${missing}": delete the edge or reconnect it.`,
+        message: `A connection goes from ${nameOf(edge.source)} to ${nameOf(edge.target)}: delete the connection or reconnect it.`,
       });
       continue;
     }
@@ -79,7 +83,7 @@ export function validateGraph(flow: RuleFlow, index: FlowIndex): ValidationIssue
       fail({
         code: 'edge-self-loop',
         nodeId: source.id,
-        message: `Edge "${edge.id}" leads from ${named(source)} back into itself: a step cannot follow itself. Delete the edge.`,
+        message: `A connection leads from ${named(source)} back into itself: a step cannot follow itself. Delete the connection.`,
       });
       continue;
     }
@@ -87,7 +91,7 @@ export function validateGraph(flow: RuleFlow, index: FlowIndex): ValidationIssue
       fail({
         code: 'edge-into-trigger',
         nodeId: target.id,
-        message: `Edge "${edge.id}" leads into the trigger ${named(target)}; a trigger only starts a flow. Delete the edge.`,
+        message: `A connection leads into the trigger ${named(target)}; a trigger only starts a flow. Delete the connection.`,
       });
       continue;
     }
@@ -96,7 +100,7 @@ export function validateGraph(flow: RuleFlow, index: FlowIndex): ValidationIssue
       fail({
         code: 'edge-from-stop',
         nodeId: source.id,
-        message: `Edge "${edge.id}" leaves ${named(source)}, but nothing follows a Stop. Delete the edge, or replace the Stop.`,
+        message: `A connection leaves ${named(source)}, but nothing follows a Stop. Delete the connection, or replace the Stop.`,
       });
       continue;
     }
@@ -108,8 +112,8 @@ export function validateGraph(flow: RuleFlow, index: FlowIndex): ValidationIssue
         nodeId: source.id,
         message:
           edge.sourceHandle == null
-            ? `Edge "${edge.id}" leaves ${named(source)} without saying which way: connect it from ${choices}.`
-            : `Edge "${edge.id}" leaves ${named(source)} by "${edge.sourceHandle}", which it does not have: use ${choices}.`,
+            ? `A connection leaves ${named(source)} without saying which way: connect it from ${choices}.`
+            : `A connection leaves ${named(source)} by "${edge.sourceHandle}", which it does not have: use ${choices}.`,
       });
       continue;
     }
@@ -117,7 +121,7 @@ export function validateGraph(flow: RuleFlow, index: FlowIndex): ValidationIssue
       fail({
         code: 'edge-unknown-handle',
         nodeId: target.id,
-        message: `Edge "${edge.id}" enters ${named(target)} by "${edge.targetHandle}"; steps have one entry, "in". Reconnect the edge.`,
+        message: `A connection enters ${named(target)} by "${edge.targetHandle}"; steps have one entry, at the top. Reconnect it.`,
       });
       continue;
     }
@@ -126,7 +130,7 @@ export function validateGraph(flow: RuleFlow, index: FlowIndex): ValidationIssue
       fail({
         code: 'edge-duplicate',
         nodeId: source.id,
-        message: `Edge "${edge.id}" repeats a connection from ${named(source)} (${branch}) to "${target.id}": delete one of them.`,
+        message: `The connection from ${named(source)} (${branch}) to ${named(target)} is drawn twice: delete one of them.`,
       });
       continue;
     }
@@ -137,7 +141,7 @@ export function validateGraph(flow: RuleFlow, index: FlowIndex): ValidationIssue
       fail({
         code: 'handle-multiple-edges',
         nodeId: source.id,
-        message: `The "${branch}" branch of ${named(source)} already leads somewhere; edge "${edge.id}" would make it lead to two places. Put the steps one after another instead.`,
+        message: `The "${branch}" branch of ${named(source)} already leads somewhere; a second connection to ${named(target)} would make it lead to two places. Put the steps one after another instead.`,
       });
       continue;
     }
@@ -154,7 +158,7 @@ export function validateGraph(flow: RuleFlow, index: FlowIndex): ValidationIssue
       code: 'cycle',
       edgeId: cycle.closingEdge.id,
       nodeId: cycle.closingEdge.source,
-      message: `Edge "${cycle.closingEdge.id}" leads from "${cycle.closingEdge.source}" back to "${cycle.closingEdge.target}", closing a loop (${cycle.path.join(' → ')}): a rule must always move forward. Delete the edge or point it at a later step.`,
+      message: `The connection from ${nameOf(cycle.closingEdge.source)} back to ${nameOf(cycle.closingEdge.target)} closes a loop (${cycle.path.map(nameOf).join(' → ')}): a rule must always move forward. Delete the connection or point it at a later step.`,
     });
   }
 

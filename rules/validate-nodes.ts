@@ -3,7 +3,7 @@
 // Without a context only what the document alone can tell is checked.
 import { CONDITION_FIELD_CATALOGUE, takesList } from './condition-fields';
 import type { ValidationContext } from './context';
-import { describeDuration, describeNode, durationToMs } from './describe';
+import { describeDuration, durationToMs, stepName } from './describe';
 import type { ActionNode, ConditionNode, FlowNode, TriggerNode } from './flow-schema';
 import type { ValidationIssue } from './issues';
 import type { Approver, ConditionExpr, ConditionLeaf, Duration, StageRef } from './node-types';
@@ -63,7 +63,7 @@ export function validateNode(
   const issues: ValidationIssue[] = [];
   const report: Report = ({ severity = 'error', ...rest }) =>
     issues.push({ severity, nodeId: node.id, ...rest });
-  const name = `"${node.id}" (${describeNode(node, context)})`;
+  const name = `“${stepName(node, context)}”`;
   const refs = referenceChecks(name, report, context);
   if (node.type === 'trigger') checkTrigger(node, name, report, refs);
   else if (node.type === 'condition') checkCondition(node, name, subject, report, refs, context);

@@ -1,7 +1,8 @@
 // Everything wrong with a flow, in one list: the shape, each node's contents, and the policy that nobody
 // is rejected without a person having had a say unless an admin has explicitly accepted it.
 import type { ValidationContext } from './context';
-import { describeNode } from './describe';
+import { stepName, type Names } from './describe';
+import { registryEntryOf } from './registry';
 import type { Acknowledgement, RuleFlow } from './flow-schema';
 import type { FlowIndex } from './graph';
 import { branchOf, indexFlow, reachableFrom } from './graph';
@@ -51,7 +52,7 @@ function rejectionsWithoutApproval(
       nodeId: node.id,
       requiresAcknowledgement: true,
       acknowledged: false,
-      message: `"${node.id}" (${describeNode(node, context)}) can reject someone without a person approving it first: put a "Request approval" step before it, or acknowledge that this rule may reject on its own.`,
+      message: `“${stepName(node, context)}” can reject someone without a person approving it first: put a "Request approval" step before it, or acknowledge that this rule may reject on its own.`,
     });
   }
   return issues;
@@ -67,4 +68,25 @@ function applyAcknowledgements(
       ? { ...issue, acknowledged: true }
       : issue,
   );
+}
+
+/**
+ * Steps of a kind the running autopilot does not carry out yet (the registry's `carriedOut`). The palette
+ * does not offer them, but an imported or older draft may hold one; publishing refuses it, so a published
+ * rule never promises what nobody does. Apart from `validateFlow` because it is about this deployment's
+ * runtime, not about the document: the evaluator and compiler handle every kind.
+ */
+export function stepsNotCarriedOut(flow: RuleFlow, names?: Names): ValidationIssue[] {
+  return flow.nodes.flatMap((node): ValidationIssue[] => {
+    const entry = registryEntryOf(node);
+    if (entry.carriedOut) return [];
+    return [
+      {
+        severity: 'error',
+        code: 'kind-not-carried-out',
+        nodeId: node.id,
+        message: `“${stepName(node, names)}”: "${entry.palette.label}" steps are not carried out by the autopilot yet, so this rule would silently skip it. Remove the step or replace it.`,
+      },
+    ];
+  });
 }

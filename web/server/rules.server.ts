@@ -7,6 +7,7 @@ import {
   diffFlows,
   dryRun,
   preparePublication,
+  stepsNotCarriedOut,
   upgradeFlow,
   validateFlow,
   type DryRunCase,
@@ -188,7 +189,7 @@ export async function previewPublication(
   validation: ValidationContext,
 ) {
   const previous = await latestVersion(context, flow.id);
-  const issues = validateFlow(flow, validation);
+  const issues = [...validateFlow(flow, validation), ...stepsNotCarriedOut(flow, validation)];
   const diff = diffFlows(previous?.flow ?? null, flow, validation);
   return { previousVersion: previous?.version ?? null, diff, issues };
 }
@@ -204,6 +205,8 @@ export async function publishFlow(
   validation: ValidationContext,
   retroactive: boolean,
 ) {
+  const notCarriedOut = stepsNotCarriedOut(flow, validation);
+  if (notCarriedOut.length > 0) return { ok: false as const, blockers: notCarriedOut };
   const previous = await latestVersion(context, flow.id);
   const prepared = preparePublication({
     flow,

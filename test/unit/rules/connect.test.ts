@@ -45,10 +45,11 @@ describe('drawing an edge on the canvas', () => {
     });
   });
 
-  it('an edge back to an earlier step is refused because it would loop', () => {
+  it('an edge back to an earlier step is refused because it would loop, naming the steps as people do', () => {
     expect(canConnect(drawn(), { source: 'n2', target: 'gate' })).toEqual({
       ok: false,
-      reason: '"gate" already leads to "n2", so this would make a loop: a rule must always move forward.',
+      reason:
+        '“Score at least 70” already leads to “Tag "b" in Greenhouse”, so this would make a loop: a rule must always move forward.',
     });
   });
 
@@ -57,7 +58,7 @@ describe('drawing an edge on the canvas', () => {
     expect(verdict).toEqual({
       ok: false,
       reason:
-        '"then" already leads to "n1": remove that connection first, or chain the steps one after another.',
+        '"then" already leads to “Tag "a" in Greenhouse”: remove that connection first, or chain the steps one after another.',
     });
   });
 
@@ -109,11 +110,11 @@ describe('drawing an edge on the canvas', () => {
   it('an edge from or to a step that is not on the canvas is refused', () => {
     expect(canConnect(drawn(), { source: 'nope', target: 'n1' })).toEqual({
       ok: false,
-      reason: 'There is no step "nope" to connect from.',
+      reason: 'The step to connect from no longer exists.',
     });
     expect(canConnect(drawn(), { source: 'n1', target: 'nope' })).toEqual({
       ok: false,
-      reason: 'There is no step "nope" to connect to.',
+      reason: 'The step to connect to no longer exists.',
     });
   });
 

@@ -24,9 +24,9 @@ describe('what changed between two versions', () => {
 
     const diff = diffFlows(previous, next, jobContext());
     expect(diff.lines).toEqual([
-      'Changed condition "score-check": Score ≥ 70 → Score ≥ 80',
-      'Added step "explain": add a private note: "Matched at {{score}}"',
-      'Connected "export" (next) to "explain"',
+      'Changed condition “Score at least 70”: Score ≥ 70 → Score ≥ 80',
+      'Added step: add a private note: "Matched at {{score}}"',
+      'Connected “Export to Greenhouse as a candidate at "Application Review"” to “Add a private note”',
     ]);
     expect(diff.nodesChanged).toEqual([
       { nodeId: 'score-check', before: 'Score ≥ 70', after: 'Score ≥ 80', fields: ['when'] },
@@ -41,7 +41,7 @@ describe('what changed between two versions', () => {
     if (ask.type === 'action' && ask.data.kind === 'requestApproval')
       ask.data.timeout = { amount: 5, unit: 'days' };
     expect(diffFlows(previous, next, jobContext()).lines).toEqual([
-      'Changed step "approval": request approval from Riley; if nobody decides within 3 days, escalate to the job\'s hiring manager → request approval from Riley; if nobody decides within 5 days, escalate to the job\'s hiring manager',
+      "Changed step “Request approval from Riley”: request approval from Riley; if nobody decides within 3 days, escalate to the job's hiring manager → request approval from Riley; if nobody decides within 5 days, escalate to the job's hiring manager",
     ]);
   });
 
@@ -63,8 +63,8 @@ describe('what changed between two versions', () => {
     next.edges = next.edges.filter((e) => e.target !== 'export');
     const diff = diffFlows(previous, next, jobContext());
     expect(diff.lines).toEqual([
-      'Removed step "export": export to Greenhouse as a candidate at "Application Review"',
-      'Disconnected "approval" (approved) from "export"',
+      'Removed step: export to Greenhouse as a candidate at "Application Review"',
+      'Disconnected “Request approval from Riley” (approved) from “Export to Greenhouse as a candidate at "Application Review"”',
     ]);
   });
 
@@ -79,11 +79,13 @@ describe('what changed between two versions', () => {
     const previous = base();
     const next = structuredClone(previous);
     next.acknowledgements.push({
-      nodeId: 'x',
+      nodeId: 'export',
       code: 'reject-without-approval',
       acknowledgedBy: 'Riley',
       acknowledgedAt: '2025-03-10T09:00:00Z',
     });
-    expect(diffFlows(previous, next).lines).toEqual(['Riley acknowledged "reject-without-approval" on "x"']);
+    expect(diffFlows(previous, next).lines).toEqual([
+      'Riley accepted rejecting without a person approving first for “Export to Greenhouse as a candidate at the stage mapped to "exported"”',
+    ]);
   });
 });

@@ -56,7 +56,7 @@ describe('validation: the shape of a flow', () => {
     ]);
   });
 
-  it('a second trigger is pointed out by its id', () => {
+  it('a second trigger is pointed out by its name, never its id', () => {
     const flow = scoreGate();
     flow.nodes.push({
       id: 'extra-trigger',
@@ -66,7 +66,10 @@ describe('validation: the shape of a flow', () => {
     });
     const [issue] = only(issuesOf(flow), 'trigger-multiple');
     expect(issue).toMatchObject({ severity: 'error', nodeId: 'extra-trigger' });
-    expect(issue!.message).toContain('a flow has exactly one (the first is "trigger")');
+    expect(issue!.message).toContain(
+      'a flow has exactly one (the first is “When a person is matched to the job”)',
+    );
+    expect(issue!.message).not.toContain('extra-trigger');
   });
 
   it('a loop back to an earlier step is refused, naming the edge that closes it', () => {
@@ -78,7 +81,7 @@ describe('validation: the shape of a flow', () => {
     flow.edges.push({ id: 'back', source: 'n3', target: 'n1', sourceHandle: 'next' });
     const [issue] = only(issuesOf(flow), 'cycle');
     expect(issue).toMatchObject({ edgeId: 'back', nodeId: 'n3' });
-    expect(issue!.message).toContain('(n1 → n2 → n3 → n1)');
+    expect(issue!.message).toContain('(“Tag "a"” → “Tag "b"” → “Tag "c"” → “Tag "a"”)');
   });
 
   it('a step that leads into itself is refused', () => {
@@ -92,7 +95,11 @@ describe('validation: the shape of a flow', () => {
     const flow = scoreGate();
     flow.edges.push({ id: 'ghost', source: 'gate', target: 'deleted-node', sourceHandle: 'then' });
     expect(only(issuesOf(flow), 'edge-dangling')).toMatchObject([
-      { edgeId: 'ghost', message: expect.stringContaining('there is no node "deleted-node"') },
+      {
+        edgeId: 'ghost',
+        message:
+          'A connection goes from “Score at least 70” to a step that no longer exists: delete the connection or reconnect it.',
+      },
     ]);
   });
 
@@ -166,7 +173,7 @@ describe('validation: the shape of a flow', () => {
         code: 'branch-unwired',
         nodeId: 'gate',
         message:
-          'The "otherwise" branch of condition "gate" (Score ≥ 70) leads nowhere: connect it to the next step, or to a Stop if nothing should happen.',
+          'The "otherwise" branch of condition “Score at least 70” leads nowhere: connect it to the next step, or to a Stop if nothing should happen.',
       },
     ]);
   });
@@ -200,7 +207,7 @@ describe('validation: what is inside each node', () => {
         code: 'score-out-of-range',
         nodeId: 'gate',
         path: 'data.when.value',
-        message: 'Condition "gate" (Score ≥ 120) uses a score threshold of 120; scores run from 0 to 100.',
+        message: 'Condition “Score at least 120” uses a score threshold of 120; scores run from 0 to 100.',
       },
     ]);
   });

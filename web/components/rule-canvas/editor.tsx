@@ -17,6 +17,7 @@ import {
 } from '@xyflow/react';
 import {
   canConnect,
+  stepsNotCarriedOut,
   validateFlow,
   type FlowNode,
   type RuleFlow,
@@ -83,6 +84,7 @@ function Palette({ onAdd }: { onAdd: (item: PaletteItem) => void }) {
                 event.dataTransfer.effectAllowed = 'move';
               }}
               onClick={() => onAdd(item)}
+              title={item.description}
             >
               {item.label}
             </button>
@@ -109,7 +111,10 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
   }, [flow]);
 
   const document = useMemo(() => toRuleFlow(meta, nodes, edges), [meta, nodes, edges]);
-  const issues = useMemo(() => validateFlow(document, context), [document, context]);
+  const issues = useMemo(
+    () => [...validateFlow(document, context), ...stepsNotCarriedOut(document, context)],
+    [document, context],
+  );
   const issuesByNode = useMemo(() => {
     const map = new Map<string, typeof issues>();
     for (const issue of issues)
@@ -224,8 +229,8 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
       remember();
       setNodes((current) => {
         const taken = new Set(current.map((n) => n.id));
-        const kind = 'kind' in item.node.data ? item.node.data.kind : item.key;
-        const id = freshNodeId(item.group === 'condition' ? `if-${item.key}` : kind, taken);
+        const node = item.create();
+        const id = freshNodeId(item.group === 'condition' ? `if-${item.key}` : item.key, taken);
         const at =
           position ??
           (() => {
@@ -242,9 +247,9 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
           ...current.map((n) => (n.selected ? { ...n, selected: false } : n)),
           {
             id,
-            type: item.node.type,
+            type: node.type,
             position: at,
-            data: { rule: structuredClone(item.node.data) },
+            data: { rule: node.data },
             selected: true,
           },
         ];

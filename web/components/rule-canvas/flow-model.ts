@@ -2,7 +2,7 @@
 // palette's starting data. Pure: unit-tested without a browser.
 import type { Edge, Node } from '@xyflow/react';
 import dagre from '@dagrejs/dagre';
-import type { ActionData, ConditionData, FlowNode, RuleFlow, TriggerData } from '../../../rules';
+import { PALETTE_ENTRIES, type FlowNode, type RuleFlow } from '../../../rules';
 
 export type RuleNodeData = { rule: FlowNode['data'] };
 export type RuleCanvasNode = Node<RuleNodeData, FlowNode['type']>;
@@ -56,82 +56,19 @@ export type PaletteItem = {
   group: 'trigger' | 'condition' | 'action';
   key: string;
   label: string;
-  node: Pick<FlowNode, 'type' | 'data'>;
+  description: string;
+  /** A fresh node of this kind (new objects each call). */
+  create: () => Pick<FlowNode, 'type' | 'data'>;
 };
 
-const trigger = (key: string, label: string, data: TriggerData): PaletteItem => ({
-  group: 'trigger',
-  key,
-  label,
-  node: { type: 'trigger', data },
-});
-const condition = (key: string, label: string, data: ConditionData): PaletteItem => ({
-  group: 'condition',
-  key,
-  label,
-  node: { type: 'condition', data },
-});
-const action = (key: string, label: string, data: ActionData): PaletteItem => ({
-  group: 'action',
-  key,
-  label,
-  node: { type: 'action', data },
-});
-
-export const PALETTE: readonly PaletteItem[] = [
-  trigger('personMatched', 'Matched', { kind: 'personMatched' }),
-  trigger('approvalDecided', 'Approval decided', { kind: 'approvalDecided', outcome: 'either' }),
-  trigger('outreachEvent', 'Outreach reply', { kind: 'outreachEvent', events: ['repliedInterested'] }),
-  trigger('stageChanged', 'Stage changed', { kind: 'stageChanged', from: null, to: null }),
-  trigger('applicationRejected', 'Rejected in Greenhouse', { kind: 'applicationRejected' }),
-  trigger('candidateHired', 'Hired', { kind: 'candidateHired' }),
-  trigger('manualExportRequested', 'Export pressed', { kind: 'manualExportRequested' }),
-  trigger('jobOpened', 'Job opened', { kind: 'jobOpened' }),
-  trigger('jobClosed', 'Job closed', { kind: 'jobClosed' }),
-  condition('score', 'Score ≥ 70', { when: { field: 'score', op: 'gte', value: 70 } }),
-  condition('requirement', 'Requirement met', {
-    when: { field: 'requirement', op: 'is', value: 'met', requirement: '' },
-  }),
-  condition('presence', 'Not in Greenhouse', {
-    when: { field: 'greenhousePresence', op: 'is', value: 'none' },
-  }),
-  condition('hasEmail', 'Has email', { when: { field: 'hasEmail', op: 'is', value: true } }),
-  condition('location', 'Location', { when: { field: 'location', op: 'in', value: [] } }),
-  condition('inactive', 'Inactive 14 days', {
-    when: { field: 'timeSinceLastActivity', op: 'gte', value: { amount: 14, unit: 'days' } },
-  }),
-  action('requestApproval', 'Request approval', {
-    kind: 'requestApproval',
-    approver: { kind: 'hiringTeam', role: 'recruiter' },
-    timeout: { amount: 3, unit: 'days' },
-    onTimeout: { then: 'escalate', to: { kind: 'hiringTeam', role: 'hiringManager' } },
-  }),
-  action('exportAsCandidate', 'Export to Greenhouse', {
-    kind: 'exportAsCandidate',
-    stage: { kind: 'mapped', pipelineStage: 'exported' },
-  }),
-  action('exportAsProspect', 'Export as prospect', {
-    kind: 'exportAsProspect',
-    poolId: null,
-    poolStageId: null,
-  }),
-  action('moveToStage', 'Move to stage', { kind: 'moveToStage', stage: null }),
-  action('advanceStage', 'Advance stage', { kind: 'advanceStage' }),
-  action('reject', 'Reject', { kind: 'reject', rejectionReasonId: null, sendEmail: false }),
-  action('addNote', 'Add note', {
-    kind: 'addNote',
-    body: 'Matched {{name}} at {{score}}: {{reasons}}',
-    visibility: 'private',
-  }),
-  action('tag', 'Tag', { kind: 'tag', tag: 'pilothouse', where: 'pilothouse' }),
-  action('notify', 'Notify', {
-    kind: 'notify',
-    channel: { type: 'inApp', to: { kind: 'hiringTeam', role: 'recruiter' } },
-    message: '',
-  }),
-  action('wait', 'Wait', { kind: 'wait', duration: { amount: 2, unit: 'days' } }),
-  action('stop', 'Stop', { kind: 'stop', reason: '' }),
-];
+/** The canvas palette: the registry's kinds the autopilot carries out, in registry order. */
+export const PALETTE: readonly PaletteItem[] = PALETTE_ENTRIES.map((entry) => ({
+  group: entry.group,
+  key: entry.kind,
+  label: entry.palette.label,
+  description: entry.palette.description,
+  create: () => ({ type: entry.group, data: entry.start() }) as Pick<FlowNode, 'type' | 'data'>,
+}));
 
 export const NODE_WIDTH = 240;
 export const NODE_HEIGHT = 96;
