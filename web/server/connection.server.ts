@@ -81,7 +81,7 @@ export async function testConnection(
   if (!connection) return { granted: [], missing: [], error: 'Save a client id and secret first.' };
   let result: { granted: string[]; missing: string[]; error: string | null };
   try {
-    const check = await checkScopes(clientFor(connection));
+    const check = await checkScopes(clientFor(context, connection));
     const unknown = check.unknown.map((u) => `${u.scope}: ${u.reason}`);
     result = {
       granted: check.granted,

@@ -1,4 +1,5 @@
-import { collect, HarvestClient, visibleJobsForUser } from '../../greenhouse';
+import { collect, visibleJobsForUser, type HarvestClient } from '../../greenhouse';
+import { harvestClientFactory, type HarvestConnection } from '../../greenhouse/client-factory';
 import { loadGreenhouseConnection, type GreenhouseConnection } from '../../db/queries/greenhouse-connection';
 import type { SignedInUser } from './auth.server';
 import type { PilothouseContext } from './load-context';
@@ -9,21 +10,25 @@ export async function harvestClient(
 ): Promise<{ client: HarvestClient; connection: GreenhouseConnection } | null> {
   const connection = await loadGreenhouseConnection(context.db, context.env);
   if (!connection) return null;
-  return { client: clientFor(connection), connection };
+  return { client: clientFor(context, connection), connection };
 }
 
-export function clientFor(
-  connection: Pick<GreenhouseConnection, 'clientId' | 'clientSecret' | 'userId' | 'tokenUrl' | 'apiUrl'>,
-) {
-  return new HarvestClient({
-    clientId: connection.clientId,
-    clientSecret: connection.clientSecret,
-    actAsUserId: connection.userId ?? undefined,
-    tokenUrl: connection.tokenUrl,
-    baseUrl: connection.apiUrl,
+let webClients: ((connection: HarvestConnection) => HarvestClient) | undefined;
+
+/**
+ * The web app's Harvest client, from the factory the worker uses: the same account budget
+ * (GREENHOUSE_RATE_LIMIT, GREENHOUSE_RATE_RESERVE), but a page gives up sooner than an activity.
+ */
+export function clientFor(context: PilothouseContext, connection: HarvestConnection): HarvestClient {
+  webClients ??= harvestClientFactory({
+    budget: {
+      requestsPerWindow: context.env.GREENHOUSE_RATE_LIMIT,
+      reserve: context.env.GREENHOUSE_RATE_RESERVE,
+    },
     requestTimeoutMs: 10_000,
     maxRateLimitRetries: 1,
   });
+  return webClients(connection);
 }
 
 /** Small time-boxed memo for Greenhouse reads a page needs on every view (users, pools, permissions). */
