@@ -121,6 +121,15 @@ export const envSchema = z.object({
   HF_TOKEN: optionalText.describe('Hugging Face token for the semantic scorer (inference providers).'),
   HF_MODEL: optionalText.describe('Sentence-embedding model for the semantic scorer.'),
   HF_ENDPOINT_URL: optionalUrl.describe('URL of a self-hosted text-embeddings-inference server.'),
+  EMBEDDING_MODEL: z
+    .enum(['local', 'off'])
+    .default('local')
+    .describe(
+      'Unless HF_* is set: score with all-MiniLM-L6-v2 run locally on CPU (local, installed into .tools/) or the keyword scorer alone (off).',
+    ),
+  EMBEDDING_MODEL_PORT: port(8091).describe(
+    'Loopback port of the local embedding model server `npm start` runs.',
+  ),
 
   // Production: logs, metrics, worker tuning, shutdown, versioning (README "Production").
   LOG_FORMAT: z

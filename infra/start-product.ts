@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { isDemoMode, type Env } from '../config/env';
+import { startDefaultScoring } from './default-scoring';
 import { LocalServices } from './local-services';
 import { assertPortFree } from './port-check';
 import { SupervisedProcess } from './supervised-process';
@@ -59,6 +60,26 @@ export async function startProduct(env: Env): Promise<void> {
     // is what they would derive from TEMPORAL_DEV_PORT anyway).
     const childEnv: NodeJS.ProcessEnv = { ...process.env, ...ready.env };
     if (!env.TEMPORAL_ADDRESS) delete childEnv.TEMPORAL_ADDRESS;
+
+    // The sentence-embedding model the worker scores with (unless HF_* points elsewhere or it is off).
+    // It is not vital: when it cannot start, or dies later, matching carries on with the local scorer.
+    if (!env.HF_ENDPOINT_URL && !(env.HF_TOKEN && env.HF_MODEL) && env.EMBEDDING_MODEL === 'local')
+      await assertPortFree(env.EMBEDDING_MODEL_PORT, 'EMBEDDING_MODEL_PORT');
+    const scoring = await startDefaultScoring(env, say);
+    if (scoring.server) {
+      const model = scoring.server.process;
+      apps.push(model);
+      void model.exited.then(({ code, signal }) => {
+        if (model.isStopping) return;
+        process.stdout.write(
+          `⚠ the embedding model exited (${signal ?? `code ${code}`}); matching falls back to the local scorer ` +
+            `and says so on each score. Its last output:\n${model.tail().replace(/^/gm, '    embeddings| ')}\n`,
+        );
+      });
+    }
+    if (scoring.notice) process.stdout.write(`⚠ ${scoring.notice}\n`);
+    say(`matching: ${scoring.description}`);
+    Object.assign(childEnv, scoring.workerEnv);
 
     const worker = spawnTs('worker', join(projectRoot, 'scripts', 'worker.ts'), childEnv, dataDir);
     apps.push(worker);

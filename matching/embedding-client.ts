@@ -35,7 +35,7 @@ export class EmbeddingUnavailableError extends Error {
 }
 
 type CommonOptions = {
-  /** Per attempt, including the model-routing lookup. Default 10 s. */
+  /** Per attempt, including the model-routing lookup. Default 10 s (inference provider), 30 s (TEI). */
   timeoutMs?: number;
   /** Retries after the first attempt, for timeouts, 429, 5xx and network errors. Default 2. */
   maxRetries?: number;
@@ -106,7 +106,8 @@ export function truncateForEmbedding(text: string, maxChars: number): string {
 }
 
 export function createEmbeddingClient(config: SemanticScorerConfig): EmbeddingClient {
-  const timeoutMs = config.timeoutMs ?? 10_000;
+  // A self-hosted TEI server on CPU (the local model) needs seconds for a full batch, more on a busy machine.
+  const timeoutMs = config.timeoutMs ?? (config.kind === 'text-embeddings-inference' ? 30_000 : 10_000);
   const maxRetries = config.maxRetries ?? 2;
   const retryBaseDelayMs = config.retryBaseDelayMs ?? 500;
   const batchSize = Math.max(1, Math.min(maxBatch, config.batchSize ?? maxBatch));

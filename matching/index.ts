@@ -20,7 +20,12 @@ export {
   type ScoreOptions,
 } from './matcher';
 export { createLocalScorer } from './local-scorer';
-export { createSemanticScorer, type SemanticScorer, type SemanticScorerOptions } from './semantic-scorer';
+export {
+  cosine,
+  createSemanticScorer,
+  type SemanticScorer,
+  type SemanticScorerOptions,
+} from './semantic-scorer';
 export {
   createEmbeddingClient,
   EmbeddingUnavailableError,

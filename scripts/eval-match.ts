@@ -40,7 +40,8 @@ function difference(a: RankedJob[], b: RankedJob[]): Figures {
 
 const cell = (i: Interval) => `${i.value.toFixed(3)} [${i.low.toFixed(3)}, ${i.high.toFixed(3)}]`.padEnd(24);
 
-const scoring = await startDefaultScoring(loadEnv());
+const scoring = await startDefaultScoring(loadEnv(), (line) => console.error(line));
+if (scoring.notice) console.error(`⚠ ${scoring.notice}`);
 try {
   const matcher = createMatcher({
     semantic: scoring.semantic,

@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../db/database';
 import { blindCandidate, trainJobProfile, type BlindedCandidate } from '../../../matching';
+import { startDefaultScoring } from '../../../infra/default-scoring';
+import { EMBEDDING_MODEL_ID } from '../../../infra/embedding-model';
 import { workerMatcher } from '../../../worker/activity-deps';
 import { startEmbeddingServer, type EmbeddingServer } from '../../fixtures/matching/embedding-server';
+import { freePort } from '../../support/free-port';
 import { testDb } from '../../support/services';
 
 // The matcher the worker process hands its activities: semantic scoring when HF_* is set, embeddings
@@ -75,4 +78,45 @@ describe('the worker matcher', () => {
     expect(server.inferenceRequests().length).toBe(callsAfterFirst);
     expect(again.map((r) => r.score)).toEqual(results.map((r) => r.score));
   });
+
+  it('scores through the real local model when started the way npm start starts it', async () => {
+    const scoring = await startDefaultScoring({
+      EMBEDDING_MODEL: 'local',
+      EMBEDDING_MODEL_PORT: await freePort(),
+      PILOTHOUSE_DATA_DIR: '.data/test-embeddings',
+    });
+    try {
+      expect(scoring.notice).toBeUndefined();
+      const matcher = workerMatcher(scoring.workerEnv, db);
+      const nursing = trainJobProfile({
+        job: { jobId: 'wm-rn', title: 'Registered Nurse, ICU', offices: ['Boston, MA'] },
+        post: {
+          title: 'Registered Nurse, ICU',
+          content:
+            '<p><strong>Qualifications:</strong></p><ul><li>Critical care nursing experience</li></ul>',
+        },
+      });
+      const results = await matcher.scoreCandidates(
+        nursing,
+        [
+          person(
+            'rn',
+            'RN, BSN — Mass General (2019 – present)\nSix years in the medical ICU caring for ventilated patients',
+          ),
+          person('forklift', 'Forklift Operator — Amazon (2019 – present)\nLoad trailers, pallet put-away'),
+        ],
+        { asOf: '2026-01-01' },
+      );
+
+      expect(matcher.semanticModel).toBe(EMBEDDING_MODEL_ID);
+      expect(results.map((r) => r.scorers.semantic.status)).toEqual(['used', 'used']);
+      expect(results[0]?.personId).toBe('rn');
+      expect(results[0]!.components.semanticSimilarity!).toBeGreaterThan(
+        results[1]!.components.semanticSimilarity!,
+      );
+    } finally {
+      await scoring.stop();
+      await db.deleteFrom('embedding_cache').where('model', '=', EMBEDDING_MODEL_ID).execute();
+    }
+  }, 120_000);
 });
