@@ -17,6 +17,19 @@ export const faultSettingsSchema = z.strictObject({
   webhookDuplicateRate: z.number().min(0).max(1).default(0),
   /** The token endpoint answers 503 while true. */
   tokenOutage: z.boolean().default(false),
+  /** Harvest requests whose path starts with `pathPrefix` are answered `status` (one endpoint down). */
+  failPath: z
+    .strictObject({ pathPrefix: z.string().min(1), status: z.number().int().min(400).max(599) })
+    .nullable()
+    .default(null),
+  /**
+   * The next `count` Harvest writes (POST/PATCH/PUT/DELETE) under `pathPrefix` are carried out, but
+   * their answer never arrives: the connection drops, as when Greenhouse accepted a write and then timed out.
+   */
+  lostAnswers: z
+    .strictObject({ pathPrefix: z.string().min(1), count: z.number().int().min(0) })
+    .nullable()
+    .default(null),
 });
 export type FaultSettings = z.infer<typeof faultSettingsSchema>;
 
@@ -42,6 +55,20 @@ export class FaultInjector {
   takeForcedRateLimit(): boolean {
     if (this.settings.rateLimitBurst <= 0) return false;
     this.settings.rateLimitBurst--;
+    return true;
+  }
+
+  /** The status an injected endpoint outage answers for this path, if any. */
+  failingStatus(path: string): number | undefined {
+    const fail = this.settings.failPath;
+    return fail && path.startsWith(fail.pathPrefix) ? fail.status : undefined;
+  }
+
+  /** Whether this write's answer is to be lost (counts it down). */
+  takeLostAnswer(method: string, path: string): boolean {
+    const lost = this.settings.lostAnswers;
+    if (!lost || lost.count <= 0 || method === 'GET' || !path.startsWith(lost.pathPrefix)) return false;
+    lost.count -= 1;
     return true;
   }
 

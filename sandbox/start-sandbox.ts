@@ -195,7 +195,17 @@ async function handle(
   const method = request.method ?? 'GET';
   const url = new URL(request.url ?? '/', rt.origin);
   try {
-    writeReply(response, await route(rt, method, url, request));
+    const reply = await route(rt, method, url, request);
+    if (
+      url.pathname.startsWith('/v3/') &&
+      reply.status < 300 &&
+      rt.faults.takeLostAnswer(method, url.pathname)
+    ) {
+      // Done, but the caller never hears so (an injected fault).
+      request.socket.destroy();
+      return;
+    }
+    writeReply(response, reply);
   } catch (error) {
     if (error instanceof HttpError) {
       writeReply(response, { status: error.status, body: error.body, headers: error.headers });

@@ -58,6 +58,8 @@ export async function handleHarvestRequest(
 
   try {
     if (rt.faults.serverErrorNow()) throw harvestError(503, 'Service temporarily unavailable.');
+    const injected = rt.faults.failingStatus(url.pathname);
+    if (injected) throw harvestError(injected, `Injected failure of ${url.pathname}.`);
     const lookup = route(method, url.pathname);
     if (!lookup.found) {
       if (lookup.allowedMethods.length > 0) {
