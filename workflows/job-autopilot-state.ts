@@ -21,6 +21,8 @@ export interface AutopilotState {
   cycleRequested: boolean;
   pendingApprovals: (PendingApproval & { onTimeout: 'approve' | 'reject' | 'escalate' | 'expire' })[];
   stageEvents: StageEvent[];
+  /** Events whose application failed after its retries: tried again at the next cycle. */
+  retryStageEvents?: StageEvent[];
   exportRequests: ExportNowRequest[];
   /** Event ids already applied (webhooks are delivered at least once). Bounded. */
   recentEventIds: string[];
@@ -54,6 +56,7 @@ export function initialState(input: JobAutopilotInput): AutopilotState {
     cycleRequested: true,
     pendingApprovals: [],
     stageEvents: [],
+    retryStageEvents: [],
     exportRequests: [],
     recentEventIds: [],
     counts: { sourced: 0, matched: 0, pendingApproval: 0, exported: 0, failedExports: 0 },
@@ -81,6 +84,11 @@ export function statusOf(state: AutopilotState): AutopilotStatus {
 }
 
 const RECENT_EVENT_LIMIT = 500;
+
+/** Whether an event id was applied already (a duplicate delivery). */
+export function hasSeenEvent(state: AutopilotState, eventId: string): boolean {
+  return state.recentEventIds.includes(eventId);
+}
 
 /** Remembers an event id; false when it was seen already (a duplicate delivery). */
 export function rememberEvent(state: AutopilotState, eventId: string): boolean {

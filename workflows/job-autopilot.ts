@@ -4,6 +4,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   startChild,
@@ -29,6 +30,7 @@ import {
 import { databaseActivity, greenhouseActivity, matchingActivity } from './activity-options';
 import { exportCandidate } from './export-candidate';
 import {
+  hasSeenEvent,
   initialState,
   rememberEvent,
   statusOf,
@@ -197,6 +199,9 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
 
       state.phase = 'tracking';
       const changes = await greenhouse.reconcileJob({ jobId: state.jobId });
+      // Events that could not be applied last time go first, in the order they came.
+      state.stageEvents.unshift(...(state.retryStageEvents ?? []));
+      state.retryStageEvents = [];
       state.stageEvents.push(...changes);
       await applyStageEvents();
 
@@ -215,11 +220,32 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
 
   async function applyStageEvents() {
     while (state.stageEvents.length > 0) {
-      const event = state.stageEvents.shift()!;
-      if (!rememberEvent(state, event.eventId)) continue;
-      const outcome = await greenhouse.applyStageEvent({ jobId: state.jobId, event });
-      for (const action of outcome.actions)
-        await greenhouse.performRuleAction({ jobId: state.jobId, ...action });
+      if (!patched('stage-events-at-least-once')) {
+        // Runs started before the patch marked an event seen before applying it.
+        const event = state.stageEvents.shift()!;
+        if (!rememberEvent(state, event.eventId)) continue;
+        const outcome = await greenhouse.applyStageEvent({ jobId: state.jobId, event });
+        for (const action of outcome.actions)
+          await greenhouse.performRuleAction({ jobId: state.jobId, ...action });
+        continue;
+      }
+      const event = state.stageEvents[0]!;
+      if (hasSeenEvent(state, event.eventId)) {
+        state.stageEvents.shift();
+        continue;
+      }
+      try {
+        const outcome = await greenhouse.applyStageEvent({ jobId: state.jobId, event });
+        for (const action of outcome.actions)
+          await greenhouse.performRuleAction({ jobId: state.jobId, ...action });
+      } catch (error) {
+        // Greenhouse (or the database) was out for longer than the retries: the event and those behind
+        // it wait for the next cycle instead of being dropped. Seen only once applied: at least once.
+        state.retryStageEvents = [...(state.retryStageEvents ?? []), ...state.stageEvents.splice(0)];
+        throw error;
+      }
+      state.stageEvents.shift();
+      rememberEvent(state, event.eventId);
     }
   }
 
@@ -240,11 +266,14 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
     }
   }
 
-  function nextWakeMs(): number {
-    const deadlines = [
-      state.nextCycleAt ? Date.parse(state.nextCycleAt) : Date.now(),
-      ...state.pendingApprovals.filter((a) => a.dueAt).map((a) => Date.parse(a.dueAt!)),
-    ];
+  /** Until the next cycle or approval deadline; undefined: nothing is due, sleep until a signal. */
+  function nextWakeMs(): number | undefined {
+    const deadlines = state.pendingApprovals.filter((a) => a.dueAt).map((a) => Date.parse(a.dueAt!));
+    // A paused autopilot runs no cycle, so its (long past) cycle time is no reason to wake: before
+    // this patch it woke every millisecond once paused past its cadence.
+    if (!state.paused || !patched('paused-autopilot-sleeps'))
+      deadlines.push(state.nextCycleAt ? Date.parse(state.nextCycleAt) : Date.now());
+    if (deadlines.length === 0) return undefined;
     return Math.max(0, Math.min(...deadlines) - Date.now());
   }
 
@@ -253,10 +282,10 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
     if (!state.paused && (state.cycleRequested || cycleDue)) await runCycle();
     if (state.stopped) break;
 
-    await condition(
-      () => state.stopped || state.stageEvents.length > 0 || (!state.paused && state.cycleRequested),
-      nextWakeMs(),
-    );
+    const wakeMs = nextWakeMs();
+    const wake = () =>
+      state.stopped || state.stageEvents.length > 0 || (!state.paused && state.cycleRequested);
+    await (wakeMs === undefined ? condition(wake) : condition(wake, wakeMs));
     try {
       await expireDueApprovals();
       await applyStageEvents();
