@@ -12,6 +12,8 @@ export interface ActivityDeps {
   /** The task queue workflows are started on. */
   taskQueue?: string;
   matcher?: Matcher;
+  /** Days a stored webhook payload is kept (WEBHOOK_PAYLOAD_RETENTION_DAYS); default 30. */
+  webhookPayloadRetentionDays?: number;
 }
 
 export function requireHarvest(deps: ActivityDeps): () => Promise<HarvestClient> {

@@ -1,5 +1,6 @@
 import { connectionCheckActivities } from './connection-check';
 import type { ActivityDeps } from './deps';
+import { erasureActivities } from './erasure';
 import { exportActivities } from './export/export-activities';
 import { jobStateActivities } from './autopilot/job-state';
 import { matchActivities } from './autopilot/match';
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
     ...selectionActivities(deps),
     ...exportActivities(deps),
     ...trackActivities(deps),
+    ...erasureActivities(deps),
   };
 }
 

@@ -175,7 +175,7 @@ export function jobSyncActivities(deps: ActivityDeps) {
           }
         }
       }
-      const swept = await sweepUnsignalledEvents({ db, temporal: client });
+      const swept = await sweepUnsignalledEvents({ db, temporal: client, taskQueue: deps.taskQueue });
       return { started, stopped, resignalled: swept.signalled, resignalFailed: swept.failed };
     },
   };

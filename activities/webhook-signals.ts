@@ -5,9 +5,11 @@ import { translateWebhook, type GreenhouseWebhookEvent } from '../greenhouse';
 import { observeWebhookLag } from '../observability/metrics';
 import {
   autopilotWorkflowId,
+  candidateErasureWorkflowId,
   jobChangedSignal,
   newSourceDataSignal,
   stageEventSignal,
+  type CandidateErasureInput,
   type StageEvent,
 } from '../workflows/autopilot-api';
 
@@ -17,6 +19,8 @@ import {
 export interface SignalDeps {
   db: Db;
   temporal: Client;
+  /** Where erasure workflows are started (TEMPORAL_TASK_QUEUE). */
+  taskQueue: string;
 }
 
 const STAGE_KIND: Record<string, StageEvent['kind'] | undefined> = {
@@ -64,36 +68,15 @@ export async function signalStoredEvent(context: SignalDeps, rowId: number): Pro
     } else if (event.kind === 'job_deleted') {
       targets.push(() => handle(event.jobId).signal(jobChangedSignal, { status: 'deleted' }));
     } else if (event.kind === 'candidate_removed') {
-      const kind: StageEvent['kind'] =
-        event.action === 'candidate_anonymized' ? 'candidate_anonymized' : 'candidate_deleted';
-      for (const jobId of await jobsKnowing(context.db, [event.candidateId])) {
-        targets.push(() =>
-          handle(jobId).signal(stageEventSignal, {
-            eventId,
-            kind,
-            jobId,
-            candidateId: event.candidateId,
-            occurredAt,
-          }),
-        );
-      }
+      // Erasure runs in a workflow of its own, whether or not any job's autopilot runs.
+      const kind = event.action === 'candidate_anonymized' ? 'anonymized' : 'deleted';
+      targets.push(() => startErasure(context, { kind, candidateId: event.candidateId }));
     } else if (event.kind === 'candidate_merged') {
       // `candidateId` remains; each of `mergedCandidateIds` was merged into it.
-      const merged = event.mergedCandidateIds.filter((id) => id !== event.candidateId);
-      const jobs = await jobsKnowing(context.db, [event.candidateId, ...merged]);
-      for (const fromId of merged) {
-        for (const jobId of jobs) {
-          targets.push(() =>
-            handle(jobId).signal(stageEventSignal, {
-              eventId: merged.length > 1 ? `${eventId}:${fromId}` : eventId,
-              kind: 'candidate_merged',
-              jobId,
-              candidateId: fromId,
-              mergedIntoCandidateId: event.candidateId,
-              occurredAt,
-            }),
-          );
-        }
+      for (const fromId of event.mergedCandidateIds.filter((id) => id !== event.candidateId)) {
+        targets.push(() =>
+          startErasure(context, { kind: 'merged', candidateId: fromId, intoCandidateId: event.candidateId }),
+        );
       }
     }
     for (const send of targets) {
@@ -150,17 +133,14 @@ export async function sweepUnsignalledEvents(
   return { signalled, failed: rows.length - signalled };
 }
 
-/** The jobs whose pipeline holds a person of one of these Greenhouse candidates. */
-async function jobsKnowing(db: Db, candidateIds: number[]): Promise<number[]> {
-  if (candidateIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('job_person as jp')
-    .innerJoin('person as p', 'p.id', 'jp.person_id')
-    .select('jp.job_id')
-    .distinct()
-    .where('p.greenhouse_candidate_id', 'in', candidateIds)
-    .execute();
-  return rows.map((row) => row.job_id);
+/** Starts the candidate's erasure (or merge) workflow; one already running for the id takes this over. */
+async function startErasure(context: SignalDeps, input: CandidateErasureInput): Promise<void> {
+  await context.temporal.workflow.start('candidateErasure', {
+    workflowId: candidateErasureWorkflowId(input.candidateId),
+    taskQueue: context.taskQueue,
+    args: [input],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+  });
 }
 
 /** When the change happened in Greenhouse, as far as the payload says. */

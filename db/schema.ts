@@ -8,6 +8,7 @@ import type { ApprovalRequestTable } from './tables/approvals';
 import type { AuditEventTable } from './tables/audit-event';
 import type { ConnectionCheckTable } from './tables/connection-check';
 import type { EmbeddingCacheTable } from './tables/embedding-cache';
+import type { ErasedCandidateTable } from './tables/erasure';
 import type { ExportLedgerTable } from './tables/exports';
 import type { JobPostTable, JobProfileTable, JobStageTable, JobTable } from './tables/jobs';
 import type { JobPersonTable, MatchScoreTable, PersonTable } from './tables/people';
@@ -40,4 +41,5 @@ export interface Database {
   sign_in_attempt: SignInAttemptTable;
   greenhouse_connection: GreenhouseConnectionTable;
   embedding_cache: EmbeddingCacheTable;
+  erased_candidate: ErasedCandidateTable;
 }

@@ -10,6 +10,9 @@ export const autopilotWorkflowId = (jobId: number, tenant = DEFAULT_TENANT) =>
 export const exportWorkflowId = (jobId: number, personId: string, tenant = DEFAULT_TENANT) =>
   `export-${tenant}-job-${jobId}-person-${personId}`;
 export const syncJobsWorkflowId = (tenant = DEFAULT_TENANT) => `sync-jobs-${tenant}`;
+/** One erasure (or merge) per Greenhouse candidate: a redelivered webhook joins the running one. */
+export const candidateErasureWorkflowId = (candidateId: number, tenant = DEFAULT_TENANT) =>
+  `erasure-${tenant}-candidate-${candidateId}`;
 export const syncJobsScheduleId = (tenant = DEFAULT_TENANT) => `sync-jobs-schedule-${tenant}`;
 
 export type AutopilotPhase =
@@ -99,6 +102,11 @@ export interface AutopilotStatus {
   ruleVersions: { flowId: string; version: number }[];
   profileVersion: number | null;
 }
+
+/** The input of the `candidateErasure` workflow: Greenhouse erased a candidate, or merged it into another. */
+export type CandidateErasureInput =
+  | { kind: 'deleted' | 'anonymized'; candidateId: number }
+  | { kind: 'merged'; candidateId: number; intoCandidateId: number };
 
 /** Where an export puts the person in Greenhouse. */
 export type ExportTarget =

@@ -3,3 +3,4 @@ export { connectionCheck } from './connection-check';
 export { exportCandidate } from './export-candidate';
 export { jobAutopilot } from './job-autopilot';
 export { syncJobs } from './sync-jobs';
+export { candidateErasure } from './candidate-erasure';

@@ -1,4 +1,4 @@
-import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { patched, proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import { databaseActivity, greenhouseActivity } from './activity-options';
 import { WORKFLOW_KIND } from './search-attributes';
@@ -26,5 +26,13 @@ export async function syncJobs(input: SyncJobsInput = {}) {
     enableNewOpenJobs: input.enableNewOpenJobs ?? false,
   });
   const autopilots = await store.reconcileAutopilots({ jobs });
-  return { jobs: jobs.length, ...autopilots };
+  if (!patched('erasure-sweep')) return { jobs: jobs.length, ...autopilots };
+  // Every sync proves that no candidate Greenhouse erased still has data here.
+  const erasures = await store.sweepErasedCandidates({});
+  return {
+    jobs: jobs.length,
+    ...autopilots,
+    erasuresChecked: erasures.checked,
+    erasedAgain: erasures.erasedAgain,
+  };
 }

@@ -7,7 +7,7 @@ import type { Db } from '../../db/database';
 type Trx = Parameters<Parameters<ReturnType<Db['transaction']>['execute']>[0]>[0];
 
 /** Stored webhook payloads that carry this candidate (the v1 shapes embed the candidate). */
-function payloadMentions(candidateId: number) {
+export function payloadMentions(candidateId: number) {
   return sql<boolean>`(
     (payload #>> '{payload,application,candidate,id}')::bigint = ${candidateId}
     or (payload #>> '{payload,candidate,id}')::bigint = ${candidateId}

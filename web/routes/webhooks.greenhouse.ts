@@ -13,7 +13,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   // Answer first; the signal follows. A failure stays on the row for the sync workflow's sweep.
   if (result.eventRowId !== undefined) {
     const rowId = result.eventRowId;
-    setImmediate(() => void signalStoredEvent(context, rowId).catch(() => {}));
+    const signalContext = { ...context, taskQueue: context.env.TEMPORAL_TASK_QUEUE };
+    setImmediate(() => void signalStoredEvent(signalContext, rowId).catch(() => {}));
   }
   return new Response(result.body, { status: result.status, headers: { 'Content-Type': 'text/plain' } });
 }

@@ -143,7 +143,7 @@ describe('Pilothouse metrics from the activities', () => {
     const delivery = await eventually('the stage-change delivery', async () =>
       receiver.received.find((r) => r.action === 'candidate_stage_change'),
     );
-    const context = { env, db: h.db, temporal: h.client };
+    const context = { env, db: h.db, temporal: h.client, taskQueue: h.taskQueue };
     const stored = await ingestWebhook(
       context,
       new Request('http://pilothouse.test/webhooks/greenhouse', {

@@ -52,7 +52,7 @@ describe('privacy events from Greenhouse', () => {
   async function deliver(action: string, payload: Record<string, unknown>) {
     const body = JSON.stringify({ action, payload });
     const signature = createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex');
-    const context = { env, db: h.db, temporal: h.client };
+    const context = { env, db: h.db, temporal: h.client, taskQueue: h.taskQueue };
     const stored = await ingestWebhook(
       context,
       new Request('http://pilothouse.test/webhooks/greenhouse', {

@@ -105,7 +105,7 @@ describe('webhook events that could not be signalled', () => {
     );
 
     // What the web endpoint does, with Temporal down: stored and answered, then the signal fails.
-    const context = { env, db: h.db, temporal: deadTemporal };
+    const context = { env, db: h.db, temporal: deadTemporal, taskQueue: h.taskQueue };
     const ingested = await ingestWebhook(
       context,
       new Request('http://pilothouse.test/webhooks/greenhouse', {
