@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
@@ -37,6 +38,15 @@ async function loadPerson(db: Db, personId: string) {
     );
   }
   return person;
+}
+
+/**
+ * What marks Pilothouse's own resume and note of one export in Greenhouse (in the file name, in the
+ * note's last line): when Greenhouse carried out an upload but its answer was lost, the retry finds
+ * the first one by it instead of adding a second. A hash, so it names no one.
+ */
+export function exportMarker(jobId: number, personId: string): string {
+  return `pilothouse-${createHash('sha256').update(`${jobId}:${personId}`).digest('hex').slice(0, 12)}`;
 }
 
 async function ledger(db: Db, jobId: number, personId: string) {
@@ -198,6 +208,20 @@ export function exportActivities(deps: ActivityDeps) {
       const recorded = await ledger(db, input.jobId, input.personId);
       if (recorded.resume_attachment_id) return { attachmentId: recorded.resume_attachment_id };
       const harvest = await requireHarvest(deps)();
+      const marker = exportMarker(input.jobId, input.personId);
+      const earlier = await greenhouseCall(() =>
+        collect(harvest.listAttachments({ application_ids: [input.applicationId], per_page: 500 })),
+      );
+      const already = earlier.find((attachment) => attachment.filename.includes(marker));
+      if (already) {
+        await db
+          .updateTable('export_ledger')
+          .set({ resume_attachment_id: already.id })
+          .where('job_id', '=', input.jobId)
+          .where('person_id', '=', input.personId)
+          .execute();
+        return { attachmentId: already.id };
+      }
       const person = await loadPerson(db, input.personId);
       const pdf = await generateResumePdf({
         firstName: person.first_name,
@@ -215,7 +239,7 @@ export function exportActivities(deps: ActivityDeps) {
       const attachment = await greenhouseCall(() =>
         harvest.createAttachment({
           application_id: input.applicationId,
-          filename: `${person.first_name}-${person.last_name}-resume.pdf`.replace(/\s+/g, '-'),
+          filename: `${person.first_name}-${person.last_name}-resume-${marker}.pdf`.replace(/\s+/g, '-'),
           type: 'resume',
           content: Buffer.from(pdf).toString('base64'),
         }),
@@ -246,16 +270,23 @@ export function exportActivities(deps: ActivityDeps) {
         .where('person_id', '=', input.personId)
         .orderBy('profile_version', 'desc')
         .executeTakeFirst();
-      const body = matchNoteBody(score?.score ?? null, score?.explanation, recorded.requested_by);
-      const note = await greenhouseCall(() =>
-        harvest.createNote({
-          candidate_id: input.candidateId,
-          ...(input.applicationId ? { application_id: input.applicationId } : {}),
-          body,
-          note_type: 'NOTE',
-          visibility: 'public',
-        }),
+      const marker = exportMarker(input.jobId, input.personId);
+      const earlier = await greenhouseCall(() =>
+        collect(harvest.listNotes({ candidate_ids: [input.candidateId], per_page: 500 })),
       );
+      const already = earlier.find((note) => (note.body ?? '').includes(marker));
+      const body = `${matchNoteBody(score?.score ?? null, score?.explanation, recorded.requested_by)}\n(${marker})`;
+      const note =
+        already ??
+        (await greenhouseCall(() =>
+          harvest.createNote({
+            candidate_id: input.candidateId,
+            ...(input.applicationId ? { application_id: input.applicationId } : {}),
+            body,
+            note_type: 'NOTE',
+            visibility: 'public',
+          }),
+        ));
       await db
         .updateTable('export_ledger')
         .set({ note_id: note.id })
