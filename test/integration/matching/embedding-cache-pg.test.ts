@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../db/database';
 import { embeddingHash, embedWithCache } from '../../../matching/embedding-cache';
-import { createPgEmbeddingCache } from '../../../matching/embedding-cache-pg';
+import { createPgEmbeddingCache } from '../../../db/queries/embedding-cache';
 import type { EmbeddingClient } from '../../../matching/embedding-client';
 import { testDb } from '../../support/services';
 

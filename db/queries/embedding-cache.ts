@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { EmbeddingCacheTable } from '../db/tables/embedding-cache';
-import type { EmbeddingCache, EmbeddingCacheEntry } from './embedding-cache';
+import type { EmbeddingCache, EmbeddingCacheEntry } from '../../matching/embedding-cache';
+import type { EmbeddingCacheTable } from '../tables/embedding-cache';
 
 // The embedding cache in PostgreSQL, shared by every worker. Reads and writes go in chunks so a large batch
 // never builds one enormous statement.
