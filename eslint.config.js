@@ -1,4 +1,4 @@
-// Lint rules that protect the design, not just the style (the layering is docs/decisions/0006-layers.md):
+// Lint rules that protect the design, not just the style (the layering is docs/decisions/0007-layers.md):
 // - workflow code must stay deterministic, so it imports only workflow-safe modules;
 // - rules/ and matching/ are pure: no I/O imports;
 // - db/ and web/ never import the sandbox (not in production images) or activities/ (the worker's);

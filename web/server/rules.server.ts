@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-// Known exception to the layering (docs/decisions/0006-layers.md): personFacts is pure and moves to rules/
+// Known exception to the layering (docs/decisions/0007-layers.md): personFacts is pure and moves to rules/
 // once the rules-executor rewrite of activities/autopilot/ has landed.
 // eslint-disable-next-line no-restricted-imports
 import { personFacts } from '../../activities/autopilot/person-facts';

@@ -84,7 +84,7 @@ function jobIdOf(event: GreenhouseWebhookEvent): number | null {
 }
 
 // Signalling lives with the activities, which sweep up what could not be signalled at once.
-// Known exception to the layering (docs/decisions/0006-layers.md): it moves to the one Temporal client
+// Known exception to the layering (docs/decisions/0007-layers.md): it moves to the one Temporal client
 // surface the web app and job sync share (issue 12, item 2).
 // eslint-disable-next-line no-restricted-imports
 export { signalStoredEvent } from '../../activities/webhook-signals';

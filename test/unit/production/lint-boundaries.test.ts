@@ -3,7 +3,7 @@ import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-// The layering of docs/decisions/0006-layers.md is kept by eslint.config.js. Each fixture below is a
+// The layering of docs/decisions/0007-layers.md is kept by eslint.config.js. Each fixture below is a
 // deliberately wrong file, linted as if it stood at its path: the boundary rule must fire on it. The
 // fixtures live here as text, not as files, so neither `npm run lint` nor tsc ever meets them.
 const root = resolve(import.meta.dirname, '../../..');
@@ -94,7 +94,7 @@ const wrong: { path: string; source: string; says: RegExp }[] = [
   },
 ];
 
-describe('the layering is enforced by lint (docs/decisions/0006-layers.md)', () => {
+describe('the layering is enforced by lint (docs/decisions/0007-layers.md)', () => {
   it.each(wrong)('$path: $source', async ({ path, source, says }) => {
     const errors = await boundaryErrors(path, source);
     expect(errors).toHaveLength(1);
