@@ -5,7 +5,7 @@ import type { JobProfile, MatchResult, RequirementEvidence, SemanticStatus } fro
 
 export const combineSettings = {
   /** Share of the final score that comes from embedding similarity when the semantic scorer took part. */
-  semanticShare: 0.35,
+  semanticShare: 0.5,
 };
 
 /**
@@ -25,10 +25,14 @@ export function combineScores(input: {
 
   const requirements: RequirementEvidence[] = local.requirements.map((verdict) => {
     const other = semanticById.get(verdict.requirementId);
-    // Evidence on a "not met" means the resume denies the skill outright; a similar-sounding passage cannot overrule that.
-    if (verdict.status !== 'not-met' || verdict.evidence !== null || !other || other.status === 'not-met')
-      return verdict;
-    return { ...other, status: 'partly', reason: `no exact mention, but ${other.reason}` };
+    // Evidence on a skill's "not met" means the resume denies it outright; a similar-sounding passage cannot
+    // overrule that. A title's evidence is only the title line that reads differently ("RN" for "Registered
+    // Nurse"): there the model's reading of the same work is exactly what is wanted.
+    const denied = verdict.kind !== 'title' && verdict.evidence !== null;
+    if (verdict.status !== 'not-met' || denied || !other || other.status === 'not-met') return verdict;
+    // A title line that means the same job ("RN, BSN" for "Registered Nurse") is as good as the words.
+    const status = verdict.kind === 'title' && other.status === 'met' ? 'met' : 'partly';
+    return { ...other, status, reason: `no exact mention, but ${other.reason}` };
   });
 
   const localScore = scoreFromEvidence(requirements, local.keywordRelevance);

@@ -73,7 +73,17 @@ function evaluateSkill(requirement: SkillRequirement, text: string): Verdict {
   const mentions = findMentions(text, requirement.terms, requirement.patterns);
   const real = mentions.filter((m) => !precededBy(text, m, negated) && !precededBy(text, m, aspiring));
   if (real.length > 0) {
-    const best = real.find((m) => !listLine.test(lineOf(text, m.index))) ?? real[0]!;
+    const inExperience = real.find((m) => !listLine.test(lineOf(text, m.index)));
+    // A skill named only in a skills list, with no role or project that used it, is a claim, not evidence.
+    if (!inExperience) {
+      const listed = real[0]!;
+      return {
+        status: 'partly',
+        evidence: snippetAt(text, listed.index, listed.length),
+        reason: `lists ${listed.matched} under skills, but no experience shows it`,
+      };
+    }
+    const best = inExperience;
     const matched = best.matched.toLowerCase();
     const named = requirement.label
       .toLowerCase()

@@ -44,6 +44,13 @@ export function htmlToLines(html: string): string[] {
       /<p[^>]*>\s*<(strong|b)>([\s\S]*?)<\/\1>\s*(?:<br\s*\/?>)?\s*<\/p>/gi,
       (_m, _tag, inner: string) => `\n# ${inner}\n`,
     )
+    // A bold lead-in ending in a colon opens a section of its own: "<p><strong>Physical Requirements:</strong>
+    // Lift 50 lbs…</p>" is a heading and its text, not a line of the section before it.
+    .replace(
+      /<p[^>]*>\s*<(strong|b)>([^<]{2,60}?)\s*(:?)\s*<\/\1>\s*(:?)([\s\S]*?)<\/p>/gi,
+      (whole, _tag, lead: string, colonInside: string, colonAfter: string, rest: string) =>
+        colonInside || colonAfter ? `\n# ${lead.trim()}\n${rest}\n` : whole,
+    )
     .replace(/<li[^>]*>/gi, '\n- ')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div|li|ul|ol|tr|section|article|h[1-6])>/gi, '\n')
@@ -61,9 +68,13 @@ const mustHeading =
 const responsibilitiesHeading =
   /responsibilit|what you('|’)?ll (do|work on|own)|what you will do|the role|your role|day[- ]to[- ]day|in this role|you will|impact|the job|the work|your mission|what you('|’)?ll achieve|outcomes/i;
 const ignoredHeading =
-  /about (us|the company|\w+$)|who we are|benefit|perk|compensation|salary|pay (range|transparency)|equal (employment )?opportunit|eeo|why (join|work)|our values|life at|diversity|accommodation|how to apply|our (team|mission|story)|what we offer|we offer/i;
+  /about (us|the company|\w+$)|who we are|benefit|perk|compensation|salary|\bpay\b|\bwages?\b|\bote\b|equal (employment )?opportunit|eeo|why (join|work|you'?ll love|marigold|us)|you'?ll love|our values|life at|diversity|accommodation|how to apply|our (team|mission|story)|what we offer|we offer|physical (requirements|demands)|work(ing)? (environment|conditions|schedule)|\bschedule\b|\bshift\b|\blocation\b|where you'?ll work|travel|position summary|job summary|the company|start date|\bstarting\b/i;
 
 export function classifyHeading(heading: string): PostSectionKind {
+  // Pay, location, schedule and physical demands are conditions of the job, not skills of the person,
+  // whatever other words the heading has ("Physical Requirements" is not a requirements list).
+  if (/physical|salary|\bpay\b|compensation|\blocation\b|\bschedule\b|environment|benefit/i.test(heading))
+    return 'ignored';
   if (niceHeading.test(heading)) return 'nice-to-have';
   if (/about you|who you are/i.test(heading)) return 'must-have';
   if (ignoredHeading.test(heading)) return 'ignored';
@@ -79,12 +90,23 @@ function isHeading(line: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Lines that are never about the person, wherever they stand: the EEO statement, pay ranges and benefits
+ * written inside a requirements list or without a heading.
+ */
+const notAboutThePerson =
+  /equal (employment )?opportunity|does not discriminate|without regard to|regardless of (race|age|gender)|affirmative action|encouraged to apply|reasonable accommodation|drug[- ]free workplace|e-verify|\$\s?\d[\d,.]*\s*(k\b|–|-|to|per|an hour|\/h)|salary range|pay range|\bote\b|401\(k\)|403\(b\)|medical, dental|parental leave|unlimited pto/i;
+
 export function splitPostSections(html: string): PostSection[] {
   const sections: PostSection[] = [{ kind: 'intro', heading: '', lines: [] }];
   for (const line of htmlToLines(html)) {
     const heading = isHeading(line);
     if (heading !== undefined) {
       sections.push({ kind: classifyHeading(heading), heading, lines: [] });
+      continue;
+    }
+    if (notAboutThePerson.test(line) && sections[sections.length - 1]?.kind !== 'ignored') {
+      sections.push({ kind: 'ignored', heading: '', lines: [line] });
       continue;
     }
     sections[sections.length - 1]?.lines.push(line.replace(/^- /, ''));

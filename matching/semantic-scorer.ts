@@ -1,3 +1,4 @@
+import { titleLines } from './candidate-facts';
 import { embedWithCache, type EmbeddingCache } from './embedding-cache';
 import type { EmbeddingClient } from './embedding-client';
 import type { CandidateScorer, ScorerResult } from './scorer';
@@ -18,6 +19,11 @@ export type SemanticScorerOptions = {
   /** Per requirement: cosine for "partly" and "met". */
   partlyAt?: number;
   metAt?: number;
+  /** Cosine between the job title and a title the person held, for "partly" and "met". */
+  titlePartlyAt?: number;
+  titleMetAt?: number;
+  /** Share of the similarity from per-requirement matching; the rest from the whole post. */
+  requirementShare?: number;
   chunkChars?: number;
   maxChunks?: number;
 };
@@ -34,8 +40,12 @@ export function createSemanticScorer(options: SemanticScorerOptions): SemanticSc
   const ceiling = options.similarityCeiling ?? 0.75;
   const partlyAt = options.partlyAt ?? 0.5;
   const metAt = options.metAt ?? 0.65;
-  const chunkChars = options.chunkChars ?? 600;
+  const titlePartlyAt = options.titlePartlyAt ?? 0.5;
+  const titleMetAt = options.titleMetAt ?? 0.75;
+  const chunkChars = options.chunkChars ?? 1000;
   const maxChunks = options.maxChunks ?? 8;
+  const maxTitles = 6;
+  const requirementShare = options.requirementShare ?? 1;
 
   const scoreWithDetails = async (
     profile: JobProfile,
@@ -46,16 +56,39 @@ export function createSemanticScorer(options: SemanticScorerOptions): SemanticSc
     );
     const jobText = jobDescription(profile);
     const chunksByPerson = people.map((p) => chunk(p.text, chunkChars, maxChunks));
-    const texts = [jobText, ...judged.map((r) => r.label), ...chunksByPerson.flat()];
+    // A title is compared with the titles a person held, not with their whole text: a recruiter's "hired 60
+    // backend engineers" is close in meaning to "Backend Engineer" but is not the same job.
+    const titlesByPerson = people.map((p) =>
+      titleLines(p.text)
+        .slice(0, maxTitles)
+        .map((t) => t.line),
+    );
+    const texts = [
+      jobText,
+      ...judged.map((r) => (r.kind === 'title' ? profile.title : r.label)),
+      ...chunksByPerson.flat(),
+      ...titlesByPerson.flat(),
+    ];
     const { vectors } = await embedWithCache(options.client, options.cache, texts);
 
     const jobVector = vectors[0]!;
     const requirementVectors = vectors.slice(1, 1 + judged.length);
     let offset = 1 + judged.length;
+    const chunkVectorsByPerson = chunksByPerson.map((chunks) => {
+      const slice = vectors.slice(offset, offset + chunks.length);
+      offset += chunks.length;
+      return slice;
+    });
+    const titleVectorsByPerson = titlesByPerson.map((titles) => {
+      const slice = vectors.slice(offset, offset + titles.length);
+      offset += titles.length;
+      return slice;
+    });
     return people.map((person, p) => {
       const chunks = chunksByPerson[p]!;
-      const chunkVectors = vectors.slice(offset, offset + chunks.length);
-      offset += chunks.length;
+      const chunkVectors = chunkVectorsByPerson[p]!;
+      const titles = titlesByPerson[p]!;
+      const titleVectors = titleVectorsByPerson[p]!;
 
       const toJob = chunkVectors.map((v) => cosine(jobVector, v)).sort((a, b) => b - a);
       const top = toJob.slice(0, 3);
@@ -63,13 +96,17 @@ export function createSemanticScorer(options: SemanticScorerOptions): SemanticSc
       const similarity = clamp((raw - floor) / (ceiling - floor), 0, 1);
 
       const requirements: RequirementEvidence[] = judged.map((requirement, r) => {
+        const isTitle = requirement.kind === 'title';
+        const candidates = isTitle ? titleVectors : chunkVectors;
+        const passages = isTitle ? titles : chunks;
         let best = -1;
-        let bestChunk = -1;
-        chunkVectors.forEach((v, c) => {
+        let bestAt = -1;
+        candidates.forEach((v, c) => {
           const s = cosine(requirementVectors[r]!, v);
-          if (s > best) [best, bestChunk] = [s, c];
+          if (s > best) [best, bestAt] = [s, c];
         });
-        const status: RequirementStatus = best >= metAt ? 'met' : best >= partlyAt ? 'partly' : 'not-met';
+        const [met, partly] = isTitle ? [titleMetAt, titlePartlyAt] : [metAt, partlyAt];
+        const status: RequirementStatus = best >= met ? 'met' : best >= partly ? 'partly' : 'not-met';
         return {
           requirementId: requirement.id,
           label: requirement.label,
@@ -77,12 +114,27 @@ export function createSemanticScorer(options: SemanticScorerOptions): SemanticSc
           importance: requirement.importance,
           weight: requirement.weight,
           status,
-          evidence: status === 'not-met' || bestChunk < 0 ? null : excerpt(chunks[bestChunk]!),
-          reason: `closest passage is ${best.toFixed(2)} similar in meaning`,
+          evidence: status === 'not-met' || bestAt < 0 ? null : excerpt(passages[bestAt]!),
+          reason: isTitle
+            ? `held a title ${best.toFixed(2)} similar in meaning`
+            : `closest passage is ${best.toFixed(2)} similar in meaning`,
           foundBy: 'semantic',
         };
       });
-      return { personId: person.personId, score: similarity, similarity, requirements };
+      // Matched per requirement: how close each requirement's best passage is, weighted like the requirements,
+      // blended with how close the resume reads to the post as a whole.
+      const bestByRequirement = judged.map((requirement, r) => {
+        const candidates = requirement.kind === 'title' ? titleVectors : chunkVectors;
+        const best = Math.max(0, ...candidates.map((v) => cosine(requirementVectors[r]!, v)));
+        return { weight: requirement.weight, closeness: clamp((best - floor) / (ceiling - floor), 0, 1) };
+      });
+      const totalWeight = bestByRequirement.reduce((sum, b) => sum + b.weight, 0);
+      const perRequirement =
+        totalWeight === 0
+          ? similarity
+          : bestByRequirement.reduce((sum, b) => sum + b.weight * b.closeness, 0) / totalWeight;
+      const blended = requirementShare * perRequirement + (1 - requirementShare) * similarity;
+      return { personId: person.personId, score: blended, similarity: blended, requirements };
     });
   };
 

@@ -11,7 +11,9 @@ export type TitleEntry = {
   related?: string[];
 };
 
-export const titleAliases: TitleEntry[] = [
+import { occupationTitles } from './occupations';
+
+const softwareAndBusinessTitles: TitleEntry[] = [
   {
     id: 'backend-engineer',
     label: 'Backend Engineer',
@@ -150,6 +152,11 @@ export const titleAliases: TitleEntry[] = [
       'etl developer',
       'data platform engineer',
       'data infrastructure engineer',
+      'ingeniero de datos',
+      'ingeniera de datos',
+      'dateningenieur',
+      'ingénieur data',
+      'engenheiro de dados',
     ],
     related: ['analytics-engineer', 'backend-engineer', 'software-engineer'],
   },
@@ -171,6 +178,13 @@ export const titleAliases: TitleEntry[] = [
       'strategic account executive',
       'regional sales manager',
       'sales director',
+      'ejecutivo de cuentas',
+      'ejecutiva de cuentas',
+      'ejecutivo de ventas',
+      'ingénieur commercial',
+      'ingénieure commerciale',
+      'executivo de contas',
+      'vertriebsmitarbeiter',
     ],
     related: ['account-manager', 'sales-development', 'sales-engineer'],
   },
@@ -263,6 +277,9 @@ export const titleAliases: TitleEntry[] = [
 ];
 
 /** Seniority words in titles, from most to least specific so "senior staff" reads as staff. */
+/** Every title family: software, data, design and sales above, other occupations in occupations.ts. */
+export const titleAliases: TitleEntry[] = [...softwareAndBusinessTitles, ...occupationTitles];
+
 export const seniorityWords: { pattern: RegExp; level: SeniorityLevel }[] = [
   { pattern: /\b(chief|cto|ceo|cfo|coo|cro|vp|vice president)\b/i, level: 'executive' },
   { pattern: /\b(principal|distinguished|director|head of)\b/i, level: 'principal' },

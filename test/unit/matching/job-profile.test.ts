@@ -1,3 +1,4 @@
+import { evaluateRequirements } from '../../../matching/explain';
 import { describe, expect, it } from 'vitest';
 import { trainJobProfile, type JobProfile, type Requirement } from '../../../matching';
 
@@ -99,21 +100,52 @@ describe('training a job profile from its post', () => {
   });
 
   it('matches a title the dictionary does not know as written, without its level or team', () => {
-    const nurse = trainJobProfile({
-      job: { jobId: 'rn-1', title: 'Senior Registered Nurse, ICU', offices: ['Queens, NY'] },
+    const geneticist = trainJobProfile({
+      job: { jobId: 'pg-1', title: 'Senior Plant Geneticist, Crops', offices: ['Ames, IA'] },
       post: {
-        title: 'Senior Registered Nurse, ICU',
+        title: 'Senior Plant Geneticist, Crops',
         content: '<h3>Requirements</h3><ul><li>BLS and ACLS certification</li></ul>',
       },
     });
-    expect(find(nurse, 'title:registered-nurse')).toMatchObject({
-      terms: ['registered nurse'],
+    expect(find(geneticist, 'title:plant-geneticist')).toMatchObject({
+      terms: ['plant geneticist'],
       importance: 'must',
     });
-    expect(find(nurse, 'seniority')).toMatchObject({ level: 'senior' });
-    expect(find(nurse, 'topic:bls-acls-certification')).toMatchObject({
+    expect(find(geneticist, 'seniority')).toMatchObject({ level: 'senior' });
+    expect(find(geneticist, 'topic:bls-acls-certification')).toMatchObject({
       phrases: ['bls', 'acls certification'],
     });
+  });
+
+  it('knows titles across professions as data: RN is a Registered Nurse, a corporate controller a financial controller', () => {
+    const nurse = trainJobProfile({
+      job: { jobId: 'rn-1', title: 'Senior Registered Nurse, ICU', offices: ['Queens, NY'] },
+      post: { title: 'Senior Registered Nurse, ICU', content: '' },
+    });
+    expect(find(nurse, 'title:registered-nurse')).toMatchObject({ label: 'Registered Nurse' });
+    expect((find(nurse, 'title:registered-nurse') as { terms: string[] }).terms).toEqual(
+      expect.arrayContaining(['rn', 'registered nurse', 'enfermera']),
+    );
+    const controller = trainJobProfile({
+      job: { jobId: 'fc-1', title: 'Financial Controller', offices: ['Remote'] },
+      post: { title: 'Financial Controller', content: '' },
+    });
+    const evidence = evaluateRequirements(controller, 'Corporate Controller, Acme Corp (2018 – present)', {
+      asOf: new Date('2025-06-01'),
+    }).find((r) => r.kind === 'title');
+    expect(evidence?.status).toBe('met');
+    const researcher = trainJobProfile({
+      job: { jobId: 'ux-1', title: 'Senior UX Researcher', offices: ['Remote'] },
+      post: { title: 'Senior UX Researcher', content: '' },
+    });
+    const designResearcher = evaluateRequirements(
+      researcher,
+      'User/Design Researcher, Studio (2020 – present)',
+      {
+        asOf: new Date('2025-06-01'),
+      },
+    ).find((r) => r.kind === 'title');
+    expect(designResearcher?.status).toBe('met');
   });
 
   it('reads the Job Board API form of a post, whose HTML comes entity-escaped', () => {

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { trainJobProfile } from '../../../matching';
+import { splitPostSections } from '../../../matching/job-post-html';
+
+// Real Greenhouse posts introduce sections with bold lead-ins as often as with headings, and carry pay,
+// location, schedule, physical demands and the EEO statement next to the requirements.
+
+const post = `<p><strong>About Riverbend Medical</strong></p><p>A 300-bed teaching hospital.</p>
+<p><strong>Position Summary:</strong> The ICU nurse cares for critically ill adults.</p>
+<p><strong>Qualifications:</strong></p>
+<ul><li>Active RN license</li><li>2+ years of ICU experience</li><li>BLS and ACLS certification</li></ul>
+<p><strong>Physical Requirements:</strong> Lift up to 50 lbs and stand for 12-hour shifts.</p>
+<p><strong>Pay Range:</strong> $48 – $62 per hour. Benefits include medical, dental and a 403(b).</p>
+<p><strong>Location:</strong> Springfield, IL (on site)</p>
+<p>Riverbend is an Equal Opportunity Employer without regard to race, religion or veteran status.</p>`;
+
+describe('the post reader', () => {
+  it('reads bold lead-ins as section headings and keeps their text in the section', () => {
+    const sections = splitPostSections(post);
+    const physical = sections.find((s) => s.heading === 'Physical Requirements');
+    expect(physical).toMatchObject({ kind: 'ignored', lines: ['Lift up to 50 lbs and stand for 12-hour shifts.'] });
+    expect(sections.find((s) => s.heading === 'Qualifications')).toMatchObject({
+      kind: 'must-have',
+      lines: ['Active RN license', '2+ years of ICU experience', 'BLS and ACLS certification'],
+    });
+    expect(sections.find((s) => s.heading === 'Pay Range')?.kind).toBe('ignored');
+    expect(sections.find((s) => s.heading === 'Location')?.kind).toBe('ignored');
+  });
+
+  it('takes no requirement from pay, location, physical demands, benefits or the EEO statement', () => {
+    const profile = trainJobProfile({
+      job: { jobId: 'icu', title: 'Registered Nurse, ICU', offices: ['Springfield, IL'] },
+      post: { title: 'Registered Nurse, ICU', content: post },
+    });
+    const origins = profile.requirements.map((r) => r.origin.line ?? '').join('\n');
+    expect(origins).not.toMatch(/lbs|\$48|403\(b\)|Equal Opportunity|on site/);
+    expect(profile.keywords).not.toContain('lift');
+    expect(profile.keywords).not.toContain('dental');
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { blindCandidate, createMatcher, trainJobProfile, type BlindedCandidate } from '../../../matching';
+import { combineScores } from '../../../matching/combine';
+import { createLocalScorer } from '../../../matching/local-scorer';
+import type { SemanticScorerResult } from '../../../matching/semantic-scorer';
+
+// Requirement-level evidence: a skill has to show in the work someone did, and a title that means the same
+// job in other words counts once the model reads it so.
+
+const profile = trainJobProfile({
+  job: { jobId: 'de-1', title: 'Data Engineer', offices: ['Remote'] },
+  post: {
+    title: 'Data Engineer',
+    content: '<h3>Requirements</h3><ul><li>Apache Spark</li><li>Airflow</li><li>SQL</li></ul>',
+  },
+});
+
+function person(personId: string, resume: string): BlindedCandidate {
+  const prepared = blindCandidate({ personId, resumeText: resume });
+  if (!prepared.ok) throw new Error(prepared.message);
+  return prepared.candidate;
+}
+
+describe('requirement evidence', () => {
+  it('counts a skill named only in a skills list as partly met, and ranks it below the same skill used in a job', async () => {
+    const used = person(
+      'used',
+      'Data Engineer, Shopwise (2019 – present)\n- Spark jobs scheduled with Airflow; SQL models in Snowflake',
+    );
+    const listed = person(
+      'listed',
+      'Data Engineer, Shopwise (2019 – present)\n- Maintained dashboards\nSkills: Spark, Airflow, SQL',
+    );
+    const results = await createMatcher().scoreCandidates(profile, [listed, used], { asOf: '2025-06-01' });
+
+    expect(results.map((r) => r.personId)).toEqual(['used', 'listed']);
+    const spark = results[1]!.requirements.find((r) => r.label === 'Apache Spark');
+    expect(spark).toMatchObject({ status: 'partly' });
+    expect(spark?.reason).toMatch(/under skills, but no experience shows it/);
+  });
+
+  it('lets a title line the model reads as the same job meet the title requirement', () => {
+    const rn = person(
+      'rn',
+      'Big-data plumbing person, Shopwise (2019 – present)\n- Spark, Airflow and SQL pipelines',
+    );
+    const local = createLocalScorer().scoreWithDetails(profile, [rn], { asOf: new Date('2025-06-01') })[0]!;
+    expect(local.requirements.find((r) => r.kind === 'title')?.status).toBe('not-met');
+    const titleId = local.requirements.find((r) => r.kind === 'title')!.requirementId;
+    const semantic: SemanticScorerResult = {
+      personId: 'rn',
+      score: 0.8,
+      similarity: 0.8,
+      requirements: [
+        {
+          requirementId: titleId,
+          label: 'Data Engineer',
+          kind: 'title',
+          importance: 'must',
+          weight: 4,
+          status: 'met',
+          evidence: 'Big-data plumbing person, Shopwise (2019 – present)',
+          reason: 'held a title 0.81 similar in meaning',
+          foundBy: 'semantic',
+        },
+      ],
+    };
+    const combined = combineScores({
+      profile,
+      local,
+      semantic,
+      semanticStatus: { status: 'used', model: 'm', similarity: 0.8 },
+    });
+    expect(combined.requirements.find((r) => r.kind === 'title')?.status).toBe('met');
+    expect(combined.components.missingMustHaves).not.toContain('Data Engineer');
+  });
+});
