@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normalizeLinkedInUrl } from '../greenhouse/linkedin-url';
-import { CsvSyntaxError, parseCsv } from './csv';
+import { CsvSyntaxError, parseCsv, parseCsvYielding, type CsvRecord } from './csv';
 
 /** A person from an uploaded list, ready to join a job's pipeline. */
 export interface ListedPerson {
@@ -70,14 +70,54 @@ const emailSchema = z.email();
  * file once instead of discovering a half-imported list.
  */
 export function parsePeopleList(file: { fileName: string; text: string }): PeopleListResult {
-  const warnings: ListProblem[] = [];
+  const refused = refuseOutright(file);
+  if (refused) return refused;
+  return peopleFrom(file, looksLikeJson(file) ? undefined : csvRecords(() => parseCsv(file.text)));
+}
+
+/**
+ * `parsePeopleList` for a request handler: a CSV is read a chunk at a time, so a large list never
+ * holds up the other requests of the web app while it is parsed.
+ */
+export async function readPeopleList(file: { fileName: string; text: string }): Promise<PeopleListResult> {
+  const refused = refuseOutright(file);
+  if (refused) return refused;
+  if (looksLikeJson(file)) return peopleFrom(file, undefined);
+  let records: CsvRecord[] | ListProblem[];
+  try {
+    records = await parseCsvYielding(file.text);
+  } catch (error) {
+    records = csvProblem(error);
+  }
+  return peopleFrom(file, records);
+}
+
+function refuseOutright(file: { text: string }): PeopleListResult | undefined {
   if (Buffer.byteLength(file.text, 'utf8') > PEOPLE_LIST_LIMITS.bytes)
     return fail(
       `The file is larger than ${PEOPLE_LIST_LIMITS.bytes / 1024 / 1024} MB: split it into smaller lists.`,
     );
   if (file.text.trim() === '') return fail('The file is empty.');
+  return undefined;
+}
 
-  const rows = looksLikeJson(file) ? jsonRows(file.text) : csvRows(file.text, warnings);
+function csvRecords(parse: () => CsvRecord[]): CsvRecord[] | ListProblem[] {
+  try {
+    return parse();
+  } catch (error) {
+    return csvProblem(error);
+  }
+}
+
+function csvProblem(error: unknown): ListProblem[] {
+  if (error instanceof CsvSyntaxError) return [{ row: error.line, message: error.message }];
+  throw error;
+}
+
+/** The people of a JSON list (`csv` undefined) or of a CSV's records (or the CSV's syntax problem). */
+function peopleFrom(file: { text: string }, csv: CsvRecord[] | ListProblem[] | undefined): PeopleListResult {
+  const warnings: ListProblem[] = [];
+  const rows = csv === undefined ? jsonRows(file.text) : csvRows(csv, warnings);
   if (!Array.isArray(rows)) return { ok: false, errors: rows.errors, warnings };
   if (rows.length === 0) return fail('The list has no people in it (only a header, or nothing).');
   if (rows.length > PEOPLE_LIST_LIMITS.people)
@@ -113,15 +153,12 @@ function looksLikeJson(file: { fileName: string; text: string }) {
 
 type RawRow = { row: number; values: Partial<Record<Field, string>> };
 
-function csvRows(text: string, warnings: ListProblem[]): RawRow[] | { errors: ListProblem[] } {
-  let records;
-  try {
-    records = parseCsv(text);
-  } catch (error) {
-    if (error instanceof CsvSyntaxError) return { errors: [{ row: error.line, message: error.message }] };
-    throw error;
-  }
-  const [header, ...body] = records;
+function csvRows(
+  parsed: CsvRecord[] | ListProblem[],
+  warnings: ListProblem[],
+): RawRow[] | { errors: ListProblem[] } {
+  if (parsed.length > 0 && !('cells' in parsed[0]!)) return { errors: parsed as ListProblem[] };
+  const [header, ...body] = parsed as CsvRecord[];
   if (!header) return [];
   const fields = header.cells.map((cell) => FIELD_BY_KEY.get(columnKey(cell)));
   const unused = header.cells.filter((cell, i) => cell && !fields[i]);

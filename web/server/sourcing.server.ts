@@ -6,7 +6,7 @@ import {
   type ImportResult,
 } from '../../db/queries/sourcing';
 import { parseOutreachBody } from '../../sourcing/outreach-event';
-import { parsePeopleList, PEOPLE_LIST_LIMITS, type ListProblem } from '../../sourcing/people-list';
+import { readPeopleList, PEOPLE_LIST_LIMITS, type ListProblem } from '../../sourcing/people-list';
 import { newSourceDataSignal } from '../../workflows/autopilot-api';
 import { signalAutopilot } from './autopilot.server';
 import type { PilothouseContext } from './load-context';
@@ -39,7 +39,7 @@ export async function importUpload(
       errors: [{ message: `${file.name} is larger than 5 MB: split it into smaller lists.` }],
       warnings: [],
     };
-  const parsed = parsePeopleList({ fileName: file.name, text: await file.text() });
+  const parsed = await readPeopleList({ fileName: file.name, text: await file.text() });
   if (!parsed.ok) return { ok: false, fileName: file.name, errors: parsed.errors, warnings: parsed.warnings };
   const result = await importPeopleList(context.db, {
     jobId: input.jobId,

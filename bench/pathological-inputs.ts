@@ -1,0 +1,67 @@
+// What an applicant's file or an uploaded list can do to Pilothouse: `npm run bench:pathological`.
+// Each case runs in a child process of its own with a deadline, so a case that would block for
+// minutes is reported as "over the deadline" instead of stalling the run. Prints figures only;
+// the tests assert the behaviour (completes, bounded, fails with a reason), never a time.
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import * as pathologicalInputs from '../test/fixtures/pathological-inputs';
+
+const DEADLINE_S = Number(process.env.BENCH_DEADLINE_S ?? 120);
+
+const cases: Record<string, { what: string; run: () => Promise<string> }> = {
+  'csv-400k-quotes': {
+    what: 'people list, 400 KB quote CSV',
+    run: async () => {
+      const { readPeopleList } = await import('../sourcing/people-list');
+      const result = await readPeopleList({ fileName: 'list.csv', text: pathologicalInputs.quoteCsv() });
+      return result.ok ? `${result.people.length} people` : `refused: ${result.errors[0]?.message}`;
+    },
+  },
+  'blind-1m-token': {
+    what: 'blinding a 1 M-char token resume',
+    run: async () => {
+      const { blindText } = await import('../matching/blind');
+      return `${blindText(pathologicalInputs.tokenResume()).text.length} chars out`;
+    },
+  },
+};
+
+async function runOne(name: string) {
+  const started = performance.now();
+  const outcome = await cases[name]!.run();
+  process.stdout.write(JSON.stringify({ ms: performance.now() - started, outcome }));
+}
+
+function main() {
+  console.log(
+    `machine: ${os.cpus().length} cores, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(`| case | input | time | outcome |\n| --- | --- | ---: | --- |`);
+  for (const [name, { what }] of Object.entries(cases)) {
+    if (process.argv[2] && process.argv[2] !== name) continue;
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--case', name],
+      {
+        timeout: DEADLINE_S * 1000,
+        encoding: 'utf8',
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
+    if (child.error || child.status !== 0) {
+      const why =
+        child.signal === 'SIGTERM' ? `over the ${DEADLINE_S} s deadline (stopped)` : child.stderr.slice(-300);
+      console.log(`| ${name} | ${what} | > ${DEADLINE_S} s | ${why.trim()} |`);
+      continue;
+    }
+    const { ms, outcome } = JSON.parse(child.stdout) as { ms: number; outcome: string };
+    console.log(`| ${name} | ${what} | ${(ms / 1000).toFixed(2)} s | ${outcome} |`);
+  }
+}
+
+if (process.argv[2] === '--case') await runOne(process.argv[3]!);
+else main();
