@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { blindText } from '../../../matching';
+import { tokenResume } from '../../fixtures/pathological-inputs';
+
+// The email pattern restarted at every character of a long run without an @: one 1 M-character token
+// held the event loop for about 20 minutes (`npm run bench:pathological` prints the figures).
+describe('blinding crafted resumes', () => {
+  it('blinds a resume that is one 1 M-character token', () => {
+    const { text, redactions } = blindText(tokenResume());
+    expect(text).toHaveLength(tokenResume().length);
+    expect(redactions.email ?? 0).toBe(0);
+  });
+
+  it('still finds the addresses among long runs of address characters', () => {
+    const run = 'x.'.repeat(50_000);
+    const { text, redactions } = blindText(
+      `${run} ada.lovelace+cv@mail.example.org, ${run}@nodomain and bob@ex.io`,
+    );
+    expect(text).toContain('[email], ');
+    expect(text).toContain('@nodomain and [email]');
+    expect(text).not.toMatch(/lovelace|bob@/);
+    expect(redactions.email).toBe(2);
+  });
+});
