@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HarvestRateLimiter } from '../../../greenhouse';
+import { grantable } from './support/grantable';
 
 const headers = (remaining: number, resetAtSeconds: number, limit = 20) =>
   new Headers({
@@ -7,23 +8,6 @@ const headers = (remaining: number, resetAtSeconds: number, limit = 20) =>
     'x-ratelimit-remaining': String(remaining),
     'x-ratelimit-reset': String(resetAtSeconds),
   });
-
-/** How many permits can be had right now without waiting. */
-async function grantable(limiter: HarvestRateLimiter, max = 50) {
-  let granted = 0;
-  for (; granted < max; granted++) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), 20);
-    try {
-      await limiter.acquire(controller.signal);
-    } catch {
-      break;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-  return granted;
-}
 
 // Two worker processes spend one Greenhouse account; each reads the budget from the headers.
 describe('one process’s share of the account’s Harvest budget', () => {

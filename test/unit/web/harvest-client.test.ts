@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '../../../config/env';
-import type { HarvestRateLimiter } from '../../../greenhouse';
 import { harvestClientFactory, type HarvestConnection } from '../../../greenhouse/client-factory';
 import type { PilothouseContext } from '../../../web/server/load-context';
 import { clientFor } from '../../../web/server/greenhouse.server';
+import { grantable } from '../greenhouse/support/grantable';
 
 // Each test uses its own API URL: limiters are shared per process by URL and client id.
 const connection = (apiUrl: string, clientSecret = 'secret'): HarvestConnection => ({
@@ -13,23 +13,6 @@ const connection = (apiUrl: string, clientSecret = 'secret'): HarvestConnection 
   tokenUrl: 'https://auth.example.test/token',
   apiUrl,
 });
-
-/** How many requests the limiter lets through now, without waiting. */
-async function grantable(limiter: HarvestRateLimiter, max = 50) {
-  let granted = 0;
-  for (; granted < max; granted++) {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), 20);
-    try {
-      await limiter.acquire(controller.signal);
-    } catch {
-      break;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-  return granted;
-}
 
 describe('one Harvest client factory for the worker and the web app', () => {
   it("the web app's Greenhouse reads follow the account budget and reserve the worker follows", async () => {
