@@ -14,6 +14,13 @@ export interface ActivityDeps {
   matcher?: Matcher;
   /** Days a stored webhook payload is kept (WEBHOOK_PAYLOAD_RETENTION_DAYS); default 30. */
   webhookPayloadRetentionDays?: number;
+  /** Outgoing notifications (rule "Notify" webhooks, approval requests). */
+  notifications?: {
+    /** Signs every outgoing webhook body (HMAC-SHA256); without it webhook notifications fail visibly. */
+    webhookSecret?: string;
+    /** Where approval requests and escalations are also posted (e.g. a Slack incoming webhook). */
+    approvalWebhookUrl?: string;
+  };
 }
 
 export function requireHarvest(deps: ActivityDeps): () => Promise<HarvestClient> {

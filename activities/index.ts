@@ -1,3 +1,4 @@
+import { carryOutActivities } from './autopilot/carry-out';
 import { connectionCheckActivities } from './connection-check';
 import type { ActivityDeps } from './deps';
 import { erasureActivities } from './erasure';
@@ -23,6 +24,7 @@ export function createActivities(deps: ActivityDeps) {
     ...exportActivities(deps),
     ...trackActivities(deps),
     ...erasureActivities(deps),
+    ...carryOutActivities(deps),
   };
 }
 

@@ -10,6 +10,8 @@ export interface SyncedJob {
   status: 'open' | 'closed' | 'draft';
   autopilotEnabled: boolean;
   cadenceMinutes: number;
+  /** It became open in Greenhouse since the last sync (or appeared open after the first): "Job opened" flows run. */
+  opened?: boolean;
 }
 
 const chunk = <T>(items: readonly T[], size: number): T[][] =>
@@ -33,9 +35,16 @@ export function jobSyncActivities(deps: ActivityDeps) {
         const departmentName = new Map(departments.map((d) => [d.id, d.name]));
         const officeName = new Map(offices.map((o) => [o.id, o.name]));
 
+        // What each job was before this sync, to tell a job that just opened. On the very first sync every
+        // open job is simply open: nothing "opened".
+        const before = new Map(
+          (await db.selectFrom('job').select(['id', 'status']).execute()).map((row) => [row.id, row.status]),
+        );
+        const opened = new Set<number>();
         const jobIds: number[] = [];
         for await (const job of harvest.listJobs({ per_page: 500 })) {
           jobIds.push(job.id);
+          if (job.status === 'open' && before.size > 0 && before.get(job.id) !== 'open') opened.add(job.id);
           await db
             .insertInto('job')
             .values({
@@ -106,6 +115,7 @@ export function jobSyncActivities(deps: ActivityDeps) {
           status: row.status,
           autopilotEnabled: row.autopilot_enabled,
           cadenceMinutes: row.cadence_minutes,
+          ...(opened.has(row.id) ? { opened: true } : {}),
         }));
       });
 
@@ -165,6 +175,8 @@ export function jobSyncActivities(deps: ActivityDeps) {
             signal: resumeSignal,
             signalArgs: [{ by: 'job-sync' }],
           });
+          if (job.opened)
+            await client.workflow.getHandle(workflowId).signal(jobChangedSignal, { status: 'open' });
           started += 1;
         } else if (job.status === 'closed') {
           try {

@@ -12,7 +12,15 @@ import type { ErasedCandidateTable } from './tables/erasure';
 import type { ExportLedgerTable } from './tables/exports';
 import type { JobPostTable, JobProfileTable, JobStageTable, JobTable } from './tables/jobs';
 import type { JobPersonTable, MatchScoreTable, PersonTable } from './tables/people';
-import type { DecisionTraceTable, RuleFlowTable, RuleVersionTable, StageMappingTable } from './tables/rules';
+import type {
+  DecisionTraceTable,
+  NotificationTable,
+  RuleActionFailureTable,
+  RuleFlowTable,
+  RulePlanTable,
+  RuleVersionTable,
+  StageMappingTable,
+} from './tables/rules';
 import type { OutreachEventTable, SyncWatermarkTable } from './tables/sync';
 import type { WebhookEventTable } from './tables/webhooks';
 
@@ -35,6 +43,9 @@ export interface Database {
   rule_flow: RuleFlowTable;
   rule_version: RuleVersionTable;
   decision_trace: DecisionTraceTable;
+  rule_plan: RulePlanTable;
+  rule_action_failure: RuleActionFailureTable;
+  notification: NotificationTable;
   sync_watermark: SyncWatermarkTable;
   app_user: AppUserTable;
   app_session: AppSessionTable;

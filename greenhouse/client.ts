@@ -72,6 +72,12 @@ export const harvestListEndpoints = {
   prospectDetails: endpoint('/prospect_details', 'prospect_detail', S.prospectDetailSchema),
   attachments: endpoint('/attachments', 'attachment', S.attachmentSchema),
   notes: endpoint('/notes', 'note', S.noteSchema),
+  candidateTags: endpoint('/candidate_tags', 'candidate_tag', S.candidateTagSchema),
+  appliedCandidateTags: endpoint(
+    '/applied_candidate_tags',
+    'applied_candidate_tag',
+    S.appliedCandidateTagSchema,
+  ),
   sources: endpoint('/sources', 'source', S.sourceSchema),
   rejectionReasons: endpoint('/rejection_reasons', 'rejection_reason', S.rejectionReasonSchema),
   closeReasons: endpoint('/close_reasons', 'close_reason', S.closeReasonSchema),
@@ -158,6 +164,10 @@ export class HarvestClient {
     this.list(harvestListEndpoints.prospectDetails, query);
   listAttachments = (query: Q.AttachmentsQuery = {}) => this.list(harvestListEndpoints.attachments, query);
   listNotes = (query: Q.NotesQuery = {}) => this.list(harvestListEndpoints.notes, query);
+  listCandidateTags = (query: Q.CandidateTagsQuery = {}) =>
+    this.list(harvestListEndpoints.candidateTags, query);
+  listAppliedCandidateTags = (query: Q.AppliedCandidateTagsQuery = {}) =>
+    this.list(harvestListEndpoints.appliedCandidateTags, query);
   listSources = (query: Q.SourcesQuery = {}) => this.list(harvestListEndpoints.sources, query);
   listRejectionReasons = (query: Q.RejectionReasonsQuery = {}) =>
     this.list(harvestListEndpoints.rejectionReasons, query);
@@ -272,6 +282,29 @@ export class HarvestClient {
   async createNote(body: S.CreateNoteBody): Promise<S.Note> {
     const response = await this.write('POST', '/notes', S.createNoteBody, body, 'note');
     return parseGreenhouseRecord(S.noteSchema, 'note', response.body, response.request);
+  }
+
+  /** Tag names are unique per organisation: look the tag up before creating it. */
+  async createCandidateTag(body: S.CreateCandidateTagBody): Promise<S.CandidateTag> {
+    const response = await this.write(
+      'POST',
+      '/candidate_tags',
+      S.createCandidateTagBody,
+      body,
+      'candidate_tag',
+    );
+    return parseGreenhouseRecord(S.candidateTagSchema, 'candidate_tag', response.body, response.request);
+  }
+
+  async applyCandidateTag(body: S.ApplyCandidateTagBody): Promise<S.AppliedCandidateTag> {
+    const path = '/applied_candidate_tags';
+    const response = await this.write('POST', path, S.applyCandidateTagBody, body, 'applied_candidate_tag');
+    return parseGreenhouseRecord(
+      S.appliedCandidateTagSchema,
+      'applied_candidate_tag',
+      response.body,
+      response.request,
+    );
   }
 
   // ── plumbing ──

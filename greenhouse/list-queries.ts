@@ -144,3 +144,9 @@ export type CustomFieldsQuery = CommonListQuery & {
 };
 export type DepartmentsQuery = CommonListQuery & { parent_id?: number; external_id?: string };
 export type OfficesQuery = CommonListQuery & { parent_id?: number; external_id?: string };
+
+export type CandidateTagsQuery = CommonListQuery;
+export type AppliedCandidateTagsQuery = CommonListQuery & {
+  candidate_ids?: Ids;
+  candidate_tag_ids?: Ids;
+};

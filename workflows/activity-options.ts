@@ -26,3 +26,14 @@ export const matchingActivity: ActivityOptions = {
   startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '2 seconds', maximumInterval: '1 minute', maximumAttempts: 6 },
 };
+
+// Outgoing notifications: a receiver that is down is retried for a few minutes, then the step shows in Ops.
+export const notifyActivity: ActivityOptions = {
+  startToCloseTimeout: '30 seconds',
+  retry: {
+    initialInterval: '2 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '1 minute',
+    maximumAttempts: 6,
+  },
+};

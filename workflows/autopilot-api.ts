@@ -2,18 +2,14 @@
 // (which handle them) and by the web app and webhook ingest (which send them). Plain JSON types only.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
-/** One Pilothouse installation talks to one Greenhouse account; ids carry it so a shared cluster stays unambiguous. */
-export const DEFAULT_TENANT = 'default';
-
-export const autopilotWorkflowId = (jobId: number, tenant = DEFAULT_TENANT) =>
-  `autopilot-${tenant}-job-${jobId}`;
-export const exportWorkflowId = (jobId: number, personId: string, tenant = DEFAULT_TENANT) =>
-  `export-${tenant}-job-${jobId}-person-${personId}`;
-export const syncJobsWorkflowId = (tenant = DEFAULT_TENANT) => `sync-jobs-${tenant}`;
-/** One erasure (or merge) per Greenhouse candidate: a redelivered webhook joins the running one. */
-export const candidateErasureWorkflowId = (candidateId: number, tenant = DEFAULT_TENANT) =>
-  `erasure-${tenant}-candidate-${candidateId}`;
-export const syncJobsScheduleId = (tenant = DEFAULT_TENANT) => `sync-jobs-schedule-${tenant}`;
+export {
+  DEFAULT_TENANT,
+  autopilotWorkflowId,
+  candidateErasureWorkflowId,
+  exportWorkflowId,
+  syncJobsScheduleId,
+  syncJobsWorkflowId,
+} from './workflow-ids';
 
 export type AutopilotPhase =
   | 'starting'

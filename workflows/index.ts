@@ -4,3 +4,4 @@ export { exportCandidate } from './export-candidate';
 export { jobAutopilot } from './job-autopilot';
 export { syncJobs } from './sync-jobs';
 export { candidateErasure } from './candidate-erasure';
+export { retryRuleAction } from './retry-rule-action';

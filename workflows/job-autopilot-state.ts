@@ -1,3 +1,4 @@
+import type { PendingWait } from './decision-steps';
 import type {
   AutopilotPhase,
   AutopilotStatus,
@@ -30,6 +31,12 @@ export interface AutopilotState {
   lastError: string | null;
   ruleVersions: { flowId: string; version: number }[];
   profileVersion: number | null;
+  /** Waits a rule decided, each resumed when due (the executor's durable timers). Absent in older runs. */
+  pendingWaits?: PendingWait[];
+  /** Job-level events not evaluated yet (the job opened or closed). Absent in older runs. */
+  jobEvents?: ('jobOpened' | 'jobClosed')[];
+  /** Versions published with "also apply to people already handled", not yet applied. Absent in older runs. */
+  retroactivePublishes?: { flowId: string; version: number }[];
 }
 
 export interface JobAutopilotInput {
@@ -63,6 +70,9 @@ export function initialState(input: JobAutopilotInput): AutopilotState {
     lastError: null,
     ruleVersions: [],
     profileVersion: null,
+    pendingWaits: [],
+    jobEvents: [],
+    retroactivePublishes: [],
   };
 }
 

@@ -28,6 +28,7 @@ import {
   type ExportCandidateInput,
 } from './autopilot-api';
 import { databaseActivity, greenhouseActivity, matchingActivity } from './activity-options';
+import { decisionExecutor, type ExecutorState } from './carry-out-decisions';
 import { exportCandidate } from './export-candidate';
 import {
   hasSeenEvent,
@@ -46,6 +47,12 @@ const matching = proxyActivities<Activities>(matchingActivity);
 const SCORE_BATCH = 100;
 
 /**
+ * Every rule decision is carried out by the executor (workflows/carry-out-decisions.ts). Runs that began
+ * before it replay their recorded path (exports and approvals only) up to this marker.
+ */
+const ONE_DECISION_EXECUTOR = 'one-decision-executor';
+
+/**
  * One long-running autopilot per Greenhouse job: train → source → match → select → export → track,
  * then sleep until the next cycle or a signal. State is plain JSON and survives continue-as-new.
  */
@@ -57,6 +64,15 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
     taskQueue: harvestTaskQueue(workflowInfo().taskQueue),
   });
   const timeoutScale = input.approvalTimeoutScale ?? 1;
+  // Runs carried over from before the executor have none of these yet.
+  state.pendingWaits ??= [];
+  state.jobEvents ??= [];
+  state.retroactivePublishes ??= [];
+  const executor = decisionExecutor({
+    jobId: state.jobId,
+    state: state as AutopilotState & ExecutorState,
+    startExport: (request) => startExport(request),
+  });
   upsertSearchAttributes([
     { key: WORKFLOW_KIND, value: 'autopilot' },
     { key: JOB_ID, value: String(state.jobId) },
@@ -70,8 +86,10 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
     state.paused = false;
     state.cycleRequested = true;
   });
-  setHandler(rulesPublishedSignal, ({ flowId, version }) => {
+  setHandler(rulesPublishedSignal, ({ flowId, version, retroactive }) => {
     state.ruleVersions = [...state.ruleVersions.filter((v) => v.flowId !== flowId), { flowId, version }];
+    // Only an explicit "also apply to people already handled" reaches people the rules already handled.
+    if (retroactive) state.retroactivePublishes!.push({ flowId, version });
     state.cycleRequested = true;
   });
   setHandler(newSourceDataSignal, () => {
@@ -81,8 +99,16 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
     if (event.jobId === state.jobId) state.stageEvents.push(event);
   });
   setHandler(jobChangedSignal, ({ status }) => {
-    // A closed or deleted job ends its autopilot; a reopened job is started again by the job sync.
-    if (status === 'closed' || status === 'deleted') state.stopped = true;
+    // A closed or deleted job ends its autopilot (after its "Job closed" flows); a reopened job is
+    // started again by the job sync, which also says it opened.
+    if (status === 'closed' || status === 'deleted') {
+      if (status === 'closed' && !state.stopped) state.jobEvents!.push('jobClosed');
+      state.stopped = true;
+    }
+    if (status === 'open') {
+      state.jobEvents!.push('jobOpened');
+      state.cycleRequested = true;
+    }
   });
 
   setHandler(
@@ -106,7 +132,12 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
           reason: decision.reason ?? null,
         });
         let exportId: string | undefined;
-        for (const request of resolved.exports) exportId = await startExport(request);
+        if (patched(ONE_DECISION_EXECUTOR)) {
+          const done = await executor.carryOut(resolved.steps ?? []);
+          exportId = done.exportWorkflowIds.at(-1);
+        } else {
+          for (const request of resolved.exports) exportId = await startExport(request);
+        }
         results.push({ personId: decision.personId, outcome: decision.decision, exportWorkflowId: exportId });
       }
       return results;
@@ -128,6 +159,19 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
   setHandler(
     exportNowUpdate,
     async (request) => {
+      if (patched(ONE_DECISION_EXECUTOR)) {
+        // The "Export pressed" trigger: its flows decide; the button's own export when none exports.
+        const pressed = await store.manualExportRequested({
+          jobId: state.jobId,
+          ...request,
+          approvalTimeoutScale: timeoutScale,
+        });
+        const done = await executor.carryOut(pressed.steps);
+        if (pressed.fallback) return { exportWorkflowId: await startExport(pressed.fallback) };
+        return {
+          exportWorkflowId: done.exportWorkflowIds.at(-1) ?? exportWorkflowId(state.jobId, request.personId),
+        };
+      }
       const prepared = await store.prepareManualExport({ jobId: state.jobId, ...request });
       return { exportWorkflowId: await startExport(prepared) };
     },
@@ -189,13 +233,25 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
       state.phase = 'selecting';
       const selection = await store.selectPeople({ jobId: state.jobId, approvalTimeoutScale: timeoutScale });
       state.ruleVersions = selection.ruleVersions;
-      for (const approval of selection.approvals) {
-        if (!state.pendingApprovals.some((a) => a.personId === approval.personId))
-          state.pendingApprovals.push(approval);
-      }
+      if (patched(ONE_DECISION_EXECUTOR)) {
+        await applyJobEvents();
+        await applyRetroactivePublishes();
+        state.phase = 'exporting';
+        await executor.carryOut(selection.steps);
+        // Requests still pending from earlier cycles (e.g. after a restart) are tracked again, silently.
+        for (const approval of selection.approvals) {
+          if (!state.pendingApprovals.some((a) => a.personId === approval.personId))
+            state.pendingApprovals.push(approval);
+        }
+      } else {
+        for (const approval of selection.approvals) {
+          if (!state.pendingApprovals.some((a) => a.personId === approval.personId))
+            state.pendingApprovals.push(approval);
+        }
 
-      state.phase = 'exporting';
-      for (const request of selection.exports) await startExport(request);
+        state.phase = 'exporting';
+        for (const request of selection.exports) await startExport(request);
+      }
 
       state.phase = 'tracking';
       const changes = await greenhouse.reconcileJob({ jobId: state.jobId });
@@ -235,9 +291,17 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
         continue;
       }
       try {
-        const outcome = await greenhouse.applyStageEvent({ jobId: state.jobId, event });
-        for (const action of outcome.actions)
-          await greenhouse.performRuleAction({ jobId: state.jobId, ...action });
+        const outcome = await greenhouse.applyStageEvent({
+          jobId: state.jobId,
+          event,
+          approvalTimeoutScale: timeoutScale,
+        });
+        if (patched(ONE_DECISION_EXECUTOR)) {
+          await executor.carryOut(outcome.steps ?? []);
+        } else {
+          for (const action of outcome.actions)
+            await greenhouse.performRuleAction({ jobId: state.jobId, ...action });
+        }
       } catch (error) {
         // Greenhouse (or the database) was out for longer than the retries: the event and those behind
         // it wait for the next cycle instead of being dropped. Seen only once applied: at least once.
@@ -246,6 +310,29 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
       }
       state.stageEvents.shift();
       rememberEvent(state, event.eventId);
+    }
+  }
+
+  /** "Job opened" / "Job closed" flows, once per event. */
+  async function applyJobEvents() {
+    while (state.jobEvents!.length > 0) {
+      const event = state.jobEvents!.shift()!;
+      await executor.carryOut(
+        await store.evaluateJobEvent({ jobId: state.jobId, event, approvalTimeoutScale: timeoutScale }),
+      );
+    }
+  }
+
+  async function applyRetroactivePublishes() {
+    while (state.retroactivePublishes!.length > 0) {
+      const published = state.retroactivePublishes!.shift()!;
+      await executor.carryOut(
+        await store.applyRetroactively({
+          jobId: state.jobId,
+          ...published,
+          approvalTimeoutScale: timeoutScale,
+        }),
+      );
     }
   }
 
@@ -260,15 +347,25 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
         personId: approval.personId,
         onTimeout: approval.onTimeout,
       });
-      for (const request of resolved.exports) await startExport(request);
+      if (patched(ONE_DECISION_EXECUTOR)) {
+        await executor.carryOut(resolved.steps ?? []);
+      } else {
+        for (const request of resolved.exports) await startExport(request);
+      }
       // Escalation hands the request to someone else with a fresh deadline.
-      if (resolved.escalated) state.pendingApprovals.push(resolved.escalated);
+      if (resolved.escalated) {
+        state.pendingApprovals.push(resolved.escalated);
+        if (patched(ONE_DECISION_EXECUTOR)) await executor.approverChanged(resolved.escalated);
+      }
     }
   }
 
   /** Until the next cycle or approval deadline; undefined: nothing is due, sleep until a signal. */
   function nextWakeMs(): number | undefined {
-    const deadlines = state.pendingApprovals.filter((a) => a.dueAt).map((a) => Date.parse(a.dueAt!));
+    const deadlines = [
+      ...state.pendingApprovals.filter((a) => a.dueAt).map((a) => Date.parse(a.dueAt!)),
+      ...state.pendingWaits!.map((w) => Date.parse(w.dueAt)),
+    ];
     // A paused autopilot runs no cycle, so its (long past) cycle time is no reason to wake: before
     // this patch it woke every millisecond once paused past its cadence.
     if (!state.paused || !patched('paused-autopilot-sleeps'))
@@ -289,6 +386,8 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
     try {
       await expireDueApprovals();
       await applyStageEvents();
+      // Only runs that decided a wait (under the executor) have any: older histories issue no new commands here.
+      if (state.pendingWaits!.length > 0) await executor.resumeDueWaits(timeoutScale);
     } catch (error) {
       state.lastError = describe(error);
     }
@@ -297,6 +396,14 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
       // Handlers may be mid-activity (an approval being resolved): let them finish before handing over.
       await condition(allHandlersFinished);
       await continueAsNew<typeof jobAutopilot>({ ...input, state });
+    }
+  }
+  // "Job closed" flows run before the autopilot ends (only runs that heard the job close have any).
+  if (state.jobEvents!.length > 0 && patched(ONE_DECISION_EXECUTOR)) {
+    try {
+      await applyJobEvents();
+    } catch (error) {
+      state.lastError = describe(error);
     }
   }
   await condition(allHandlersFinished);

@@ -1,54 +1,47 @@
 import { sql } from 'kysely';
+import type { Db } from '../../db/database';
 import {
   evaluate,
   greenhouseStageFor,
   type Decision,
-  type ExportDecision,
+  type Evaluation,
   type FlowEvent,
   type RulePlan,
 } from '../../rules';
-import type { ExportCandidateInput, ExportTarget, PendingApproval } from '../../workflows/autopilot-api';
-import { autopilotWorkflowId } from '../../workflows/autopilot-api';
+import type { ExportCandidateInput } from '../../workflows/autopilot-api';
+import type { DecisionStep, TimedApproval } from '../../workflows/decision-steps';
 import type { ActivityDeps } from '../deps';
+import { planByHash, recordEvaluation, type ApprovalMemo } from './decision-record';
 import { markOutreachProcessed, pendingOutreachEvents } from '../../db/queries/sourcing';
 import { RULE_OUTREACH_EVENT } from '../../sourcing/outreach-event';
 import { personFacts } from './person-facts';
 import { loadRulePlans, loadStageMapping, type LoadedPlan } from './rule-plans';
 
-export type TimedApproval = PendingApproval & { onTimeout: 'approve' | 'reject' | 'escalate' | 'expire' };
+export type { TimedApproval };
 
-/** Rule actions other than export/approval, carried out by `performRuleAction`. */
+/** Rule actions other than export/approval, as runs started before the executor expect them. */
 export interface RuleActionRequest {
   personId: string;
   decision: Decision;
 }
 
 export interface SelectionResult {
+  /** What the executor carries out, in order. */
+  steps: DecisionStep[];
+  // The three lists below are what runs started before the executor read (see workflows/job-autopilot.ts).
   exports: ExportCandidateInput[];
   approvals: TimedApproval[];
   actions: RuleActionRequest[];
   ruleVersions: { flowId: string; version: number }[];
 }
 
-interface ApprovalMemo {
-  flowId: string;
-  version: number | null;
-  planHash: string;
-  resume: { planHash: string; nodeId: string };
-  timeoutMs: number;
-  onTimeout: TimedApproval['onTimeout'];
-  escalateTo: string | null;
-}
-
-function exportTarget(decision: ExportDecision): ExportTarget {
-  return decision.as === 'candidate'
-    ? { kind: 'candidate', stageId: decision.stageId }
-    : { kind: 'prospect', poolId: decision.poolId, poolStageId: decision.poolStageId };
-}
-
-function approverName(decision: Extract<Decision, { type: 'requestApproval' }>): string {
-  return decision.approver.name;
-}
+const emptySelection = (): SelectionResult => ({
+  steps: [],
+  exports: [],
+  approvals: [],
+  actions: [],
+  ruleVersions: [],
+});
 
 export function selectionActivities(deps: ActivityDeps) {
   const { db } = deps;
@@ -82,65 +75,32 @@ export function selectionActivities(deps: ActivityDeps) {
     return query.execute();
   }
 
-  /** Carries out what an evaluation decided that the autopilot records itself, and returns the rest. */
+  /** Records an evaluation (trace, approval request, stage) and adds its steps to the result. */
   async function applyDecisions(
+    executor: Db,
     jobId: number,
     personId: string,
     loaded: LoadedPlan,
     event: FlowEvent,
-    decisions: Decision[],
-    trace: unknown,
+    evaluation: Evaluation,
     requestedBy: string,
     timeoutScale: number,
     result: SelectionResult,
   ) {
-    await db
-      .insertInto('decision_trace')
-      .values({
-        job_id: jobId,
-        person_id: personId,
-        flow_id: loaded.version === null ? null : loaded.flowId,
-        rule_version: loaded.version,
-        event: JSON.stringify(event),
-        decisions: JSON.stringify(decisions),
-        trace: JSON.stringify(trace),
-      })
-      .execute();
-    let stage: string | null = decisions.length === 0 ? 'not_selected' : null;
-    for (const decision of decisions) {
-      if (decision.type === 'export') {
-        result.exports.push({ jobId, personId, target: exportTarget(decision), requestedBy });
-        stage = 'approved';
-      } else if (decision.type === 'requestApproval') {
-        const memo: ApprovalMemo = {
-          flowId: loaded.flowId,
-          version: loaded.version,
-          planHash: loaded.plan.hash,
-          resume: decision.resume,
-          timeoutMs: Math.max(1_000, Math.round(decision.timeoutMs * timeoutScale)),
-          onTimeout: decision.onTimeout.then,
-          escalateTo: decision.onTimeout.then === 'escalate' ? decision.onTimeout.to.name : null,
-        };
-        const dueAt = new Date(Date.now() + memo.timeoutMs);
-        // One open request per person and job: a second cycle must not ask again.
-        await sql`
-          insert into approval_request (job_id, person_id, workflow_id, requested_from, due_at, trace)
-          values (${jobId}, ${personId}, ${autopilotWorkflowId(jobId)}, ${approverName(decision)}, ${dueAt}, ${JSON.stringify(memo)}::jsonb)
-          on conflict (job_id, person_id) where status = 'pending' do nothing`.execute(db);
-        stage = 'pending_approval';
-      } else if (decision.type === 'stop') {
-        stage ??= 'not_selected';
-      } else {
-        result.actions.push({ personId, decision });
-      }
-    }
-    if (stage) {
-      await db
-        .updateTable('job_person')
-        .set({ pipeline_stage: stage, updated_at: sql`now()` })
-        .where('job_id', '=', jobId)
-        .where('person_id', '=', personId)
-        .execute();
+    const steps = await recordEvaluation(executor, {
+      jobId,
+      personId,
+      loaded,
+      event,
+      evaluation,
+      requestedBy,
+      timeoutScale,
+    });
+    result.steps.push(...steps);
+    for (const step of steps) {
+      if (step.type === 'export') result.exports.push(step.request);
+      else if (step.type !== 'requestApproval' && step.type !== 'stop')
+        result.actions.push({ personId, decision: evaluation.decisions[step.index]! });
     }
   }
 
@@ -172,12 +132,12 @@ export function selectionActivities(deps: ActivityDeps) {
         const evaluation = evaluate(loaded.plan, event, personFacts(row, now));
         if (evaluation.decisions.length === 0) continue;
         await applyDecisions(
+          db,
           jobId,
           row.person_id,
           loaded,
           event,
-          evaluation.decisions,
-          evaluation.trace,
+          evaluation,
           'autopilot',
           timeoutScale,
           result,
@@ -208,22 +168,33 @@ export function selectionActivities(deps: ActivityDeps) {
     }));
   }
 
-  async function planFor(jobId: number, memo: ApprovalMemo): Promise<LoadedPlan> {
+  /**
+   * The plan the request was made under. Kept by hash since the executor (a publish, a stage-mapping
+   * save or a retrain since then does not change what an approval carries on with); requests from
+   * before fall back to their published version, then to the flow's current plan.
+   */
+  async function planFor(executor: Db, jobId: number, memo: ApprovalMemo): Promise<LoadedPlan | null> {
+    const kept = await planByHash(executor, memo.resume.planHash);
+    if (kept) return kept;
     if (memo.version !== null) {
-      const row = await db
+      const row = await executor
         .selectFrom('rule_version')
         .select(['plan'])
         .where('flow_id', '=', memo.flowId)
         .where('version', '=', memo.version)
-        .executeTakeFirstOrThrow();
-      return { flowId: memo.flowId, version: memo.version, plan: row.plan as RulePlan };
+        .executeTakeFirst();
+      if (row) return { flowId: memo.flowId, version: memo.version, plan: row.plan as RulePlan };
     }
-    const plans = await loadRulePlans(db, jobId);
-    const same = plans.find((p) => p.plan.hash === memo.planHash) ?? plans[0]!;
-    return same;
+    const plans = await loadRulePlans(executor, jobId);
+    return plans.find((p) => p.flowId === memo.flowId) ?? null;
   }
 
-  /** Marks the request decided (only if still pending) and carries the plan on from the approval step. */
+  /**
+   * Marks the request decided and carries the plan on from the approval step, in one transaction that
+   * also keeps the resulting steps on the request: a retry (the activity's answer was lost) finds the
+   * request decided and returns the same steps, whose export starts under its own id — never "no
+   * pending request, so no export".
+   */
   async function decide(
     jobId: number,
     approvalId: string,
@@ -232,56 +203,101 @@ export function selectionActivities(deps: ActivityDeps) {
     reason: string | null,
     status: 'approved' | 'rejected' | 'expired',
   ): Promise<SelectionResult> {
-    const result: SelectionResult = { exports: [], approvals: [], actions: [], ruleVersions: [] };
-    const row = await db
-      .updateTable('approval_request')
-      .set({ status, decided_by: decidedBy ?? 'timeout', decided_at: sql`now()`, reason })
-      .where('id', '=', approvalId)
-      .where('status', '=', 'pending')
-      .returning(['person_id', 'trace'])
-      .executeTakeFirst();
-    if (!row) return result;
-    const memo = row.trace as unknown as ApprovalMemo;
-    const loaded = await planFor(jobId, memo);
-    const [factsRow] = await factsRows(jobId, [row.person_id]);
-    if (!factsRow) return result;
-    const event: FlowEvent = {
-      type: 'approvalDecided',
-      outcome,
-      decidedBy: decidedBy ? { userId: null, name: decidedBy } : null,
-      ...(reason ? { reason } : {}),
-      ...(loaded.plan.hash === memo.resume.planHash ? { resume: memo.resume } : {}),
-    };
-    const evaluation = evaluate(loaded.plan, event, personFacts(factsRow, new Date().toISOString()));
-    await applyDecisions(
-      jobId,
-      row.person_id,
-      loaded,
-      event,
-      evaluation.decisions,
-      evaluation.trace,
-      decidedBy ?? 'autopilot',
-      1,
-      result,
-    );
-    if (outcome === 'rejected') {
-      await db
-        .updateTable('job_person')
-        .set({
-          pipeline_stage: status === 'expired' ? 'approval_expired' : 'rejected',
-          updated_at: sql`now()`,
-        })
-        .where('job_id', '=', jobId)
-        .where('person_id', '=', row.person_id)
+    return db.transaction().execute(async (trx) => {
+      const result = emptySelection();
+      const row = await trx
+        .updateTable('approval_request')
+        .set({ status, decided_by: decidedBy ?? 'timeout', decided_at: sql`now()`, reason })
+        .where('id', '=', approvalId)
+        .where('status', '=', 'pending')
+        .returning(['person_id', 'trace'])
+        .executeTakeFirst();
+      if (!row) {
+        const decided = await trx
+          .selectFrom('approval_request')
+          .select(['status', 'decided_by', 'outcome_steps'])
+          .where('id', '=', approvalId)
+          .executeTakeFirst();
+        // The same decision again (a retried activity): the same steps. Another decision: nothing.
+        if (decided && decided.status === status && decided.decided_by === (decidedBy ?? 'timeout'))
+          return { ...result, ...(decided.outcome_steps as Partial<SelectionResult> | null) };
+        return result;
+      }
+      const memo = row.trace as unknown as ApprovalMemo;
+      const loaded = await planFor(trx, jobId, memo);
+      const [factsRow] = await factsRows(jobId, [row.person_id]);
+      if (loaded && factsRow) {
+        const event: FlowEvent = {
+          type: 'approvalDecided',
+          outcome,
+          decidedBy: decidedBy ? { userId: null, name: decidedBy } : null,
+          ...(reason ? { reason } : {}),
+          ...(loaded.plan.hash === memo.resume.planHash ? { resume: memo.resume } : {}),
+        };
+        const evaluation = evaluate(loaded.plan, event, personFacts(factsRow, new Date().toISOString()));
+        await applyDecisions(
+          trx,
+          jobId,
+          row.person_id,
+          loaded,
+          event,
+          evaluation,
+          decidedBy ?? 'autopilot',
+          1,
+          result,
+        );
+      }
+      if (outcome === 'rejected') {
+        await trx
+          .updateTable('job_person')
+          .set({
+            pipeline_stage: status === 'expired' ? 'approval_expired' : 'rejected',
+            updated_at: sql`now()`,
+          })
+          .where('job_id', '=', jobId)
+          .where('person_id', '=', row.person_id)
+          .execute();
+      }
+      await trx
+        .updateTable('approval_request')
+        .set({ outcome_steps: JSON.stringify({ steps: result.steps, exports: result.exports }) })
+        .where('id', '=', approvalId)
         .execute();
-    }
-    return result;
+      return result;
+    });
+  }
+
+  async function prepareManualExport(input: {
+    jobId: number;
+    personId: string;
+    requestedBy: string;
+  }): Promise<ExportCandidateInput> {
+    const found = await db
+      .selectFrom('job_person')
+      .select('person_id')
+      .where('job_id', '=', input.jobId)
+      .where('person_id', '=', input.personId)
+      .executeTakeFirst();
+    if (!found) throw new Error(`Person ${input.personId} is not in job ${input.jobId}'s pipeline`);
+    await db
+      .updateTable('job_person')
+      .set({ pipeline_stage: 'approved', updated_at: sql`now()` })
+      .where('job_id', '=', input.jobId)
+      .where('person_id', '=', input.personId)
+      .execute();
+    const stageId = greenhouseStageFor(await loadStageMapping(db, input.jobId), 'exported');
+    return {
+      jobId: input.jobId,
+      personId: input.personId,
+      target: { kind: 'candidate', stageId },
+      requestedBy: input.requestedBy,
+    };
   }
 
   return {
     /** Evaluates the published rules for every newly matched person of the job. */
     async selectPeople(input: { jobId: number; approvalTimeoutScale?: number }): Promise<SelectionResult> {
-      const result: SelectionResult = { exports: [], approvals: [], actions: [], ruleVersions: [] };
+      const result = emptySelection();
       const plans = await loadRulePlans(db, input.jobId);
       result.ruleVersions = plans.flatMap((p) =>
         p.version === null ? [] : [{ flowId: p.flowId, version: p.version }],
@@ -310,12 +326,12 @@ export function selectionActivities(deps: ActivityDeps) {
         for (const loaded of plans) {
           const evaluation = evaluate(loaded.plan, event, facts);
           await applyDecisions(
+            db,
             input.jobId,
             row.person_id,
             loaded,
             event,
-            evaluation.decisions,
-            evaluation.trace,
+            evaluation,
             'autopilot',
             input.approvalTimeoutScale ?? 1,
             result,
@@ -334,7 +350,7 @@ export function selectionActivities(deps: ActivityDeps) {
       outcome: 'approved' | 'rejected';
       decidedBy: string;
       reason: string | null;
-    }): Promise<{ exports: ExportCandidateInput[] }> {
+    }): Promise<{ exports: ExportCandidateInput[]; steps: DecisionStep[] }> {
       const result = await decide(
         input.jobId,
         input.approvalId,
@@ -353,7 +369,7 @@ export function selectionActivities(deps: ActivityDeps) {
           details: { approvalId: input.approvalId, reason: input.reason },
         })
         .execute();
-      return { exports: result.exports };
+      return { exports: result.exports, steps: result.steps };
     },
 
     /** The request's deadline passed: approve, reject, escalate to someone else, or just expire, as the rule said. */
@@ -362,27 +378,38 @@ export function selectionActivities(deps: ActivityDeps) {
       approvalId: string;
       personId: string;
       onTimeout: TimedApproval['onTimeout'];
-    }): Promise<{ exports: ExportCandidateInput[]; escalated: TimedApproval | null }> {
+    }): Promise<{ exports: ExportCandidateInput[]; escalated: TimedApproval | null; steps: DecisionStep[] }> {
       if (input.onTimeout === 'escalate') {
         const row = await db
           .selectFrom('approval_request')
           .select(['trace', 'status'])
           .where('id', '=', input.approvalId)
           .executeTakeFirst();
-        if (!row || row.status !== 'pending') return { exports: [], escalated: null };
+        if (!row || row.status !== 'pending') return { exports: [], escalated: null, steps: [] };
         const memo = row.trace as unknown as ApprovalMemo;
         const dueAt = new Date(Date.now() + memo.timeoutMs);
         // Escalated once: if the next person does not decide either, the request expires.
-        const next: ApprovalMemo = { ...memo, onTimeout: 'expire', escalateTo: null };
+        const next: ApprovalMemo = {
+          ...memo,
+          onTimeout: 'expire',
+          escalateTo: null,
+          escalateToApprover: null,
+        };
         await db
           .updateTable('approval_request')
-          .set({ requested_from: memo.escalateTo, due_at: dueAt, trace: JSON.stringify(next) })
+          .set({
+            requested_from: memo.escalateTo,
+            // The escalated request belongs to whom it was escalated to.
+            ...(memo.escalateToApprover ? { approver: JSON.stringify(memo.escalateToApprover) } : {}),
+            due_at: dueAt,
+            trace: JSON.stringify(next),
+          })
           .where('id', '=', input.approvalId)
           .execute();
         const [pending] = (await pendingApprovals(input.jobId)).filter(
           (a) => a.approvalId === input.approvalId,
         );
-        return { exports: [], escalated: pending ?? null };
+        return { exports: [], escalated: pending ?? null, steps: [] };
       }
       const outcome = input.onTimeout === 'approve' ? 'approved' : 'rejected';
       const status = input.onTimeout === 'expire' ? 'expired' : outcome;
@@ -394,35 +421,136 @@ export function selectionActivities(deps: ActivityDeps) {
         'No decision before the deadline',
         status,
       );
-      return { exports: result.exports, escalated: null };
+      return { exports: result.exports, escalated: null, steps: result.steps };
     },
 
     /** A recruiter pressed "Export to Greenhouse": export at the job's mapped `exported` stage. */
-    async prepareManualExport(input: {
+    prepareManualExport,
+
+    /**
+     * A recruiter pressed "Export to Greenhouse": flows triggered by it decide what happens (and are
+     * carried out by the executor); when none decides an export, the person is exported at the job's
+     * mapped `exported` stage, as the button promises.
+     */
+    async manualExportRequested(input: {
       jobId: number;
       personId: string;
       requestedBy: string;
-    }): Promise<ExportCandidateInput> {
-      const found = await db
-        .selectFrom('job_person')
-        .select('person_id')
-        .where('job_id', '=', input.jobId)
-        .where('person_id', '=', input.personId)
-        .executeTakeFirst();
-      if (!found) throw new Error(`Person ${input.personId} is not in job ${input.jobId}'s pipeline`);
-      await db
-        .updateTable('job_person')
-        .set({ pipeline_stage: 'approved', updated_at: sql`now()` })
-        .where('job_id', '=', input.jobId)
-        .where('person_id', '=', input.personId)
-        .execute();
-      const stageId = greenhouseStageFor(await loadStageMapping(db, input.jobId), 'exported');
-      return {
-        jobId: input.jobId,
-        personId: input.personId,
-        target: { kind: 'candidate', stageId },
-        requestedBy: input.requestedBy,
+      approvalTimeoutScale?: number;
+    }): Promise<{ steps: DecisionStep[]; fallback: ExportCandidateInput | null }> {
+      const prepared = await prepareManualExport(input);
+      const [row] = await factsRows(input.jobId, [input.personId]);
+      const steps: DecisionStep[] = [];
+      const event: FlowEvent = {
+        type: 'manualExportRequested',
+        requestedBy: { userId: null, name: input.requestedBy },
       };
+      for (const loaded of await loadRulePlans(db, input.jobId)) {
+        if (!row) break;
+        const evaluation = evaluate(loaded.plan, event, personFacts(row, new Date().toISOString()));
+        if (evaluation.trace.start === 'none') continue;
+        steps.push(
+          ...(await recordEvaluation(db, {
+            jobId: input.jobId,
+            personId: input.personId,
+            loaded,
+            event,
+            evaluation,
+            requestedBy: input.requestedBy,
+            timeoutScale: input.approvalTimeoutScale ?? 1,
+            setStage: evaluation.decisions.length > 0,
+          })),
+        );
+      }
+      return { steps, fallback: steps.some((step) => step.type === 'export') ? null : prepared };
+    },
+
+    /** The job opened or closed: the job's flows with that trigger decide (notify, wait, stop). */
+    async evaluateJobEvent(input: {
+      jobId: number;
+      event: 'jobOpened' | 'jobClosed';
+      approvalTimeoutScale?: number;
+    }): Promise<DecisionStep[]> {
+      const steps: DecisionStep[] = [];
+      const event: FlowEvent = { type: input.event };
+      for (const loaded of await loadRulePlans(db, input.jobId)) {
+        const evaluation = evaluate(loaded.plan, event, { now: new Date().toISOString() });
+        if (evaluation.trace.start === 'none') continue;
+        steps.push(
+          ...(await recordEvaluation(db, {
+            jobId: input.jobId,
+            personId: null,
+            loaded,
+            event,
+            evaluation,
+            requestedBy: 'autopilot',
+            timeoutScale: input.approvalTimeoutScale ?? 1,
+          })),
+        );
+      }
+      return steps;
+    },
+
+    /**
+     * Publishing with "also apply to people already handled": the published version is evaluated once
+     * for everyone this job's rules already handled (the newly matched are evaluated by the cycle anyway).
+     * Once per version: a person with a decision under it is not evaluated again.
+     */
+    async applyRetroactively(input: {
+      jobId: number;
+      flowId: string;
+      version: number;
+      approvalTimeoutScale?: number;
+    }): Promise<DecisionStep[]> {
+      const published = await db
+        .selectFrom('rule_version')
+        .select(['plan'])
+        .where('flow_id', '=', input.flowId)
+        .where('version', '=', input.version)
+        .where('job_id', '=', input.jobId)
+        .executeTakeFirst();
+      if (!published) return [];
+      const loaded: LoadedPlan = {
+        flowId: input.flowId,
+        version: input.version,
+        plan: published.plan as RulePlan,
+      };
+      const already = new Set(
+        (
+          await db
+            .selectFrom('decision_trace')
+            .select('person_id')
+            .where('job_id', '=', input.jobId)
+            .where('flow_id', '=', input.flowId)
+            .where('rule_version', '=', input.version)
+            .where('person_id', 'is not', null)
+            .execute()
+        ).map((r) => r.person_id),
+      );
+      const now = new Date().toISOString();
+      const rows = (await factsRows(input.jobId)).filter(
+        (row) =>
+          row.pipeline_stage !== 'sourced' && row.pipeline_stage !== 'matched' && !already.has(row.person_id),
+      );
+      const steps: DecisionStep[] = [];
+      for (const row of rows) {
+        const event: FlowEvent = { type: 'personMatched', score: row.score ?? 0 };
+        const evaluation = evaluate(loaded.plan, event, personFacts(row, now));
+        steps.push(
+          ...(await recordEvaluation(db, {
+            jobId: input.jobId,
+            personId: row.person_id,
+            loaded,
+            event,
+            evaluation,
+            requestedBy: 'autopilot',
+            timeoutScale: input.approvalTimeoutScale ?? 1,
+            // Someone already handled keeps their stage unless the new rules decide something.
+            setStage: evaluation.decisions.length > 0,
+          })),
+        );
+      }
+      return steps;
     },
   };
 }

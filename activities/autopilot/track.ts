@@ -11,6 +11,8 @@ import { eraseGreenhouseCandidate, mergeGreenhouseCandidates } from './privacy';
 import { personFacts } from './person-facts';
 import { loadRulePlans } from './rule-plans';
 import type { RuleActionRequest } from './select';
+import type { DecisionStep } from '../../workflows/decision-steps';
+import { recordEvaluation } from './decision-record';
 import { moveWatermark, readWatermark } from './watermarks';
 
 export function trackActivities(deps: ActivityDeps) {
@@ -77,7 +79,8 @@ export function trackActivities(deps: ActivityDeps) {
     async applyStageEvent(input: {
       jobId: number;
       event: StageEvent;
-    }): Promise<{ actions: RuleActionRequest[] }> {
+      approvalTimeoutScale?: number;
+    }): Promise<{ actions: RuleActionRequest[]; steps?: DecisionStep[] }> {
       const { event } = input;
       if (event.kind === 'candidate_deleted' || event.kind === 'candidate_anonymized') {
         const erased = await eraseGreenhouseCandidate(db, event.candidateId);
@@ -169,24 +172,25 @@ export function trackActivities(deps: ActivityDeps) {
         .executeTakeFirst();
       if (!row) return { actions: [] };
       const actions: RuleActionRequest[] = [];
+      const steps: DecisionStep[] = [];
       for (const loaded of await loadRulePlans(db, input.jobId)) {
         const evaluation = evaluate(loaded.plan, flowEvent, personFacts(row, new Date().toISOString()));
         if (evaluation.decisions.length === 0) continue;
-        await db
-          .insertInto('decision_trace')
-          .values({
-            job_id: input.jobId,
-            person_id: person.id,
-            flow_id: loaded.version === null ? null : loaded.flowId,
-            rule_version: loaded.version,
-            event: JSON.stringify(flowEvent),
-            decisions: JSON.stringify(evaluation.decisions),
-            trace: JSON.stringify(evaluation.trace),
-          })
-          .execute();
+        steps.push(
+          ...(await recordEvaluation(db, {
+            jobId: input.jobId,
+            personId: person.id,
+            loaded,
+            event: flowEvent,
+            evaluation,
+            requestedBy: 'autopilot',
+            timeoutScale: input.approvalTimeoutScale ?? 1,
+            setStage: false,
+          })),
+        );
         actions.push(...evaluation.decisions.map((decision) => ({ personId: person.id, decision })));
       }
-      return { actions };
+      return { actions, steps };
     },
 
     /**

@@ -6,6 +6,7 @@ import { collect, type HarvestClient } from '../../greenhouse/client';
 import { findOrCreateApplication, findOrCreateCandidate } from '../../greenhouse/find-or-create';
 import type { NestedApplicationBody } from '../../greenhouse/schemas/candidates';
 import type { ExportCandidateInput } from '../../workflows/autopilot-api';
+import { exportWorkflowId } from '../../workflows/workflow-ids';
 import { requireHarvest, type ActivityDeps } from '../deps';
 import { greenhouseCall } from '../greenhouse-call';
 import { presenceFromApplications } from '../autopilot/greenhouse-presence';
@@ -68,7 +69,7 @@ export function exportActivities(deps: ActivityDeps) {
         .values({
           job_id: input.jobId,
           person_id: input.personId,
-          workflow_id: `export-${input.jobId}-${input.personId}`,
+          workflow_id: exportWorkflowId(input.jobId, input.personId),
           status: 'running',
           target: JSON.stringify(input.target),
           requested_by: input.requestedBy,

@@ -5,6 +5,7 @@ import * as accounts from './20261122T1030_accounts';
 import * as embeddingCache from './20261122T1115_embedding_cache';
 import * as outreachEventIds from './20261203T0800_outreach_event_ids';
 import * as erasedCandidates from './20261203T2300_erased_candidates';
+import * as ruleRuntime from './20261203T2330_rule_runtime';
 
 // Every migration, keyed by its timestamped name; Kysely runs them in name order.
 // Add new files here (one line each) — the list is static so bundled builds keep working.
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20261122T1115_embedding_cache': embeddingCache,
   '20261203T0800_outreach_event_ids': outreachEventIds,
   '20261203T2300_erased_candidates': erasedCandidates,
+  '20261203T2330_rule_runtime': ruleRuntime,
 };

@@ -1,5 +1,5 @@
 import type { ColumnType, Selectable } from 'kysely';
-import type { CreatedAt, JsonWithDefault } from './json';
+import type { CreatedAt, Json, JsonWithDefault } from './json';
 
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'expired';
 
@@ -15,6 +15,10 @@ export interface ApprovalRequestTable {
   decided_at: Date | string | null;
   due_at: Date | string | null;
   trace: JsonWithDefault<unknown[]>;
+  /** The approver the rule named (a `ResolvedApprover`); null on requests from before approvers were stored. */
+  approver: Json<unknown> | null;
+  /** What deciding the request produced, kept so a retried decision returns the same steps. */
+  outcome_steps: Json<unknown> | null;
   created_at: CreatedAt;
 }
 

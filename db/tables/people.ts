@@ -50,6 +50,8 @@ export interface JobPersonTable {
   source_kind: 'inbound' | 'prospect_pool' | 'import' | 'outreach';
   source_ref: string | null;
   pipeline_stage: ColumnType<PipelineStage, PipelineStage | undefined, PipelineStage>;
+  /** Tags a rule put on the person for this job ("Tag in Pilothouse"). */
+  tags: JsonWithDefault<string[]>;
   greenhouse: JsonWithDefault<GreenhousePresence>;
   score: number | null;
   profile_version: number | null;

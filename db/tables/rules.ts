@@ -39,6 +39,53 @@ export interface DecisionTraceTable {
   event: Json<unknown>;
   decisions: Json<unknown>;
   trace: Json<unknown>;
+  /** The plan the decisions were made under (see `rule_plan`). */
+  plan_hash: string | null;
+  created_at: CreatedAt;
+}
+
+/** Every plan a decision was made under, by hash: approvals and waits carry on under the plan they began in. */
+export interface RulePlanTable {
+  hash: string;
+  job_id: number;
+  flow_id: string;
+  rule_version: number | null;
+  plan: Json<unknown>;
+  created_at: CreatedAt;
+}
+
+export type RuleActionFailureStatus = 'failed' | 'retrying' | 'done';
+
+/** A rule action that failed after its retries, listed in Ops with Retry. */
+export interface RuleActionFailureTable {
+  id: ColumnType<string, string | undefined, never>;
+  job_id: number;
+  person_id: string | null;
+  trace_id: number;
+  decision_index: number;
+  decision_type: string;
+  workflow_id: string;
+  status: ColumnType<RuleActionFailureStatus, RuleActionFailureStatus | undefined, RuleActionFailureStatus>;
+  failure_type: string;
+  failure_message: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** In-app notifications (approval waiting, escalated, a rule's "Notify"). */
+export interface NotificationTable {
+  id: ColumnType<string, string | undefined, never>;
+  job_id: number | null;
+  person_id: string | null;
+  to_greenhouse_user_id: number | null;
+  to_role: string | null;
+  to_name: string;
+  kind: string;
+  message: string;
+  link: string | null;
+  dedupe_key: string;
+  read_at: Date | string | null;
   created_at: CreatedAt;
 }
 

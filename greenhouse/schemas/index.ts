@@ -8,3 +8,4 @@ export * from './attachments';
 export * from './notes';
 export * from './reference-data';
 export * from './token';
+export * from './tags';

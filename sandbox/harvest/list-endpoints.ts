@@ -327,6 +327,21 @@ const listSpecs: ListSpec[] = [
       oneOf('visibility', 'visibility', noteReadVisibilities),
     ],
   },
+  {
+    pattern: '/v3/candidate_tags',
+    scope: 'harvest:candidate_tags:list',
+    rows: (state) => all(state.candidate_tags),
+    filters: [],
+  },
+  {
+    pattern: '/v3/applied_candidate_tags',
+    scope: 'harvest:applied_candidate_tags:list',
+    rows: (state, viewer) => {
+      const visible = visibleCandidate(state, viewer);
+      return all(state.applied_candidate_tags.filter((applied) => visible(applied.candidate_id)));
+    },
+    filters: [ids('candidate_ids', 'candidate_id'), ids('candidate_tag_ids', 'candidate_tag_id')],
+  },
   { pattern: '/v3/sources', scope: 'harvest:sources:list', rows: (state) => all(state.sources), filters: [] },
   {
     pattern: '/v3/rejection_reasons',

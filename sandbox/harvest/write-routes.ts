@@ -166,7 +166,16 @@ export const writeRoutes: HarvestRoute[] = [
     scope: 'harvest:applications:reject',
     handle: (rt, request) => {
       const rejection = body(S.rejectApplicationBody, request);
-      ops.rejectApplication(rt, writableApplication(rt, request), rejection.rejection_reason_id);
+      if (rejection.rejection_email?.email_from_user_id !== undefined) {
+        if (!byId(rt.state.users, rejection.rejection_email.email_from_user_id))
+          throw harvestError(422, 'rejection_email.email_from_user_id: the user does not exist');
+      }
+      ops.rejectApplication(
+        rt,
+        writableApplication(rt, request),
+        rejection.rejection_reason_id,
+        rejection.rejection_email,
+      );
       return json(204);
     },
   },
@@ -249,6 +258,60 @@ export const writeRoutes: HarvestRoute[] = [
       touchApplication(state, application, at);
       rt.markChanged();
       return json(201, attachment);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/v3/candidate_tags',
+    scope: 'harvest:candidate_tags:create',
+    handle: (rt, request) => {
+      const tag = body(S.createCandidateTagBody, request);
+      const { state } = rt;
+      // Names are unique per organisation (case sensitive).
+      if (state.candidate_tags.some((t) => t.name === tag.name))
+        throw harvestError(422, `name: a tag named "${tag.name}" already exists`);
+      const at = new Date().toISOString();
+      const stored: S.CandidateTag = {
+        id: nextId(state, 'candidate_tags'),
+        created_at: at,
+        updated_at: at,
+        name: tag.name,
+      };
+      state.candidate_tags.push(stored);
+      rt.markChanged();
+      return json(201, stored);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: '/v3/applied_candidate_tags',
+    scope: 'harvest:applied_candidate_tags:create',
+    handle: (rt, request) => {
+      const applied = body(S.applyCandidateTagBody, request);
+      const { state } = rt;
+      const candidate = byId(state.candidates, applied.candidate_id);
+      if (!candidate)
+        throw harvestError(422, `candidate_id: candidate ${applied.candidate_id} does not exist`);
+      const tag = byId(state.candidate_tags, applied.candidate_tag_id);
+      if (!tag) throw harvestError(422, `candidate_tag_id: tag ${applied.candidate_tag_id} does not exist`);
+      if (
+        state.applied_candidate_tags.some(
+          (a) => a.candidate_id === candidate.id && a.candidate_tag_id === tag.id,
+        )
+      )
+        throw harvestError(422, 'The candidate already has this tag.');
+      const at = new Date().toISOString();
+      const stored: S.AppliedCandidateTag = {
+        id: nextId(state, 'applied_candidate_tags'),
+        created_at: at,
+        updated_at: at,
+        candidate_id: candidate.id,
+        candidate_tag_id: tag.id,
+      };
+      state.applied_candidate_tags.push(stored);
+      candidate.tags = [...(candidate.tags ?? []), tag.name];
+      rt.markChanged();
+      return json(201, stored);
     },
   },
   {

@@ -24,6 +24,13 @@ export async function loadSnapshot(file: string): Promise<SandboxSnapshot | unde
       `Sandbox state file ${file} is not a version-1 snapshot; delete it to start from a fresh seed`,
     );
   }
+  // Snapshots from before tags and rejection emails were modelled: start those empty.
+  const tenant = snapshot.tenant as Partial<SandboxSnapshot['tenant']> & SandboxSnapshot['tenant'];
+  tenant.candidate_tags ??= [];
+  tenant.applied_candidate_tags ??= [];
+  tenant.rejection_emails ??= [];
+  tenant.nextIds.candidate_tags ??= 610_001;
+  tenant.nextIds.applied_candidate_tags ??= 620_001;
   return snapshot as SandboxSnapshot;
 }
 

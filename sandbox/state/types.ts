@@ -10,6 +10,8 @@ import type {
   Job,
   JobInterviewStage,
   JobPost,
+  AppliedCandidateTag,
+  CandidateTag,
   Note,
   Office,
   ProspectDetail,
@@ -77,6 +79,8 @@ export interface TenantRecords {
   prospect_details: ProspectDetail[];
   attachments: Attachment[];
   notes: Note[];
+  candidate_tags: CandidateTag[];
+  applied_candidate_tags: AppliedCandidateTag[];
   sources: Source[];
   rejection_reasons: RejectionReason[];
   close_reasons: CloseReason[];
@@ -94,6 +98,15 @@ export interface TenantState extends TenantRecords {
   /** Greenhouse's built-in reasons: hidden unless include_defaults=true. */
   default_rejection_reason_ids: number[];
   files: StoredFile[];
+  /** The `rejection_email` each reject asked for (Greenhouse sends it; the v3 API never shows it back). */
+  rejection_emails: RejectionEmail[];
+}
+
+export interface RejectionEmail {
+  application_id: number;
+  send_email_at: string | null;
+  email_template_id: number | null;
+  email_from_user_id: number | null;
 }
 
 /** Distinct id ranges per resource, so using a stage id where a job id belongs fails loudly. */
@@ -120,6 +133,8 @@ export const idBases: Record<RecordKind, number> = {
   prospect_details: 400_000_001,
   attachments: 500_000_001,
   notes: 600_000_001,
+  candidate_tags: 610_001,
+  applied_candidate_tags: 620_001,
 };
 
 export function emptyTenant(seed: number): TenantState {
@@ -130,6 +145,7 @@ export function emptyTenant(seed: number): TenantState {
     service_account_user_ids: [],
     default_rejection_reason_ids: [],
     files: [],
+    rejection_emails: [],
     departments: [],
     offices: [],
     users: [],
@@ -148,6 +164,8 @@ export function emptyTenant(seed: number): TenantState {
     prospect_details: [],
     attachments: [],
     notes: [],
+    candidate_tags: [],
+    applied_candidate_tags: [],
     sources: [],
     rejection_reasons: [],
     close_reasons: [],

@@ -208,6 +208,7 @@ export function rejectApplication(
   rt: SandboxRuntime,
   application: Application,
   rejectionReasonId: number,
+  rejectionEmail?: { send_email_at?: string; email_template_id?: number; email_from_user_id?: number },
 ): void {
   if (application.status !== 'in_process') {
     throw harvestError(422, `The application is ${application.status} and cannot be rejected.`);
@@ -219,6 +220,14 @@ export function rejectApplication(
   application.status = 'rejected';
   application.rejected_at = at;
   application.rejection_reason_id = rejectionReasonId;
+  if (rejectionEmail) {
+    rt.state.rejection_emails.push({
+      application_id: application.id,
+      send_email_at: rejectionEmail.send_email_at ?? at,
+      email_template_id: rejectionEmail.email_template_id ?? null,
+      email_from_user_id: rejectionEmail.email_from_user_id ?? null,
+    });
+  }
   touchApplication(rt.state, application, at);
   emitApplication(rt, 'reject_candidate', application);
 }

@@ -1,8 +1,9 @@
+import { connectionCheckWorkflowId } from '../../workflows/workflow-ids';
 import { WORKFLOW_KIND } from '../../workflows/search-attributes';
 import type { PilothouseContext } from './load-context';
 
 export async function runConnectionCheck(context: PilothouseContext, requestedBy: string) {
-  const workflowId = `connection-check-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  const workflowId = connectionCheckWorkflowId(new Date());
   const handle = await context.temporal.workflow.start('connectionCheck', {
     taskQueue: context.env.TEMPORAL_TASK_QUEUE,
     workflowId,

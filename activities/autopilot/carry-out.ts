@@ -1,0 +1,471 @@
+// The activities behind the executor (workflows/carry-out-decisions.ts): each takes a reference to one
+// decision (trace row + index), reads the decision from the database and carries it out. Inputs and
+// results hold ids only — note texts and messages never enter workflow history.
+import { ApplicationFailure } from '@temporalio/common';
+import { sql } from 'kysely';
+import { collect, type HarvestClient } from '../../greenhouse/client';
+import { moveApplicationFromStage } from '../../greenhouse/stage-move';
+import type { Application } from '../../greenhouse/schemas/applications';
+import { evaluate, type Decision, type FlowEvent, type ResolvedApprover } from '../../rules';
+import type { DecisionStep } from '../../workflows/decision-steps';
+import { requireHarvest, type ActivityDeps } from '../deps';
+import { greenhouseCall } from '../greenhouse-call';
+import { postSignedWebhook } from '../notify/signed-webhook';
+import { loadDecision, planByHash, recordEvaluation } from './decision-record';
+import { personFacts } from './person-facts';
+
+export interface DecisionInput {
+  jobId: number;
+  traceId: number;
+  index: number;
+}
+
+/** What carrying out one decision came to; `done: false` means Greenhouse's state made it moot (not a failure). */
+export interface CarriedOut {
+  done: boolean;
+  outcome: string;
+}
+
+const GREENHOUSE_KINDS = ['move', 'advance', 'reject', 'note', 'tag'] as const;
+
+function recipientOf(approver: ResolvedApprover | null) {
+  if (!approver) return { to_greenhouse_user_id: null, to_role: null, to_name: 'Recruiters' };
+  return approver.kind === 'user'
+    ? { to_greenhouse_user_id: approver.userId, to_role: null, to_name: approver.name }
+    : { to_greenhouse_user_id: null, to_role: approver.role, to_name: approver.name };
+}
+
+export function carryOutActivities(deps: ActivityDeps) {
+  const { db } = deps;
+
+  async function mustLoad(input: DecisionInput) {
+    const loaded = await loadDecision(db, input.traceId, input.index);
+    if (!loaded || loaded.jobId !== input.jobId)
+      throw ApplicationFailure.nonRetryable(
+        'The rule decision to carry out no longer exists',
+        'DecisionNotFound',
+      );
+    return loaded;
+  }
+
+  async function audit(
+    jobId: number,
+    personId: string | null,
+    action: string,
+    details: Record<string, unknown>,
+  ) {
+    await db
+      .insertInto('audit_event')
+      .values({ actor: 'autopilot', action, job_id: jobId, person_id: personId, details })
+      .execute();
+  }
+
+  /** The application the decision acts on: the one it saw, else the one on this job now (an export just made it). */
+  async function applicationFor(
+    harvest: HarvestClient,
+    jobId: number,
+    personId: string,
+    decided: number | null,
+  ): Promise<Application> {
+    let applicationId = decided;
+    if (applicationId === null) {
+      const row = await db
+        .selectFrom('job_person as jp')
+        .leftJoin('export_ledger as x', (join) =>
+          join.onRef('x.job_id', '=', 'jp.job_id').onRef('x.person_id', '=', 'jp.person_id'),
+        )
+        .select(['jp.greenhouse', 'x.status as export_status', 'x.greenhouse_application_id'])
+        .where('jp.job_id', '=', jobId)
+        .where('jp.person_id', '=', personId)
+        .executeTakeFirst();
+      const presence = row?.greenhouse;
+      applicationId =
+        row?.greenhouse_application_id ??
+        (presence && presence.kind !== 'none' && presence.onThisJob
+          ? (presence.applicationId ?? null)
+          : null);
+      if (applicationId === null && row?.export_status === 'running')
+        throw ApplicationFailure.retryable(
+          'The export this step follows has not finished yet',
+          'ExportNotFinished',
+        );
+      if (applicationId === null)
+        throw ApplicationFailure.nonRetryable(
+          'The person has no application on this job in Greenhouse',
+          'NoApplication',
+        );
+    }
+    const application = await greenhouseCall(() => harvest.getApplication(applicationId));
+    if (!application)
+      throw ApplicationFailure.nonRetryable(
+        'The application is not visible in Greenhouse',
+        'ApplicationNotFound',
+      );
+    return application;
+  }
+
+  async function candidateIdOf(personId: string): Promise<number> {
+    const person = await db
+      .selectFrom('person')
+      .select('greenhouse_candidate_id')
+      .where('id', '=', personId)
+      .executeTakeFirst();
+    if (!person?.greenhouse_candidate_id)
+      throw ApplicationFailure.nonRetryable('The person is not in Greenhouse yet', 'NotInGreenhouse');
+    return person.greenhouse_candidate_id;
+  }
+
+  async function tagInGreenhouse(
+    harvest: HarvestClient,
+    candidateId: number,
+    name: string,
+  ): Promise<CarriedOut> {
+    const findTag = async () =>
+      (await greenhouseCall(() => collect(harvest.listCandidateTags({ per_page: 500 })))).find(
+        (t) => t.name === name,
+      );
+    let tag = await findTag();
+    if (!tag) {
+      try {
+        tag = await greenhouseCall(() => harvest.createCandidateTag({ name }));
+      } catch (error) {
+        // Created meanwhile by someone else (names are unique): use theirs.
+        tag = await findTag();
+        if (!tag) throw error;
+      }
+    }
+    const tagId = tag.id;
+    const applied = await greenhouseCall(() =>
+      collect(harvest.listAppliedCandidateTags({ candidate_ids: [candidateId], candidate_tag_ids: [tagId] })),
+    );
+    if (applied.some((a) => a.candidate_id === candidateId && a.candidate_tag_id === tagId))
+      return { done: true, outcome: 'already_tagged' };
+    await greenhouseCall(() =>
+      harvest.applyCandidateTag({ candidate_id: candidateId, candidate_tag_id: tagId }),
+    );
+    return { done: true, outcome: 'tagged' };
+  }
+
+  async function greenhouseAction(
+    jobId: number,
+    personId: string,
+    decision: Extract<Decision, { type: (typeof GREENHOUSE_KINDS)[number] }>,
+  ): Promise<CarriedOut> {
+    if (decision.type === 'tag' && decision.where === 'pilothouse') {
+      await db
+        .updateTable('job_person')
+        .set({
+          tags: sql`(select coalesce(jsonb_agg(distinct t), '[]'::jsonb) from jsonb_array_elements_text(tags || ${JSON.stringify([decision.tag])}::jsonb) t)`,
+          updated_at: sql`now()`,
+        })
+        .where('job_id', '=', jobId)
+        .where('person_id', '=', personId)
+        .execute();
+      return { done: true, outcome: 'tagged_in_pilothouse' };
+    }
+    const harvest = await requireHarvest(deps)();
+    switch (decision.type) {
+      case 'move':
+      case 'advance': {
+        const application = await applicationFor(harvest, jobId, personId, decision.applicationId);
+        if (decision.type === 'move' && application.job_interview_stage_id === decision.toStageId)
+          return { done: true, outcome: 'already_in_stage' };
+        // Guarded by the stage the rule saw: if a person moved it since, the move is not replayed (it can email).
+        if (decision.fromStageId !== null && application.job_interview_stage_id !== decision.fromStageId)
+          return { done: false, outcome: 'moved_since_decided' };
+        if (application.status !== 'in_process')
+          return { done: false, outcome: `application_${application.status}` };
+        await greenhouseCall(() =>
+          moveApplicationFromStage(
+            harvest,
+            application,
+            decision.type === 'move' ? { toStageId: decision.toStageId } : {},
+          ),
+        );
+        return { done: true, outcome: decision.type === 'move' ? 'moved' : 'advanced' };
+      }
+      case 'reject': {
+        const application = await applicationFor(harvest, jobId, personId, decision.applicationId);
+        if (application.status === 'rejected') return { done: true, outcome: 'already_rejected' };
+        await greenhouseCall(() =>
+          harvest.rejectApplication(application.id, {
+            rejection_reason_id: decision.rejectionReasonId,
+            // Greenhouse sends the reason's default rejection email template when asked to.
+            ...(decision.sendEmail ? { rejection_email: { send_email_at: new Date().toISOString() } } : {}),
+          }),
+        );
+        return { done: true, outcome: decision.sendEmail ? 'rejected_with_email' : 'rejected' };
+      }
+      case 'note': {
+        const candidateId = await candidateIdOf(personId);
+        // A retry after Greenhouse stored the note but the answer was lost must not add it twice.
+        const notes = await greenhouseCall(() =>
+          collect(harvest.listNotes({ candidate_ids: [candidateId] })),
+        );
+        if (notes.some((note) => note.body === decision.body)) return { done: true, outcome: 'note_exists' };
+        await greenhouseCall(() =>
+          harvest.createNote({
+            candidate_id: candidateId,
+            body: decision.body,
+            note_type: 'NOTE',
+            visibility: decision.visibility,
+          }),
+        );
+        return { done: true, outcome: 'noted' };
+      }
+      case 'tag':
+        return tagInGreenhouse(harvest, await candidateIdOf(personId), decision.tag);
+    }
+  }
+
+  async function notifyInApp(values: {
+    jobId: number;
+    personId: string | null;
+    approver: ResolvedApprover | null;
+    kind: string;
+    message: string;
+    link: string | null;
+    dedupeKey: string;
+  }) {
+    await db
+      .insertInto('notification')
+      .values({
+        job_id: values.jobId,
+        person_id: values.personId,
+        ...recipientOf(values.approver),
+        kind: values.kind,
+        message: values.message,
+        link: values.link,
+        dedupe_key: values.dedupeKey,
+      })
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .execute();
+  }
+
+  function webhookSecret(): string {
+    const secret = deps.notifications?.webhookSecret;
+    if (!secret)
+      throw ApplicationFailure.nonRetryable(
+        'Outgoing notification webhooks need NOTIFY_WEBHOOK_SECRET to sign them; set it and retry',
+        'NotifyWebhookNotConfigured',
+      );
+    return secret;
+  }
+
+  return {
+    /** Move, advance, reject, note or tag, in Greenhouse (on the Harvest queue) or, for a Pilothouse tag, here. */
+    async carryOutDecision(input: DecisionInput): Promise<CarriedOut> {
+      const { decision, personId } = await mustLoad(input);
+      if (!(GREENHOUSE_KINDS as readonly string[]).includes(decision.type))
+        throw ApplicationFailure.nonRetryable(
+          `A "${decision.type}" step is not a Greenhouse action`,
+          'NotAGreenhouseAction',
+        );
+      if (personId === null)
+        throw ApplicationFailure.nonRetryable(
+          'This step needs a person, and the flow is about the job',
+          'NoPerson',
+        );
+      const result = await greenhouseAction(
+        input.jobId,
+        personId,
+        decision as Extract<Decision, { type: (typeof GREENHOUSE_KINDS)[number] }>,
+      );
+      await audit(input.jobId, personId, `rule.${decision.type}.${result.done ? 'done' : 'moot'}`, {
+        traceId: input.traceId,
+        index: input.index,
+        outcome: result.outcome,
+      });
+      return result;
+    },
+
+    /** A rule's "Notify": an in-app notification, and for a webhook target a signed POST (Slack-compatible). */
+    async notifyDecision(input: DecisionInput): Promise<CarriedOut> {
+      const { decision, personId } = await mustLoad(input);
+      if (decision.type !== 'notify')
+        throw ApplicationFailure.nonRetryable(
+          `A "${decision.type}" step is not a notification`,
+          'NotANotification',
+        );
+      const job = await db.selectFrom('job').select('name').where('id', '=', input.jobId).executeTakeFirst();
+      const link = personId ? `/jobs/${input.jobId}/people/${personId}` : `/jobs/${input.jobId}`;
+      await notifyInApp({
+        jobId: input.jobId,
+        personId,
+        approver: decision.target.type === 'inApp' ? decision.target.to : null,
+        kind: 'rule',
+        message: decision.message,
+        link,
+        dedupeKey: `decision:${input.traceId}:${input.index}`,
+      });
+      if (decision.target.type === 'webhook') {
+        await postSignedWebhook({
+          url: decision.target.url,
+          secret: webhookSecret(),
+          deliveryId: `decision-${input.traceId}-${input.index}`,
+          payload: {
+            text: decision.message,
+            event: 'rule.notify',
+            job: { id: input.jobId, name: job?.name ?? null },
+            person_id: personId,
+            link,
+          },
+        });
+      }
+      await audit(input.jobId, personId, 'rule.notify.done', {
+        traceId: input.traceId,
+        index: input.index,
+        target: decision.target.type,
+      });
+      return { done: true, outcome: decision.target.type === 'webhook' ? 'posted' : 'in_app' };
+    },
+
+    /** Tells the approver a request is waiting for them (or was escalated to them): in-app, and the approvals webhook if set. */
+    async notifyApprover(input: {
+      jobId: number;
+      approvalId: string;
+      kind: 'requested' | 'escalated';
+    }): Promise<CarriedOut> {
+      const row = await db
+        .selectFrom('approval_request as a')
+        .innerJoin('job as j', 'j.id', 'a.job_id')
+        .select(['a.person_id', 'a.approver', 'a.requested_from', 'a.status', 'j.name as job_name'])
+        .where('a.id', '=', input.approvalId)
+        .executeTakeFirst();
+      if (!row || row.status !== 'pending') return { done: false, outcome: 'no_longer_pending' };
+      const approver = (row.approver as ResolvedApprover | null) ?? null;
+      const message =
+        input.kind === 'requested'
+          ? `An approval for ${row.job_name} is waiting for ${row.requested_from ?? 'a recruiter'}`
+          : `An approval for ${row.job_name} was escalated to ${row.requested_from ?? 'a recruiter'}: nobody decided in time`;
+      const dedupeKey = `approval:${input.approvalId}:${input.kind}`;
+      await notifyInApp({
+        jobId: input.jobId,
+        personId: row.person_id,
+        approver,
+        kind: `approval.${input.kind}`,
+        message,
+        link: '/approvals',
+        dedupeKey,
+      });
+      const url = deps.notifications?.approvalWebhookUrl;
+      if (url) {
+        await postSignedWebhook({
+          url,
+          secret: webhookSecret(),
+          deliveryId: dedupeKey.replaceAll(':', '-'),
+          payload: {
+            text: message,
+            event: `approval.${input.kind}`,
+            job: { id: input.jobId, name: row.job_name },
+            approval_id: input.approvalId,
+            approver: approver ? { kind: approver.kind, name: approver.name } : null,
+            link: '/approvals',
+          },
+        });
+      }
+      return { done: true, outcome: url ? 'in_app_and_webhook' : 'in_app' };
+    },
+
+    /** A wait ended: the plan it was decided under carries on after the wait step. */
+    async resumeWait(input: DecisionInput & { approvalTimeoutScale?: number }): Promise<DecisionStep[]> {
+      const { decision, personId, planHash } = await mustLoad(input);
+      if (decision.type !== 'wait') return [];
+      const loaded = planHash ? await planByHash(db, planHash) : null;
+      if (!loaded)
+        throw ApplicationFailure.nonRetryable(
+          'The rules this wait belongs to are no longer stored',
+          'PlanNotFound',
+        );
+      const now = new Date().toISOString();
+      let facts: Parameters<typeof evaluate>[2] = { now };
+      if (personId !== null) {
+        const row = await db
+          .selectFrom('job_person as jp')
+          .innerJoin('person as p', 'p.id', 'jp.person_id')
+          .select([
+            'jp.person_id',
+            'p.first_name',
+            'p.last_name',
+            'p.emails',
+            'p.linkedin_url',
+            'p.location',
+            'jp.source_kind',
+            'jp.greenhouse',
+            'jp.score',
+            'jp.last_activity_at',
+          ])
+          .where('jp.job_id', '=', input.jobId)
+          .where('jp.person_id', '=', personId)
+          .executeTakeFirst();
+        if (!row) return []; // erased meanwhile
+        facts = personFacts(row, now);
+      }
+      const event: FlowEvent = { type: 'waitElapsed', resume: decision.resume };
+      const evaluation = evaluate(loaded.plan, event, facts);
+      return recordEvaluation(db, {
+        jobId: input.jobId,
+        personId,
+        loaded,
+        event,
+        evaluation,
+        requestedBy: 'autopilot',
+        timeoutScale: input.approvalTimeoutScale ?? 1,
+        setStage: false,
+      });
+    },
+
+    /** A rule action failed after its retries: a row Ops lists with Retry, naming the workflow it failed in. */
+    async recordRuleActionFailure(
+      input: DecisionInput & { workflowId: string; failureType: string; message: string },
+    ): Promise<{ failureId: string }> {
+      const { decision, personId } = await mustLoad(input);
+      const row = await db
+        .insertInto('rule_action_failure')
+        .values({
+          job_id: input.jobId,
+          person_id: personId,
+          trace_id: input.traceId,
+          decision_index: input.index,
+          decision_type: decision.type,
+          workflow_id: input.workflowId,
+          failure_type: input.failureType,
+          failure_message: input.message,
+        })
+        .onConflict((oc) =>
+          oc.columns(['trace_id', 'decision_index']).doUpdateSet({
+            status: 'failed',
+            workflow_id: input.workflowId,
+            failure_type: input.failureType,
+            failure_message: input.message,
+            attempts: sql`rule_action_failure.attempts + 1`,
+            updated_at: sql`now()`,
+          }),
+        )
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { failureId: row.id };
+    },
+
+    /** Ops' Retry finished: done, or failed again with a new reason. */
+    async finishRuleActionRetry(input: {
+      failureId: string;
+      outcome: { ok: true } | { ok: false; failureType: string; message: string };
+    }): Promise<void> {
+      await db
+        .updateTable('rule_action_failure')
+        .set(
+          input.outcome.ok
+            ? { status: 'done', updated_at: sql`now()` }
+            : {
+                status: 'failed',
+                failure_type: input.outcome.failureType,
+                failure_message: input.outcome.message,
+                updated_at: sql`now()`,
+              },
+        )
+        .where('id', '=', input.failureId)
+        .execute();
+    },
+  };
+}
