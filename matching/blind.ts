@@ -140,6 +140,11 @@ const proxyRedactors: Redactor[] = [
   },
   { kind: 'age', apply: (text, count) => ages.reduce((t, p) => replaceAll(t, p, '[age]', count), text) },
   { kind: 'graduation-year', apply: maskEducationYears },
+  { kind: 'school', apply: maskSchools },
+  {
+    kind: 'affiliation',
+    apply: (text, count) => replaceAll(text, affinityGroup, '[affiliation]', count),
+  },
   { kind: 'honorific', apply: (text, count) => replaceAll(text, honorific, '', count) },
   {
     kind: 'pronoun',
@@ -245,13 +250,17 @@ function maskNames(text: string, names: string[], count: (n?: number) => void): 
   for (const name of names) {
     for (const token of name.split(/[\s,]+/)) {
       const clean = token.replace(/^[("'“]+|[)"'”.,]+$/g, '');
-      if (clean.length >= 2 && !/\d/.test(clean)) tokens.add(clean);
+      if (clean.length >= 2 && !/\d/.test(clean) && !nameParticle.test(clean)) tokens.add(clean);
     }
   }
   let out = text;
   // Full names first, then single tokens, so "Jamal Jones" becomes one [name] rather than two.
   for (const name of names.filter((n) => n.trim().split(/\s+/).length > 1)) {
-    const words = name.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
+    const words = name
+      .trim()
+      .split(/[\s,]+/)
+      .map(escapeRegExp)
+      .join('[\\s,]+');
     out = replaceAll(
       out,
       new RegExp(`(?<![\\p{L}\\p{N}])${words}(?![\\p{L}\\p{N}])`, 'giu'),
@@ -262,15 +271,24 @@ function maskNames(text: string, names: string[], count: (n?: number) => void): 
   for (const token of [...tokens].sort((a, b) => b.length - a.length)) {
     // A surname that is also a skill ("Ruby", "Scala") is only masked where it was part of the full name.
     if (isDictionaryTerm(token)) continue;
-    out = replaceAll(
-      out,
+    // A single name word followed by a state or country is a town ("Austin, TX", "Florence, Italy"): a
+    // job's location requirement needs it, and it says nothing of who the person is.
+    out = out.replace(
       new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(token)}(?![\\p{L}\\p{N}])`, 'giu'),
-      '[name]',
-      count,
+      (match, offset: number, whole: string) => {
+        if (townFollows.test(whole.slice(offset + match.length, offset + match.length + 40))) return match;
+        count();
+        return '[name]';
+      },
     );
   }
   return out;
 }
+
+// Case-sensitive on purpose: "Austin, TX" is a town, "Austin in the team" is not.
+const townFollows = new RegExp(
+  `^,?\\s+(?:${usStates}|USA|US|United States|Canada|Mexico|UK|United Kingdom|England|Ireland|Germany|France|Spain|Italy|Portugal|Netherlands|Belgium|Switzerland|Austria|Poland|Sweden|Norway|Denmark|Finland|Brazil|Argentina|Colombia|Chile|Peru|India|China|Japan|Australia|New Zealand|South Africa|Nigeria|Kenya|Philippines|Vietnam)\\b`,
+);
 
 /** Resumes open with the person's name: the first line, unless it is a "Resume" heading, if it reads like a name. */
 function namesFromHeader(text: string): string[] {
@@ -280,17 +298,29 @@ function namesFromHeader(text: string): string[] {
     .filter((l) => l && !/^(?:resume|résumé|curriculum vitae|cv)$/i.test(l));
   const line = firstLines[0] ?? '';
   const labelled = /^(?:name|full name)\s*:\s*(.+)$/i.exec(line);
-  const candidate = (labelled?.[1] ?? line).split(/\s[|•·–—-]\s|,/)[0]?.trim() ?? '';
+  const source = (labelled?.[1] ?? line).split(/\s[|•·–—-]\s/)[0]?.trim() ?? '';
+  // "Nguyen, Thi Minh Anh": surname first, then the given names, is how many people write their name.
+  const surnameFirst =
+    /^([\p{Lu}][\p{L}'’-]+),\s+([\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3})$/u.exec(source);
+  const candidate = surnameFirst
+    ? `${surnameFirst[2]} ${surnameFirst[1]}`
+    : (source.split(',')[0]?.trim() ?? '');
   const words = candidate.split(/\s+/);
+  const named = words.filter((w) => !nameParticle.test(w));
   const looksLikeName =
-    words.length >= 2 &&
-    words.length <= 4 &&
-    words.every((w) => /^(?:[\p{Lu}][\p{L}'’-]*\.?|[\p{Lu}]\.)$/u.test(w)) &&
+    named.length >= 2 &&
+    words.length <= 7 &&
+    // Particles ("María José de la Cruz", "Ludwig van Beethoven") are part of a name, lower-case or not.
+    words.every((w) => nameParticle.test(w) || /^(?:[\p{Lu}][\p{L}'’-]*\.?|[\p{Lu}]\.)$/u.test(w)) &&
     !notNameWords.test(candidate) &&
     detectTitles(candidate).length === 0 &&
     detectSkills(candidate).length === 0;
-  return looksLikeName ? [candidate] : [];
+  if (!looksLikeName) return [];
+  return surnameFirst ? [source, candidate] : [candidate];
 }
+
+const nameParticle =
+  /^(?:de|del|della|der|den|di|da|das|do|dos|du|la|las|le|los|van|von|y|e|al|el|bin|ibn|ben|mac|st\.?)$/i;
 
 function isDictionaryTerm(token: string): boolean {
   return detectSkills(token).length > 0;
@@ -312,6 +342,35 @@ function maskEducationYears(text: string, count: (n?: number) => void): string {
     })
     .join('\n');
 }
+
+// Which college someone went to is a proxy for race, class and age (HBCUs, women's colleges); what they
+// studied stays. Only on education lines, so an employer ("North High School") and its level stay.
+const institution =
+  /(?:(?:[\p{Lu}][\p{L}'’&.-]*|of|the|at|and|for|de|del|da|do|di|la)[ \t]+){0,6}(?:University|College|Institute|Academy|Polytechnic|Universidad|Universität|Université|Universidade|Università|Hochschule|Politécnico|Politecnico)\b(?:[ \t]+(?:of|at|for|in|de|del|da|do|di)[ \t]+(?:the[ \t]+)?[\p{Lu}][\p{L}'’.-]*(?:[ \t]+[\p{Lu}][\p{L}'’.-]*){0,3})?(?:[ \t]+[\p{Lu}][\p{L}'’.-]*){0,2}/gu;
+const degreeLine =
+  /\b(?:bachelor'?s?|master'?s|masters|degree|diploma|graduated|graduation|class of|gpa|alumn\p{L}+|licenciad\p{L}*|máster|ph\.?d|doctor of)\b/iu;
+
+function maskSchools(text: string, count: (n?: number) => void): string {
+  let inEducation = false;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (sectionHeading.test(line)) inEducation = educationHeading.test(line);
+      if (!inEducation && !degreeLine.test(line) && !degreeAbbreviations.test(line)) return line;
+      return line.replace(institution, (match) => {
+        // "B.S. Computer Science, University of Illinois" keeps "B.S. Computer Science".
+        if (!/[\p{Lu}]/u.test(match)) return match;
+        count();
+        return '[school]';
+      });
+    })
+    .join('\n');
+}
+
+// Affinity groups, religious bodies and similar memberships say which group someone belongs to and nothing a
+// job needs ("Society of Women Engineers", "Deacon, First Baptist Church"): the whole name goes.
+const affinityGroup =
+  /(?:(?:[\p{Lu}][\p{L}'’&.-]*|of|for|the|and|in|who)[ \t]+){0,6}(?:Women'?s?|Girls|Black|Latin[ao]s?|Latinx|Hispanic|LGBTQ?I?A?\+?|Queer|Pride|Lesbians?|Gay|Transgender|Muslims?|Islamic|Christians?|Catholics?|Jewish|Hindus?|Sikhs?|Buddhists?|Baptist|Methodist|Lutheran|Presbyterian|Evangelical|Mormon|Hillel|Chabad|Church|Mosque|Synagogue|Parish|Ministry|Ministries|Veterans?|Asian American|Native American|Indigenous|Deaf)(?![\p{L}])(?:'s)?(?:[ \t]+(?:[\p{Lu}][\p{L}'’&.-]*|of|in|for|and|the|who|&)(?![\p{L}]))*/gu;
 
 function replaceLiteral(text: string, literal: string, mask: string, count: (n?: number) => void): string {
   const trimmed = literal.trim();

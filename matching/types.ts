@@ -103,6 +103,8 @@ export const redactionKinds = [
   'age',
   'pronoun',
   'honorific',
+  'school',
+  'affiliation',
 ] as const;
 export type RedactionKind = (typeof redactionKinds)[number];
 

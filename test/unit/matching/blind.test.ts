@@ -36,7 +36,7 @@ describe('blinding a resume before scoring', () => {
   });
 
   it('masks graduation years and age but keeps the dates of jobs, which measure experience', () => {
-    expect(text).toContain('B.S. Computer Science, University of Illinois, [year]');
+    expect(text).toContain('B.S. Computer Science, [school], [year]');
     expect(text).not.toMatch(/1991|33\b/);
     expect(text).toContain('Paycircle (2018 – present)');
     expect(text).toContain('ShopCo (Jan 2014 – Mar 2018)');
@@ -104,5 +104,31 @@ describe('preparing a candidate from a sourced profile', () => {
 
   it('is plain JSON, so it can travel through Temporal', () => {
     expect(JSON.parse(JSON.stringify(candidate))).toEqual(candidate);
+  });
+
+  it('masks surname-first names and names with particles, and keeps a town that is also a first name', () => {
+    const surnameFirst = blindText(
+      'Nguyen, Thi Minh Anh\nCPhT · Sacramento, CA\nMinh Anh trains new technicians.',
+    ).text;
+    expect(surnameFirst).not.toMatch(/Nguyen|Minh|Anh/);
+    const particles = blindText(
+      'María José de la Cruz\nChicago, IL\nMaría José drafted the memos; de la Cruz filed them.',
+    ).text;
+    expect(particles).not.toMatch(/María|José|Cruz/);
+    expect(particles).toContain('drafted the memos');
+    const town = blindText(
+      'Austin Reed\nAustin, TX\nElectrical Apprentice (2022 – present)\nAustin pulled wire.',
+    ).text;
+    expect(town).toContain('Austin, TX');
+    expect(town).not.toMatch(/Reed|Austin pulled/);
+  });
+
+  it('masks affinity groups, religious bodies and colleges, and leaves no "Women\'s" token behind', () => {
+    const text = blindText(
+      "Dana Smith\nEducation\nB.S. Chemistry, Spelman College, 2014\nCommunity\nMember, Women's Pharmacy Network\nVolunteer, Islamic Center of Chicago\nMember, National Society of Black Engineers",
+    ).text;
+    expect(text).toContain('B.S. Chemistry, [school], [year]');
+    expect(text).not.toMatch(/Women|Islamic|Black|Spelman/);
+    expect(text.match(/\[affiliation\]/g)).toHaveLength(3);
   });
 });
