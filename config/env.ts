@@ -116,6 +116,14 @@ export const envSchema = z.object({
     .min(1)
     .default(15)
     .describe('How often the job sync schedule lists Greenhouse jobs and starts their autopilots.'),
+  WEBHOOK_PAYLOAD_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30)
+    .describe(
+      'Days a received Greenhouse webhook body (it names people) is kept; the job sync empties older ones.',
+    ),
   SANDBOX_PORT: port(4010).describe('Port of the Harvest v3 sandbox started in demo mode.'),
 
   HF_TOKEN: optionalText.describe('Hugging Face token for the semantic scorer (inference providers).'),

@@ -128,10 +128,15 @@ export function parseErrorMessages(body: unknown): string[] {
   return messages;
 }
 
-/** Path and query for logs and errors: emails are personal data, so their values are masked. */
+// Query values shown in logs and errors: ids, paging, dates and closed sets of words. Every other value
+// (email, search, tag, name, phone, a profile URL, an opaque cursor that may carry them) is masked.
+const SHOWN_QUERY_KEY =
+  /^(?:ids|[a-z_]+_ids?|per_page|(?:created|updated|last_activity)_at(?:\[(?:gt|gte|lt|lte)\])?|status|job_status|type|visibility|private|prospect|active|include_defaults|skip_count)$/;
+
+/** Path and query for logs and errors: any value that can name a person is masked. */
 export function describeRequestPath(url: URL): string {
   const query = new URLSearchParams(url.search);
-  for (const key of [...query.keys()]) if (/email/i.test(key)) query.set(key, '[redacted]');
+  for (const key of new Set(query.keys())) if (!SHOWN_QUERY_KEY.test(key)) query.set(key, '[redacted]');
   const search = query.toString();
   return search ? `${url.pathname}?${decodeURIComponent(search)}` : url.pathname;
 }

@@ -63,6 +63,7 @@ export async function runWorker(env: Env): Promise<void> {
       temporal: client,
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       matcher: workerMatcher(env, db),
+      webhookPayloadRetentionDays: env.WEBHOOK_PAYLOAD_RETENTION_DAYS,
     };
     const common = {
       connection,

@@ -13,6 +13,8 @@ export function payloadMentions(candidateId: number) {
     or (payload #>> '{payload,candidate,id}')::bigint = ${candidateId}
     or (payload #>> '{payload,person,id}')::bigint = ${candidateId}
     or (payload #>> '{payload,candidate_id}')::bigint = ${candidateId}
+    or (payload #>> '{payload,person_id}')::bigint = ${candidateId}
+    or (payload #>> '{payload,application,candidate_id}')::bigint = ${candidateId}
   )`;
 }
 
@@ -64,9 +66,10 @@ export async function eraseGreenhouseCandidate(db: Db, candidateId: number): Pro
       .set({ failure_message: null })
       .where('person_id', 'in', ids)
       .execute();
+    // So can a recruiter's reason for declining them.
     await trx
       .updateTable('audit_event')
-      .set({ details: sql`details - 'message'` })
+      .set({ details: sql`details - 'message' - 'reason'` })
       .where('person_id', 'in', ids)
       .execute();
 

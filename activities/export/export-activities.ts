@@ -107,7 +107,8 @@ export function exportActivities(deps: ActivityDeps) {
       if (person.emails.length === 0 && !person.linkedin_url) {
         // Without an email or LinkedIn URL a retry could not tell our create from a stranger: refuse.
         throw ApplicationFailure.nonRetryable(
-          `${person.first_name} ${person.last_name} has no email or LinkedIn URL, so Pilothouse cannot make sure they are exported only once. Add one and retry.`,
+          // Failure messages reach workflow histories and logs: they name no one.
+          'This person has no email or LinkedIn URL, so Pilothouse cannot make sure they are exported only once. Add one and retry.',
           'MissingContactDetails',
         );
       }

@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseEnv, type Env } from '../../../config/env';
+import { sql } from 'kysely';
 import { addPersonToJob } from '../../../db/queries/people';
+import { exportWorkflowId } from '../../../workflows/autopilot-api';
 import { ingestWebhook, signalStoredEvent } from '../../../web/server/webhook-ingest.server';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 import { sandboxConnectionSettings } from '../../../sandbox';
@@ -89,6 +91,36 @@ describe('erasure independent of any job', () => {
       { kind: 'import' },
     );
 
+    // What else names the deleted person here: stored payloads that carry their id under other keys,
+    // and a recruiter's reason for declining them.
+    const payloads = await h.db
+      .insertInto('webhook_event')
+      .values([
+        {
+          action: 'prospect_created',
+          verdict: 'accepted',
+          payload: JSON.stringify({ payload: { person_id: 950_001, first_name: 'Dora' } }),
+        },
+        {
+          action: 'new_candidate_application',
+          verdict: 'accepted',
+          payload: JSON.stringify({
+            payload: { application: { candidate_id: 950_001, notes: 'Dora Deleted' } },
+          }),
+        },
+      ])
+      .returning('id')
+      .execute();
+    await h.db
+      .insertInto('audit_event')
+      .values({
+        actor: 'riley@example.com',
+        action: 'approval.rejected',
+        person_id: deleted.personId,
+        details: { approvalId: 'a-1', reason: 'Dora Deleted has no Go experience' },
+      })
+      .execute();
+
     await deliver('delete_candidate', { person: { id: 950_001 } });
     await deliver('candidate_anonymized', { person: { id: 950_002 } });
     await deliver('merge_candidate', { person: { id: 950_003 }, merged_candidate_ids: [950_004] });
@@ -104,6 +136,53 @@ describe('erasure independent of any job', () => {
     );
     const merged = await personRow(survivor.personId);
     expect([...merged!.emails].sort()).toEqual(['sue@example.org', 'susan@example.org']);
+    const left = await h.db
+      .selectFrom('webhook_event')
+      .select('payload')
+      .where(
+        'id',
+        'in',
+        payloads.map((p) => p.id),
+      )
+      .execute();
+    expect(left).toEqual([{ payload: null }, { payload: null }]);
+    const { rows } = await sql<{
+      n: string;
+    }>`select count(*) as n from audit_event where details::text ilike '%Dora%'`.execute(h.db);
+    expect(Number(rows[0]!.n)).toBe(0);
+  });
+
+  it('names no one in an export failure', async () => {
+    const { personId } = await addPersonToJob(
+      h.db,
+      closedJob,
+      { firstName: 'Nolan', lastName: 'Nocontact', emails: [] },
+      { kind: 'import' },
+    );
+    await expect(
+      h.client.workflow.execute('exportCandidate', {
+        taskQueue: h.taskQueue,
+        workflowId: exportWorkflowId(closedJob, personId),
+        args: [
+          {
+            jobId: closedJob,
+            personId,
+            target: { kind: 'candidate', stageId: null },
+            requestedBy: 'riley@example.com',
+          },
+        ],
+      }),
+    ).rejects.toThrow();
+    const ledger = await h.db
+      .selectFrom('export_ledger')
+      .select(['failure_type', 'failure_message'])
+      .where('person_id', '=', personId)
+      .executeTakeFirstOrThrow();
+    expect(ledger.failure_type).toBe('MissingContactDetails');
+    expect(ledger.failure_message).toMatch(/no email or LinkedIn URL/);
+    expect(ledger.failure_message).not.toMatch(/Nolan|Nocontact/);
+    const history = await h.client.workflow.getHandle(exportWorkflowId(closedJob, personId)).fetchHistory();
+    expect(JSON.stringify(history)).not.toMatch(/Nolan|Nocontact/);
   });
 
   it('the job sync proves no erased candidate still has data here, and erases what it finds', async () => {
@@ -131,12 +210,39 @@ describe('erasure independent of any job', () => {
     );
     expect(await personRow(back.personId)).toBeDefined();
 
+    // Webhook payloads are kept for the retention period (30 days by default), then emptied.
+    const [old, recent] = await h.db
+      .insertInto('webhook_event')
+      .values([
+        {
+          action: 'candidate_stage_change',
+          verdict: 'accepted',
+          received_at: new Date(Date.now() - 31 * 86_400_000),
+          payload: JSON.stringify({ payload: {} }),
+        },
+        {
+          action: 'candidate_stage_change',
+          verdict: 'accepted',
+          received_at: new Date(Date.now() - 29 * 86_400_000),
+          payload: JSON.stringify({ payload: {} }),
+        },
+      ])
+      .returning('id')
+      .execute();
+
     await h.client.workflow.execute('syncJobs', {
       taskQueue: h.taskQueue,
       workflowId: `sync-sweep-${h.taskQueue}`,
       args: [{}],
     });
     expect(await personRow(back.personId)).toBeUndefined();
+    const kept = await h.db
+      .selectFrom('webhook_event')
+      .select(['id', 'payload'])
+      .where('id', 'in', [old!.id, recent!.id])
+      .orderBy('id')
+      .execute();
+    expect(kept.map((row) => row.payload !== null)).toEqual([false, true]);
     const repeated = await h.db
       .selectFrom('audit_event')
       .select('details')
