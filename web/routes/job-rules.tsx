@@ -101,6 +101,8 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
   const current = useRef<RuleFlow>(draft.flow);
   const [dirty, setDirty] = useState(false);
   const [publishOpen, setPublishOpen] = useState(false);
+  // "Also apply to people already handled" is an explicit choice, confirmed with the number it reaches.
+  const [retroactive, setRetroactive] = useState(false);
   const saver = useFetcher<typeof action>();
   const runner = useFetcher<typeof action>();
   const publisher = useFetcher<typeof action>();
@@ -165,6 +167,7 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
               data-testid="publish"
               onClick={() => {
                 setPublishOpen(true);
+                setRetroactive(false);
                 void submit(publisher, 'preview');
               }}
             >
@@ -195,26 +198,41 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
           <h2>Dry run</h2>
           {report.ok ? (
             <>
-              <p>
-                Run over the <strong data-testid="dry-run-total">{report.total}</strong> scored people of this
-                job as they are now. Nothing was changed.
+              <p data-testid="dry-run-over">
+                Run over {report.over}. Nothing was changed.
+                {report.total > 0 ? (
+                  <>
+                    {' '}
+                    <strong data-testid="dry-run-touched">{report.touched}</strong> of them would have been
+                    acted on.
+                  </>
+                ) : null}
               </p>
-              <ul className="dry-run">
-                {Object.entries(report.counts).map(([outcome, count]) => (
-                  <li key={outcome} data-outcome={outcome}>
-                    <strong>{count}</strong> {OUTCOME_WORDS[outcome] ?? outcome}
-                    {(report.examples[outcome] ?? []).length > 0 ? (
-                      <ul className="small">
-                        {report.examples[outcome]!.map((e, i) => (
-                          <li key={i}>
-                            {e.name}: {e.because}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
+              {report.total === 0 ? (
+                <p className="muted">Nothing to replay: there was no such event for this job in that time.</p>
+              ) : (
+                <ul className="dry-run">
+                  {Object.entries(report.counts)
+                    .filter(([, count]) => count > 0)
+                    .map(([outcome, count]) => (
+                      <li key={outcome} data-outcome={outcome}>
+                        <strong>{count}</strong> {OUTCOME_WORDS[outcome] ?? outcome}
+                        {(report.examples[outcome] ?? []).length > 0 ? (
+                          <ul className="small">
+                            {report.examples[outcome]!.map((e, i) => (
+                              <li key={i}>
+                                <strong>{e.name}</strong>: {e.because}
+                              </li>
+                            ))}
+                            {count > report.examples[outcome]!.length ? (
+                              <li className="muted">and {count - report.examples[outcome]!.length} more</li>
+                            ) : null}
+                          </ul>
+                        ) : null}
+                      </li>
+                    ))}
+                </ul>
+              )}
             </>
           ) : (
             <Notice tone="error">
@@ -267,15 +285,46 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
               {blockers.length > 0 ? (
                 <Notice tone="error">Fix these first: {blockers.map((b) => b.message).join(' ')}</Notice>
               ) : (
-                <publisher.Form method="post" className="row">
+                <publisher.Form method="post" className="stack">
                   <input type="hidden" name="csrf" value={csrf} />
                   <input type="hidden" name="intent" value="publish" />
                   <input type="hidden" name="flow" value={JSON.stringify(current.current)} />
                   <label className="check">
-                    <input type="checkbox" name="retroactive" /> Also apply to people already handled
+                    <input
+                      type="checkbox"
+                      name="retroactive"
+                      data-testid="retroactive"
+                      checked={retroactive}
+                      onChange={(e) => setRetroactive(e.target.checked)}
+                      disabled={!preview.retroactive}
+                    />{' '}
+                    Also apply to people already handled
+                    {preview.retroactive ? ` (${preview.retroactive.touched} would be acted on)` : ''}
                   </label>
+                  {retroactive && preview.retroactive ? (
+                    <Notice tone="info">
+                      <span data-testid="retroactive-confirm">
+                        This applies the new version to <strong>{preview.retroactive.touched}</strong>{' '}
+                        {preview.retroactive.touched === 1 ? 'person' : 'people'} already handled, per a dry
+                        run over {preview.retroactive.over}
+                        {Object.entries(preview.retroactive.counts).some(
+                          ([o, n]) => n > 0 && o !== 'noAction' && o !== 'other',
+                        )
+                          ? `: ${Object.entries(preview.retroactive.counts)
+                              .filter(([o, n]) => n > 0 && o !== 'noAction' && o !== 'other')
+                              .map(([o, n]) => `${n} ${OUTCOME_WORDS[o]}`)
+                              .join(', ')}`
+                          : ''}
+                        . Without it, only new events are evaluated.
+                      </span>
+                    </Notice>
+                  ) : (
+                    <p className="small muted">Without it, only new events are evaluated.</p>
+                  )}
                   <button type="submit" className="button primary" data-testid="confirm-publish">
-                    Publish version {(preview.previousVersion ?? 0) + 1}
+                    {retroactive && preview.retroactive
+                      ? `Publish version ${(preview.previousVersion ?? 0) + 1} and apply to ${preview.retroactive.touched} ${preview.retroactive.touched === 1 ? 'person' : 'people'}`
+                      : `Publish version ${(preview.previousVersion ?? 0) + 1}`}
                   </button>
                 </publisher.Form>
               )}

@@ -1,8 +1,4 @@
 import { randomUUID } from 'node:crypto';
-// Known exception to the layering (docs/decisions/0007-layers.md): personFacts is pure and moves to rules/
-// once the rules-executor rewrite of activities/autopilot/ has landed.
-// eslint-disable-next-line no-restricted-imports
-import { personFacts } from '../../activities/autopilot/person-facts';
 import { mustHaveRequirementNames, readStageMapping } from '../../db/queries/rule-data';
 import {
   compile,
@@ -13,16 +9,17 @@ import {
   stepsNotCarriedOut,
   upgradeFlow,
   validateFlow,
-  type DryRunCase,
   type PublishedRuleVersion,
   type RuleFlow,
   type RulePlan,
   type StageMapping,
+  type TriggerData,
   type ValidationContext,
 } from '../../rules';
 import { rulesPublishedSignal } from '../../workflows/autopilot-api';
 import type { SignedInUser } from './auth.server';
 import { audit } from './audit.server';
+import { dryRunCases } from './dry-run-cases.server';
 import { signalAutopilot } from './autopilot.server';
 import { grantedScopesForValidation } from './connection.server';
 import { greenhouseReferenceData } from './greenhouse.server';
@@ -134,52 +131,42 @@ export async function versionHistory(context: PilothouseContext, flowId: string)
   }));
 }
 
-/** The flow run over the job's people as they are now: what it would have done, nothing carried out. */
-export async function dryRunFlow(context: PilothouseContext, flow: RuleFlow, validation: ValidationContext) {
+/**
+ * The flow run over what would have set it off: for "Person matched" the job's scored people as they are
+ * now, for every other trigger the real events of the last 30 days (see dry-run-cases.server). Nothing is
+ * carried out. `touched` counts the people at least one step would have acted on — what "also apply to
+ * people already handled" would reach.
+ */
+export async function dryRunFlow(
+  context: PilothouseContext,
+  flow: RuleFlow,
+  validation: ValidationContext,
+  now = new Date(),
+) {
   const compiled = compile(flow, validation);
   if (!compiled.ok) return { ok: false as const, issues: compiled.issues };
-  const rows = await context.db
-    .selectFrom('job_person as jp')
-    .innerJoin('person as p', 'p.id', 'jp.person_id')
-    .leftJoin('match_score as m', (join) =>
-      join
-        .onRef('m.job_id', '=', 'jp.job_id')
-        .onRef('m.person_id', '=', 'jp.person_id')
-        .onRef('m.profile_version', '=', 'jp.profile_version'),
-    )
-    .select([
-      'jp.person_id',
-      'p.first_name',
-      'p.last_name',
-      'p.emails',
-      'p.linkedin_url',
-      'p.location',
-      'jp.source_kind',
-      'jp.greenhouse',
-      'jp.score',
-      'jp.last_activity_at',
-      'm.explanation',
-    ])
-    .where('jp.job_id', '=', flow.jobId)
-    .where('jp.score', 'is not', null)
-    .limit(1000)
-    .execute();
-  const now = new Date().toISOString();
-  const names = new Map(rows.map((r) => [r.person_id, `${r.first_name} ${r.last_name}`.trim()]));
-  const cases: DryRunCase[] = rows.map((row) => ({
-    personId: row.person_id,
-    event: { type: 'personMatched', score: row.score ?? 0 },
-    facts: personFacts(row, now),
-  }));
-  const report = dryRun(compiled.plan, cases, { examplesPerOutcome: 3 });
+  // A flow that compiles has exactly one trigger.
+  const trigger = flow.nodes.find((n) => n.type === 'trigger')!.data as TriggerData;
+  const { over, cases, names } = await dryRunCases(context.db, flow.jobId, trigger, now);
+  const report = dryRun(compiled.plan, cases, { examplesPerOutcome: 10 });
+  const touched = new Set(
+    report.results.filter((r) => !r.outcomes.every((o) => o === 'noAction')).map((r) => r.personId),
+  );
   return {
     ok: true as const,
+    trigger: trigger.kind,
+    over,
     total: report.total,
+    touched: touched.size,
     counts: report.counts,
     examples: Object.fromEntries(
       Object.entries(report.examples).map(([outcome, list]) => [
         outcome,
-        list.map((e) => ({ name: names.get(e.personId) ?? e.personId, because: e.because })),
+        list.map((e) => ({
+          personId: e.personId,
+          name: names.get(e.personId) ?? 'Someone no longer in this job',
+          because: e.because,
+        })),
       ]),
     ),
     warnings: compiled.warnings,
@@ -194,7 +181,12 @@ export async function previewPublication(
   const previous = await latestVersion(context, flow.id);
   const issues = [...validateFlow(flow, validation), ...stepsNotCarriedOut(flow, validation)];
   const diff = diffFlows(previous?.flow ?? null, flow, validation);
-  return { previousVersion: previous?.version ?? null, diff, issues };
+  // What "also apply to people already handled" would reach, so the admin confirms a number, not a guess.
+  const dryRun = await dryRunFlow(context, flow, validation);
+  const retroactive = dryRun.ok
+    ? { touched: dryRun.touched, over: dryRun.over, counts: dryRun.counts }
+    : null;
+  return { previousVersion: previous?.version ?? null, diff, issues, retroactive };
 }
 
 /**
