@@ -20,6 +20,7 @@ import {
   TRIGGER_KINDS,
   TriggerDataSchema,
 } from './node-types';
+import type { DecisionType } from './decisions';
 import type { HarvestScope } from './scopes';
 
 export type NodeGroup = 'trigger' | 'condition' | 'action';
@@ -49,7 +50,13 @@ export type RegistryEntry<Kind extends string, Data> = {
 
 export type TriggerEntry = RegistryEntry<TriggerKind, TriggerData>;
 export type ConditionEntry = RegistryEntry<ConditionField, ConditionData>;
-export type ActionEntry = RegistryEntry<ActionKind, ActionData>;
+export type ActionEntry = RegistryEntry<ActionKind, ActionData> & {
+  /**
+   * The decision the evaluator turns this step into. The workflow's executor (workflows/carry-out-decisions)
+   * switches exhaustively over decision types, so naming one here is naming the runtime handler.
+   */
+  decides: DecisionType;
+};
 export type AnyEntry = TriggerEntry | ConditionEntry | ActionEntry;
 
 function triggerSchema(kind: TriggerKind): z.ZodType<TriggerData> {
@@ -137,21 +144,21 @@ const TRIGGERS = {
     },
     scopes: [],
     fields: NO_FIELDS,
-    carriedOut: false,
+    carriedOut: true,
   },
   jobOpened: {
     start: () => ({ kind: 'jobOpened' }),
     palette: { label: 'Job opened', description: 'The job was opened (or reopened) in Greenhouse.' },
     scopes: [],
     fields: NO_FIELDS,
-    carriedOut: false,
+    carriedOut: true,
   },
   jobClosed: {
     start: () => ({ kind: 'jobClosed' }),
     palette: { label: 'Job closed', description: 'The job was closed in Greenhouse.' },
     scopes: [],
     fields: NO_FIELDS,
-    carriedOut: false,
+    carriedOut: true,
   },
 } as const satisfies Record<TriggerKind, TriggerSpec>;
 
@@ -259,6 +266,7 @@ const EXPORT_SCOPES = [
 
 const ACTIONS = {
   requestApproval: {
+    decides: 'requestApproval',
     start: () => ({
       kind: 'requestApproval',
       approver: { kind: 'hiringTeam', role: 'recruiter' },
@@ -279,6 +287,7 @@ const ACTIONS = {
     carriedOut: true,
   },
   exportAsCandidate: {
+    decides: 'export',
     start: () => ({ kind: 'exportAsCandidate', stage: { kind: 'mapped', pipelineStage: 'exported' } }),
     palette: {
       label: 'Export to Greenhouse',
@@ -289,6 +298,7 @@ const ACTIONS = {
     carriedOut: true,
   },
   exportAsProspect: {
+    decides: 'export',
     start: () => ({ kind: 'exportAsProspect', poolId: null, poolStageId: null }),
     palette: {
       label: 'Export as prospect',
@@ -302,6 +312,7 @@ const ACTIONS = {
     carriedOut: true,
   },
   moveToStage: {
+    decides: 'move',
     start: () => ({ kind: 'moveToStage', stage: null }),
     palette: {
       label: 'Move to stage',
@@ -312,6 +323,7 @@ const ACTIONS = {
     carriedOut: true,
   },
   advanceStage: {
+    decides: 'advance',
     start: () => ({ kind: 'advanceStage' }),
     palette: { label: 'Advance stage', description: "Move the person's application on to the next stage." },
     scopes: ['harvest:applications:move'],
@@ -319,6 +331,7 @@ const ACTIONS = {
     carriedOut: true,
   },
   reject: {
+    decides: 'reject',
     start: () => ({ kind: 'reject', rejectionReasonId: null, sendEmail: false }),
     palette: {
       label: 'Reject in Greenhouse',
@@ -332,6 +345,7 @@ const ACTIONS = {
     carriedOut: true,
   },
   addNote: {
+    decides: 'note',
     start: () => ({ kind: 'addNote', body: '{{reasons}}', visibility: 'private' }),
     palette: { label: 'Add note', description: "Write a note on the person's Greenhouse profile." },
     scopes: ['harvest:notes:create'],
@@ -342,6 +356,7 @@ const ACTIONS = {
     carriedOut: true,
   },
   tag: {
+    decides: 'tag',
     start: () => ({ kind: 'tag', tag: '', where: 'greenhouse' }),
     palette: { label: 'Tag', description: 'Tag the person, in Pilothouse or on their Greenhouse profile.' },
     scopes: ['harvest:candidate_tags:create'],
@@ -349,9 +364,10 @@ const ACTIONS = {
       { key: 'tag', label: 'Tag' },
       { key: 'where', label: 'Where' },
     ],
-    carriedOut: false,
+    carriedOut: true,
   },
   notify: {
+    decides: 'notify',
     start: () => ({
       kind: 'notify',
       channel: { type: 'inApp', to: { kind: 'hiringTeam', role: 'recruiter' } },
@@ -367,9 +383,10 @@ const ACTIONS = {
       { key: 'channel.target', label: 'To' },
       { key: 'message', label: 'Message', help: 'Placeholders: {{name}}, {{score}}, {{reasons}}.' },
     ],
-    carriedOut: false,
+    carriedOut: true,
   },
   wait: {
+    decides: 'wait',
     start: () => ({ kind: 'wait', duration: { amount: 3, unit: 'days' } }),
     palette: {
       label: 'Wait',
@@ -377,9 +394,10 @@ const ACTIONS = {
     },
     scopes: [],
     fields: [{ key: 'duration', label: 'Wait for' }],
-    carriedOut: false,
+    carriedOut: true,
   },
   stop: {
+    decides: 'stop',
     start: () => ({ kind: 'stop' }),
     palette: { label: 'Stop', description: 'End this branch here; nothing after it happens.' },
     scopes: [],

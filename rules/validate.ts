@@ -2,7 +2,7 @@
 // is rejected without a person having had a say unless an admin has explicitly accepted it.
 import type { ValidationContext } from './context';
 import { stepName, type Names } from './describe';
-import { registryEntryOf } from './registry';
+import { registryEntryOf, type AnyEntry } from './registry';
 import type { Acknowledgement, RuleFlow } from './flow-schema';
 import type { FlowIndex } from './graph';
 import { branchOf, indexFlow, reachableFrom } from './graph';
@@ -76,10 +76,14 @@ function applyAcknowledgements(
  * rule never promises what nobody does. Apart from `validateFlow` because it is about this deployment's
  * runtime, not about the document: the evaluator and compiler handle every kind.
  */
-export function stepsNotCarriedOut(flow: RuleFlow, names?: Names): ValidationIssue[] {
+export function stepsNotCarriedOut(
+  flow: RuleFlow,
+  names?: Names,
+  carriedOut: (entry: AnyEntry) => boolean = (entry) => entry.carriedOut,
+): ValidationIssue[] {
   return flow.nodes.flatMap((node): ValidationIssue[] => {
     const entry = registryEntryOf(node);
-    if (entry.carriedOut) return [];
+    if (carriedOut(entry)) return [];
     return [
       {
         severity: 'error',
