@@ -13,6 +13,7 @@ export default [
   route('jobs/:jobId/rules', 'routes/job-rules.tsx'),
   route('jobs/:jobId/stages', 'routes/job-stages.tsx'),
   route('jobs/:jobId/import', 'routes/job-import.tsx'),
+  route('jobs/:jobId/people/:personId/why', 'routes/job-person-why.tsx'),
   route('approvals', 'routes/approvals.tsx'),
   route('ops', 'routes/ops.tsx'),
   route('webhooks/greenhouse', 'routes/webhooks.greenhouse.ts'),

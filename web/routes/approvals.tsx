@@ -256,6 +256,10 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
                       <Badge>{a.source ?? 'unknown source'}</Badge>
                       {a.requestedFrom ? <span className="muted"> · asked of {a.requestedFrom}</span> : null}
                       {a.dueAt ? <span className="muted"> · due {formatWhen(a.dueAt)}</span> : null}
+                      {' · '}
+                      <Link to={`/jobs/${a.jobId}/people/${a.personId}/why`} data-testid="why-link">
+                        Why?
+                      </Link>
                     </div>
                   </div>
                   <div className="person-side">

@@ -295,6 +295,13 @@ export default function Job({ loaderData }: Route.ComponentProps) {
                   <div className="small">
                     <Badge>{person.source.replace('_', ' ')}</Badge>{' '}
                     <Badge tone="info">{person.stage.replace('_', ' ')}</Badge>
+                    <Link
+                      to={`/jobs/${job.id}/people/${person.personId}/why`}
+                      className="small"
+                      data-testid="why-link"
+                    >
+                      Why?
+                    </Link>
                     {person.exportStatus === 'failed' ? (
                       <span className="text-bad small"> Export failed: {person.exportFailure}</span>
                     ) : null}

@@ -107,7 +107,16 @@ export default function Ops({ loaderData }: Route.ComponentProps) {
             <tbody>
               {failures.map((f) => (
                 <tr key={`${f.jobId}-${f.personId}`} data-testid="failed-export" data-person-id={f.personId}>
-                  <td>{f.name}</td>
+                  <td>
+                    {f.name}{' '}
+                    <Link
+                      to={`/jobs/${f.jobId}/people/${f.personId}/why`}
+                      className="small"
+                      data-testid="why-link"
+                    >
+                      Why?
+                    </Link>
+                  </td>
                   <td>
                     <Link to={`/jobs/${f.jobId}`}>{f.jobName}</Link>
                   </td>

@@ -1,0 +1,182 @@
+// "Why?" for one person on one job: every rule evaluation stored for them (the decision trace — the event,
+// each condition with the value it saw, the decisions), who was asked to approve and what they decided, and
+// what Greenhouse answered to each step the autopilot carried out (or why it failed).
+import type { ConditionCheck, Decision, EvaluationTrace } from '../../rules';
+import type { PilothouseContext } from './load-context';
+
+/** Greenhouse's answers, as the executor records them (`rule.<type>.done|moot` audit rows), in words. */
+const OUTCOME_WORDS: Record<string, string> = {
+  moved: 'Greenhouse moved the application',
+  advanced: 'Greenhouse advanced the application to the next stage',
+  already_in_stage: 'Already in that stage in Greenhouse: nothing to do',
+  moved_since_decided: 'Not moved: someone moved the application after the rule decided',
+  rejected: 'Greenhouse rejected the application (no email)',
+  rejected_with_email: 'Greenhouse rejected the application and sent the rejection email',
+  already_rejected: 'Already rejected in Greenhouse: nothing to do',
+  noted: 'Greenhouse added the note',
+  note_exists: 'The note was already there',
+  tagged: 'Greenhouse tagged the candidate',
+  already_tagged: 'The candidate already had this tag',
+  tagged_in_pilothouse: 'Tagged in Pilothouse',
+  posted: 'The webhook was delivered',
+  in_app: 'Notified in Pilothouse',
+};
+
+function outcomeWords(outcome: string): string {
+  return OUTCOME_WORDS[outcome] ?? outcome.replaceAll('_', ' ');
+}
+
+export type WhyStep = {
+  type: Decision['type'];
+  because: string;
+  /** What happened when it was carried out; null while nothing is recorded (still running, or waiting). */
+  result: { tone: 'good' | 'bad' | 'info'; text: string } | null;
+};
+
+export type WhyEvaluation = {
+  id: number;
+  at: string;
+  version: number | null;
+  summary: string;
+  entries: { kind: string; outcome: string; text: string; checks: ConditionCheck[] }[];
+  steps: WhyStep[];
+};
+
+export async function loadWhy(context: PilothouseContext, jobId: number, personId: string) {
+  const { db } = context;
+  const person = await db
+    .selectFrom('job_person as jp')
+    .innerJoin('person as p', 'p.id', 'jp.person_id')
+    .select(['p.first_name', 'p.last_name', 'jp.pipeline_stage', 'jp.score'])
+    .where('jp.job_id', '=', jobId)
+    .where('jp.person_id', '=', personId)
+    .executeTakeFirst();
+  if (!person) return null;
+
+  const [traces, answers, failures, approvals, ledger] = await Promise.all([
+    db
+      .selectFrom('decision_trace')
+      .select(['id', 'rule_version', 'decisions', 'trace', 'created_at'])
+      .where('job_id', '=', jobId)
+      .where('person_id', '=', personId)
+      .orderBy('id', 'desc')
+      .limit(50)
+      .execute(),
+    db
+      .selectFrom('audit_event')
+      .select(['action', 'details', 'occurred_at'])
+      .where('job_id', '=', jobId)
+      .where('person_id', '=', personId)
+      .where('action', 'like', 'rule.%')
+      .execute(),
+    db
+      .selectFrom('rule_action_failure')
+      .select(['trace_id', 'decision_index', 'status', 'failure_type', 'failure_message'])
+      .where('job_id', '=', jobId)
+      .where('person_id', '=', personId)
+      .execute(),
+    db
+      .selectFrom('approval_request')
+      .select(['id', 'requested_from', 'status', 'decided_by', 'decided_at', 'reason', 'created_at'])
+      .where('job_id', '=', jobId)
+      .where('person_id', '=', personId)
+      .orderBy('created_at', 'desc')
+      .execute(),
+    db
+      .selectFrom('export_ledger')
+      .select([
+        'status',
+        'greenhouse_candidate_id',
+        'greenhouse_application_id',
+        'reused_existing_candidate',
+        'failure_type',
+        'failure_message',
+        'requested_by',
+      ])
+      .where('job_id', '=', jobId)
+      .where('person_id', '=', personId)
+      .executeTakeFirst(),
+  ]);
+
+  const answerOf = new Map<string, { action: string; outcome: string }>();
+  for (const row of answers) {
+    const details = row.details as { traceId?: number; index?: number; outcome?: string };
+    if (details.traceId === undefined || details.index === undefined) continue;
+    answerOf.set(`${details.traceId}:${details.index}`, {
+      action: row.action,
+      outcome: details.outcome ?? '',
+    });
+  }
+  const failureOf = new Map(failures.map((f) => [`${f.trace_id}:${f.decision_index}`, f]));
+
+  const exportResult = (): WhyStep['result'] => {
+    if (!ledger) return null;
+    if (ledger.status === 'exported')
+      return {
+        tone: 'good',
+        text: ledger.reused_existing_candidate
+          ? `Greenhouse already had this candidate (${ledger.greenhouse_candidate_id}); the application ${ledger.greenhouse_application_id} was added`
+          : `Greenhouse created candidate ${ledger.greenhouse_candidate_id} with application ${ledger.greenhouse_application_id}`,
+      };
+    if (ledger.status === 'failed')
+      return {
+        tone: 'bad',
+        text: `Greenhouse refused: ${ledger.failure_message ?? ledger.failure_type ?? 'failed'}`,
+      };
+    return { tone: 'info', text: 'Exporting now' };
+  };
+
+  const evaluations: WhyEvaluation[] = traces.map((row) => {
+    const trace = row.trace as EvaluationTrace;
+    const decisions = (row.decisions as Decision[]) ?? [];
+    return {
+      id: Number(row.id),
+      at: new Date(row.created_at).toISOString(),
+      version: row.rule_version,
+      summary: trace.summary,
+      entries: (trace.entries ?? []).map((e) => ({
+        kind: e.kind,
+        outcome: e.outcome,
+        text: e.text,
+        checks: e.checks ?? [],
+      })),
+      steps: decisions.map((decision, index): WhyStep => {
+        const key = `${row.id}:${index}`;
+        const failure = failureOf.get(key);
+        const answer = answerOf.get(key);
+        let result: WhyStep['result'] = null;
+        if (failure && failure.status !== 'done')
+          result = {
+            tone: 'bad',
+            text: `Failed: ${failure.failure_message} (${failure.failure_type}) — see Ops to retry`,
+          };
+        else if (answer)
+          result = {
+            tone: answer.action.endsWith('.moot') ? 'info' : 'good',
+            text: outcomeWords(answer.outcome),
+          };
+        else if (decision.type === 'export') result = exportResult();
+        else if (decision.type === 'requestApproval')
+          result = { tone: 'info', text: 'Sent for approval (below)' };
+        else if (decision.type === 'stop') result = { tone: 'info', text: 'The branch ended here' };
+        return { type: decision.type, because: decision.because, result };
+      }),
+    };
+  });
+
+  return {
+    name: `${person.first_name} ${person.last_name}`.trim(),
+    stage: person.pipeline_stage,
+    score: person.score,
+    evaluations,
+    approvals: approvals.map((a) => ({
+      id: a.id,
+      requestedFrom: a.requested_from,
+      status: a.status,
+      decidedBy: a.decided_by,
+      decidedAt: a.decided_at ? new Date(a.decided_at).toISOString() : null,
+      reason: a.reason,
+      askedAt: new Date(a.created_at).toISOString(),
+    })),
+  };
+}
