@@ -1,3 +1,4 @@
+import { backtestActivities } from './autopilot/backtest';
 import { carryOutActivities } from './autopilot/carry-out';
 import { connectionCheckActivities } from './connection-check';
 import type { ActivityDeps } from './deps';
@@ -19,6 +20,7 @@ export function createActivities(deps: ActivityDeps) {
     ...jobSyncActivities(deps),
     ...jobStateActivities(deps),
     ...matchActivities(deps),
+    ...backtestActivities(deps),
     ...sourceActivities(deps),
     ...selectionActivities(deps),
     ...exportActivities(deps),

@@ -10,7 +10,13 @@ import type { ConnectionCheckTable } from './tables/connection-check';
 import type { EmbeddingCacheTable } from './tables/embedding-cache';
 import type { ErasedCandidateTable } from './tables/erasure';
 import type { ExportLedgerTable } from './tables/exports';
-import type { JobPostTable, JobProfileTable, JobStageTable, JobTable } from './tables/jobs';
+import type {
+  JobBacktestTable,
+  JobPostTable,
+  JobProfileTable,
+  JobStageTable,
+  JobTable,
+} from './tables/jobs';
 import type { JobPersonTable, MatchScoreTable, PersonTable } from './tables/people';
 import type {
   DecisionTraceTable,
@@ -32,6 +38,7 @@ export interface Database {
   job_post: JobPostTable;
   job_stage: JobStageTable;
   job_profile: JobProfileTable;
+  job_backtest: JobBacktestTable;
   person: PersonTable;
   job_person: JobPersonTable;
   match_score: MatchScoreTable;

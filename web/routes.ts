@@ -14,6 +14,7 @@ export default [
   route('jobs/:jobId/stages', 'routes/job-stages.tsx'),
   route('jobs/:jobId/import', 'routes/job-import.tsx'),
   route('jobs/:jobId/people/:personId/why', 'routes/job-person-why.tsx'),
+  route('jobs/:jobId/backtest', 'routes/job-backtest.tsx'),
   route('approvals', 'routes/approvals.tsx'),
   route('ops', 'routes/ops.tsx'),
   route('webhooks/greenhouse', 'routes/webhooks.greenhouse.ts'),

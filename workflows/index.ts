@@ -5,3 +5,4 @@ export { jobAutopilot } from './job-autopilot';
 export { syncJobs } from './sync-jobs';
 export { candidateErasure } from './candidate-erasure';
 export { retryRuleAction } from './retry-rule-action';
+export { jobBacktest } from './job-backtest';

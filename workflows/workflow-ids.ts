@@ -20,3 +20,6 @@ export const connectionCheckWorkflowId = (at: Date, tenant = DEFAULT_TENANT) =>
 /** Ops' "Retry" of one failed rule action: one id per failure, so a retry carries it out at most once. */
 export const ruleActionRetryWorkflowId = (jobId: number, failureId: string, tenant = DEFAULT_TENANT) =>
   `rule-action-retry-${tenant}-job-${jobId}-failure-${failureId}`;
+/** One backtest per job at a time: pressing "Run" again while one runs joins it. */
+export const backtestWorkflowId = (jobId: number, tenant = DEFAULT_TENANT) =>
+  `backtest-${tenant}-job-${jobId}`;

@@ -11,7 +11,7 @@ import {
 } from '../../matching';
 import type { ActivityDeps } from '../deps';
 
-function sourceProfile(person: Person): SourceProfile {
+export function sourceProfile(person: Person): SourceProfile {
   return {
     name: `${person.first_name} ${person.last_name}`,
     ...(person.title ? { title: person.title } : {}),

@@ -42,6 +42,15 @@ export interface JobProfileTable {
   created_at: CreatedAt;
 }
 
+export interface JobBacktestTable {
+  job_id: number;
+  /** Which scorer ranked the applications ("local" or "local+semantic"). */
+  scorer: string;
+  /** matching/backtest.ts's BacktestReport. */
+  report: Json<unknown>;
+  computed_at: UpdatedAt;
+}
+
 export type Job = Selectable<JobTable>;
 export type NewJob = Insertable<JobTable>;
 export type JobStage = Selectable<JobStageTable>;

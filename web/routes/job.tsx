@@ -219,6 +219,9 @@ export default function Job({ loaderData }: Route.ComponentProps) {
         title={job.name}
         actions={
           <>
+            <Link className="button" to={`/jobs/${job.id}/backtest`}>
+              Backtest
+            </Link>
             {canExport ? (
               <Link className="button" to={`/jobs/${job.id}/import`}>
                 Import people

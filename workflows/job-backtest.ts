@@ -1,0 +1,27 @@
+import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { greenhouseActivity, matchingActivity } from './activity-options';
+import { JOB_ID, WORKFLOW_KIND } from './search-attributes';
+import { harvestTaskQueue } from '../worker/harvest-task-queue';
+
+/**
+ * A team asked how the scores would have ranked the job's own applications. The applications are
+ * collected from Greenhouse as the autopilot collects them (same activity, same Harvest budget, from the
+ * job's watermark on), then ranked and compared with what Greenhouse later did; the figures are stored
+ * for the job's backtest page.
+ */
+export async function jobBacktest(input: { jobId: number }) {
+  upsertSearchAttributes([
+    { key: WORKFLOW_KIND, value: 'backtest' },
+    { key: JOB_ID, value: String(input.jobId) },
+  ]);
+  const greenhouse = proxyActivities<Activities>({
+    ...greenhouseActivity,
+    startToCloseTimeout: '10 minutes',
+    taskQueue: harvestTaskQueue(workflowInfo().taskQueue),
+  });
+  // Ranking up to 300 people with the model on CPU takes longer than one autopilot batch.
+  const matching = proxyActivities<Activities>({ ...matchingActivity, startToCloseTimeout: '15 minutes' });
+  await greenhouse.sourceCandidates({ jobId: input.jobId });
+  return matching.backtestJob({ jobId: input.jobId });
+}
