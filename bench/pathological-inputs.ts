@@ -25,6 +25,18 @@ const cases: Record<string, { what: string; run: () => Promise<string> }> = {
       return `${blindText(pathologicalInputs.tokenResume()).text.length} chars out`;
     },
   },
+  'resume-1m-token': {
+    what: 'reading + blinding a 1 M-char token .txt resume',
+    run: async () => {
+      const { readResume } = await import('../activities/autopilot/resume-reader');
+      const { blindText } = await import('../matching/blind');
+      const result = await readResume({
+        fileName: 'resume.txt',
+        bytes: new TextEncoder().encode(pathologicalInputs.tokenResume()),
+      });
+      return result.ok ? `${blindText(result.text).text.length} chars blinded` : `failed: ${result.reason}`;
+    },
+  },
 };
 
 async function runOne(name: string) {

@@ -5,7 +5,7 @@ import { candidateLinkedInUrls } from '../../greenhouse/linkedin-url';
 import { findPeople, findPossibleMatches } from '../../greenhouse/person-lookup';
 import type { Attachment } from '../../greenhouse/schemas/attachments';
 import type { Candidate } from '../../greenhouse/schemas/candidates';
-import { extractDocument } from '../../matching';
+import { readResume, RESUME_LIMITS } from './resume-reader';
 import { requireHarvest, type ActivityDeps } from '../deps';
 import { greenhouseCall } from '../greenhouse-call';
 import { presenceFromApplications } from './greenhouse-presence';
@@ -18,10 +18,14 @@ export function sourceActivities(deps: ActivityDeps) {
 
   /**
    * The text of each application's latest resume, for up to 50 applications in one Harvest request
-   * (Greenhouse allows 50 ids per filter). Applications without a resume we can read are left out.
+   * (Greenhouse allows 50 ids per filter), or why it could not be read: a bad file fails its own
+   * person, never the batch.
    */
-  async function resumeTexts(harvest: HarvestClient, applicationIds: number[]): Promise<Map<number, string>> {
-    const texts = new Map<number, string>();
+  async function resumeTexts(
+    harvest: HarvestClient,
+    applicationIds: number[],
+  ): Promise<Map<number, { text: string } | { unreadable: string }>> {
+    const texts = new Map<number, { text: string } | { unreadable: string }>();
     if (applicationIds.length === 0) return texts;
     const resumes = await collect(
       harvest.listAttachments({ application_ids: applicationIds, type: 'resume', per_page: 500 }),
@@ -29,21 +33,45 @@ export function sourceActivities(deps: ActivityDeps) {
     // Greenhouse turns an older resume into "other" when a new one arrives; should two remain, the later wins.
     const latest = new Map(resumes.map((resume) => [resume.application_id, resume]));
     for (const [applicationId, resume] of latest) {
-      const text = await readAttachment(resume).catch(() => undefined);
-      if (text) texts.set(applicationId, text);
+      texts.set(
+        applicationId,
+        await readAttachment(resume).catch((error: unknown) => ({
+          unreadable:
+            error instanceof Error && error.name === 'TimeoutError'
+              ? 'download-timed-out'
+              : 'download-failed',
+        })),
+      );
     }
     return texts;
   }
 
-  async function readAttachment(resume: Attachment): Promise<string | undefined> {
+  async function readAttachment(resume: Attachment): Promise<{ text: string } | { unreadable: string }> {
     const response = await fetch(resume.url, { signal: AbortSignal.timeout(ATTACHMENT_TIMEOUT_MS) });
-    if (!response.ok) return undefined;
-    const result = await extractDocument({
+    if (!response.ok || !response.body) return { unreadable: 'download-failed' };
+    // Streamed with a cap: a huge (or endless) file is never held in memory whole.
+    const declared = Number(response.headers.get('content-length') ?? 0);
+    if (declared > RESUME_LIMITS.bytes) {
+      await response.body.cancel();
+      return { unreadable: 'too-large' };
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = response.body.getReader();
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      size += next.value.byteLength;
+      if (size > RESUME_LIMITS.bytes) {
+        await reader.cancel();
+        return { unreadable: 'too-large' };
+      }
+      chunks.push(next.value);
+    }
+    const result = await readResume({
       fileName: resume.filename,
       contentType: response.headers.get('content-type') ?? undefined,
-      bytes: new Uint8Array(await response.arrayBuffer()),
+      bytes: Buffer.concat(chunks),
     });
-    return result.ok ? result.text : undefined;
+    return result.ok ? { text: result.text } : { unreadable: result.reason };
   }
 
   function incomingFromCandidate(candidate: Candidate) {
@@ -133,15 +161,27 @@ export function sourceActivities(deps: ActivityDeps) {
           const texts = await resumeTexts(
             harvest,
             fresh.map((f) => f.applicationId),
-          ).catch(() => new Map<number, string>());
+          ).catch(() => new Map<number, { text: string } | { unreadable: string }>());
           for (const { personId, applicationId } of fresh) {
-            const text = texts.get(applicationId);
-            if (text)
+            const read = texts.get(applicationId);
+            if (read && 'text' in read)
               await db
                 .updateTable('person')
-                .set({ resume_text: text })
+                .set({ resume_text: read.text })
                 .where('id', '=', personId)
                 .where('resume_text', 'is', null)
+                .execute();
+            else if (read)
+              // Why this person has no resume text (the reason only: a file name can name the person).
+              await db
+                .insertInto('audit_event')
+                .values({
+                  actor: 'autopilot',
+                  action: 'resume.unreadable',
+                  job_id: input.jobId,
+                  person_id: personId,
+                  details: { applicationId, reason: read.unreadable },
+                })
                 .execute();
           }
         }
