@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useFetcher } from 'react-router';
+import { data, Link, useFetcher } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/approvals';
 import { useCsrfToken } from '../components/csrf';
 import { GreenhouseStatus, MatchExplanation, ScorePill } from '../components/people';
 import { Badge, EmptyState, Notice, PageHeader, formatWhen } from '../components/ui';
-import { decideApprovals, pendingApprovals } from '../server/approvals.server';
+import { approvalRefusals, decideApprovals, pendingApprovals } from '../server/approvals.server';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { invalid, parseForm } from '../server/forms.server';
 
@@ -42,6 +42,18 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { user, form } = await requireMutation(request, context, ['recruiter']);
   const parsed = parseForm(decisionSchema, form);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
+  // Only the approver the rule named, the hiring-team role or an admin decides: anyone else is refused
+  // whole (403), naming whose request each one is, and nothing is decided.
+  const refusals = await approvalRefusals(context, user, parsed.value.approvalIds);
+  if (refusals.length > 0)
+    return data(
+      {
+        ok: false as const,
+        refused: refusals,
+        message: refusals.map((r) => `${r.name}: ${r.why}`).join(' '),
+      },
+      { status: 403 },
+    );
   // The audit entry is written by the autopilot when the decision takes effect (resolveApproval), not
   // here: writing it here too listed every approval twice in Ops.
   const outcomes = await decideApprovals(context, user, {
@@ -158,6 +170,11 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
             ))}
           </ul>
         </section>
+      ) : null}
+      {result && 'refused' in result ? (
+        <Notice tone="error">
+          <span data-testid="approval-refused">Nothing was decided. {result.message}</span>
+        </Notice>
       ) : null}
       {result && 'fieldErrors' in result ? (
         <Notice tone="error">{Object.values(result.fieldErrors).flat().join(' ')}</Notice>

@@ -6,6 +6,8 @@ import {
   type ApprovalDecision,
   type ApprovalDecisionResult,
 } from '../../workflows/autopilot-api';
+import { mayDecide } from '../../rules/approval-rights';
+import type { ResolvedApprover } from '../../rules';
 import type { SignedInUser } from './auth.server';
 import { visibleJobIds } from './greenhouse.server';
 import { explanationView, greenhouseBadge } from './job-people.server';
@@ -78,6 +80,51 @@ export interface DecisionOutcome extends ApprovalDecisionResult {
   name: string;
   error?: string;
 }
+
+/**
+ * The requests among `approvalIds` this user may not decide, with why (rules/approval-rights' mayDecide):
+ * a request belongs to the approver its rule named, a hiring-team role, or an admin. Pilothouse does not
+ * store Greenhouse hiring-team roles yet, so a role's holders are the teammates whose Greenhouse access
+ * reaches the job (unlinked accounts reach every job); a named Greenhouse user is exactly that user.
+ */
+export async function approvalRefusals(
+  context: PilothouseContext,
+  user: SignedInUser,
+  approvalIds: string[],
+): Promise<{ approvalId: string; name: string; why: string }[]> {
+  const visible = await visibleJobIds(context, user);
+  const requests = await context.db
+    .selectFrom('approval_request as a')
+    .innerJoin('person as p', 'p.id', 'a.person_id')
+    .select(['a.id', 'a.job_id', 'a.approver', 'p.first_name', 'p.last_name'])
+    .where('a.id', 'in', approvalIds)
+    .execute();
+  const refusals: { approvalId: string; name: string; why: string }[] = [];
+  for (const request of requests) {
+    const approver = (request.approver ?? null) as ResolvedApprover | null;
+    const onTheJob = visible === null || visible.has(request.job_id);
+    const verdict = mayDecide(
+      { role: user.role, greenhouseUserId: user.greenhouse_user_id ?? UNLINKED },
+      {
+        approver,
+        hiringTeam:
+          approver?.kind === 'hiringTeam' && onTheJob
+            ? [{ role: approver.role, greenhouseUserId: user.greenhouse_user_id ?? UNLINKED }]
+            : [],
+      },
+    );
+    if (!verdict.allowed)
+      refusals.push({
+        approvalId: request.id,
+        name: `${request.first_name} ${request.last_name}`.trim(),
+        why: verdict.why,
+      });
+  }
+  return refusals;
+}
+
+/** Stands for "no Greenhouse account linked": matches no named Greenhouse user (ids are positive). */
+const UNLINKED = 0;
 
 /**
  * Hands the recruiter's decisions to each job's waiting autopilot (decideApprovals update) and returns
