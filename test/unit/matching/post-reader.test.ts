@@ -18,7 +18,10 @@ describe('the post reader', () => {
   it('reads bold lead-ins as section headings and keeps their text in the section', () => {
     const sections = splitPostSections(post);
     const physical = sections.find((s) => s.heading === 'Physical Requirements');
-    expect(physical).toMatchObject({ kind: 'ignored', lines: ['Lift up to 50 lbs and stand for 12-hour shifts.'] });
+    expect(physical).toMatchObject({
+      kind: 'ignored',
+      lines: ['Lift up to 50 lbs and stand for 12-hour shifts.'],
+    });
     expect(sections.find((s) => s.heading === 'Qualifications')).toMatchObject({
       kind: 'must-have',
       lines: ['Active RN license', '2+ years of ICU experience', 'BLS and ACLS certification'],
