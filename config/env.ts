@@ -56,6 +56,27 @@ export const envSchema = z.object({
   APP_URL: optionalUrl.describe(
     'Public URL of the web app (for webhook URLs shown to admins). Default: http://HOST:PORT.',
   ),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .regex(
+      /^(\d+|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/,
+      'expected a number of proxy hops (e.g. 1) or addresses/subnets such as loopback, 10.0.0.0/8',
+    )
+    .transform((value) => (/^\d+$/.test(value) ? Number(value) : value))
+    .optional()
+    .describe(
+      "Proxies whose X-Forwarded-For to believe: hop count (1) or addresses/subnets (loopback, 10.0.0.0/8). Unset: the socket's address is the client's.",
+    ),
+  WEB_METRICS_PORT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .optional()
+    .describe(
+      "Port of the web app's /metrics, on its own listener, never the public PORT. Unset: the web app serves no metrics.",
+    ),
   SESSION_SECRET: z
     .string()
     .min(32, 'must be at least 32 characters')

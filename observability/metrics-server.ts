@@ -15,6 +15,8 @@ export interface ProbeServer {
 export async function serveProbes(options: {
   port: number;
   host?: string;
+  /** The setting that chose the port, named when it is taken. */
+  setting?: string;
   healthy: () => { ok: boolean; detail: string };
 }): Promise<ProbeServer> {
   const server: Server = createServer((req, res) => {
@@ -45,7 +47,7 @@ export async function serveProbes(options: {
       reject(
         new Error(
           error.code === 'EADDRINUSE'
-            ? `WORKER_METRICS_PORT: ${options.port} is already in use`
+            ? `${options.setting ?? 'WORKER_METRICS_PORT'}: ${options.port} is already in use`
             : error.message,
         ),
       ),

@@ -12,6 +12,7 @@ import {
 } from 'react-router';
 import type { Route } from './+types/root';
 import { CsrfInput } from './components/csrf';
+import { useNonce } from './components/nonce';
 import { csrfToken, currentUser } from './server/auth.server';
 import stylesheet from './styles/app.css?url';
 
@@ -71,6 +72,9 @@ function Navigation() {
             <span className="small" data-testid="signed-in-as">
               {user.name} · {user.role}
             </span>
+            <NavLink to="/account/password" className="small">
+              Change password
+            </NavLink>
             <button type="submit" className="button link">
               Sign out
             </button>
@@ -84,6 +88,7 @@ function Navigation() {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -102,8 +107,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
             {children}
           </div>
         </div>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -6,6 +6,7 @@ export default [
   route('setup', 'routes/setup.tsx'),
   route('login', 'routes/login.tsx'),
   route('logout', 'routes/logout.ts'),
+  route('account/password', 'routes/account.tsx'),
   route('settings/greenhouse', 'routes/connect-greenhouse.tsx'),
   route('settings/users', 'routes/users.tsx'),
   route('jobs', 'routes/jobs.tsx'),

@@ -1,7 +1,7 @@
 import { Form, useNavigation } from 'react-router';
 import type { Route } from './+types/home';
 import { CsrfInput } from '../components/csrf';
-import { requireMutation } from '../server/auth.server';
+import { currentUser, requireMutation } from '../server/auth.server';
 import { recentConnectionChecks, runConnectionCheck } from '../server/connection-check.server';
 import { PageHeader } from '../components/ui';
 import { checkHealth } from '../server/health.server';
@@ -11,9 +11,20 @@ export function meta() {
   return [{ title: 'Pilothouse — recruiting autopilot for Greenhouse' }];
 }
 
-export async function loader({ context }: Route.LoaderArgs) {
-  const [health, checks] = await Promise.all([checkHealth(context), recentConnectionChecks(context)]);
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const [user, health] = await Promise.all([currentUser(request, context), checkHealth(context)]);
+  // Visitors see up or down, nothing more: error text, versions and workflow ids map the installation
+  // for an attacker. The details are for signed-in people.
+  if (!user) {
+    return {
+      signedIn: false as const,
+      health: { database: { ok: health.database.ok }, temporal: { ok: health.temporal.ok } },
+      checks: [],
+    };
+  }
+  const checks = await recentConnectionChecks(context);
   return {
+    signedIn: true as const,
     health,
     checks: checks.map((check) => ({
       id: check.id,
@@ -43,7 +54,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function Home({ loaderData, actionData }: Route.ComponentProps) {
   const navigation = useNavigation();
   const running = navigation.state === 'submitting';
-  const { health, checks } = loaderData;
+  const { health, checks, signedIn } = loaderData;
   return (
     <main className="page">
       <PageHeader title="System status">
@@ -53,57 +64,59 @@ export default function Home({ loaderData, actionData }: Route.ComponentProps) {
         <StatusCard title="Database" component={health.database} />
         <StatusCard title="Temporal" component={health.temporal} />
       </section>
-      <section className="panel">
-        <h2>Connection check</h2>
-        <p className="muted">Runs a workflow on the worker that writes a row to the database.</p>
-        <Form method="post">
-          <CsrfInput />
-          <button type="submit" className="button primary" disabled={running}>
-            {running ? 'Running…' : 'Run connection check'}
-          </button>
-        </Form>
-        {actionData?.ok === true && (
-          <p role="status" className="notice success">
-            Check #{actionData.checkId} passed on {actionData.databaseVersion}.{' '}
-            <a href={actionData.temporalUrl} target="_blank" rel="noreferrer">
-              Open in Temporal UI
-            </a>
-          </p>
-        )}
-        {actionData?.ok === false && (
-          <p role="alert" className="notice error">
-            The check failed: {actionData.error}
-          </p>
-        )}
-        {checks.length === 0 ? (
-          <p className="empty">No checks yet. Run one to prove the whole chain works.</p>
-        ) : (
-          <table className="table" data-testid="connection-checks">
-            <thead>
-              <tr>
-                <th>#</th>
-                <th>When</th>
-                <th>Database</th>
-                <th>Workflow</th>
-              </tr>
-            </thead>
-            <tbody>
-              {checks.map((check) => (
-                <tr key={check.id}>
-                  <td>{check.id}</td>
-                  <td>{new Date(check.createdAt).toLocaleString()}</td>
-                  <td>{check.databaseVersion}</td>
-                  <td>
-                    <a href={check.temporalUrl} target="_blank" rel="noreferrer">
-                      {check.workflowId}
-                    </a>
-                  </td>
+      {signedIn ? (
+        <section className="panel">
+          <h2>Connection check</h2>
+          <p className="muted">Runs a workflow on the worker that writes a row to the database.</p>
+          <Form method="post">
+            <CsrfInput />
+            <button type="submit" className="button primary" disabled={running}>
+              {running ? 'Running…' : 'Run connection check'}
+            </button>
+          </Form>
+          {actionData?.ok === true && (
+            <p role="status" className="notice success">
+              Check #{actionData.checkId} passed on {actionData.databaseVersion}.{' '}
+              <a href={actionData.temporalUrl} target="_blank" rel="noreferrer">
+                Open in Temporal UI
+              </a>
+            </p>
+          )}
+          {actionData?.ok === false && (
+            <p role="alert" className="notice error">
+              The check failed: {actionData.error}
+            </p>
+          )}
+          {checks.length === 0 ? (
+            <p className="empty">No checks yet. Run one to prove the whole chain works.</p>
+          ) : (
+            <table className="table" data-testid="connection-checks">
+              <thead>
+                <tr>
+                  <th>#</th>
+                  <th>When</th>
+                  <th>Database</th>
+                  <th>Workflow</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+              </thead>
+              <tbody>
+                {checks.map((check) => (
+                  <tr key={check.id}>
+                    <td>{check.id}</td>
+                    <td>{new Date(check.createdAt).toLocaleString()}</td>
+                    <td>{check.databaseVersion}</td>
+                    <td>
+                      <a href={check.temporalUrl} target="_blank" rel="noreferrer">
+                        {check.workflowId}
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      ) : null}
     </main>
   );
 }
@@ -113,7 +126,7 @@ function StatusCard({
   component,
 }: {
   title: string;
-  component: { ok: boolean; detail: string; latencyMs: number };
+  component: { ok: boolean; detail?: string; latencyMs?: number };
 }) {
   return (
     <div className={`card ${component.ok ? 'ok' : 'down'}`}>
@@ -121,9 +134,11 @@ function StatusCard({
       <p className="status-line">
         <span className="dot" aria-hidden /> {component.ok ? 'Healthy' : 'Unavailable'}
       </p>
-      <p className="muted small">
-        {component.detail} · {component.latencyMs} ms
-      </p>
+      {component.detail ? (
+        <p className="muted small">
+          {component.detail} · {component.latencyMs} ms
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -4,26 +4,22 @@ import type { Route } from './+types/login';
 import { CsrfInput } from '../components/csrf';
 import { Field, Notice, PageHeader } from '../components/ui';
 import {
+  beginSignInAttempt,
   currentUser,
   hasAnyUser,
-  recordSignInAttempt,
   signIn,
-  signInThrottled,
+  signInAttemptSucceeded,
   verifyCsrf,
 } from '../server/auth.server';
 import { formError, invalid, parseForm } from '../server/forms.server';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from '../server/passwords.server';
+import { DUMMY_PASSWORD_HASH, hashPassword, needsRehash, verifyPassword } from '../server/passwords.server';
+import { safeRedirect } from '../server/safe-redirect';
 
 const signInSchema = z.object({
   email: z.email('Enter the email address of your account.').trim().toLowerCase(),
   password: z.string().min(1, 'Enter your password.'),
   redirectTo: z.string().optional(),
 });
-
-/** Only paths on this site: an open redirect would let a link send people elsewhere after signing in. */
-function safeRedirect(to: string | undefined): string {
-  return to && to.startsWith('/') && !to.startsWith('//') ? to : '/jobs';
-}
 
 export function meta() {
   return [{ title: 'Sign in · Pilothouse' }];
@@ -42,8 +38,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   const { email, password, redirectTo } = parsed.value;
   const address = context.clientAddress ?? 'unknown';
-  const throttled = await signInThrottled(context, email, address);
-  if (throttled) return formError(throttled, 429);
+  // Recorded (as failed) before the password is checked, so concurrent guesses count against each other.
+  const attempt = await beginSignInAttempt(context, email, address);
+  if (!attempt.allowed) return formError(attempt.message, 429);
 
   const user = await context.db
     .selectFrom('app_user')
@@ -51,10 +48,22 @@ export async function action({ request, context }: Route.ActionArgs) {
     .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
     .executeTakeFirst();
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
-  await recordSignInAttempt(context, email, address, ok && Boolean(user));
   if (!user || !ok) return formError('That email and password do not match an account.', 401);
+  await signInAttemptSucceeded(context, attempt.attemptId);
   if (user.disabled_at) return formError('This account is disabled. Ask an administrator.', 403);
-  throw redirect(safeRedirect(redirectTo), { headers: { 'Set-Cookie': await signIn(context, user.id) } });
+  // A hash made at an older, cheaper cost is replaced now, while the password is at hand.
+  if (needsRehash(user.password_hash)) {
+    await context.db
+      .updateTable('app_user')
+      .set({ password_hash: await hashPassword(password) })
+      .where('id', '=', user.id)
+      .where('password_hash', '=', user.password_hash)
+      .execute();
+  }
+  // Only pages of this app: an open redirect would let a link send people elsewhere after signing in.
+  throw redirect(safeRedirect(redirectTo, new URL(request.url).origin), {
+    headers: { 'Set-Cookie': await signIn(context, user.id) },
+  });
 }
 
 export default function Login({ actionData }: Route.ComponentProps) {

@@ -4,8 +4,9 @@ import type { Route } from './+types/setup';
 import { CsrfInput } from '../components/csrf';
 import { Field, Notice, PageHeader } from '../components/ui';
 import { hasAnyUser, signIn, verifyCsrf } from '../server/auth.server';
-import { invalid, parseForm } from '../server/forms.server';
-import { createUser } from '../server/users.server';
+import { formError, invalid, parseForm } from '../server/forms.server';
+import { firstAdminSetupCode, setupCodeMatches, setupCodeRequired } from '../server/setup-code';
+import { createFirstAdmin } from '../server/users.server';
 
 export const firstAdminSchema = z
   .object({
@@ -25,7 +26,7 @@ export function meta() {
 
 export async function loader({ context }: Route.LoaderArgs) {
   if (await hasAnyUser(context)) throw redirect('/login');
-  return null;
+  return { needsCode: setupCodeRequired(context.env) };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -35,11 +36,20 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (await hasAnyUser(context)) throw redirect('/login');
   const parsed = parseForm(firstAdminSchema, form);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
-  const user = await createUser(context, { ...parsed.value, role: 'admin', greenhouseUserId: null });
+  if (setupCodeRequired(context.env)) {
+    const typed = form.get('setupCode');
+    if (typeof typed !== 'string' || !setupCodeMatches(typed, firstAdminSetupCode(context.env)))
+      return invalid(
+        { setupCode: ['Enter the setup code the Pilothouse server printed in its log when it started.'] },
+        403,
+      );
+  }
+  const user = await createFirstAdmin(context, parsed.value);
+  if (!user) return formError('Someone else has just set up Pilothouse. Sign in instead.', 409);
   throw redirect('/settings/greenhouse', { headers: { 'Set-Cookie': await signIn(context, user.id) } });
 }
 
-export default function Setup({ actionData }: Route.ComponentProps) {
+export default function Setup({ loaderData, actionData }: Route.ComponentProps) {
   const busy = useNavigation().state === 'submitting';
   const errors = actionData?.fieldErrors;
   return (
@@ -50,6 +60,16 @@ export default function Setup({ actionData }: Route.ComponentProps) {
       <Form method="post" className="panel form" noValidate>
         <CsrfInput />
         {errors?.form ? <Notice tone="error">{errors.form.join(' ')}</Notice> : null}
+        {loaderData.needsCode ? (
+          <Field
+            label="Setup code"
+            name="setupCode"
+            errors={errors?.setupCode}
+            hint="Printed in the Pilothouse server's log when it started (“First-run setup code”)."
+          >
+            <input id="setupCode" name="setupCode" autoComplete="off" required spellCheck={false} />
+          </Field>
+        ) : null}
         <Field label="Your name" name="name" errors={errors?.name}>
           <input id="name" name="name" autoComplete="name" required aria-invalid={Boolean(errors?.name)} />
         </Field>

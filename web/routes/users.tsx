@@ -8,7 +8,7 @@ import { requireMutation, requireUser } from '../server/auth.server';
 import { audit } from '../server/audit.server';
 import { formError, invalid, parseForm } from '../server/forms.server';
 import { greenhouseReferenceData } from '../server/greenhouse.server';
-import { createUser, EmailTakenError, listUsers } from '../server/users.server';
+import { createUser, EmailTakenError, listUsers, setPassword } from '../server/users.server';
 
 export const newUserSchema = z.object({
   intent: z.literal('create'),
@@ -21,6 +21,12 @@ export const newUserSchema = z.object({
     .trim()
     .transform((v) => (v === '' ? null : Number(v)))
     .refine((v) => v === null || (Number.isInteger(v) && v > 0), 'Pick a Greenhouse user or leave it empty.'),
+});
+
+const resetPasswordSchema = z.object({
+  intent: z.literal('reset-password'),
+  userId: z.uuid('Pick whose password to reset.'),
+  newPassword: z.string().min(12, 'Use at least 12 characters; share it with them privately.'),
 });
 
 const disableSchema = z.object({
@@ -65,6 +71,27 @@ export async function action({ request, context }: Route.ActionArgs) {
       if (error instanceof EmailTakenError) return invalid({ email: [error.message] });
       throw error;
     }
+  }
+  if (form.get('intent') === 'reset-password') {
+    const parsed = parseForm(resetPasswordSchema, form);
+    if (!parsed.ok) return invalid(parsed.fieldErrors);
+    const target = await context.db
+      .selectFrom('app_user')
+      .select(['id', 'name'])
+      .where('id', '=', parsed.value.userId)
+      .executeTakeFirst();
+    if (!target) return invalid({ userId: ['That account no longer exists.'] });
+    // Their sessions end: whoever knew the old password is signed out everywhere.
+    await setPassword(context, target.id, parsed.value.newPassword);
+    await audit(context, {
+      actor: user.email,
+      action: 'user.password_reset',
+      details: { userId: target.id },
+    });
+    return {
+      ok: true as const,
+      message: `The password of ${target.name} was reset and their sessions were signed out. Share the new one with them privately.`,
+    };
   }
   const parsed = parseForm(disableSchema, form);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
@@ -199,6 +226,43 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           <div className="row">
             <button type="submit" className="button primary" disabled={busy}>
               {busy ? 'Adding…' : 'Add user'}
+            </button>
+          </div>
+        </Form>
+      </section>
+      <section className="panel reset-password">
+        <h2>Reset a password</h2>
+        <p className="muted small">
+          For someone who forgot theirs. Everyone changes their own under “Change password”.
+        </p>
+        <Form
+          key={actionData && 'message' in actionData ? `reset:${actionData.message}` : 'reset-password'}
+          method="post"
+          className="form grid-form"
+          noValidate
+        >
+          <CsrfInput />
+          <input type="hidden" name="intent" value="reset-password" />
+          <Field label="Account" name="userId" errors={errors?.userId}>
+            <select id="userId" name="userId" defaultValue="">
+              <option value="" disabled>
+                Pick an account
+              </option>
+              {loaderData.users
+                .filter((u) => u.id !== loaderData.me)
+                .map((u) => (
+                  <option key={u.id} value={u.id}>
+                    {u.name} ({u.email})
+                  </option>
+                ))}
+            </select>
+          </Field>
+          <Field label="New password" name="newPassword" errors={errors?.newPassword}>
+            <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" required />
+          </Field>
+          <div className="row">
+            <button type="submit" className="button" disabled={busy}>
+              Reset password
             </button>
           </div>
         </Form>

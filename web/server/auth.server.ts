@@ -4,6 +4,7 @@ import { createCookie, createSessionStorage, redirect, type SessionStorage } fro
 import { resolveSessionSecret } from '../../db/queries/secret-box';
 import type { AppUser, UserRole } from '../../db/tables/accounts';
 import type { PilothouseContext } from './load-context';
+import { describeWait, secondsToWait, SIGN_IN_TIERS, SIGN_IN_WINDOW_MINUTES } from './sign-in-throttle';
 
 const SESSION_DAYS = 7;
 type SessionData = { userId: string };
@@ -82,6 +83,11 @@ export async function currentUser(
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
   return user ?? null;
+}
+
+/** The id of this browser's session (to keep it when the account's other sessions are ended). */
+export async function currentSessionId(request: Request, context: PilothouseContext): Promise<string> {
+  return (await sessionStorage(context).getSession(request.headers.get('Cookie'))).id;
 }
 
 export async function hasAnyUser(context: PilothouseContext): Promise<boolean> {
@@ -203,40 +209,74 @@ export async function requireMutation(
 
 // ------------------------------------------------------------------------------------- sign-in throttle
 
-const WINDOW = '15 minutes';
-const MAX_FAILURES_PER_EMAIL = 5;
-const MAX_FAILURES_PER_ADDRESS = 20;
+export type SignInAttempt = { allowed: true; attemptId: number } | { allowed: false; message: string };
 
-/** A sentence to show when too many sign-ins failed recently, or null when the attempt may go ahead. */
-export async function signInThrottled(
+/**
+ * Decides whether a sign-in may be verified and, if so, records it as failed *before* the password is
+ * checked (it is marked succeeded afterwards): concurrent guesses each see the others, and a guess
+ * whose answer never comes back still counts. One email's attempts are decided one at a time
+ * (an advisory lock for the transaction). Refused attempts are not recorded, so hammering does not
+ * lengthen anyone's wait.
+ */
+export async function beginSignInAttempt(
   context: PilothouseContext,
   email: string,
   address: string,
-): Promise<string | null> {
-  const row = await context.db
-    .selectFrom('sign_in_attempt')
-    .select([
-      sql<number>`count(*) filter (where lower(email) = lower(${email}))::int`.as('byEmail'),
-      sql<number>`count(*) filter (where ip = ${address})::int`.as('byAddress'),
-    ])
-    .where('succeeded', '=', false)
-    .where('attempted_at', '>', sql<Date>`now() - ${WINDOW}::interval`)
-    .executeTakeFirstOrThrow();
-  if (row.byEmail >= MAX_FAILURES_PER_EMAIL)
-    return `Too many failed sign-ins for ${email} in the last ${WINDOW}. Wait a few minutes and try again.`;
-  if (row.byAddress >= MAX_FAILURES_PER_ADDRESS)
-    return `Too many failed sign-ins from this address in the last ${WINDOW}. Wait a few minutes and try again.`;
-  return null;
+): Promise<SignInAttempt> {
+  const normalized = email.toLowerCase();
+  return context.db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`sign-in:${normalized}`}, 0))`.execute(trx);
+    const window = sql<Date>`now() - make_interval(mins => ${SIGN_IN_WINDOW_MINUTES})`;
+    const row = await trx
+      .selectFrom('sign_in_attempt')
+      .select([
+        sql<number>`count(*) filter (where email = ${normalized} and ip = ${address})::int`.as('pair'),
+        sql<Date | null>`max(attempted_at) filter (where email = ${normalized} and ip = ${address})`.as(
+          'pairLast',
+        ),
+        sql<number>`count(*) filter (where ip = ${address})::int`.as('addr'),
+        sql<Date | null>`max(attempted_at) filter (where ip = ${address})`.as('addrLast'),
+        sql<number>`count(*) filter (where email = ${normalized})::int`.as('acct'),
+        sql<Date | null>`max(attempted_at) filter (where email = ${normalized})`.as('acctLast'),
+        sql<boolean>`exists (select 1 from sign_in_attempt s where s.email = ${normalized} and s.ip = ${address} and s.succeeded and s.attempted_at > now() - interval '30 days')`.as(
+          'knownAddress',
+        ),
+        sql<Date>`now()`.as('now'),
+      ])
+      .where('succeeded', '=', false)
+      .where('attempted_at', '>', window)
+      .executeTakeFirstOrThrow();
+    const now = new Date(row.now);
+    const tally = (failures: number, last: Date | null) => ({
+      failures,
+      lastFailureAt: last ? new Date(last) : null,
+    });
+    const wait = Math.max(
+      secondsToWait(tally(row.pair, row.pairLast), SIGN_IN_TIERS.emailFromAddress, now),
+      secondsToWait(tally(row.addr, row.addrLast), SIGN_IN_TIERS.address, now),
+      row.knownAddress
+        ? 0
+        : secondsToWait(tally(row.acct, row.acctLast), SIGN_IN_TIERS.emailFromNewAddress, now),
+    );
+    if (wait > 0)
+      return {
+        allowed: false as const,
+        message: `Too many failed sign-ins. Wait ${describeWait(wait)} and try again.`,
+      };
+    const attempt = await trx
+      .insertInto('sign_in_attempt')
+      .values({ email: normalized, ip: address, succeeded: false })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { allowed: true as const, attemptId: Number(attempt.id) };
+  });
 }
 
-export async function recordSignInAttempt(
-  context: PilothouseContext,
-  email: string,
-  address: string,
-  succeeded: boolean,
-): Promise<void> {
+/** The password was right: the attempt recorded as failed in advance is marked succeeded. */
+export async function signInAttemptSucceeded(context: PilothouseContext, attemptId: number): Promise<void> {
   await context.db
-    .insertInto('sign_in_attempt')
-    .values({ email: email.toLowerCase(), ip: address, succeeded })
+    .updateTable('sign_in_attempt')
+    .set({ succeeded: true })
+    .where('id', '=', attemptId)
     .execute();
 }

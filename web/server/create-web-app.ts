@@ -1,8 +1,10 @@
 import type { Server } from 'node:http';
-import { createRequestHandler } from '@react-router/express';
 import express from 'express';
 import type { ServerBuild } from 'react-router';
+import { capRequestBodies } from './body-limits';
 import type { PilothouseContext } from './load-context';
+import { createRequestHandler } from './request-handler';
+import { securityHeaders } from './security-headers';
 
 const projectRoot = new URL('../../', import.meta.url).pathname;
 
@@ -14,8 +16,19 @@ const projectRoot = new URL('../../', import.meta.url).pathname;
 export async function createWebApp(context: PilothouseContext, httpServer: Server) {
   const app = express();
   app.disable('x-powered-by');
-  // One set of services; only the caller's address differs per request (sign-in throttling).
-  const getLoadContext = (req: express.Request) => ({ ...context, clientAddress: req.ip ?? 'unknown' });
+  // Behind a proxy, the client's address comes from X-Forwarded-For only when TRUST_PROXY says which
+  // hops to believe; otherwise anyone could pick the address sign-in throttling counts against.
+  if (context.env.TRUST_PROXY !== undefined) app.set('trust proxy', context.env.TRUST_PROXY);
+  app.use(securityHeaders(context.env.NODE_ENV));
+  // Before anything reads a body (Vite, React Router): oversized bodies are refused unread.
+  app.use(capRequestBodies());
+  // One set of services; only the caller's address (sign-in throttling) and the CSP nonce differ per request.
+  const mode = context.env.NODE_ENV;
+  const getLoadContext = (req: express.Request, res: express.Response) => ({
+    ...context,
+    clientAddress: req.ip ?? 'unknown',
+    cspNonce: String(res.locals.cspNonce ?? ''),
+  });
   let closeVite = async () => {};
 
   if (context.env.NODE_ENV === 'production') {
@@ -25,7 +38,7 @@ export async function createWebApp(context: PilothouseContext, httpServer: Serve
     );
     app.use(express.static(`${projectRoot}build/client`, { maxAge: '1h' }));
     const build = (await import(`${projectRoot}build/server/index.js`)) as ServerBuild;
-    app.use(createRequestHandler({ build, getLoadContext }));
+    app.use(createRequestHandler({ build, getLoadContext, mode }));
   } else {
     const vite = await import('vite').then((module) =>
       module.createServer({
@@ -61,7 +74,7 @@ export async function createWebApp(context: PilothouseContext, httpServer: Serve
     app.use(async (req, res, next) => {
       try {
         const build = (await vite.ssrLoadModule('virtual:react-router/server-build')) as ServerBuild;
-        return createRequestHandler({ build, getLoadContext })(req, res, next);
+        return createRequestHandler({ build, getLoadContext, mode })(req, res, next);
       } catch (error) {
         if (error instanceof Error) vite.ssrFixStacktrace(error);
         next(error);

@@ -11,6 +11,8 @@ export type PilothouseContext = {
   temporal: Client;
   /** The caller's address as Express saw it (for sign-in throttling); absent outside HTTP. */
   clientAddress?: string;
+  /** This response's Content-Security-Policy nonce, for React Router's inline scripts. */
+  cspNonce?: string;
 };
 
 declare module 'react-router' {

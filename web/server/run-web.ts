@@ -4,8 +4,11 @@ import type { Env } from '../../config/env';
 import { createDb } from '../../db/database';
 import { waitForDatabase } from '../../db/wait-for-database';
 import { connectTemporalClient, temporalTargetFromEnv } from '../../infra/temporal-connection';
-import { collectProcessMetrics, renderMetrics } from '../../observability/metrics';
+import { collectProcessMetrics } from '../../observability/metrics';
+import { serveProbes, type ProbeServer } from '../../observability/metrics-server';
+import { loggerFromEnv } from '../../observability/logger';
 import { createWebApp } from './create-web-app';
+import { firstAdminSetupCode, setupCodeRequired } from './setup-code';
 
 /** Starts the web app with its services; resolves once it listens. `close()` drains and disconnects. */
 export async function runWeb(env: Env): Promise<{ url: string; close: () => Promise<void> }> {
@@ -26,10 +29,6 @@ export async function runWeb(env: Env): Promise<{ url: string; close: () => Prom
     if (draining) res.setHeader('Connection', 'close');
     next();
   });
-  // Pilothouse's own counters for Prometheus (labels carry no ids or personal data).
-  outer.get('/metrics', (_req, res, next) => {
-    renderMetrics().then(({ contentType, body }) => res.type(contentType).send(body), next);
-  });
   outer.use(app);
 
   await new Promise<void>((resolve, reject) => {
@@ -38,6 +37,22 @@ export async function runWeb(env: Env): Promise<{ url: string; close: () => Prom
     );
     server.listen(env.PORT, env.HOST, () => resolve());
   });
+  // Pilothouse's own counters for Prometheus, on a port of their own that is never published: on the
+  // public port they would tell anyone how busy the product is and what it is failing at.
+  const probes: ProbeServer | undefined = env.WEB_METRICS_PORT
+    ? await serveProbes({
+        port: env.WEB_METRICS_PORT,
+        host: env.HOST,
+        setting: 'WEB_METRICS_PORT',
+        healthy: () => ({ ok: !draining, detail: draining ? 'draining' : 'serving' }),
+      })
+    : undefined;
+  // Listening beyond loopback with no account yet: only someone who can read this log may set it up.
+  if (setupCodeRequired(env) && !(await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst())) {
+    loggerFromEnv(env, { service: 'web' }).warn(
+      `First-run setup code: ${firstAdminSetupCode(env)} (enter it on /setup to create the first administrator)`,
+    );
+  }
   const url = env.APP_URL ?? `http://${env.HOST === '0.0.0.0' ? 'localhost' : env.HOST}:${env.PORT}`;
   let closing: Promise<void> | undefined;
   return {
@@ -54,6 +69,7 @@ export async function runWeb(env: Env): Promise<{ url: string; close: () => Prom
     const grace = setTimeout(() => server.closeAllConnections(), env.WEB_SHUTDOWN_GRACE_SECONDS * 1000);
     await closed;
     clearTimeout(grace);
+    await probes?.close();
     await closeVite();
     await temporal.connection.close();
     await db.destroy();

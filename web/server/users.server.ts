@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { UserRole } from '../../db/tables/accounts';
 import type { PilothouseContext } from './load-context';
 import { hashPassword } from './passwords.server';
@@ -45,4 +46,48 @@ export async function listUsers(context: PilothouseContext) {
     ])
     .orderBy('created_at')
     .execute();
+}
+
+/**
+ * Makes the first administrator, unless an account exists: the check and the insert hold one
+ * installation-wide advisory lock, so two setups sent at once make one admin, not two.
+ * Null when someone was first.
+ */
+export async function createFirstAdmin(
+  context: PilothouseContext,
+  input: { name: string; email: string; password: string },
+) {
+  const passwordHash = await hashPassword(input.password);
+  return context.db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtextextended('pilothouse:first-admin', 0))`.execute(trx);
+    const existing = await trx.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
+    if (existing) return null;
+    return trx
+      .insertInto('app_user')
+      .values({
+        name: input.name,
+        email: input.email.toLowerCase(),
+        role: 'admin',
+        password_hash: passwordHash,
+        greenhouse_user_id: null,
+      })
+      .returning(['id', 'email', 'name', 'role'])
+      .executeTakeFirstOrThrow();
+  });
+}
+
+/** Sets a new password for an account (its own owner, or an admin resetting it). Signs out its other sessions. */
+export async function setPassword(
+  context: PilothouseContext,
+  userId: string,
+  password: string,
+  keepSessionId?: string,
+): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await context.db.transaction().execute(async (trx) => {
+    await trx.updateTable('app_user').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+    let sessions = trx.deleteFrom('app_session').where('user_id', '=', userId);
+    if (keepSessionId) sessions = sessions.where('id', '!=', keepSessionId);
+    await sessions.execute();
+  });
 }

@@ -63,6 +63,22 @@ describe('the web app on the real services', () => {
     expect((await admin.get('/')).html).toContain('connection-check-');
   });
 
+  it('a visitor who is not signed in sees up or down, never versions, error text or workflow ids', async () => {
+    const check = await db
+      .selectFrom('connection_check')
+      .select(['workflow_id', 'database_version'])
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    const html = await (await fetch(`${web.url}/`)).text();
+    expect(html).toContain('Healthy');
+    expect(html).not.toContain(check.workflow_id);
+    expect(html).not.toContain(check.database_version);
+    expect(html).not.toContain('PostgreSQL answered');
+    expect(html).not.toMatch(/namespace \S+ answered/);
+    const probe = await (await fetch(`${web.url}/healthz`)).json();
+    expect(JSON.stringify(probe)).not.toContain('answered');
+  });
+
   it('nobody signed in can start the workflow', async () => {
     const before = await db
       .selectFrom('connection_check')

@@ -12,15 +12,27 @@ const riley: Teammate = {
   role: 'recruiter',
 };
 
-describe('signing in: repeated wrong passwords lock the account for a while', () => {
+const sam: Teammate = {
+  name: 'Sam Sourcer',
+  email: 'sam@pilothouse.test',
+  password: 'sam-finds-people-2026',
+  role: 'recruiter',
+};
+
+// Behind a proxy that adds X-Forwarded-For (TRUST_PROXY=loopback: the test's own requests come from it).
+const from = (address: string, baseUrl: string) => new Visitor(baseUrl, { 'x-forwarded-for': address });
+
+describe('signing in: wrong passwords slow the guesser down, not the account’s owner', () => {
   let db: Db;
   let web: WebApp;
 
   beforeAll(async () => {
     db = testDb();
     await sql`truncate app_user, app_session, sign_in_attempt, audit_event cascade`.execute(db);
-    web = await startWebApp();
-    await adminAdds(await firstAdminSignsUp(web.url), riley);
+    web = await startWebApp({ TRUST_PROXY: 'loopback' });
+    const admin = await firstAdminSignsUp(web.url);
+    await adminAdds(admin, riley);
+    await adminAdds(admin, sam);
   });
 
   afterAll(async () => {
@@ -28,38 +40,65 @@ describe('signing in: repeated wrong passwords lock the account for a while', ()
     await db?.destroy();
   });
 
-  it('after five wrong passwords for Ada, even the right one is refused with 429 and no session', async () => {
-    const guesser = new Visitor(web.url);
+  it('after five wrong passwords from one address, even the right one from there must wait (429, no session)', async () => {
+    const guesser = from('203.0.113.5', web.url);
     for (const guess of ['password', 'Password1', 'ada2026', 'letmein!', 'hunter2hunter2']) {
       const refused = await guesser.signIn(ada.email, guess);
       expect(refused.status).toBe(401);
       expect(refused.html).toContain('That email and password do not match an account.');
     }
-    const locked = await guesser.signIn(ada.email, ada.password);
-    expect(locked.status).toBe(429);
-    expect(locked.html).toContain(`Too many failed sign-ins for ${ada.email} in the last 15 minutes.`);
-    expect(locked.location).toBeNull();
-    // Still signed out: the jobs page sends them to sign in.
+    const slowed = await guesser.signIn(ada.email, ada.password);
+    expect(slowed.status).toBe(429);
+    expect(slowed.html).toMatch(/Too many failed sign-ins\. Wait (30|[12]\d) seconds and try again\./);
+    expect(slowed.location).toBeNull();
     const jobs = await guesser.get('/jobs');
     expect(jobs.location).toMatch(/^\/login/);
   });
 
-  it('the lock is on Ada’s account: Riley signs in from the same address', async () => {
+  it('Ada herself, from her own address, signs in at once: the guesser did not lock her out', async () => {
+    const adasLaptop = from('198.51.100.7', web.url);
+    const answer = await adasLaptop.signIn(ada.email, ada.password);
+    expect(answer.location).toBe('/jobs');
+  });
+
+  it('Riley signs in from the guesser’s address too (another account)', async () => {
     const rileysBrowser = await signedIn(web.url, riley);
     const jobs = await rileysBrowser.get('/jobs');
     expect(jobs.status).toBe(200);
     expect(jobs.html).toContain('Riley Recruiter · recruiter');
   });
 
-  it('the failures are counted per account whatever the case of the email', async () => {
+  it('the failures are counted whatever the case of the email, and the refused attempt is not', async () => {
     const attempts = await db
       .selectFrom('sign_in_attempt')
       .select(['email', 'succeeded'])
       .where('email', '=', ada.email)
+      .where('ip', '=', '203.0.113.5')
       .execute();
     expect(attempts.filter((a) => !a.succeeded)).toHaveLength(5);
-    const shouting = new Visitor(web.url);
-    const locked = await shouting.signIn(ada.email.toUpperCase(), ada.password);
-    expect(locked.status).toBe(429);
+    const shouting = from('203.0.113.5', web.url);
+    const slowed = await shouting.signIn(ada.email.toUpperCase(), ada.password);
+    expect(slowed.status).toBe(429);
+  });
+
+  it('twenty guesses sent at once are recorded before they are checked: only five are tried', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => from('192.0.2.44', web.url).signIn(sam.email, `wrong-guess-${i}`)),
+    );
+    const statuses = burst.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+  });
+
+  it('without TRUST_PROXY, a forged X-Forwarded-For does not give a guesser a fresh address', async () => {
+    const direct = await startWebApp();
+    try {
+      for (let i = 0; i < 5; i++)
+        expect((await from(`10.0.0.${i}`, direct.url).signIn(riley.email, `nope-${i}`)).status).toBe(401);
+      const forged = await from('10.0.0.99', direct.url).signIn(riley.email, riley.password);
+      expect(forged.status).toBe(429);
+    } finally {
+      await direct.close();
+    }
   });
 });

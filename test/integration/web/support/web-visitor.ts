@@ -32,7 +32,11 @@ const readable = (html: string) => html.replaceAll('<!-- -->', '');
 export class Visitor {
   private readonly cookies = new Map<string, string>();
 
-  constructor(private readonly baseUrl: string) {}
+  /** `headers` ride on every request, e.g. the X-Forwarded-For a proxy in front would add. */
+  constructor(
+    private readonly baseUrl: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   async get(path: string): Promise<{ status: number; html: string; location: string | null }> {
     const response = await this.request(path, { method: 'GET' });
@@ -71,8 +75,8 @@ export class Visitor {
     };
   }
 
-  async signIn(email: string, password: string) {
-    return this.submit('/login', { email, password });
+  async signIn(email: string, password: string, extra: Record<string, string> = {}) {
+    return this.submit('/login', { email, password, ...extra });
   }
 
   private async request(path: string, init: RequestInit): Promise<Response> {
@@ -80,7 +84,11 @@ export class Visitor {
     const response = await fetch(`${this.baseUrl}${path}`, {
       ...init,
       redirect: 'manual',
-      headers: { ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) },
+      headers: {
+        ...this.headers,
+        ...(init.headers as Record<string, string>),
+        ...(cookie ? { cookie } : {}),
+      },
     });
     for (const line of response.headers.getSetCookie()) {
       const [pair] = line.split(';');
