@@ -10,60 +10,96 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
  * Import the objects and increment them where the thing happens; label values are small closed
  * sets (never ids: one series per job or person would swamp Prometheus — ids go into log lines).
  */
-export const metricsRegistry = new Registry();
+// One registry per process, even when a module is loaded twice: the web app's routes run through Vite
+// (development) or a server bundle (production), each with its own copy of this module, and a
+// counter incremented in a route must be the one `/metrics` renders.
+const store = globalThis as typeof globalThis & { __pilothouseMetricsRegistry?: Registry };
+export const metricsRegistry = (store.__pilothouseMetricsRegistry ??= new Registry());
+
+/** The metric already registered under `name` (by another copy of this module), or a new one. */
+function shared<T>(name: string, make: () => T): T {
+  return (metricsRegistry.getSingleMetric(name) as T | undefined) ?? make();
+}
 
 /** Exports to Greenhouse. outcome: created | existing | failed; target: candidate | prospect. */
-export const exportsTotal = new Counter({
-  name: 'pilothouse_exports_total',
-  help: 'Candidate exports to Greenhouse by outcome (created, existing = already in Greenhouse and linked, failed = gave up)',
-  labelNames: ['outcome', 'target'] as const,
-  registers: [metricsRegistry],
-});
+export const exportsTotal = shared(
+  'pilothouse_exports_total',
+  () =>
+    new Counter({
+      name: 'pilothouse_exports_total',
+      help: 'Candidate exports to Greenhouse by outcome (created, existing = already in Greenhouse and linked, failed = gave up)',
+      labelNames: ['outcome', 'target'] as const,
+      registers: [metricsRegistry],
+    }),
+);
 
 /**
  * Activity attempts that threw, counted by the worker's interceptor for every activity (no call
  * needed in activity code). retryable: "true" when Temporal will try again, "false" when final.
  */
-export const activityFailuresTotal = new Counter({
-  name: 'pilothouse_activity_failures_total',
-  help: 'Activity attempts that failed, by activity type and whether Temporal retries them',
-  labelNames: ['activity', 'retryable'] as const,
-  registers: [metricsRegistry],
-});
+export const activityFailuresTotal = shared(
+  'pilothouse_activity_failures_total',
+  () =>
+    new Counter({
+      name: 'pilothouse_activity_failures_total',
+      help: 'Activity attempts that failed, by activity type and whether Temporal retries them',
+      labelNames: ['activity', 'retryable'] as const,
+      registers: [metricsRegistry],
+    }),
+);
 
 /** Activity attempt durations, by activity type and outcome (ok | failed). Filled by the interceptor. */
-export const activityDurationSeconds = new Histogram({
-  name: 'pilothouse_activity_duration_seconds',
-  help: 'Duration of activity attempts',
-  labelNames: ['activity', 'outcome'] as const,
-  buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
-  registers: [metricsRegistry],
-});
+export const activityDurationSeconds = shared(
+  'pilothouse_activity_duration_seconds',
+  () =>
+    new Histogram({
+      name: 'pilothouse_activity_duration_seconds',
+      help: 'Duration of activity attempts',
+      labelNames: ['activity', 'outcome'] as const,
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+      registers: [metricsRegistry],
+    }),
+);
 
-/** Greenhouse webhooks received. outcome: accepted | duplicate | rejected (bad signature or body). */
-export const webhookEventsTotal = new Counter({
-  name: 'pilothouse_webhook_events_total',
-  help: 'Greenhouse webhook deliveries by action and outcome',
-  labelNames: ['action', 'outcome'] as const,
-  registers: [metricsRegistry],
-});
+/**
+ * Greenhouse webhooks received. outcome: accepted | duplicate | rejected (signed, but not a webhook
+ * body) | unsigned (no or wrong signature, or no secret configured: answered, never stored).
+ */
+export const webhookEventsTotal = shared(
+  'pilothouse_webhook_events_total',
+  () =>
+    new Counter({
+      name: 'pilothouse_webhook_events_total',
+      help: 'Greenhouse webhook deliveries by action and outcome',
+      labelNames: ['action', 'outcome'] as const,
+      registers: [metricsRegistry],
+    }),
+);
 
 /** Seconds from the change in Greenhouse to its webhook reaching us. Use `observeWebhookLag`. */
-export const webhookLagSeconds = new Histogram({
-  name: 'pilothouse_webhook_lag_seconds',
-  help: 'Delay between a change in Greenhouse and its webhook arriving',
-  labelNames: ['action'] as const,
-  buckets: [0.5, 1, 2, 5, 10, 30, 60, 300, 900, 3600],
-  registers: [metricsRegistry],
-});
+export const webhookLagSeconds = shared(
+  'pilothouse_webhook_lag_seconds',
+  () =>
+    new Histogram({
+      name: 'pilothouse_webhook_lag_seconds',
+      help: 'Delay between a change in Greenhouse and its webhook arriving',
+      labelNames: ['action'] as const,
+      buckets: [0.5, 1, 2, 5, 10, 30, 60, 300, 900, 3600],
+      registers: [metricsRegistry],
+    }),
+);
 
 /** Harvest requests answered, by method and status class (2xx, 4xx, 429, 5xx, network). */
-export const harvestRequestsTotal = new Counter({
-  name: 'pilothouse_harvest_requests_total',
-  help: 'Harvest API requests by method and status',
-  labelNames: ['method', 'status'] as const,
-  registers: [metricsRegistry],
-});
+export const harvestRequestsTotal = shared(
+  'pilothouse_harvest_requests_total',
+  () =>
+    new Counter({
+      name: 'pilothouse_harvest_requests_total',
+      help: 'Harvest API requests by method and status',
+      labelNames: ['method', 'status'] as const,
+      registers: [metricsRegistry],
+    }),
+);
 
 export interface HarvestBudgetSnapshot {
   /** Requests allowed in the current 30-second window (X-RateLimit-Limit). */
@@ -83,27 +119,35 @@ export function watchHarvestBudget(source: () => HarvestBudgetSnapshot | undefin
   harvestBudgetSource = source;
 }
 
-export const harvestBudgetLimit = new Gauge({
-  name: 'pilothouse_harvest_budget_limit',
-  help: 'Harvest requests allowed per 30-second window for the account, as Greenhouse last reported',
-  registers: [metricsRegistry],
-  collect() {
-    const snapshot = harvestBudgetSource?.();
-    if (snapshot) this.set(snapshot.limit);
-  },
-});
+export const harvestBudgetLimit = shared(
+  'pilothouse_harvest_budget_limit',
+  () =>
+    new Gauge({
+      name: 'pilothouse_harvest_budget_limit',
+      help: 'Harvest requests allowed per 30-second window for the account, as Greenhouse last reported',
+      registers: [metricsRegistry],
+      collect() {
+        const snapshot = harvestBudgetSource?.();
+        if (snapshot) this.set(snapshot.limit);
+      },
+    }),
+);
 
-export const harvestBudgetUsedRatio = new Gauge({
-  name: 'pilothouse_harvest_budget_used_ratio',
-  help: 'Share of the current Harvest window already spent by the whole account (0..1), as Greenhouse last reported',
-  registers: [metricsRegistry],
-  collect() {
-    const snapshot = harvestBudgetSource?.();
-    if (snapshot && snapshot.remaining !== undefined && snapshot.limit > 0) {
-      this.set(Math.min(1, Math.max(0, 1 - snapshot.remaining / snapshot.limit)));
-    }
-  },
-});
+export const harvestBudgetUsedRatio = shared(
+  'pilothouse_harvest_budget_used_ratio',
+  () =>
+    new Gauge({
+      name: 'pilothouse_harvest_budget_used_ratio',
+      help: 'Share of the current Harvest window already spent by the whole account (0..1), as Greenhouse last reported',
+      registers: [metricsRegistry],
+      collect() {
+        const snapshot = harvestBudgetSource?.();
+        if (snapshot && snapshot.remaining !== undefined && snapshot.limit > 0) {
+          this.set(Math.min(1, Math.max(0, 1 - snapshot.remaining / snapshot.limit)));
+        }
+      },
+    }),
+);
 
 /** Records how late a webhook arrived; a clock skew that makes it negative counts as 0. */
 export function observeWebhookLag(action: string, occurredAt: Date, receivedAt: Date = new Date()): void {

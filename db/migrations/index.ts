@@ -7,6 +7,7 @@ import * as outreachEventIds from './20261203T0800_outreach_event_ids';
 import * as erasedCandidates from './20261203T2300_erased_candidates';
 import * as ruleRuntime from './20261203T2330_rule_runtime';
 import * as jobBacktest from './20261204T0000_job_backtest';
+import * as webhookBodyHash from './20261204T0010_webhook_body_hash';
 
 // Every migration, keyed by its timestamped name; Kysely runs them in name order.
 // Add new files here (one line each) — the list is static so bundled builds keep working.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261203T2300_erased_candidates': erasedCandidates,
   '20261203T2330_rule_runtime': ruleRuntime,
   '20261204T0000_job_backtest': jobBacktest,
+  '20261204T0010_webhook_body_hash': webhookBodyHash,
 };

@@ -6,6 +6,8 @@ export type WebhookVerdict = 'accepted' | 'duplicate' | 'rejected';
 export interface WebhookEventTable {
   id: Generated<number>;
   event_id: string | null;
+  /** SHA-256 (hex) of the raw signed body: accepted rows are unique by it (replays are duplicates). */
+  body_sha256: ColumnType<string | null, string | null | undefined, string | null>;
   action: string | null;
   received_at: ColumnType<Date, Date | string | undefined, never>;
   verdict: WebhookVerdict;

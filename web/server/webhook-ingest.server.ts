@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   translateWebhook,
   verifyWebhookSignature,
@@ -12,13 +13,19 @@ export type IngestResult = { status: number; body: string; eventRowId?: number }
 
 /**
  * A Greenhouse delivery: verify the signature on the raw bytes, store the event (deduped by
- * Greenhouse-Event-ID) before anything else, answer. Signalling the job's autopilot happens after the
+ * Greenhouse-Event-ID and by the hash of the signed body) before anything else, answer. Unsigned or
+ * wrongly signed posts are only counted (`outcome="unsigned"`): anyone can send them, and storing
+ * them would let anyone fill the database. Signalling the job's autopilot happens after the
  * answer (`signalStoredEvent`), so a slow or absent Temporal never makes Greenhouse retry for hours.
  */
 export async function ingestWebhook(context: PilothouseContext, request: Request): Promise<IngestResult> {
   const raw = Buffer.from(await request.arrayBuffer());
   const eventId = request.headers.get('Greenhouse-Event-ID');
   const connection = await loadGreenhouseConnection(context.db, context.env).catch(() => null);
+  const unsigned = (status: number, reason: string) => {
+    webhookEventsTotal.inc({ action: 'unknown', outcome: 'unsigned' });
+    return { status, body: reason };
+  };
   const reject = async (status: number, reason: string, action: string | null = null) => {
     await context.db
       .insertInto('webhook_event')
@@ -28,9 +35,10 @@ export async function ingestWebhook(context: PilothouseContext, request: Request
     return { status, body: reason };
   };
   if (!connection?.webhookSecret)
-    return reject(503, 'No webhook secret is configured: save the Greenhouse connection first.');
+    return unsigned(503, 'No webhook secret is configured: save the Greenhouse connection first.');
   if (!verifyWebhookSignature(raw, request.headers.get('Signature') ?? undefined, connection.webhookSecret))
-    return reject(401, 'The Signature header does not match the body signed with the webhook secret.');
+    return unsigned(401, 'The Signature header does not match the body signed with the webhook secret.');
+  const bodySha256 = createHash('sha256').update(raw).digest('hex');
 
   let body: unknown;
   let event: GreenhouseWebhookEvent;
@@ -43,17 +51,19 @@ export async function ingestWebhook(context: PilothouseContext, request: Request
     return reject(400, `The body is not a Greenhouse webhook: ${reason}`);
   }
   const jobId = jobIdOf(event);
-  // The unique partial index on accepted event ids decides duplicates, even for concurrent deliveries.
+  // The unique partial indexes on accepted event ids and body hashes decide duplicates, even for
+  // concurrent deliveries: the same signed body under a new (unsigned) event id is the same event.
   const inserted = await context.db
     .insertInto('webhook_event')
     .values({
       event_id: eventId,
+      body_sha256: bodySha256,
       action: event.action,
       verdict: 'accepted',
       job_id: jobId,
       payload: JSON.stringify(body),
     })
-    .onConflict((oc) => oc.column('event_id').where('verdict', '=', 'accepted').doNothing())
+    .onConflict((oc) => oc.doNothing())
     .returning('id')
     .executeTakeFirst();
   if (!inserted) {
