@@ -254,8 +254,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const name = issue.path.join('.');
-      const got = cleaned[name];
-      return `  ${name}: ${issue.message}${got === undefined ? '' : ` (got ${JSON.stringify(got)})`}`;
+      const got = shownValue(name, cleaned[name]);
+      return `  ${name}: ${issue.message}${got === undefined ? '' : ` (got ${got})`}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
@@ -284,6 +284,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     );
   }
   return env;
+}
+
+/**
+ * What a configuration error may show of a value: nothing of a secret (its length at most), and a
+ * URL without the password in it — these messages end up in terminals, CI logs and tickets.
+ */
+function shownValue(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (/(SECRET|TOKEN|PASSWORD|API_KEY)$/.test(name))
+    return `a value of ${value.length} characters, not shown`;
+  return JSON.stringify(value.replace(/([a-z][\w+.-]*:\/\/[^:/@\s]*):\S*@/gi, '$1:***@'));
 }
 
 /** True when no Greenhouse credentials are configured: the product runs against its own sandbox. */
