@@ -45,6 +45,7 @@ interface Service {
   depends_on?: Record<string, { condition: string }>;
   environment?: Record<string, string>;
   volumes?: string[];
+  ports?: string[];
   healthcheck?: { test: string[] };
   stop_grace_period?: string;
   deploy?: { replicas?: number };
@@ -164,5 +165,27 @@ describe('docker/compose.yaml', () => {
       `:${worker.environment!.WORKER_METRICS_PORT}/healthz`,
     );
     expect(web.healthcheck!.test.join(' ')).toContain(`:${web.environment!.PORT}/healthz`);
+  });
+
+  it('publishes only the web app to the network; the Temporal UI on loopback and read-only; no metrics port', () => {
+    const published = Object.entries(services).flatMap(([name, service]) =>
+      (service.ports ?? []).map((port) => ({ name, port: interpolate(port, {}) })),
+    );
+    for (const { name, port } of published) {
+      // "[ip:]host:container": without an ip, Docker publishes on every interface.
+      const onAllInterfaces = port.split(':').length < 3 || port.startsWith('0.0.0.0:');
+      if (name === 'web') expect(port).toBe('3000:3000');
+      else expect(onAllInterfaces, `${name} publishes ${port} on every interface`).toBe(false);
+    }
+    expect(published.find((p) => p.name === 'temporal-ui')?.port).toBe('127.0.0.1:8080:8080');
+    const ui = services['temporal-ui']!.environment!;
+    expect(interpolate(ui.TEMPORAL_DISABLE_WRITE_ACTIONS!, {})).toBe('true');
+    const metricsPorts = [
+      services.web!.environment!.WEB_METRICS_PORT,
+      services.worker!.environment!.WORKER_METRICS_PORT,
+    ];
+    expect(metricsPorts.every(Boolean)).toBe(true);
+    for (const { port } of published)
+      for (const metrics of metricsPorts) expect(port).not.toContain(`:${metrics}`);
   });
 });
