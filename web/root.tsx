@@ -95,7 +95,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
-        <Links />
+        {/* Stylesheets need no nonce (style-src allows this origin); one would differ at hydration. */}
+        <Links nonce="" />
       </head>
       <body>
         <a className="skip-link" href="#main">
