@@ -102,4 +102,12 @@ describe('what anyone on the internet can send or read, before signing in', () =
     expect(privateMetrics.status).toBe(200);
     expect(await privateMetrics.text()).toContain('pilothouse_webhook_events_total');
   });
+
+  // Last: it slows Ada down from this machine's address.
+  it('without TRUST_PROXY, a forged X-Forwarded-For does not give a guesser a fresh address', async () => {
+    const from = (address: string) => new Visitor(web.url, { 'x-forwarded-for': address });
+    for (let i = 0; i < 5; i++)
+      expect((await from(`10.0.0.${i}`).signIn(ada.email, `nope-${i}`)).status).toBe(401);
+    expect((await from('10.0.0.99').signIn(ada.email, ada.password)).status).toBe(429);
+  });
 });

@@ -89,16 +89,4 @@ describe('signing in: wrong passwords slow the guesser down, not the account’s
     expect(statuses.filter((status) => status === 401)).toHaveLength(5);
     expect(statuses.filter((status) => status === 429)).toHaveLength(15);
   });
-
-  it('without TRUST_PROXY, a forged X-Forwarded-For does not give a guesser a fresh address', async () => {
-    const direct = await startWebApp();
-    try {
-      for (let i = 0; i < 5; i++)
-        expect((await from(`10.0.0.${i}`, direct.url).signIn(riley.email, `nope-${i}`)).status).toBe(401);
-      const forged = await from('10.0.0.99', direct.url).signIn(riley.email, riley.password);
-      expect(forged.status).toBe(429);
-    } finally {
-      await direct.close();
-    }
-  });
 });
