@@ -359,7 +359,13 @@ const ACTIONS = {
     decides: 'tag',
     start: () => ({ kind: 'tag', tag: '', where: 'greenhouse' }),
     palette: { label: 'Tag', description: 'Tag the person, in Pilothouse or on their Greenhouse profile.' },
-    scopes: ['harvest:candidate_tags:create'],
+    // The tag is looked up (created when missing), then applied unless the candidate has it already.
+    scopes: [
+      'harvest:candidate_tags:list',
+      'harvest:candidate_tags:create',
+      'harvest:applied_candidate_tags:list',
+      'harvest:applied_candidate_tags:create',
+    ],
     fields: [
       { key: 'tag', label: 'Tag' },
       { key: 'where', label: 'Where' },

@@ -20,6 +20,8 @@ export interface ExecutorState {
 export interface ExecutorContext {
   jobId: number;
   state: ExecutorState;
+  /** Shrinks waits in tests (the same factor as approval timeouts); 1 in production. */
+  timeScale: number;
   /** Starts (or finds running) the export child workflow; returns its id. */
   startExport: (request: ExportCandidateInput) => Promise<string>;
 }
@@ -86,7 +88,9 @@ export function decisionExecutor(ctx: ExecutorContext) {
           traceId: step.traceId,
           index: step.index,
           personId: step.personId,
-          dueAt: new Date(Date.now() + step.durationMs).toISOString(),
+          dueAt: new Date(
+            Date.now() + Math.max(1_000, Math.round(step.durationMs * ctx.timeScale)),
+          ).toISOString(),
         });
         return;
       case 'stop':

@@ -43,7 +43,7 @@ export interface JobAutopilotInput {
   jobId: number;
   /** Minutes between cycles; the job's own cadence from the database wins once read. */
   cadenceMinutes?: number;
-  /** Shrinks approval timeouts in tests (a factor applied to every rule's timeout). */
+  /** Shrinks approval timeouts and waits in tests (a factor applied to every rule's timeout and wait). */
   approvalTimeoutScale?: number;
   /** Carried over by continue-as-new. */
   state?: AutopilotState;

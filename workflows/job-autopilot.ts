@@ -71,6 +71,7 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
   const executor = decisionExecutor({
     jobId: state.jobId,
     state: state as AutopilotState & ExecutorState,
+    timeScale: timeoutScale,
     startExport: (request) => startExport(request),
   });
   upsertSearchAttributes([

@@ -61,6 +61,29 @@ export function carryOutActivities(deps: ActivityDeps) {
   }
 
   /** The application the decision acts on: the one it saw, else the one on this job now (an export just made it). */
+  /**
+   * A step after an export in the same flow acts on what the export creates: until the export child
+   * workflow has finished, the step is retried (the export may not even have claimed its ledger row yet).
+   */
+  async function awaitExport(jobId: number, personId: string): Promise<void> {
+    const ledger = await db
+      .selectFrom('export_ledger')
+      .select('status')
+      .where('job_id', '=', jobId)
+      .where('person_id', '=', personId)
+      .executeTakeFirst();
+    if (ledger?.status === 'exported') return;
+    if (ledger?.status === 'failed')
+      throw ApplicationFailure.nonRetryable(
+        'The export this step follows failed (see Failed exports)',
+        'ExportFailed',
+      );
+    throw ApplicationFailure.retryable(
+      'The export this step follows has not finished yet',
+      'ExportNotFinished',
+    );
+  }
+
   async function applicationFor(
     harvest: HarvestClient,
     jobId: number,
@@ -104,12 +127,25 @@ export function carryOutActivities(deps: ActivityDeps) {
     return application;
   }
 
-  async function candidateIdOf(personId: string): Promise<number> {
+  async function candidateIdOf(jobId: number, personId: string): Promise<number> {
     const person = await db
       .selectFrom('person')
-      .select('greenhouse_candidate_id')
-      .where('id', '=', personId)
+      .leftJoin('export_ledger as x', (join) =>
+        join.onRef('x.person_id', '=', 'person.id').on('x.job_id', '=', jobId),
+      )
+      .select([
+        'person.greenhouse_candidate_id',
+        'x.status as export_status',
+        'x.greenhouse_candidate_id as exported_as',
+      ])
+      .where('person.id', '=', personId)
       .executeTakeFirst();
+    if (person?.exported_as) return person.exported_as;
+    if (!person?.greenhouse_candidate_id && person?.export_status === 'running')
+      throw ApplicationFailure.retryable(
+        'The export this step follows has not finished yet',
+        'ExportNotFinished',
+      );
     if (!person?.greenhouse_candidate_id)
       throw ApplicationFailure.nonRetryable('The person is not in Greenhouse yet', 'NotInGreenhouse');
     return person.greenhouse_candidate_id;
@@ -150,7 +186,10 @@ export function carryOutActivities(deps: ActivityDeps) {
     jobId: number,
     personId: string,
     decision: Extract<Decision, { type: (typeof GREENHOUSE_KINDS)[number] }>,
+    followsExport: boolean,
   ): Promise<CarriedOut> {
+    if (followsExport && !(decision.type === 'tag' && decision.where === 'pilothouse'))
+      await awaitExport(jobId, personId);
     if (decision.type === 'tag' && decision.where === 'pilothouse') {
       await db
         .updateTable('job_person')
@@ -197,7 +236,7 @@ export function carryOutActivities(deps: ActivityDeps) {
         return { done: true, outcome: decision.sendEmail ? 'rejected_with_email' : 'rejected' };
       }
       case 'note': {
-        const candidateId = await candidateIdOf(personId);
+        const candidateId = await candidateIdOf(jobId, personId);
         // A retry after Greenhouse stored the note but the answer was lost must not add it twice.
         const notes = await greenhouseCall(() =>
           collect(harvest.listNotes({ candidate_ids: [candidateId] })),
@@ -214,7 +253,7 @@ export function carryOutActivities(deps: ActivityDeps) {
         return { done: true, outcome: 'noted' };
       }
       case 'tag':
-        return tagInGreenhouse(harvest, await candidateIdOf(personId), decision.tag);
+        return tagInGreenhouse(harvest, await candidateIdOf(jobId, personId), decision.tag);
     }
   }
 
@@ -255,7 +294,7 @@ export function carryOutActivities(deps: ActivityDeps) {
   return {
     /** Move, advance, reject, note or tag, in Greenhouse (on the Harvest queue) or, for a Pilothouse tag, here. */
     async carryOutDecision(input: DecisionInput): Promise<CarriedOut> {
-      const { decision, personId } = await mustLoad(input);
+      const { decision, personId, decisions } = await mustLoad(input);
       if (!(GREENHOUSE_KINDS as readonly string[]).includes(decision.type))
         throw ApplicationFailure.nonRetryable(
           `A "${decision.type}" step is not a Greenhouse action`,
@@ -270,6 +309,7 @@ export function carryOutActivities(deps: ActivityDeps) {
         input.jobId,
         personId,
         decision as Extract<Decision, { type: (typeof GREENHOUSE_KINDS)[number] }>,
+        decisions.slice(0, input.index).some((earlier) => earlier.type === 'export'),
       );
       await audit(input.jobId, personId, `rule.${decision.type}.${result.done ? 'done' : 'moot'}`, {
         traceId: input.traceId,

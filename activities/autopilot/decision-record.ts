@@ -199,7 +199,8 @@ export async function loadDecision(db: Db, traceId: number, index: number) {
     .select(['job_id', 'person_id', 'decisions', 'plan_hash'])
     .where('id', '=', traceId)
     .executeTakeFirst();
-  const decision = row ? (row.decisions as Decision[])[index] : undefined;
+  const decisions = row ? (row.decisions as Decision[]) : [];
+  const decision = decisions[index];
   if (!row || !decision) return null;
-  return { jobId: Number(row.job_id), personId: row.person_id, planHash: row.plan_hash, decision };
+  return { jobId: Number(row.job_id), personId: row.person_id, planHash: row.plan_hash, decision, decisions };
 }

@@ -7,6 +7,7 @@ import { resolveTemporalCli } from '../../infra/temporal-cli';
 import type { Client } from '@temporalio/client';
 import { sql } from 'kysely';
 import type { Worker } from '@temporalio/worker';
+import type { ActivityDeps } from '../../activities';
 import type { Db } from '../../db/database';
 import { HarvestClient } from '../../greenhouse/client';
 import { startSandbox, type StartSandboxOptions } from '../../sandbox';
@@ -21,9 +22,10 @@ import { testDb, testTemporal, uniqueTaskQueue } from './services';
 export async function startAutopilotHarness(
   sandboxOptions: StartSandboxOptions = {},
   workerTuning: { maxCachedWorkflows?: number } = {},
+  extraDeps: Pick<ActivityDeps, 'notifications'> = {},
 ) {
   const db: Db = testDb();
-  await sql`truncate job, person, approval_request, export_ledger, webhook_event, sync_watermark, audit_event, decision_trace cascade`.execute(
+  await sql`truncate job, person, approval_request, export_ledger, webhook_event, sync_watermark, audit_event, decision_trace, rule_plan, rule_action_failure, notification cascade`.execute(
     db,
   );
   const temporal = await testTemporal();
@@ -39,14 +41,14 @@ export async function startAutopilotHarness(
     connection: temporal.nativeConnection,
     namespace: temporal.namespace,
     taskQueue,
-    deps: { db, harvest: async () => harvest, temporal: temporal.client, taskQueue },
+    deps: { db, harvest: async () => harvest, temporal: temporal.client, taskQueue, ...extraDeps },
     tuning: workerTuning,
   });
   const harvestWorker = await createHarvestWorker({
     connection: temporal.nativeConnection,
     namespace: temporal.namespace,
     taskQueue,
-    deps: { db, harvest: async () => harvest, temporal: temporal.client, taskQueue },
+    deps: { db, harvest: async () => harvest, temporal: temporal.client, taskQueue, ...extraDeps },
     // Greenhouse's budget is the sandbox's own 75 per 30 s here; the queue limit only needs to be above it.
     maxTaskQueueActivitiesPerSecond: 50,
   });

@@ -1,4 +1,7 @@
-import { WorkflowIdReusePolicy } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { sql } from 'kysely';
+import type { RetryRuleActionInput } from '../../workflows/retry-rule-action';
+import { ruleActionRetryWorkflowId } from '../../workflows/workflow-ids';
 import {
   exportWorkflowId,
   type ExportCandidateInput,
@@ -110,4 +113,96 @@ export async function auditLog(context: PilothouseContext) {
     occurred_at: new Date(row.occurred_at).toISOString(),
     temporalUrl: row.workflow_id ? temporalUiWorkflowUrl(context.env, row.workflow_id) : null,
   }));
+}
+
+/** Rule actions (reject, move, note, tag, notify…) that failed after their retries, newest first. */
+export async function failedRuleActions(context: PilothouseContext) {
+  const rows = await context.db
+    .selectFrom('rule_action_failure as f')
+    .innerJoin('job as j', 'j.id', 'f.job_id')
+    .leftJoin('person as p', 'p.id', 'f.person_id')
+    .select([
+      'f.id',
+      'f.job_id',
+      'f.person_id',
+      'f.decision_type',
+      'f.workflow_id',
+      'f.failure_type',
+      'f.failure_message',
+      'f.attempts',
+      'f.status',
+      'f.updated_at',
+      'p.first_name',
+      'p.last_name',
+      'j.name as job_name',
+    ])
+    .where('f.status', 'in', ['failed', 'retrying'])
+    .orderBy('f.updated_at', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    jobId: row.job_id,
+    jobName: row.job_name,
+    personId: row.person_id,
+    name: row.first_name === null ? null : `${row.first_name} ${row.last_name ?? ''}`.trim(),
+    action: row.decision_type,
+    failureType: row.failure_type,
+    failureMessage: row.failure_message,
+    attempts: row.attempts,
+    status: row.status,
+    failedAt: new Date(row.updated_at).toISOString(),
+    temporalUrl: temporalUiWorkflowUrl(context.env, row.workflow_id),
+  }));
+}
+
+/**
+ * Carries one failed rule action out again, under an id of its own per failure: a second press while
+ * it runs, or after it succeeded, starts nothing (it is carried out once).
+ */
+export async function retryRuleAction(context: PilothouseContext, failureId: string, by: string) {
+  const failure = await context.db
+    .selectFrom('rule_action_failure')
+    .selectAll()
+    .where('id', '=', failureId)
+    .executeTakeFirst();
+  if (!failure) throw new Response('There is no such failed step.', { status: 404 });
+  if (failure.status !== 'failed')
+    return { workflowId: failure.workflow_id, started: false, status: failure.status };
+  const workflowId = ruleActionRetryWorkflowId(failure.job_id, failure.id);
+  const input: RetryRuleActionInput = {
+    failureId: failure.id,
+    jobId: failure.job_id,
+    traceId: Number(failure.trace_id),
+    index: failure.decision_index,
+    decisionType: failure.decision_type,
+  };
+  // Claimed before starting, so the retry's own outcome (done, or failed again) is never overwritten.
+  const claimed = await context.db
+    .updateTable('rule_action_failure')
+    .set({ status: 'retrying', workflow_id: workflowId, attempts: sql`attempts + 1`, updated_at: sql`now()` })
+    .where('id', '=', failure.id)
+    .where('status', '=', 'failed')
+    .returning('id')
+    .executeTakeFirst();
+  if (!claimed) return { workflowId, started: false, status: 'retrying' as const };
+  try {
+    const handle = await context.temporal.workflow.start('retryRuleAction', {
+      workflowId,
+      taskQueue: context.env.TEMPORAL_TASK_QUEUE,
+      args: [input],
+      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
+      memo: { retriedBy: by },
+    });
+    return { workflowId, started: true, runId: handle.firstExecutionRunId, status: 'retrying' as const };
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError)
+      return { workflowId, started: false, status: 'retrying' as const };
+    await context.db
+      .updateTable('rule_action_failure')
+      .set({ status: 'failed', workflow_id: failure.workflow_id })
+      .where('id', '=', failure.id)
+      .execute();
+    throw error;
+  }
 }

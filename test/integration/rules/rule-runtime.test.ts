@@ -1,0 +1,542 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addPersonToJob } from '../../../db/queries/people';
+import {
+  ACTION_KINDS,
+  TRIGGER_KINDS,
+  hashPlan,
+  type ActionKind,
+  type RuleFlow,
+  type TriggerKind,
+} from '../../../rules';
+import type { PilothouseContext } from '../../../web/server/load-context';
+import { failedRuleActions, retryRuleAction } from '../../../web/server/ops.server';
+import {
+  autopilotWorkflowId,
+  decideApprovalsUpdate,
+  exportNowUpdate,
+  jobChangedSignal,
+} from '../../../workflows/autopilot-api';
+import {
+  advance,
+  approval,
+  exportAsCandidate,
+  exportAsProspect,
+  flowOf,
+  ghStage,
+  moveTo,
+  note,
+  notifyInApp,
+  notifyWebhook,
+  reject,
+  stop,
+  tag,
+  trigger,
+  wait,
+  days,
+  leaf,
+  when,
+  type Step,
+} from '../../unit/rules/fixtures/build-flow';
+import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
+import { publishRules } from '../../support/publish-rules';
+
+// Every action kind the canvas offers is carried out against the sandbox (or in Pilothouse), and every
+// trigger the autopilot fires starts its flow: real Temporal, real PostgreSQL, the Harvest sandbox.
+
+const SECRET = 'rule-webhook-secret-for-tests-0123456789';
+const ONE_DAY_MS = 24 * 3600_000;
+// A one-day wait shrunk to about two seconds.
+const WAIT_SCALE = 2_000 / ONE_DAY_MS;
+
+interface Received {
+  path: string;
+  body: string;
+  signature: string | undefined;
+  delivery: string | undefined;
+}
+
+describe('rules: every action is carried out, every wired trigger fires', () => {
+  let h: AutopilotHarness;
+  let receiver: Server;
+  let receiverUrl: string;
+  const received: Received[] = [];
+  let jobs: number[];
+  let stages: Map<number, number[]>;
+  let reason: { id: number; name: string };
+
+  const state = () => h.sandbox.runtime.state;
+  const personNamed = async (jobId: number, firstName: string) => {
+    const { personId } = await addPersonToJob(
+      h.db,
+      jobId,
+      {
+        firstName,
+        lastName: 'Rulecase',
+        emails: [`${firstName.toLowerCase()}.${jobId}@example.org`],
+        resumeText: 'Engineer with ten years of experience in distributed systems',
+      },
+      { kind: 'import' },
+    );
+    return personId;
+  };
+
+  /** Publishes a flow; webhook URLs are pointed at the local (http) receiver after validation (which wants https). */
+  async function publish(
+    jobId: number,
+    start: ReturnType<(typeof trigger)['personMatched']>,
+    steps: Step[],
+    { onlyImported = false } = {},
+  ) {
+    // The sandbox's own applicants on the job are left alone: the flows act on the people the test imported.
+    const guarded = onlyImported
+      ? [when(leaf('source', 'is', 'import'), steps, [stop('Not imported')])]
+      : steps;
+    const flow: RuleFlow = { ...flowOf(start, guarded, { id: randomUUID() }), jobId };
+    const flowId = await publishRules(h.db, flow, 'admin@example.com', { rejectionReasons: [reason] });
+    const row = await h.db
+      .selectFrom('rule_version')
+      .select(['plan'])
+      .where('flow_id', '=', flowId)
+      .executeTakeFirstOrThrow();
+    const plan = JSON.parse(
+      JSON.stringify(row.plan).replaceAll('https://hooks.example.com/rules', `${receiverUrl}/rules`),
+    );
+    plan.hash = hashPlan(plan);
+    await h.db
+      .updateTable('rule_version')
+      .set({ plan: JSON.stringify(plan), hash: plan.hash })
+      .where('flow_id', '=', flowId)
+      .execute();
+    return flowId;
+  }
+
+  const start = (jobId: number, approvalTimeoutScale = 1) =>
+    h.client.workflow.start('jobAutopilot', {
+      taskQueue: h.taskQueue,
+      workflowId: autopilotWorkflowId(jobId),
+      args: [{ jobId, cadenceMinutes: 600, approvalTimeoutScale }],
+    });
+
+  const candidateOf = async (jobId: number, personId: string) =>
+    eventually(`person ${personId} exported`, async () => {
+      const row = await h.db
+        .selectFrom('export_ledger')
+        .select(['status', 'greenhouse_candidate_id', 'greenhouse_application_id'])
+        .where('job_id', '=', jobId)
+        .where('person_id', '=', personId)
+        .executeTakeFirst();
+      return row?.status === 'exported' ? row : undefined;
+    });
+
+  const signed = (r: Received) =>
+    r.signature === `sha256=${createHmac('sha256', SECRET).update(r.body).digest('hex')}`;
+
+  beforeAll(async () => {
+    receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({
+          path: req.url ?? '',
+          body: Buffer.concat(chunks).toString('utf8'),
+          signature: req.headers['x-pilothouse-signature'] as string | undefined,
+          delivery: req.headers['x-pilothouse-delivery'] as string | undefined,
+        });
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+    h = await startAutopilotHarness(
+      {},
+      {},
+      {
+        notifications: { webhookSecret: SECRET, approvalWebhookUrl: `${receiverUrl}/approvals` },
+      },
+    );
+    await h.syncAndPickOpenJob({ autopilot: false });
+    jobs = (
+      await h.db.selectFrom('job').select('id').where('status', '=', 'open').orderBy('id').execute()
+    ).map((j) => j.id);
+    expect(jobs.length).toBeGreaterThanOrEqual(4);
+    await h.db.updateTable('job').set({ autopilot_enabled: true }).where('id', 'in', jobs).execute();
+    const stageRows = await h.db
+      .selectFrom('job_stage')
+      .select(['id', 'job_id'])
+      .orderBy('sort_order')
+      .execute();
+    stages = new Map(jobs.map((id) => [id, stageRows.filter((s) => s.job_id === id).map((s) => s.id)]));
+    const first = state().rejection_reasons[0]!;
+    reason = { id: first.id, name: first.name };
+  });
+
+  afterAll(async () => {
+    await h?.close();
+    await new Promise((resolve) => receiver?.close(resolve));
+  });
+
+  // ------------------------------------------------------------------------------------------ actions
+  // One flow on job A runs every person-level action in a chain; each `it` below checks one kind's effect.
+  let personA: string;
+  let exportedA: { greenhouse_candidate_id: number | null; greenhouse_application_id: number | null };
+  let movedTo: number;
+  let waitedFrom: number;
+
+  const ACTION_SCENARIOS: Record<ActionKind, () => Promise<void>> = {
+    exportAsCandidate: async () => {
+      expect(exportedA.greenhouse_application_id).not.toBeNull();
+      const application = state().applications.find((a) => a.id === exportedA.greenhouse_application_id);
+      expect(application).toMatchObject({ job_id: jobs[0], prospect: false });
+    },
+    tag: async () => {
+      const tagId = state().candidate_tags.find((t) => t.name === 'Rules ran')?.id;
+      expect(tagId).toBeDefined();
+      expect(
+        state().applied_candidate_tags.filter(
+          (a) => a.candidate_id === exportedA.greenhouse_candidate_id && a.candidate_tag_id === tagId,
+        ),
+      ).toHaveLength(1);
+      const row = await h.db
+        .selectFrom('job_person')
+        .select('tags')
+        .where('job_id', '=', jobs[0]!)
+        .where('person_id', '=', personA)
+        .executeTakeFirstOrThrow();
+      expect(row.tags).toEqual(['autopiloted']);
+    },
+    addNote: async () => {
+      expect(
+        state().notes.filter(
+          (n) => n.candidate_id === exportedA.greenhouse_candidate_id && n.body === 'Checked by the rules',
+        ),
+      ).toHaveLength(1);
+    },
+    notify: async () => {
+      const posted = received.filter((r) => r.path === '/rules' && r.body.includes('Rule notice'));
+      expect(posted).toHaveLength(1);
+      expect(signed(posted[0]!)).toBe(true);
+      expect(JSON.parse(posted[0]!.body)).toMatchObject({ text: 'Rule notice', event: 'rule.notify' });
+      const inApp = await h.db
+        .selectFrom('notification')
+        .selectAll()
+        .where('job_id', '=', jobs[0]!)
+        .where('kind', '=', 'rule')
+        .execute();
+      expect(inApp.map((n) => [n.message, n.to_role])).toEqual(
+        expect.arrayContaining([
+          ['Rule notice', null],
+          ['In-app notice', 'recruiter'],
+        ]),
+      );
+    },
+    moveToStage: async () => {
+      const visits = state().application_stages.filter(
+        (s) => s.application_id === exportedA.greenhouse_application_id,
+      );
+      expect(visits.map((v) => v.job_interview_stage_id)).toContain(movedTo);
+    },
+    advanceStage: async () => {
+      const application = state().applications.find((a) => a.id === exportedA.greenhouse_application_id)!;
+      const jobStages = stages.get(jobs[0]!)!;
+      expect(application.job_interview_stage_id).toBe(jobStages[jobStages.indexOf(movedTo) + 1]);
+    },
+    wait: async () => {
+      const resumed = await h.db
+        .selectFrom('decision_trace')
+        .select(['event', 'created_at'])
+        .where('job_id', '=', jobs[0]!)
+        .where('person_id', '=', personA)
+        .execute();
+      const after = resumed.find((r) => (r.event as { type: string }).type === 'waitElapsed');
+      expect(after).toBeDefined();
+      expect(new Date(after!.created_at).getTime()).toBeGreaterThanOrEqual(waitedFrom + 1_000);
+    },
+    reject: async () => {
+      const application = state().applications.find((a) => a.id === exportedA.greenhouse_application_id)!;
+      expect(application).toMatchObject({ status: 'rejected', rejection_reason_id: reason.id });
+      expect(state().rejection_emails.filter((e) => e.application_id === application.id)).toHaveLength(1);
+    },
+    requestApproval: async () => {
+      const requests = await h.db
+        .selectFrom('approval_request')
+        .select(['person_id', 'approver', 'status'])
+        .where('job_id', '=', jobs[1]!)
+        .execute();
+      expect(requests).toHaveLength(2);
+      for (const r of requests) expect(r.approver).toMatchObject({ kind: 'hiringTeam', role: 'recruiter' });
+      const told = await eventually('the approver told twice', async () => {
+        const rows = await h.db
+          .selectFrom('notification')
+          .select(['to_role', 'kind'])
+          .where('job_id', '=', jobs[1]!)
+          .where('kind', '=', 'approval.requested')
+          .execute();
+        return rows.length === 2 ? rows : undefined;
+      });
+      expect(told).toEqual([
+        { to_role: 'recruiter', kind: 'approval.requested' },
+        { to_role: 'recruiter', kind: 'approval.requested' },
+      ]);
+      await eventually('both approval webhooks', async () =>
+        received.filter((r) => r.path === '/approvals').length === 2 ? true : undefined,
+      );
+      expect(received.filter((r) => r.path === '/approvals' && signed(r))).toHaveLength(2);
+    },
+    exportAsProspect: async () => {
+      const row = await candidateOf(jobs[1]!, approvedC);
+      const application = state().applications.find((a) => a.id === row.greenhouse_application_id);
+      expect(application).toMatchObject({ prospect: true });
+    },
+    stop: async () => {
+      // The declined branch tagged, then stopped: nothing after the stop, and no export.
+      const row = await h.db
+        .selectFrom('job_person')
+        .select(['tags', 'pipeline_stage'])
+        .where('job_id', '=', jobs[1]!)
+        .where('person_id', '=', declinedC)
+        .executeTakeFirstOrThrow();
+      expect(row.tags).toEqual(['declined']);
+      expect(
+        await h.db
+          .selectFrom('export_ledger')
+          .select('person_id')
+          .where('person_id', '=', declinedC)
+          .execute(),
+      ).toEqual([]);
+    },
+  };
+
+  let approvedC: string;
+  let declinedC: string;
+
+  it('every action kind the registry lists has a scenario here', () => {
+    expect(Object.keys(ACTION_SCENARIOS).sort()).toEqual([...ACTION_KINDS].sort());
+  });
+
+  it('job A: match → export → tags → note → notifications → move → advance → wait → reject with email', async () => {
+    const jobId = jobs[0]!;
+    const jobStages = stages.get(jobId)!;
+    expect(jobStages.length).toBeGreaterThanOrEqual(3);
+    movedTo = jobStages[1]!;
+    personA = await personNamed(jobId, 'Avery');
+    await publish(
+      jobId,
+      trigger.personMatched(),
+      [
+        exportAsCandidate(ghStage(jobStages[0]!)),
+        tag('Rules ran', 'greenhouse'),
+        tag('autopiloted', 'pilothouse'),
+        note('Checked by the rules'),
+        notifyWebhook('https://hooks.example.com/rules', 'Rule notice'),
+        notifyInApp({ kind: 'hiringTeam', role: 'recruiter' }, 'In-app notice'),
+        moveTo(ghStage(movedTo)),
+        advance(),
+        wait(days(1)),
+        reject(reason.id, true),
+      ],
+      { onlyImported: true },
+    );
+    waitedFrom = Date.now();
+    await start(jobId, WAIT_SCALE);
+    exportedA = await candidateOf(jobId, personA);
+    await eventually(
+      'the rejection after the wait',
+      async () =>
+        state().applications.find((a) => a.id === exportedA.greenhouse_application_id)?.status === 'rejected'
+          ? true
+          : undefined,
+      {
+        timeoutMs: 120_000,
+        explain: () =>
+          h.db.selectFrom('rule_action_failure').select(['decision_type', 'failure_message']).execute(),
+      },
+    );
+    expect(await h.db.selectFrom('rule_action_failure').selectAll().execute()).toEqual([]);
+  });
+
+  it.each([
+    'exportAsCandidate',
+    'tag',
+    'addNote',
+    'notify',
+    'moveToStage',
+    'advanceStage',
+    'wait',
+    'reject',
+  ] as const)('job A: %s was carried out', async (kind) => {
+    await ACTION_SCENARIOS[kind]();
+  });
+
+  it('job B: approval requested from the recruiter (told in-app and by webhook); approved → prospect; declined → tag, stop', async () => {
+    const jobId = jobs[1]!;
+    approvedC = await personNamed(jobId, 'Blake');
+    declinedC = await personNamed(jobId, 'Casey');
+    await publish(
+      jobId,
+      trigger.personMatched(),
+      [
+        approval(
+          {
+            kind: 'requestApproval',
+            approver: { kind: 'hiringTeam', role: 'recruiter' },
+            timeout: days(2),
+            onTimeout: { then: 'escalate', to: { kind: 'hiringTeam', role: 'hiringManager' } },
+          },
+          [exportAsProspect(null)],
+          [tag('declined', 'pilothouse'), stop('Declined')],
+        ),
+      ],
+      { onlyImported: true },
+    );
+    const handle = await start(jobId);
+    await eventually('both requests open', async () => {
+      const rows = await h.db
+        .selectFrom('approval_request')
+        .select('id')
+        .where('job_id', '=', jobId)
+        .where('status', '=', 'pending')
+        .execute();
+      return rows.length === 2 ? rows : undefined;
+    });
+    await ACTION_SCENARIOS.requestApproval();
+    const results = await handle.executeUpdate(decideApprovalsUpdate, {
+      args: [
+        {
+          decisions: [
+            { personId: approvedC, decision: 'approved', decidedBy: 'riley@example.com' },
+            { personId: declinedC, decision: 'rejected', decidedBy: 'riley@example.com', reason: 'Not now' },
+          ],
+        },
+      ],
+    });
+    expect(results.map((r) => r.outcome)).toEqual(['approved', 'rejected']);
+    await ACTION_SCENARIOS.exportAsProspect();
+    await eventually('the declined branch to tag', async () => {
+      const row = await h.db
+        .selectFrom('job_person')
+        .select('tags')
+        .where('person_id', '=', declinedC)
+        .executeTakeFirstOrThrow();
+      return row.tags.length > 0 ? row : undefined;
+    });
+    await ACTION_SCENARIOS.stop();
+  });
+
+  // ----------------------------------------------------------------------------------------- triggers
+  it('job C: "Export pressed" runs its flow (tag, then its own export as a prospect)', async () => {
+    const jobId = jobs[2]!;
+    const person = await personNamed(jobId, 'Dana');
+    await publish(jobId, trigger.manualExportRequested(), [
+      tag('pressed', 'pilothouse'),
+      exportAsProspect(null),
+    ]);
+    const handle = await start(jobId);
+    const { exportWorkflowId } = await handle.executeUpdate(exportNowUpdate, {
+      args: [{ personId: person, requestedBy: 'riley@example.com' }],
+    });
+    const row = await candidateOf(jobId, person);
+    expect(exportWorkflowId).toContain(person);
+    expect(state().applications.find((a) => a.id === row.greenhouse_application_id)).toMatchObject({
+      prospect: true,
+    });
+    const jp = await h.db
+      .selectFrom('job_person')
+      .select('tags')
+      .where('person_id', '=', person)
+      .executeTakeFirstOrThrow();
+    expect(jp.tags).toEqual(['pressed']);
+  });
+
+  it('job D: "Job opened" and "Job closed" flows run when the job sync says so', async () => {
+    const jobId = jobs[3]!;
+    await publish(jobId, trigger.jobOpened(), [
+      notifyWebhook('https://hooks.example.com/rules', 'Job D opened'),
+    ]);
+    await publish(jobId, trigger.jobClosed(), [
+      notifyWebhook('https://hooks.example.com/rules', 'Job D closed'),
+    ]);
+    const handle = await start(jobId);
+    await handle.signal(jobChangedSignal, { status: 'open' });
+    await eventually('the opened notice', async () =>
+      received.find((r) => r.body.includes('Job D opened')) ? true : undefined,
+    );
+    await handle.signal(jobChangedSignal, { status: 'closed' });
+    await handle.result();
+    const closed = received.filter((r) => r.body.includes('Job D closed'));
+    expect(closed).toHaveLength(1);
+    expect(signed(closed[0]!)).toBe(true);
+  });
+
+  // Triggers this suite fires; the others are fired in the suites named.
+  const TRIGGER_SCENARIOS: Record<TriggerKind, string> = {
+    personMatched: 'job A',
+    approvalDecided: 'job B (the approval step carries on)',
+    manualExportRequested: 'job C',
+    jobOpened: 'job D',
+    jobClosed: 'job D',
+    outreachEvent: 'test/integration/autopilot/imports-and-outreach.test.ts',
+    stageChanged: 'test/integration/autopilot/webhooks.test.ts (evaluated through the same executor)',
+    applicationRejected: 'applyStageEvent → executor (same path as stageChanged)',
+    candidateHired: 'applyStageEvent → executor (same path as stageChanged)',
+  };
+  it('every trigger kind the registry lists is accounted for', () => {
+    expect(Object.keys(TRIGGER_SCENARIOS).sort()).toEqual([...TRIGGER_KINDS].sort());
+  });
+
+  // -------------------------------------------------------------------------------------- failures
+  it('a reject Greenhouse refuses shows in Ops with a typed reason; Retry carries it out once', async () => {
+    expect(jobs.length).toBeGreaterThanOrEqual(5);
+    const jobId = jobs[4]!;
+    const person = await personNamed(jobId, 'Emery');
+    await publish(jobId, trigger.personMatched(), [
+      exportAsCandidate(ghStage(stages.get(jobId)![0]!)),
+      reject(reason.id),
+    ]);
+    h.sandbox.runtime.faults.update({ failPath: { pathPrefix: '/v3/applications/2', status: 403 } });
+    await start(jobId);
+    const exported = await candidateOf(jobId, person);
+    const failure = await eventually('the failed reject in Ops', async () => {
+      const rows = await failedRuleActions(context());
+      return rows.find((r) => r.personId === person && r.action === 'reject');
+    });
+    expect(failure.failureType).toMatch(/\w+/);
+    expect(failure.failureMessage).not.toContain('Emery');
+    const row = await h.db
+      .selectFrom('rule_action_failure')
+      .select('workflow_id')
+      .where('id', '=', failure.id)
+      .executeTakeFirstOrThrow();
+    // The Ops link names a workflow that exists.
+    await expect(h.client.workflow.getHandle(row.workflow_id).describe()).resolves.toBeDefined();
+
+    h.sandbox.runtime.faults.clear();
+    const retried = await retryRuleAction(context(), failure.id, 'olu@example.com');
+    expect(retried.started).toBe(true);
+    await h.client.workflow.getHandle(retried.workflowId).result();
+    const again = await retryRuleAction(context(), failure.id, 'olu@example.com');
+    expect(again.started).toBe(false);
+    expect(state().applications.find((a) => a.id === exported.greenhouse_application_id)).toMatchObject({
+      status: 'rejected',
+    });
+    const done = await h.db
+      .selectFrom('audit_event')
+      .select('action')
+      .where('person_id', '=', person)
+      .where('action', '=', 'rule.reject.done')
+      .execute();
+    expect(done).toHaveLength(1);
+    expect((await failedRuleActions(context())).find((r) => r.id === failure.id)).toBeUndefined();
+    await expect(h.client.workflow.getHandle(retried.workflowId).describe()).resolves.toBeDefined();
+  });
+
+  function context(): PilothouseContext {
+    return {
+      db: h.db,
+      temporal: h.client,
+      env: { TEMPORAL_TASK_QUEUE: h.taskQueue, TEMPORAL_NAMESPACE: 'default', TEMPORAL_UI_PORT: 8233 },
+    } as unknown as PilothouseContext;
+  }
+});
