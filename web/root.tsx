@@ -14,6 +14,7 @@ import type { Route } from './+types/root';
 import { CsrfInput } from './components/csrf';
 import { useNonce } from './components/nonce';
 import { csrfToken, currentUser } from './server/auth.server';
+import { unreadNotificationCount } from './server/notifications.server';
 import stylesheet from './styles/app.css?url';
 
 // The icon is inline: without one every browser asks for /favicon.ico, which no route answers, and
@@ -29,9 +30,12 @@ export const links: Route.LinksFunction = () => [
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const [user, csrf] = await Promise.all([currentUser(request, context), csrfToken(request, context)]);
+  // The unread count in the navigation; a Greenhouse hiccup while working out the user's jobs shows none.
+  const unread = user ? await unreadNotificationCount(context, user).catch(() => 0) : 0;
   return data(
     {
       user: user ? { name: user.name, email: user.email, role: user.role } : null,
+      unread,
       csrf: csrf.token,
       demo: Boolean(context.env.PILOTHOUSE_DEMO_SANDBOX_URL),
     },
@@ -57,6 +61,18 @@ function Navigation() {
           <NavLink to="/jobs">Jobs</NavLink>
           {is('recruiter') && <NavLink to="/approvals">Approvals</NavLink>}
           {is('ops') && <NavLink to="/ops">Ops</NavLink>}
+          <NavLink to="/notifications" data-testid="notifications-link">
+            Notifications
+            {root.unread > 0 ? (
+              <span
+                className="badge badge-info"
+                data-testid="unread-count"
+                aria-label={`${root.unread} unread`}
+              >
+                {root.unread}
+              </span>
+            ) : null}
+          </NavLink>
           {is() && <NavLink to="/settings/greenhouse">Connect Greenhouse</NavLink>}
           {is() && <NavLink to="/settings/users">Users</NavLink>}
         </>

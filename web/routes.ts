@@ -17,6 +17,7 @@ export default [
   route('jobs/:jobId/people/:personId/why', 'routes/job-person-why.tsx'),
   route('jobs/:jobId/backtest', 'routes/job-backtest.tsx'),
   route('approvals', 'routes/approvals.tsx'),
+  route('notifications', 'routes/notifications.tsx'),
   route('ops', 'routes/ops.tsx'),
   route('webhooks/greenhouse', 'routes/webhooks.greenhouse.ts'),
   route('api/outreach-events', 'routes/api.outreach-events.ts'),

@@ -78,4 +78,33 @@ describe('only the named approver, the hiring-team role or an admin decides an a
     const answer = await admin.submit('/approvals', { decision: 'approved', approvalIds: forRiley });
     expect(answer.status).toBe(200);
   });
+
+  it('notifications: Sam sees the unread count and the notice for every recruiter, not the one addressed to Riley', async () => {
+    await db
+      .insertInto('notification')
+      .values([
+        {
+          job_id: JOB_ID,
+          to_greenhouse_user_id: 1_000_002,
+          to_name: 'Riley Recruiter',
+          kind: 'approval.requested',
+          message: 'Robin Approvee is waiting for your approval',
+          dedupe_key: `riley-${forRiley}`,
+        },
+        {
+          job_id: JOB_ID,
+          to_name: 'Recruiters',
+          kind: 'rule.notify',
+          message: 'Approvals Engineer has a strong new match',
+          dedupe_key: `everyone-${forRiley}`,
+        },
+      ])
+      .execute();
+    const page = await recruiter.get('/notifications');
+    expect(page.html).toContain('Approvals Engineer has a strong new match');
+    expect(page.html).not.toContain('waiting for your approval');
+    expect(page.html).toMatch(/data-testid="unread-count"[^>]*>1</);
+    await recruiter.submit('/notifications', {});
+    expect((await recruiter.get('/notifications')).html).not.toContain('data-testid="unread-count"');
+  });
 });

@@ -1,0 +1,81 @@
+// In-app notifications (rows the autopilot's "Notify" and approval requests/escalations write): which are
+// for this user, how many are unread, and marking them read.
+import { sql, type RawBuilder } from 'kysely';
+import type { SignedInUser } from './auth.server';
+import { visibleJobIds } from './greenhouse.server';
+import type { PilothouseContext } from './load-context';
+
+/**
+ * For the user: addressed to their Greenhouse user; or to a hiring-team role or every recruiter on a job
+ * their Greenhouse access reaches (roles are not stored yet, so a role's holders are the job's team).
+ * Admins see every notification.
+ */
+async function forUser(context: PilothouseContext, user: SignedInUser): Promise<RawBuilder<boolean>> {
+  if (user.role === 'admin') return sql<boolean>`true`;
+  const visible = await visibleJobIds(context, user);
+  const mine =
+    user.greenhouse_user_id === null ? sql`false` : sql`to_greenhouse_user_id = ${user.greenhouse_user_id}`;
+  const team =
+    visible === null
+      ? sql`true`
+      : visible.size === 0
+        ? sql`job_id is null`
+        : sql`(job_id is null or job_id in (${sql.join([...visible])}))`;
+  return sql<boolean>`(${mine} or (to_greenhouse_user_id is null and ${team}))`;
+}
+
+export async function unreadNotificationCount(
+  context: PilothouseContext,
+  user: SignedInUser,
+): Promise<number> {
+  const { n } = await context.db
+    .selectFrom('notification')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('read_at', 'is', null)
+    .where(await forUser(context, user))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+export async function notificationsFor(context: PilothouseContext, user: SignedInUser) {
+  const rows = await context.db
+    .selectFrom('notification as n')
+    .leftJoin('job as j', 'j.id', 'n.job_id')
+    .select([
+      'n.id',
+      'n.kind',
+      'n.message',
+      'n.link',
+      'n.to_name',
+      'n.read_at',
+      'n.created_at',
+      'n.job_id',
+      'j.name as job_name',
+    ])
+    .where(await forUser(context, user))
+    .orderBy('n.created_at', 'desc')
+    .limit(100)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    message: r.message,
+    link: r.link,
+    to: r.to_name,
+    unread: r.read_at === null,
+    at: new Date(r.created_at).toISOString(),
+    jobId: r.job_id === null ? null : Number(r.job_id),
+    jobName: r.job_name,
+  }));
+}
+
+/** Marks every notification for this user read (the page's one button). */
+export async function markAllRead(context: PilothouseContext, user: SignedInUser): Promise<number> {
+  const result = await context.db
+    .updateTable('notification')
+    .set({ read_at: new Date() })
+    .where('read_at', 'is', null)
+    .where(await forUser(context, user))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
