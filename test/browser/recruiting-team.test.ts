@@ -331,6 +331,21 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
       ).toBe(1);
     await screenshot(recruiterPage, '13-approvals-inbox');
 
+    // Single-key shortcuts act only with the focus inside the list: pressed elsewhere they do nothing.
+    const settled = () => recruiterPage.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
+    await recruiterPage.getByRole('heading', { name: 'Approvals' }).click();
+    await recruiterPage.keyboard.press('x');
+    await recruiterPage.keyboard.press('a');
+    await settled();
+    expect(await recruiterPage.getByTestId('decision-results').count()).toBe(0);
+    expect(await recruiterPage.locator('[data-testid="approval"] input:checked').count()).toBe(0);
+    // With a person focused, x selects them (and again unselects).
+    await recruiterPage.getByTestId('approval').first().locator('.person-name').click();
+    await recruiterPage.keyboard.press('x');
+    await expect.poll(() => recruiterPage.locator('[data-testid="approval"] input:checked').count()).toBe(1);
+    await recruiterPage.keyboard.press('x');
+    await expect.poll(() => recruiterPage.locator('[data-testid="approval"] input:checked').count()).toBe(0);
+
     const [first, second] = imported;
     await recruiterPage.getByLabel(`Select ${fullName(first!)}`).check();
     await recruiterPage.getByLabel(`Select ${fullName(second!)}`).check();

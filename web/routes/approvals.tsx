@@ -82,6 +82,7 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
   const [reason, setReason] = useState('');
   const reasonRef = useRef<HTMLInputElement>(null);
   const rowRefs = useRef<(HTMLLIElement | null)[]>([]);
+  const listRef = useRef<HTMLUListElement>(null);
   const busy = fetcher.state !== 'idle';
 
   // Decided rows vanish on revalidation: drop them from the selection and keep focus in range.
@@ -124,6 +125,9 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (isTyping(event.target) || event.metaKey || event.ctrlKey || event.altKey || busy) return;
+      // Single keys decide about people: only while the inbox list has the focus, so a key pressed
+      // elsewhere on the page (or sent by a page that frames or scripts this one) approves nobody.
+      if (!(event.target instanceof Node) || !listRef.current?.contains(event.target)) return;
       const move = (delta: number) => {
         setFocused((index) => {
           const next = Math.max(0, Math.min(approvals.length - 1, index + delta));
@@ -151,8 +155,9 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
   return (
     <main className="page">
       <PageHeader title="Approvals">
-        People the rules sent to a person for a decision. Keys: <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>x</kbd>{' '}
-        select, <kbd>a</kbd> approve, <kbd>r</kbd> reject with a reason.
+        People the rules sent to a person for a decision. Keys, once a person in the list has the focus (click
+        one or Tab to it): <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>x</kbd> select, <kbd>a</kbd> approve,{' '}
+        <kbd>r</kbd> reject with a reason.
       </PageHeader>
       {result && 'outcomes' in result ? (
         <section className="panel" data-testid="decision-results" aria-live="polite">
@@ -242,7 +247,7 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
               </button>
             </form>
           ) : null}
-          <ul className="people approvals" data-testid="approvals">
+          <ul className="people approvals" data-testid="approvals" ref={listRef}>
             {approvals.map((a, index) => (
               <li
                 key={a.approvalId}
@@ -255,7 +260,10 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
                 data-approval-id={a.approvalId}
                 data-person-name={a.name}
                 aria-selected={selected.has(a.approvalId)}
-                onClick={() => setFocused(index)}
+                onClick={(event) => {
+                  setFocused(index);
+                  event.currentTarget.focus();
+                }}
               >
                 <div className="person-main">
                   <input
