@@ -93,10 +93,21 @@ export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseForm(connectionSchema, form);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   const current = await loadGreenhouseConnection(context.db, context.env);
-  const keepSecret = current?.origin === 'database' && parsed.value.clientSecret === '';
+  // The saved secret is kept only for the same credential at the same addresses: pointing the token or
+  // Harvest URL elsewhere with it would hand it to whoever answers there.
+  const sameCredential =
+    current?.origin === 'database' &&
+    current.clientId === parsed.value.clientId &&
+    current.tokenUrl === parsed.value.tokenUrl &&
+    current.apiUrl === parsed.value.apiUrl;
+  const keepSecret = sameCredential && parsed.value.clientSecret === '';
   if (!keepSecret && parsed.value.clientSecret === '')
     return invalid({
-      clientSecret: ['Paste the client secret (it is stored encrypted and never shown again).'],
+      clientSecret: [
+        current?.origin === 'database'
+          ? 'Changing the client id, token URL or Harvest URL needs the client secret again: paste it (the saved one is never sent to a new address).'
+          : 'Paste the client secret (it is stored encrypted and never shown again).',
+      ],
     });
   await saveGreenhouseConnection(context.db, context.env, {
     clientId: parsed.value.clientId,
@@ -197,7 +208,7 @@ export default function ConnectGreenhouse({ loaderData, actionData }: Route.Comp
               errors={errors?.clientSecret}
               hint={
                 saved?.hasSecret
-                  ? 'Stored encrypted. Leave empty to keep it.'
+                  ? 'Stored encrypted. Leave empty to keep it (needed again if the id or a URL changes).'
                   : 'Stored encrypted; never shown again.'
               }
             >
