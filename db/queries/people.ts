@@ -28,22 +28,45 @@ const normalizedEmails = (emails: readonly string[] = []) => [
 ];
 
 /**
+ * Where an incoming person comes from, as far as trusting it goes. Greenhouse (the default) is the
+ * record: its details fill in what is missing. An uploaded list or an outreach tool is anyone's word:
+ * it may name an existing person (by email or LinkedIn URL) but never adds to what is known about them
+ * — an email typed into a CSV must not become a candidate's contact address — and, with
+ * `visibleJobIds`, it only reaches people already on a job the uploader may see: a match on a job they
+ * cannot see makes a separate person from the list's own data, so the upload reveals nothing.
+ */
+export type IntakeTrust = { untrusted: true; visibleJobIds: ReadonlySet<number> | null } | undefined;
+
+/**
  * Adds a person to a job's pipeline, reusing the Pilothouse person with the same Greenhouse candidate id,
  * LinkedIn URL or email — so an upload, an outreach event and an inbound application for one human
- * make one person, not three. Details already known are kept; empty ones are filled in.
+ * make one person, not three. From Greenhouse, details already known are kept and empty ones are
+ * filled in; from an untrusted source, nothing about a known person changes (see `IntakeTrust`).
  */
 export async function addPersonToJob(
   db: Db,
   jobId: number,
   incoming: IncomingPerson,
   source: { kind: JobPersonTable['source_kind']; ref?: string | null },
+  trust?: IntakeTrust,
 ): Promise<IntakeResult> {
   // Inside a caller's transaction (an upload is all or nothing) the caller's transaction is used.
   const intake = async (trx: Db) => {
     const emails = normalizedEmails(incoming.emails);
-    const existing = await trx
-      .selectFrom('person')
-      .select(['id'])
+    let candidates = trx.selectFrom('person').select(['id']);
+    // From an untrusted source, only someone already on a job the uploader may see (or on this one).
+    if (trust?.untrusted && trust.visibleJobIds) {
+      const jobs = [...trust.visibleJobIds, jobId];
+      candidates = candidates.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('job_person as seen')
+            .select('seen.person_id')
+            .whereRef('seen.person_id', '=', 'person.id')
+            .where('seen.job_id', 'in', jobs),
+        ),
+      );
+    }
+    const existing = await candidates
       .where((eb) =>
         eb.or([
           ...(incoming.greenhouseCandidateId
@@ -58,7 +81,9 @@ export async function addPersonToJob(
       .executeTakeFirst();
 
     let personId: string;
-    if (existing) {
+    if (existing && trust?.untrusted) {
+      personId = existing.id;
+    } else if (existing) {
       personId = existing.id;
       await trx
         .updateTable('person')

@@ -17,15 +17,25 @@ export interface ImportResult {
  */
 export async function importPeopleList(
   db: Db,
-  input: { jobId: number; fileName: string; people: ListedPerson[]; by: string },
+  input: {
+    jobId: number;
+    fileName: string;
+    people: ListedPerson[];
+    by: string;
+    /** The jobs the uploader may see (null: all): a list reaches only people on those. */
+    visibleJobIds: ReadonlySet<number> | null;
+  },
 ): Promise<ImportResult> {
   return db.transaction().execute(async (trx) => {
     const result: ImportResult = { added: 0, alreadyOnJob: 0 };
     for (const person of input.people) {
-      const { addedToJob } = await addPersonToJob(trx, input.jobId, person, {
-        kind: 'import',
-        ref: `${input.fileName}#row-${person.row}`,
-      });
+      const { addedToJob } = await addPersonToJob(
+        trx,
+        input.jobId,
+        person,
+        { kind: 'import', ref: `${input.fileName}#row-${person.row}` },
+        { untrusted: true, visibleJobIds: input.visibleJobIds },
+      );
       if (addedToJob) result.added += 1;
       else result.alreadyOnJob += 1;
     }
@@ -86,6 +96,8 @@ export async function recordOutreachEvents(db: Db, events: OutreachEvent[]): Pro
           location: event.person.location ?? null,
         },
         { kind: 'outreach', ref: event.sequence ? `sequence:${event.sequence}` : `event:${event.event_id}` },
+        // An outreach tool speaks for no Pilothouse account: it names people, never adds to them.
+        { untrusted: true, visibleJobIds: null },
       );
       await trx
         .insertInto('outreach_event')

@@ -27,7 +27,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const jobId = parseJobId(params.jobId);
   await requireJob(context, jobId);
   await assertJobVisible(context, user, jobId);
-  return importUpload(context, { jobId, file: form.get('file'), by: user.email });
+  return importUpload(context, { jobId, file: form.get('file'), user });
 }
 
 export default function JobImport({ loaderData, actionData }: Route.ComponentProps) {

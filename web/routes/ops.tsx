@@ -19,12 +19,12 @@ export function meta() {
 }
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  await requireUser(request, context, ['ops']);
+  const user = await requireUser(request, context, ['ops']);
   const verdict = new URL(request.url).searchParams.get('webhooks');
   const [failures, webhooks, events] = await Promise.all([
-    failedExports(context),
-    webhookDeliveries(context, verdict),
-    auditLog(context),
+    failedExports(context, user),
+    webhookDeliveries(context, user, verdict),
+    auditLog(context, user),
   ]);
   return { failures, webhooks, events };
 }
@@ -35,7 +35,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   const { jobId, personId } = parsed.value;
   try {
-    const result = await retryExport(context, jobId, personId, user.email);
+    const result = await retryExport(context, user, jobId, personId);
     await audit(context, {
       actor: user.email,
       action: 'export.retried',

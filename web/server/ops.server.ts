@@ -7,11 +7,19 @@ import {
   type ExportCandidateInput,
   type ExportTarget,
 } from '../../workflows/autopilot-api';
+import type { SignedInUser } from './auth.server';
+import { assertJobVisible, visibleJobIds } from './greenhouse.server';
 import type { PilothouseContext } from './load-context';
 import { temporalUiWorkflowUrl } from './temporal-ui';
 
-export async function failedExports(context: PilothouseContext) {
-  const rows = await context.db
+// Ops sees what the account may see in Greenhouse: an ops account linked to a Greenhouse user gets the
+// failures, deliveries and audit lines of that user's jobs only (null: every job). Rows tied to no job
+// (account changes, deliveries about no job) are for unrestricted accounts.
+const onlyJobs = (visible: Set<number> | null) => (visible ? [...visible, -1] : null);
+
+export async function failedExports(context: PilothouseContext, user: SignedInUser) {
+  const jobs = onlyJobs(await visibleJobIds(context, user));
+  let query = context.db
     .selectFrom('export_ledger as x')
     .innerJoin('person as p', 'p.id', 'x.person_id')
     .innerJoin('job as j', 'j.id', 'x.job_id')
@@ -28,10 +36,9 @@ export async function failedExports(context: PilothouseContext) {
       'p.last_name',
       'j.name as job_name',
     ])
-    .where('x.status', '=', 'failed')
-    .orderBy('x.updated_at', 'desc')
-    .limit(200)
-    .execute();
+    .where('x.status', '=', 'failed');
+  if (jobs) query = query.where('x.job_id', 'in', jobs);
+  const rows = await query.orderBy('x.updated_at', 'desc').limit(200).execute();
   return rows.map((row) => ({
     jobId: row.job_id,
     jobName: row.job_name,
@@ -47,7 +54,14 @@ export async function failedExports(context: PilothouseContext) {
 }
 
 /** Runs the export again under its own id, with the target the ledger recorded. */
-export async function retryExport(context: PilothouseContext, jobId: number, personId: string, by: string) {
+export async function retryExport(
+  context: PilothouseContext,
+  user: SignedInUser,
+  jobId: number,
+  personId: string,
+) {
+  await assertJobVisible(context, user, jobId);
+  const by = user.email;
   const ledger = await context.db
     .selectFrom('export_ledger')
     .selectAll()
@@ -75,7 +89,12 @@ export async function retryExport(context: PilothouseContext, jobId: number, per
   return { workflowId, started: true, runId: handle.firstExecutionRunId, status: 'running' as const };
 }
 
-export async function webhookDeliveries(context: PilothouseContext, verdict: string | null) {
+export async function webhookDeliveries(
+  context: PilothouseContext,
+  user: SignedInUser,
+  verdict: string | null,
+) {
+  const jobs = onlyJobs(await visibleJobIds(context, user));
   let query = context.db
     .selectFrom('webhook_event')
     .select([
@@ -93,6 +112,7 @@ export async function webhookDeliveries(context: PilothouseContext, verdict: str
     .limit(100);
   if (verdict === 'accepted' || verdict === 'rejected' || verdict === 'duplicate')
     query = query.where('verdict', '=', verdict);
+  if (jobs) query = query.where('job_id', 'in', jobs);
   const rows = await query.execute();
   return rows.map((row) => ({
     ...row,
@@ -101,13 +121,11 @@ export async function webhookDeliveries(context: PilothouseContext, verdict: str
   }));
 }
 
-export async function auditLog(context: PilothouseContext) {
-  const rows = await context.db
-    .selectFrom('audit_event')
-    .selectAll()
-    .orderBy('id', 'desc')
-    .limit(100)
-    .execute();
+export async function auditLog(context: PilothouseContext, user: SignedInUser) {
+  const jobs = onlyJobs(await visibleJobIds(context, user));
+  let query = context.db.selectFrom('audit_event').selectAll();
+  if (jobs) query = query.where('job_id', 'in', jobs);
+  const rows = await query.orderBy('id', 'desc').limit(100).execute();
   return rows.map((row) => ({
     ...row,
     occurred_at: new Date(row.occurred_at).toISOString(),

@@ -9,6 +9,8 @@ import { parseOutreachBody } from '../../sourcing/outreach-event';
 import { readPeopleList, PEOPLE_LIST_LIMITS, type ListProblem } from '../../sourcing/people-list';
 import { newSourceDataSignal } from '../../workflows/autopilot-api';
 import { signalAutopilot } from './autopilot.server';
+import type { SignedInUser } from './auth.server';
+import { visibleJobIds } from './greenhouse.server';
 import type { PilothouseContext } from './load-context';
 
 export type ImportOutcome =
@@ -22,7 +24,7 @@ export type ImportOutcome =
  */
 export async function importUpload(
   context: PilothouseContext,
-  input: { jobId: number; file: FormDataEntryValue | null; by: string },
+  input: { jobId: number; file: FormDataEntryValue | null; user: SignedInUser },
 ): Promise<ImportOutcome> {
   const { file } = input;
   if (!(file instanceof File) || file.size === 0)
@@ -45,7 +47,8 @@ export async function importUpload(
     jobId: input.jobId,
     fileName: file.name,
     people: parsed.people,
-    by: input.by,
+    by: input.user.email,
+    visibleJobIds: await visibleJobIds(context, input.user),
   });
   const autopilotNotified = result.added > 0 && (await notify(context, input.jobId, 'import'));
   return { ok: true, fileName: file.name, result, warnings: parsed.warnings, autopilotNotified };

@@ -77,7 +77,13 @@ describe('people from uploaded lists and outreach events', () => {
     importUpload(context(), {
       jobId,
       file: new File([text], fileName, { type: 'text/csv' }),
-      by: 'rhea@example.com',
+      user: {
+        id: 'rhea',
+        email: 'rhea@example.com',
+        name: 'Rhea',
+        role: 'recruiter',
+        greenhouse_user_id: null,
+      },
     });
   const postEvents = (body: unknown, token = OUTREACH_TOKEN) =>
     fetch(`${webUrl}/api/outreach-events`, {

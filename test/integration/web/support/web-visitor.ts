@@ -75,6 +75,19 @@ export class Visitor {
     };
   }
 
+  /** Posts a multipart form (a file upload) as the page would; `form` carries its own csrf field. */
+  async post(
+    path: string,
+    form: FormData,
+  ): Promise<{ status: number; html: string; location: string | null }> {
+    const response = await this.request(path, { method: 'POST', body: form });
+    return {
+      status: response.status,
+      html: readable(await response.text()),
+      location: response.headers.get('location'),
+    };
+  }
+
   async signIn(email: string, password: string, extra: Record<string, string> = {}) {
     return this.submit('/login', { email, password, ...extra });
   }

@@ -1,0 +1,200 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collect } from '../../../greenhouse';
+import { visibleJobsForUser } from '../../../greenhouse/job-visibility';
+import { addPersonToJob } from '../../../db/queries/people';
+import { sandboxConnectionSettings } from '../../../sandbox';
+import { startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
+import { firstAdminSignsUp, type Teammate } from './support/team';
+import { startWebApp, Visitor, type WebApp } from './support/web-visitor';
+
+// Pat (ops) and Rae (recruiter) are linked to Priya, the sandbox's Engineering recruiter in
+// Greenhouse: they may see her jobs only. Kim is on a job Priya cannot see.
+const pat: Teammate = {
+  name: 'Pat Ops',
+  email: 'pat@pilothouse.test',
+  password: 'pat-watches-syncs-42',
+  role: 'ops',
+};
+const rae: Teammate = {
+  name: 'Rae Recruiter',
+  email: 'rae@pilothouse.test',
+  password: 'rae-imports-lists-42',
+  role: 'recruiter',
+};
+const kim = {
+  firstName: 'Kim',
+  lastName: 'Hidden',
+  emails: ['kim.hidden@example.org'],
+  phones: ['+1 555 0100'],
+  resumeText: 'Confidential: leaving for a competitor, do not disclose',
+};
+
+describe('an account linked to a Greenhouse user sees only that user’s jobs, on Ops and through imports', () => {
+  let h: AutopilotHarness;
+  let web: WebApp;
+  let visibleJob: number;
+  let hiddenJob: number;
+  let kimId: string;
+  let seenId: string;
+
+  beforeAll(async () => {
+    h = await startAutopilotHarness();
+    await sql`truncate app_user, app_session, sign_in_attempt, greenhouse_connection cascade`.execute(h.db);
+    web = await startWebApp({ TEMPORAL_TASK_QUEUE: h.taskQueue, ...sandboxConnectionSettings(h.sandbox) });
+    await h.syncAndPickOpenJob({ autopilot: false });
+
+    const users = await collect(h.harvest.listUsers({ per_page: 500 }), 500);
+    const priya = users.find((u) => u.first_name === 'Priya')!;
+    const hers = new Set((await visibleJobsForUser(h.harvest, priya.id)).map((j) => j.id));
+    const synced = await h.db.selectFrom('job').select('id').orderBy('id').execute();
+    visibleJob = synced.map((j) => Number(j.id)).find((id) => hers.has(id))!;
+    hiddenJob = synced.map((j) => Number(j.id)).find((id) => !hers.has(id))!;
+    expect(visibleJob && hiddenJob, 'the sandbox has jobs on both sides').toBeTruthy();
+
+    const admin = await firstAdminSignsUp(web.url);
+    for (const teammate of [pat, rae]) {
+      const added = await admin.submit('/settings/users', {
+        intent: 'create',
+        name: teammate.name,
+        email: teammate.email,
+        role: teammate.role,
+        password: teammate.password,
+        greenhouseUserId: String(priya.id),
+      });
+      expect(added.html).toContain(`${teammate.name} can now sign in`);
+    }
+
+    ({ personId: kimId } = await addPersonToJob(h.db, hiddenJob, kim, { kind: 'inbound' }));
+    ({ personId: seenId } = await addPersonToJob(
+      h.db,
+      visibleJob,
+      { firstName: 'Sol', lastName: 'Seen', emails: ['sol.seen@example.org'] },
+      { kind: 'inbound' },
+    ));
+    for (const [jobId, personId] of [
+      [hiddenJob, kimId],
+      [visibleJob, seenId],
+    ] as const) {
+      await h.db
+        .insertInto('export_ledger')
+        .values({
+          job_id: jobId,
+          person_id: personId,
+          workflow_id: `export-${jobId}-${personId}`,
+          status: 'failed',
+          target: JSON.stringify({ kind: 'candidate', stageId: null }),
+          requested_by: 'someone@pilothouse.test',
+          failure_type: 'GreenhousePermissionDenied',
+          failure_message: `refused for job ${jobId}`,
+        })
+        .execute();
+      await h.db
+        .insertInto('audit_event')
+        .values({
+          actor: 'someone@pilothouse.test',
+          action: `test.marker-${jobId}`,
+          job_id: jobId,
+          details: {},
+        })
+        .execute();
+      await h.db
+        .insertInto('webhook_event')
+        .values({
+          event_id: `evt-job-${jobId}`,
+          action: 'update_candidate',
+          verdict: 'accepted',
+          job_id: jobId,
+        })
+        .execute();
+    }
+  });
+
+  afterAll(async () => {
+    await web?.close();
+    await h?.close();
+  });
+
+  it('Ops shows Pat the failed exports, deliveries and audit lines of Priya’s jobs, none of the others', async () => {
+    const patsBrowser = new Visitor(web.url);
+    expect((await patsBrowser.signIn(pat.email, pat.password)).location).toBe('/jobs');
+    const { status, html } = await patsBrowser.get('/ops');
+    expect(status).toBe(200);
+    expect(html).toContain('Sol Seen');
+    expect(html).toContain(`test.marker-${visibleJob}`);
+    expect(html).toContain(`evt-job-${visibleJob}`);
+    expect(html).not.toContain('Kim Hidden');
+    expect(html).not.toContain(`refused for job ${hiddenJob}`);
+    expect(html).not.toContain(`test.marker-${hiddenJob}`);
+    expect(html).not.toContain(`evt-job-${hiddenJob}`);
+    // Account changes (no job) are not for a restricted account either.
+    expect(html).not.toContain('user.created');
+  });
+
+  it('Pat cannot retry the export of a job Priya cannot see', async () => {
+    const patsBrowser = new Visitor(web.url);
+    await patsBrowser.signIn(pat.email, pat.password);
+    const retry = await patsBrowser.submit(
+      '/ops',
+      { intent: 'retry', jobId: String(hiddenJob), personId: kimId },
+      { csrf: await patsBrowser.csrfTokenFrom('/ops') },
+    );
+    expect(retry.status).toBe(403);
+    const audit = await h.db
+      .selectFrom('audit_event')
+      .select('id')
+      .where('action', '=', 'export.retried')
+      .execute();
+    expect(audit).toEqual([]);
+  });
+
+  it('a list Rae imports into her job never reaches Kim’s record on the hidden job, nor adds to it', async () => {
+    const raesBrowser = new Visitor(web.url);
+    await raesBrowser.signIn(rae.email, rae.password);
+    const csv = [
+      'First name,Last name,Email,LinkedIn URL',
+      'Kim,Hidden,kim.hidden@example.org,linkedin.com/in/kim-planted',
+    ].join('\n');
+    const form = new FormData();
+    form.set('csrf', await raesBrowser.csrfTokenFrom(`/jobs/${visibleJob}/import`));
+    form.set('file', new File([csv], 'list.csv', { type: 'text/csv' }));
+    const answer = await raesBrowser.post(`/jobs/${visibleJob}/import`, form);
+    expect(answer.status).toBe(200);
+    expect(answer.html).toContain('list.csv: 1 added to the job');
+
+    const onRaesJob = await h.db
+      .selectFrom('job_person')
+      .innerJoin('person', 'person.id', 'job_person.person_id')
+      .select(['person.id', 'person.resume_text', 'person.phones'])
+      .where('job_person.job_id', '=', visibleJob)
+      .where(sql<boolean>`person.emails @> '["kim.hidden@example.org"]'::jsonb`)
+      .execute();
+    // A person of the list's own making: nothing from the hidden job's record.
+    expect(onRaesJob).toHaveLength(1);
+    expect(onRaesJob[0]!.id).not.toBe(kimId);
+    expect(onRaesJob[0]!.resume_text).toBeNull();
+    const kimNow = await h.db
+      .selectFrom('person')
+      .select(['linkedin_url', 'emails'])
+      .where('id', '=', kimId)
+      .executeTakeFirstOrThrow();
+    expect(kimNow).toEqual({ linkedin_url: null, emails: kim.emails });
+  });
+
+  it('a list naming someone on Rae’s own job links them but adds no contact details to them', async () => {
+    const raesBrowser = new Visitor(web.url);
+    await raesBrowser.signIn(rae.email, rae.password);
+    const csv = ['Name,Email,Phone', 'Sol Seen,sol.seen@example.org,+1 555 0199'].join('\n');
+    const form = new FormData();
+    form.set('csrf', await raesBrowser.csrfTokenFrom(`/jobs/${visibleJob}/import`));
+    form.set('file', new File([csv], 'again.csv', { type: 'text/csv' }));
+    const answer = await raesBrowser.post(`/jobs/${visibleJob}/import`, form);
+    expect(answer.html).toContain('0 added to the job, 1 already on it');
+    const sol = await h.db
+      .selectFrom('person')
+      .select(['emails', 'phones'])
+      .where('id', '=', seenId)
+      .executeTakeFirstOrThrow();
+    expect(sol).toEqual({ emails: ['sol.seen@example.org'], phones: [] });
+  });
+});
