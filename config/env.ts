@@ -98,6 +98,16 @@ export const envSchema = z.object({
   GREENHOUSE_TOKEN_URL: z.url().default('https://auth.greenhouse.io/token').describe('OAuth token endpoint.'),
   GREENHOUSE_API_URL: z.url().default('https://harvest.greenhouse.io/v3').describe('Harvest v3 base URL.'),
   GREENHOUSE_WEBHOOK_SECRET: optionalText.describe('Secret key of the webhooks configured in Greenhouse.'),
+  NOTIFY_WEBHOOK_SECRET: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .optional()
+    .describe(
+      'Signs the webhooks rules post ("Notify" steps, approval requests): header X-Pilothouse-Signature = sha256=HMAC-SHA256 of the body. Without it those webhooks fail and show in Ops.',
+    ),
+  APPROVAL_WEBHOOK_URL: optionalUrl.describe(
+    'Also post each approval request and escalation here (JSON with a Slack-compatible `text`, signed with NOTIFY_WEBHOOK_SECRET).',
+  ),
   GREENHOUSE_RATE_LIMIT: z.coerce
     .number()
     .int()

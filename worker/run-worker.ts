@@ -64,6 +64,10 @@ export async function runWorker(env: Env): Promise<void> {
       taskQueue: env.TEMPORAL_TASK_QUEUE,
       matcher: workerMatcher(env, db),
       webhookPayloadRetentionDays: env.WEBHOOK_PAYLOAD_RETENTION_DAYS,
+      notifications: {
+        webhookSecret: env.NOTIFY_WEBHOOK_SECRET,
+        approvalWebhookUrl: env.APPROVAL_WEBHOOK_URL,
+      },
     };
     const common = {
       connection,

@@ -6,13 +6,22 @@ import { Badge, EmptyState, PageHeader, formatWhen } from '../components/ui';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { audit } from '../server/audit.server';
 import { invalid, parseForm } from '../server/forms.server';
-import { auditLog, failedExports, retryExport, webhookDeliveries } from '../server/ops.server';
+import {
+  auditLog,
+  failedExports,
+  failedRuleActions,
+  retryExport,
+  retryRuleAction,
+  webhookDeliveries,
+} from '../server/ops.server';
 
 export const retrySchema = z.object({
   intent: z.literal('retry'),
   jobId: z.coerce.number().int().positive(),
   personId: z.uuid(),
 });
+
+export const retryStepSchema = z.object({ intent: z.literal('retry-step'), failureId: z.uuid() });
 
 export function meta() {
   return [{ title: 'Ops · Pilothouse' }];
@@ -21,16 +30,24 @@ export function meta() {
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser(request, context, ['ops']);
   const verdict = new URL(request.url).searchParams.get('webhooks');
-  const [failures, webhooks, events] = await Promise.all([
+  const [failures, steps, webhooks, events] = await Promise.all([
     failedExports(context, user),
+    failedRuleActions(context, user),
     webhookDeliveries(context, user, verdict),
     auditLog(context, user),
   ]);
-  return { failures, webhooks, events };
+  return { failures, steps, webhooks, events };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { user, form } = await requireMutation(request, context, ['ops']);
+  if (form.get('intent') === 'retry-step') {
+    const step = parseForm(retryStepSchema, form);
+    if (!step.ok) return invalid(step.fieldErrors);
+    const result = await retryRuleAction(context, step.value.failureId, user.email, user);
+    await audit(context, { actor: user.email, action: 'rule_action.retried', workflowId: result.workflowId });
+    return { ok: true as const, personId: null, ...result };
+  }
   const parsed = parseForm(retrySchema, form);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   const { jobId, personId } = parsed.value;
@@ -81,8 +98,23 @@ function RetryButton({ jobId, personId, name }: { jobId: number; personId: strin
 
 const VERDICT_TONE = { accepted: 'good', duplicate: 'neutral', rejected: 'bad' } as const;
 
+function RetryStepButton({ failureId }: { failureId: string }) {
+  const fetcher = useFetcher<typeof action>();
+  const csrf = useCsrfToken();
+  return (
+    <fetcher.Form method="post" className="inline">
+      <input type="hidden" name="csrf" value={csrf} />
+      <input type="hidden" name="intent" value="retry-step" />
+      <input type="hidden" name="failureId" value={failureId} />
+      <button className="button small" disabled={fetcher.state !== 'idle'} data-testid="retry-step">
+        {fetcher.state !== 'idle' ? 'Retrying…' : 'Retry'}
+      </button>
+    </fetcher.Form>
+  );
+}
+
 export default function Ops({ loaderData }: Route.ComponentProps) {
-  const { failures, webhooks, events } = loaderData;
+  const { failures, steps, webhooks, events } = loaderData;
   const [params] = useSearchParams();
   return (
     <main className="page">
@@ -129,6 +161,51 @@ export default function Ops({ loaderData }: Route.ComponentProps) {
                   <td className="small">{formatWhen(f.failedAt)}</td>
                   <td className="actions">
                     <RetryButton jobId={f.jobId} personId={f.personId} name={f.name} />
+                    <a href={f.temporalUrl} target="_blank" rel="noreferrer" className="small">
+                      Open in Temporal ↗
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="failed-steps-heading">
+        <h2 id="failed-steps-heading">Failed rule steps</h2>
+        {steps.length === 0 ? (
+          <EmptyState title="No failed rule steps." />
+        ) : (
+          <table className="table" data-testid="failed-steps">
+            <thead>
+              <tr>
+                <th>Step</th>
+                <th>Person</th>
+                <th>Job</th>
+                <th>Why it failed</th>
+                <th>When</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {steps.map((f) => (
+                <tr key={f.id} data-testid="failed-step">
+                  <td>{f.action}</td>
+                  <td>{f.name ?? '—'}</td>
+                  <td>
+                    <Link to={`/jobs/${f.jobId}`}>{f.jobName}</Link>
+                  </td>
+                  <td>
+                    <Badge tone="bad">{f.failureType}</Badge> {f.failureMessage}
+                    <div className="small muted">{f.attempts} attempt(s)</div>
+                  </td>
+                  <td className="small">{formatWhen(f.failedAt)}</td>
+                  <td className="actions">
+                    {f.status === 'failed' ? (
+                      <RetryStepButton failureId={f.id} />
+                    ) : (
+                      <span className="small">Retrying…</span>
+                    )}
                     <a href={f.temporalUrl} target="_blank" rel="noreferrer" className="small">
                       Open in Temporal ↗
                     </a>

@@ -134,8 +134,10 @@ export async function auditLog(context: PilothouseContext, user: SignedInUser) {
 }
 
 /** Rule actions (reject, move, note, tag, notify…) that failed after their retries, newest first. */
-export async function failedRuleActions(context: PilothouseContext) {
-  const rows = await context.db
+export async function failedRuleActions(context: PilothouseContext, user?: SignedInUser) {
+  // Like failed exports: an account limited to some jobs sees their steps only.
+  const jobs = user ? onlyJobs(await visibleJobIds(context, user)) : null;
+  let query = context.db
     .selectFrom('rule_action_failure as f')
     .innerJoin('job as j', 'j.id', 'f.job_id')
     .leftJoin('person as p', 'p.id', 'f.person_id')
@@ -154,10 +156,9 @@ export async function failedRuleActions(context: PilothouseContext) {
       'p.last_name',
       'j.name as job_name',
     ])
-    .where('f.status', 'in', ['failed', 'retrying'])
-    .orderBy('f.updated_at', 'desc')
-    .limit(200)
-    .execute();
+    .where('f.status', 'in', ['failed', 'retrying']);
+  if (jobs) query = query.where('f.job_id', 'in', jobs);
+  const rows = await query.orderBy('f.updated_at', 'desc').limit(200).execute();
   return rows.map((row) => ({
     id: row.id,
     jobId: row.job_id,
@@ -178,13 +179,19 @@ export async function failedRuleActions(context: PilothouseContext) {
  * Carries one failed rule action out again, under an id of its own per failure: a second press while
  * it runs, or after it succeeded, starts nothing (it is carried out once).
  */
-export async function retryRuleAction(context: PilothouseContext, failureId: string, by: string) {
+export async function retryRuleAction(
+  context: PilothouseContext,
+  failureId: string,
+  by: string,
+  user?: SignedInUser,
+) {
   const failure = await context.db
     .selectFrom('rule_action_failure')
     .selectAll()
     .where('id', '=', failureId)
     .executeTakeFirst();
   if (!failure) throw new Response('There is no such failed step.', { status: 404 });
+  if (user) await assertJobVisible(context, user, failure.job_id);
   if (failure.status !== 'failed')
     return { workflowId: failure.workflow_id, started: false, status: failure.status };
   const workflowId = ruleActionRetryWorkflowId(failure.job_id, failure.id);

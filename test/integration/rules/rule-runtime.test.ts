@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../../../activities';
 import { addPersonToJob } from '../../../db/queries/people';
 import {
   ACTION_KINDS,
@@ -88,18 +89,25 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
     jobId: number,
     start: ReturnType<(typeof trigger)['personMatched']>,
     steps: Step[],
-    { onlyImported = false } = {},
+    { onlyImported = false, flowId: givenFlowId = randomUUID(), version = 1 } = {},
   ) {
     // The sandbox's own applicants on the job are left alone: the flows act on the people the test imported.
     const guarded = onlyImported
       ? [when(leaf('source', 'is', 'import'), steps, [stop('Not imported')])]
       : steps;
-    const flow: RuleFlow = { ...flowOf(start, guarded, { id: randomUUID() }), jobId };
-    const flowId = await publishRules(h.db, flow, 'admin@example.com', { rejectionReasons: [reason] });
+    const flow: RuleFlow = { ...flowOf(start, guarded, { id: givenFlowId }), jobId };
+    const flowId = await publishRules(
+      h.db,
+      flow,
+      'admin@example.com',
+      { rejectionReasons: [reason] },
+      version,
+    );
     const row = await h.db
       .selectFrom('rule_version')
       .select(['plan'])
       .where('flow_id', '=', flowId)
+      .where('version', '=', version)
       .executeTakeFirstOrThrow();
     const plan = JSON.parse(
       JSON.stringify(row.plan).replaceAll('https://hooks.example.com/rules', `${receiverUrl}/rules`),
@@ -109,6 +117,7 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
       .updateTable('rule_version')
       .set({ plan: JSON.stringify(plan), hash: plan.hash })
       .where('flow_id', '=', flowId)
+      .where('version', '=', version)
       .execute();
     return flowId;
   }
@@ -370,27 +379,27 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
     await ACTION_SCENARIOS[kind]();
   });
 
-  it('job B: approval requested from the recruiter (told in-app and by webhook); approved → prospect; declined → tag, stop', async () => {
+  it('job B: approval requested from the recruiter (told in-app and by webhook); approved after a new publish → prospect under the old plan, and a retried decision returns the same export; declined → tag, stop', async () => {
     const jobId = jobs[1]!;
     approvedC = await personNamed(jobId, 'Blake');
     declinedC = await personNamed(jobId, 'Casey');
-    await publish(
-      jobId,
-      trigger.personMatched(),
-      [
-        approval(
-          {
-            kind: 'requestApproval',
-            approver: { kind: 'hiringTeam', role: 'recruiter' },
-            timeout: days(2),
-            onTimeout: { then: 'escalate', to: { kind: 'hiringTeam', role: 'hiringManager' } },
-          },
-          [exportAsProspect(null)],
-          [tag('declined', 'pilothouse'), stop('Declined')],
-        ),
-      ],
-      { onlyImported: true },
-    );
+    const flowId = randomUUID();
+    const approvalFlow = (approved: Step[]) => [
+      approval(
+        {
+          kind: 'requestApproval',
+          approver: { kind: 'hiringTeam', role: 'recruiter' },
+          timeout: days(2),
+          onTimeout: { then: 'escalate', to: { kind: 'hiringTeam', role: 'hiringManager' } },
+        },
+        approved,
+        [tag('declined', 'pilothouse'), stop('Declined')],
+      ),
+    ];
+    await publish(jobId, trigger.personMatched(), approvalFlow([exportAsProspect(null)]), {
+      onlyImported: true,
+      flowId,
+    });
     const handle = await start(jobId);
     await eventually('both requests open', async () => {
       const rows = await h.db
@@ -402,6 +411,12 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
       return rows.length === 2 ? rows : undefined;
     });
     await ACTION_SCENARIOS.requestApproval();
+    // The rules are published again while the requests wait: they carry on under the plan they were asked under.
+    await publish(jobId, trigger.personMatched(), approvalFlow([tag('v2', 'pilothouse')]), {
+      onlyImported: true,
+      flowId,
+      version: 2,
+    });
     const results = await handle.executeUpdate(decideApprovalsUpdate, {
       args: [
         {
@@ -414,6 +429,22 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
     });
     expect(results.map((r) => r.outcome)).toEqual(['approved', 'rejected']);
     await ACTION_SCENARIOS.exportAsProspect();
+    // A retried decision (its answer lost) returns the same steps, so the export is never lost.
+    const request = await h.db
+      .selectFrom('approval_request')
+      .select(['id', 'outcome_steps'])
+      .where('person_id', '=', approvedC)
+      .executeTakeFirstOrThrow();
+    const retried = await createActivities({ db: h.db }).resolveApproval({
+      jobId,
+      approvalId: request.id,
+      personId: approvedC,
+      outcome: 'approved',
+      decidedBy: 'riley@example.com',
+      reason: null,
+    });
+    expect(retried.steps).toEqual((request.outcome_steps as { steps: unknown[] }).steps);
+    expect(retried.steps.map((step) => step.type)).toEqual(['export']);
     await eventually('the declined branch to tag', async () => {
       const row = await h.db
         .selectFrom('job_person')
