@@ -16,6 +16,7 @@ export default [
   route('jobs/:jobId/import', 'routes/job-import.tsx'),
   route('jobs/:jobId/people/:personId/why', 'routes/job-person-why.tsx'),
   route('jobs/:jobId/backtest', 'routes/job-backtest.tsx'),
+  route('jobs/:jobId/adverse-impact', 'routes/job-adverse-impact.tsx'),
   route('approvals', 'routes/approvals.tsx'),
   route('notifications', 'routes/notifications.tsx'),
   route('ops', 'routes/ops.tsx'),

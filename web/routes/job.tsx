@@ -235,6 +235,9 @@ export default function Job({ loaderData }: Route.ComponentProps) {
                 <Link className="button" to={`/jobs/${job.id}/stages`}>
                   Stage mapping
                 </Link>
+                <Link className="button" to={`/jobs/${job.id}/adverse-impact`}>
+                  Adverse impact
+                </Link>
               </>
             ) : null}
           </>
