@@ -93,6 +93,12 @@ export default function JobBacktest({ loaderData }: Route.ComponentProps) {
       {result ? (
         <section aria-labelledby="backtest-result">
           <h2 id="backtest-result">{result.headline}</h2>
+          {result.ranked > 0 && result.ranked <= result.k ? (
+            <Notice tone="info">
+              Only {result.ranked} applications: the top {result.k} holds every one of them, so these figures
+              cannot tell good scores from bad. Run it again once more people have applied.
+            </Notice>
+          ) : null}
           <dl className="figures">
             <div>
               <dt>Hires in the top {result.k}</dt>
