@@ -52,6 +52,17 @@ async function stepsUnderMinimap(on: Page): Promise<string[]> {
   }
   return under;
 }
+const WIDTHS = [1024, 1440] as const;
+/** Whether the top of `locator` is on screen at the current viewport, with nothing cut off at the sides. */
+async function inViewport(on: Page, locator: Locator): Promise<boolean> {
+  const box = await boxOf(locator);
+  const viewport = on.viewportSize()!;
+  return box.y >= 0 && box.y < viewport.height && box.x >= 0 && box.x + box.width <= viewport.width;
+}
+/** A screenshot of what is in the viewport (not the whole page): what a person sees at that width. */
+async function viewportShot(on: Page, name: string): Promise<void> {
+  await on.screenshot({ path: `test-results/screenshots/${name}.png` });
+}
 const plainText = (html: string) =>
   html
     .replace(/<[^>]+>/g, ' ')
@@ -190,6 +201,22 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     await screenshot(page, '04-rule-canvas');
   });
 
+  it('the inspector names the selected step as people do, never by its internal id, at 1024 and 1440 px', async () => {
+    await page.locator('.react-flow__node[data-id="if-score-1"]').click();
+    const name = page.getByTestId('inspector-step-name');
+    await name.waitFor();
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      await name.scrollIntoViewIfNeeded();
+      expect(await inViewport(page, name), `inspector step name at ${width} px`).toBe(true);
+      expect(await name.textContent()).toBe('Score at least 70');
+      expect(await page.getByTestId('inspector').textContent()).not.toContain('if-score-1');
+      await viewportShot(page, `04b-inspector-${width}`);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  });
+
   it('a connection that would make a loop is refused, with the reason next to the canvas', async () => {
     const from = `.react-flow__node[data-id="exportAsCandidate-1"] .react-flow__handle[data-handleid="next"]`;
     const to = `.react-flow__node[data-id="if-score-1"] .react-flow__handle[data-handleid="in"]`;
@@ -219,6 +246,16 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     await page.getByTestId('dry-run-results').waitFor();
     expect(await page.getByTestId('dry-run-results').textContent()).toContain('Nothing was changed');
     await screenshot(page, '06-dry-run');
+    // What it ran over and who would be acted on is on screen at both widths, once scrolled to.
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      const over = page.getByTestId('dry-run-over');
+      await over.scrollIntoViewIfNeeded();
+      expect(await inViewport(page, over), `dry-run result at ${width} px`).toBe(true);
+      expect(await over.textContent()).toMatch(/Run over the \d+ scored people of this job as they are now/);
+      await viewportShot(page, `06b-dry-run-${width}`);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('publishing shows the changes, stores version 1 and writes the audit log', async () => {
@@ -378,6 +415,32 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
         .toBe(1);
     }
     await screenshot(recruiterPage, '15-job-synced');
+  });
+
+  it('"Why?" on the job screen shows the decision trace: the score condition with the value it saw, who approved, what Greenhouse answered', async () => {
+    const person = imported[0]!;
+    await personRow(recruiterPage, person).getByTestId('why-link').click();
+    await recruiterPage.waitForURL('**/why');
+    const trace = recruiterPage.getByTestId('why-evaluation').first();
+    await trace.waitFor();
+    for (const width of WIDTHS) {
+      await recruiterPage.setViewportSize({ width, height: 800 });
+      await recruiterPage.evaluate(() => window.scrollTo(0, 0));
+      const heading = recruiterPage.getByRole('heading', { name: `Why: ${fullName(person)}` });
+      expect(await inViewport(recruiterPage, heading), `Why heading at ${width} px`).toBe(true);
+      const approvals = recruiterPage.getByTestId('why-approvals');
+      await approvals.scrollIntoViewIfNeeded();
+      expect(await inViewport(recruiterPage, approvals)).toBe(true);
+      expect(await approvals.textContent()).toContain(`approved by ${recruiter.email}`);
+      const check = recruiterPage.getByTestId('why-check').first();
+      await check.scrollIntoViewIfNeeded();
+      expect(await inViewport(recruiterPage, check), `a condition check at ${width} px`).toBe(true);
+      expect(await check.textContent()).toMatch(/saw \d+, needed/);
+      await viewportShot(recruiterPage, `15b-why-${width}`);
+    }
+    const text = (await recruiterPage.locator('main').textContent()) ?? '';
+    expect(text).toContain('Greenhouse created candidate');
+    await recruiterPage.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('an export Greenhouse refuses shows in Ops with its reason; after the fix, Retry exports the person once', async () => {
