@@ -6,12 +6,19 @@ import type { Route } from './+types/job-stages';
 import { useCsrfToken } from '../components/csrf';
 import { StageMappingCanvas } from '../components/stage-mapping-canvas';
 import { EmptyState, Notice, PageHeader, formatWhen } from '../components/ui';
-import { findUnmappedStages, StageMappingSchema, validateStageMapping, type StageMapping } from '../../rules';
+import {
+  findUnmappedStages,
+  GREENHOUSE_STATUSES,
+  PILOTHOUSE_OUTCOMES,
+  StageMappingSchema,
+  validateStageMapping,
+  type StageMapping,
+} from '../../rules';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { audit } from '../server/audit.server';
 import { invalid, parseForm } from '../server/forms.server';
 import { parseJobId, requireJob } from '../server/jobs.server';
-import { jobStageMapping } from '../server/rules.server';
+import { jobStageMapping, recompilePublishedFlows } from '../server/rules.server';
 
 export const mappingFormSchema = z.object({
   mapping: z.string().transform((text, ctx) => {
@@ -78,10 +85,26 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     actor: user.email,
     action: 'stage_mapping.saved',
     jobId,
-    details: { links: mapping.links },
+    details: { links: mapping.links, statusOutcomes: mapping.statusOutcomes },
   });
-  return { ok: true as const, savedAt: new Date().toISOString() };
+  // Rules name stages and outcomes through this mapping: their published plans are compiled again.
+  const recompiled = await recompilePublishedFlows(context, user, jobId);
+  return { ok: true as const, savedAt: new Date().toISOString(), recompiled };
 }
+
+const STATUS_WORDS = {
+  in_process: 'In process',
+  rejected: 'Rejected',
+  hired: 'Hired',
+  converted: 'Prospect converted',
+} as const;
+const OUTCOME_WORDS = {
+  inProgress: 'still in progress',
+  rejected: 'rejected',
+  hired: 'hired',
+  converted: 'converted to a candidate',
+  ignored: 'not tracked',
+} as const;
 
 export default function JobStages({ loaderData }: Route.ComponentProps) {
   const { job, stages, savedAt, savedBy, guessed } = loaderData;
@@ -122,7 +145,18 @@ export default function JobStages({ loaderData }: Route.ComponentProps) {
         {fetcher.data && 'fieldErrors' in fetcher.data ? (
           <Notice tone="error">{Object.values(fetcher.data.fieldErrors).flat().join(' ')}</Notice>
         ) : null}
-        {fetcher.data && 'savedAt' in fetcher.data ? <Notice tone="success">Mapping saved.</Notice> : null}
+        {fetcher.data && 'savedAt' in fetcher.data ? (
+          <Notice tone="success">
+            Mapping saved.
+            {fetcher.data.recompiled.map((r) =>
+              r.outcome === 'republished'
+                ? ` Rules "${r.flow}" recompiled as ${r.detail}; the running autopilot uses it now.`
+                : r.outcome === 'broken'
+                  ? ` Rules "${r.flow}" no longer compile with this mapping and keep their last version: ${r.detail}`
+                  : '',
+            )}
+          </Notice>
+        ) : null}
       </div>
       {stages.length === 0 ? (
         <EmptyState title="This job has no synced Greenhouse stages yet.">
@@ -142,7 +176,43 @@ export default function JobStages({ loaderData }: Route.ComponentProps) {
               {guessed.map((g) => `${g.pipelineStage} → ${g.greenhouseStageName} (${g.why})`).join('; ')}
             </Notice>
           ) : null}
-          <StageMappingCanvas mapping={loaderData.mapping} stages={stages} onChange={setMapping} />
+          <StageMappingCanvas
+            mapping={loaderData.mapping}
+            stages={stages}
+            onChange={(next) =>
+              setMapping((current) => ({ ...next, statusOutcomes: current.statusOutcomes }))
+            }
+          />
+          <section className="panel" aria-labelledby="status-heading" data-testid="status-mapping">
+            <h2 id="status-heading">Greenhouse status → Pilothouse outcome</h2>
+            <p className="small muted">
+              What an application's status in Greenhouse means here. Saved with the mapping; rules use it.
+            </p>
+            {GREENHOUSE_STATUSES.map((status) => (
+              <label key={status} className="inspector-row">
+                <span>{STATUS_WORDS[status]}</span>
+                <select
+                  value={mapping.statusOutcomes[status]}
+                  data-testid={`status-${status}`}
+                  onChange={(e) =>
+                    setMapping((current) => ({
+                      ...current,
+                      statusOutcomes: {
+                        ...current.statusOutcomes,
+                        [status]: e.target.value as (typeof PILOTHOUSE_OUTCOMES)[number],
+                      },
+                    }))
+                  }
+                >
+                  {PILOTHOUSE_OUTCOMES.map((outcome) => (
+                    <option key={outcome} value={outcome}>
+                      {OUTCOME_WORDS[outcome]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </section>
         </>
       )}
     </main>

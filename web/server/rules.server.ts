@@ -263,3 +263,46 @@ export async function publishFlow(
 export function mappingNames(mapping: StageMapping | null) {
   return mapping?.pipelineStages.map((p) => ({ key: p.key, label: p.label })) ?? [];
 }
+
+/**
+ * After the stage mapping (stages or status outcomes) is saved, every published flow of the job is compiled
+ * again against it; where the plan changes, that becomes the flow's next version and the running autopilot
+ * is told, as publishing does. A flow the new mapping breaks keeps its last version, and the reason is
+ * returned for the admin.
+ */
+export async function recompilePublishedFlows(context: PilothouseContext, user: SignedInUser, jobId: number) {
+  const flows = await context.db
+    .selectFrom('rule_flow')
+    .select(['id', 'name'])
+    .where('job_id', '=', jobId)
+    .execute();
+  const { validation } = await validationContext(context, jobId);
+  const results: { flow: string; outcome: 'unchanged' | 'republished' | 'broken'; detail?: string }[] = [];
+  for (const row of flows) {
+    const latest = await latestVersion(context, row.id);
+    if (!latest) continue;
+    const compiled = compile(latest.flow, validation);
+    if (!compiled.ok) {
+      results.push({
+        flow: row.name,
+        outcome: 'broken',
+        detail: compiled.issues
+          .filter((i) => i.severity === 'error')
+          .map((i) => i.message)
+          .join(' '),
+      });
+      continue;
+    }
+    if (compiled.plan.hash === latest.hash) {
+      results.push({ flow: row.name, outcome: 'unchanged' });
+      continue;
+    }
+    const published = await publishFlow(context, user, latest.flow, validation, false);
+    results.push(
+      published.ok
+        ? { flow: row.name, outcome: 'republished', detail: `version ${published.version}` }
+        : { flow: row.name, outcome: 'broken', detail: published.blockers.map((b) => b.message).join(' ') },
+    );
+  }
+  return results;
+}
