@@ -429,7 +429,8 @@ export const CONDITION_REGISTRY = byKind(CONDITION_FIELDS, (field): ConditionEnt
   schema: ConditionDataSchema,
   scopes: [],
   ...CONDITIONS[field],
-  start: () => ({ ...CONDITIONS[field].start(), label: CONDITION_FIELD_CATALOGUE[field].label }),
+  // No default label: an unlabelled condition is named by what it checks ("Score at least 70").
+    start: () => CONDITIONS[field].start(),
 }));
 
 export const ACTION_REGISTRY = byKind(ACTION_KINDS, (kind): ActionEntry => ({

@@ -202,6 +202,7 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
   });
 
   it('the inspector names the selected step as people do, never by its internal id, at 1024 and 1440 px', async () => {
+    const before = page.viewportSize()!;
     await page.locator('.react-flow__node[data-id="if-score-1"]').click();
     const name = page.getByTestId('inspector-step-name');
     await name.waitFor();
@@ -213,7 +214,9 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
       expect(await page.getByTestId('inspector').textContent()).not.toContain('if-score-1');
       await viewportShot(page, `04b-inspector-${width}`);
     }
-    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.setViewportSize(before);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByRole('button', { name: 'Zoom to fit' }).click();
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   });
 
@@ -247,6 +250,7 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     expect(await page.getByTestId('dry-run-results').textContent()).toContain('Nothing was changed');
     await screenshot(page, '06-dry-run');
     // What it ran over and who would be acted on is on screen at both widths, once scrolled to.
+    const before = page.viewportSize()!;
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 800 });
       const over = page.getByTestId('dry-run-over');
@@ -255,7 +259,7 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
       expect(await over.textContent()).toMatch(/Run over the \d+ scored people of this job as they are now/);
       await viewportShot(page, `06b-dry-run-${width}`);
     }
-    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.setViewportSize(before);
   });
 
   it('publishing shows the changes, stores version 1 and writes the audit log', async () => {
@@ -419,6 +423,7 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
 
   it('"Why?" on the job screen shows the decision trace: the score condition with the value it saw, who approved, what Greenhouse answered', async () => {
     const person = imported[0]!;
+    const before = recruiterPage.viewportSize()!;
     await personRow(recruiterPage, person).getByTestId('why-link').click();
     await recruiterPage.waitForURL('**/why');
     const trace = recruiterPage.getByTestId('why-evaluation').first();
@@ -440,7 +445,8 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     }
     const text = (await recruiterPage.locator('main').textContent()) ?? '';
     expect(text).toContain('Greenhouse created candidate');
-    await recruiterPage.setViewportSize({ width: 1440, height: 900 });
+    await recruiterPage.setViewportSize(before);
+    await recruiterPage.goto(`/jobs/${jobId}`);
   });
 
   it('an export Greenhouse refuses shows in Ops with its reason; after the fix, Retry exports the person once', async () => {
