@@ -62,7 +62,7 @@ function Navigation() {
           {is('recruiter') && <NavLink to="/approvals">Approvals</NavLink>}
           {is('ops') && <NavLink to="/ops">Ops</NavLink>}
           <NavLink to="/notifications" data-testid="notifications-link">
-            Notifications
+            Notifications{' '}
             {root.unread > 0 ? (
               <span
                 className="badge badge-info"

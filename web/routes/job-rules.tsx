@@ -209,7 +209,9 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
                 ) : null}
               </p>
               {report.total === 0 ? (
-                <p className="muted">Nothing to replay: there was no such event for this job in that time.</p>
+                <p className="muted">
+                  Nothing to replay: nothing of this kind happened for this job in that time.
+                </p>
               ) : (
                 <ul className="dry-run">
                   {Object.entries(report.counts)

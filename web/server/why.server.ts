@@ -157,7 +157,7 @@ export async function loadWhy(context: PilothouseContext, jobId: number, personI
           };
         else if (decision.type === 'export') result = exportResult();
         else if (decision.type === 'requestApproval')
-          result = { tone: 'info', text: 'Sent for approval (below)' };
+          result = { tone: 'info', text: 'Sent for approval (see Approvals above)' };
         else if (decision.type === 'stop') result = { tone: 'info', text: 'The branch ended here' };
         return { type: decision.type, because: decision.because, result };
       }),
