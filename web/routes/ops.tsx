@@ -191,7 +191,21 @@ export default function Ops({ loaderData }: Route.ComponentProps) {
               {steps.map((f) => (
                 <tr key={f.id} data-testid="failed-step">
                   <td>{f.action}</td>
-                  <td>{f.name ?? '—'}</td>
+                  <td>
+                    {f.name ?? '—'}
+                    {f.personId ? (
+                      <>
+                        {' '}
+                        <Link
+                          to={`/jobs/${f.jobId}/people/${f.personId}/why`}
+                          className="small"
+                          data-testid="why-link"
+                        >
+                          Why?
+                        </Link>
+                      </>
+                    ) : null}
+                  </td>
                   <td>
                     <Link to={`/jobs/${f.jobId}`}>{f.jobName}</Link>
                   </td>
