@@ -1,11 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { data, Link, useFetcher } from 'react-router';
+import { data, Form, Link, useFetcher, useRevalidator, useSearchParams, useSubmit } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/approvals';
 import { useCsrfToken } from '../components/csrf';
 import { GreenhouseStatus, MatchExplanation, ScorePill } from '../components/people';
-import { Badge, EmptyState, Notice, PageHeader, formatWhen } from '../components/ui';
-import { approvalRefusals, decideApprovals, pendingApprovals } from '../server/approvals.server';
+import { Badge, EmptyState, Notice, PageHeader, Spinner, formatDay, formatWhen } from '../components/ui';
+import {
+  approvalRefusals,
+  decideApprovals,
+  pendingApprovals,
+  recentDecisions,
+} from '../server/approvals.server';
+import type { DecisionOutcome } from '../server/approvals.server';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { invalid, parseForm } from '../server/forms.server';
 
@@ -27,15 +33,25 @@ export function meta() {
   return [{ title: 'Approvals · Pilothouse' }];
 }
 
+export const inboxSchema = z.object({
+  job: z.coerce.number().int().positive().nullable().catch(null),
+  sort: z.enum(['score', 'due']).catch('score'),
+  page: z.coerce.number().int().positive().catch(1),
+});
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireUser(request, context, ['recruiter']);
-  const jobParam = Number(new URL(request.url).searchParams.get('job'));
-  const approvals = await pendingApprovals(
-    context,
-    user,
-    Number.isInteger(jobParam) && jobParam > 0 ? jobParam : null,
-  );
-  return { approvals };
+  const params = new URL(request.url).searchParams;
+  const query = inboxSchema.parse({
+    job: params.get('job') || null,
+    sort: params.get('sort') ?? 'score',
+    page: params.get('page') ?? 1,
+  });
+  const [inbox, recent] = await Promise.all([
+    pendingApprovals(context, user, { jobId: query.job, sort: query.sort, page: query.page }),
+    recentDecisions(context, user),
+  ]);
+  return { inbox, recent };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -63,7 +79,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   return { ok: true as const, outcomes };
 }
 
-type Approval = Route.ComponentProps['loaderData']['approvals'][number];
+type LoaderData = Route.ComponentProps['loaderData'];
+type Approval = LoaderData['inbox']['approvals'][number];
+type Recent = LoaderData['recent'][number];
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -72,17 +90,206 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
+/** Whole inside the window and below the sticky toolbar: what a person can actually see. */
+function fullyInView(element: HTMLElement, toolbar: HTMLElement | null): boolean {
+  const box = element.getBoundingClientRect();
+  const top = toolbar ? Math.max(0, toolbar.getBoundingClientRect().bottom) : 0;
+  return box.top >= top && box.bottom <= window.innerHeight;
+}
+
+const IN_FLIGHT = new Set(['export-queued', 'export-running']);
+
+function RecentOutcome({ decision }: { decision: Recent }) {
+  const { outcome } = decision;
+  switch (outcome.state) {
+    case 'rejected':
+      return <Badge>Rejected{outcome.reason ? `: ${outcome.reason}` : ''}</Badge>;
+    case 'export-queued':
+      return <Spinner label="Approved · export queued" />;
+    case 'export-running':
+      return <Spinner label="Approved · exporting to Greenhouse" />;
+    case 'in-greenhouse':
+      return outcome.profileUrl ? (
+        <a href={outcome.profileUrl} target="_blank" rel="noreferrer">
+          <Badge tone="good">In Greenhouse ↗</Badge>
+        </a>
+      ) : (
+        <Badge tone="good">In Greenhouse</Badge>
+      );
+    case 'export-failed':
+      return (
+        <span className="text-bad">
+          Export failed: {outcome.failure} · <Link to="/ops">see Ops</Link>
+        </span>
+      );
+    case 'no-export':
+      return (
+        <Badge tone="warn">Approved · nothing was exported (the rules did not export after approval)</Badge>
+      );
+  }
+}
+
+function RecentDecisions({ recent }: { recent: Recent[] }) {
+  if (recent.length === 0) return null;
+  return (
+    <section className="panel recent-decisions" data-testid="recent-decisions" aria-live="polite">
+      <h2>Your decisions of the last day</h2>
+      <ul className="plain-list">
+        {recent.map((d) => (
+          <li
+            key={d.approvalId}
+            data-testid="recent-decision"
+            data-state={d.outcome.state}
+            data-person-name={d.name}
+          >
+            <strong>{d.name}</strong>{' '}
+            <span className="small muted">
+              · {d.jobName} · {formatWhen(d.decidedAt)}
+            </span>{' '}
+            <RecentOutcome decision={d} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function DecisionResults({ outcomes }: { outcomes: DecisionOutcome[] }) {
+  return (
+    <section className="panel" data-testid="decision-results" aria-live="polite">
+      <h2>Decisions sent</h2>
+      <ul className="plain-list">
+        {outcomes.map((o) => (
+          <li
+            key={o.personId}
+            data-testid="decision-result"
+            data-outcome={o.outcome}
+            data-person-name={o.name}
+            data-export={o.exportWorkflowId ? 'queued' : 'none'}
+          >
+            <strong>{o.name}</strong>:{' '}
+            {o.outcome === 'approved'
+              ? o.exportWorkflowId
+                ? 'approved — export to Greenhouse queued (followed under “Your decisions”).'
+                : 'approved — no export was started: the rules do not export after this approval.'
+              : o.outcome === 'rejected'
+                ? 'rejected.'
+                : `not decided: ${o.error ?? 'it was no longer waiting for a decision'}.`}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ApprovalCard({
+  approval,
+  focused,
+  selected,
+  expanded,
+  showJob,
+  onFocus,
+  onToggle,
+  onExpand,
+  rowRef,
+}: {
+  approval: Approval;
+  focused: boolean;
+  selected: boolean;
+  expanded: boolean;
+  showJob: boolean;
+  onFocus: () => void;
+  onToggle: () => void;
+  onExpand: () => void;
+  rowRef: (el: HTMLLIElement | null) => void;
+}) {
+  const a = approval;
+  const effectTone = a.onApprove.kind === 'export' ? 'good' : a.onApprove.kind === 'reject' ? 'bad' : 'warn';
+  return (
+    <li
+      ref={rowRef}
+      tabIndex={focused ? 0 : -1}
+      className={`person approval-card${focused ? ' focused' : ''}${selected ? ' selected' : ''}`}
+      data-testid="approval"
+      data-approval-id={a.approvalId}
+      data-person-name={a.name}
+      data-effect={a.onApprove.kind}
+      aria-selected={selected}
+      onClick={(event) => {
+        onFocus();
+        event.currentTarget.focus();
+      }}
+    >
+      <div className="approval-line">
+        <input type="checkbox" checked={selected} onChange={onToggle} aria-label={`Select ${a.name}`} />
+        <ScorePill score={a.score} />
+        <span className="approval-who">
+          <strong className="person-name">{a.name}</strong>
+          <span className="small muted"> {[a.headline, a.location].filter(Boolean).join(' · ')}</span>
+        </span>
+        {showJob ? (
+          <Link className="small" to={`/jobs/${a.jobId}`}>
+            {a.jobName}
+          </Link>
+        ) : null}
+        <span
+          className="small approve-effect"
+          data-testid="approve-effect"
+          title={`Approve → ${a.onApprove.text}`}
+        >
+          <Badge tone={effectTone}>Approve → {a.onApprove.text}</Badge>
+        </span>
+        {a.dueAt ? (
+          <span className="small muted" title={`Decide by ${formatWhen(a.dueAt)}`}>
+            due {formatDay(a.dueAt)}
+          </span>
+        ) : null}
+        <button
+          type="button"
+          className="button link small"
+          aria-expanded={expanded}
+          onClick={(event) => {
+            event.stopPropagation();
+            onExpand();
+          }}
+          data-testid="toggle-evidence"
+        >
+          {expanded ? 'Hide evidence' : 'Evidence'}
+        </button>
+      </div>
+      {expanded ? (
+        <div className="approval-details" data-testid="approval-details">
+          <div className="small">
+            {a.headline ? <span>{a.headline} · </span> : null}
+            <Badge>{a.source ?? 'unknown source'}</Badge>
+            {a.requestedFrom ? <span className="muted"> · asked of {a.requestedFrom}</span> : null}
+          </div>
+          <GreenhouseStatus presence={a.greenhouse} synced={false} />
+          <MatchExplanation explanation={a.explanation} score={a.score} />
+        </div>
+      ) : null}
+    </li>
+  );
+}
+
 export default function Approvals({ loaderData }: Route.ComponentProps) {
-  const { approvals } = loaderData;
+  const { inbox, recent } = loaderData;
+  const { approvals } = inbox;
   const fetcher = useFetcher<typeof action>();
   const csrf = useCsrfToken();
+  const revalidator = useRevalidator();
+  const submit = useSubmit();
+  const [params] = useSearchParams();
   const [focused, setFocused] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
+  const [outOfView, setOutOfView] = useState(false);
   const reasonRef = useRef<HTMLInputElement>(null);
+  const toolbarRef = useRef<HTMLDivElement>(null);
   const rowRefs = useRef<(HTMLLIElement | null)[]>([]);
-  const listRef = useRef<HTMLUListElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const busy = fetcher.state !== 'idle';
 
   // Decided rows vanish on revalidation: drop them from the selection and keep focus in range.
@@ -91,6 +298,23 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
     setSelected((current) => new Set([...current].filter((id) => ids.has(id))));
     setFocused((index) => Math.min(index, Math.max(0, approvals.length - 1)));
   }, [approvals]);
+
+  // The highlighted person is always in view: after every move, and after decided rows vanish.
+  useEffect(() => {
+    const row = rowRefs.current[focused];
+    if (row && !fullyInView(row, toolbarRef.current)) row.scrollIntoView({ block: 'nearest' });
+  }, [focused, approvals]);
+
+  // The outcome of recent approvals is followed live until each export has landed or failed.
+  const following = recent.some((d) => IN_FLIGHT.has(d.outcome.state));
+  useEffect(() => {
+    if (!following) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === 'idle' && document.visibilityState === 'visible')
+        void revalidator.revalidate();
+    }, 2000);
+    return () => clearInterval(timer);
+  }, [following, revalidator]);
 
   const targets = useCallback((): Approval[] => {
     const chosen = approvals.filter((a) => selected.has(a.approvalId));
@@ -102,6 +326,14 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
     (decision: 'approved' | 'rejected', why: string) => {
       const chosen = targets();
       if (chosen.length === 0) return;
+      // Without a selection the decision is about the highlighted person: never one the recruiter cannot see.
+      const row = rowRefs.current[focused];
+      if (selected.size === 0 && row && !fullyInView(row, toolbarRef.current)) {
+        row.scrollIntoView({ block: 'nearest' });
+        setOutOfView(true);
+        return;
+      }
+      setOutOfView(false);
       void fetcher.submit(
         { csrf, decision, approvalIds: chosen.map((a) => a.approvalId).join(','), reason: why },
         { method: 'post' },
@@ -110,11 +342,19 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
       setReason('');
       setSelected(new Set());
     },
-    [targets, fetcher, csrf],
+    [targets, fetcher, csrf, focused, selected],
   );
 
   const toggle = useCallback((id: string) => {
     setSelected((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
+  const toggleEvidence = useCallback((id: string) => {
+    setExpanded((current) => {
       const next = new Set(current);
       if (next.has(id)) next.delete(id);
       else next.add(id);
@@ -129,15 +369,17 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
       // elsewhere on the page (or sent by a page that frames or scripts this one) approves nobody.
       if (!(event.target instanceof Node) || !listRef.current?.contains(event.target)) return;
       const move = (delta: number) => {
+        setOutOfView(false);
         setFocused((index) => {
           const next = Math.max(0, Math.min(approvals.length - 1, index + delta));
-          rowRefs.current[next]?.focus();
+          rowRefs.current[next]?.focus({ preventScroll: true });
           return next;
         });
       };
       if (event.key === 'j') move(1);
       else if (event.key === 'k') move(-1);
       else if (event.key === 'x' && approvals[focused]) toggle(approvals[focused].approvalId);
+      else if (event.key === 'e' && approvals[focused]) toggleEvidence(approvals[focused].approvalId);
       else if (event.key === 'a') decide('approved', '');
       else if (event.key === 'r') {
         event.preventDefault();
@@ -148,34 +390,32 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [approvals, focused, busy, toggle, decide]);
+  }, [approvals, focused, busy, toggle, toggleEvidence, decide]);
 
   const result = fetcher.data;
   const count = targets().length;
+  const highlighted = approvals[focused];
+  const pageLink = (page: number) => {
+    const next = new URLSearchParams(params);
+    next.set('page', String(page));
+    return `?${next.toString()}`;
+  };
+  // Without a job filter the page is ordered job by job: one heading per job.
+  const groups: { jobId: number; jobName: string; rows: { approval: Approval; index: number }[] }[] = [];
+  approvals.forEach((approval, index) => {
+    const last = groups[groups.length - 1];
+    if (last && last.jobId === approval.jobId) last.rows.push({ approval, index });
+    else groups.push({ jobId: approval.jobId, jobName: approval.jobName, rows: [{ approval, index }] });
+  });
+  const first = (inbox.page - 1) * inbox.pageSize + 1;
   return (
     <main className="page">
       <PageHeader title="Approvals">
         People the rules sent to a person for a decision. Keys, once a person in the list has the focus (click
-        one or Tab to it): <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>x</kbd> select, <kbd>a</kbd> approve,{' '}
-        <kbd>r</kbd> reject with a reason.
+        one or Tab to it): <kbd>j</kbd>/<kbd>k</kbd> move, <kbd>x</kbd> select, <kbd>e</kbd> evidence,{' '}
+        <kbd>a</kbd> approve, <kbd>r</kbd> reject with a reason.
       </PageHeader>
-      {result && 'outcomes' in result ? (
-        <section className="panel" data-testid="decision-results" aria-live="polite">
-          <h2>Decisions sent</h2>
-          <ul>
-            {result.outcomes.map((o) => (
-              <li key={o.personId} data-testid="decision-result" data-outcome={o.outcome}>
-                <strong>{o.name}</strong>:{' '}
-                {o.outcome === 'approved'
-                  ? 'approved — the export to Greenhouse has started.'
-                  : o.outcome === 'rejected'
-                    ? 'rejected.'
-                    : `not pending any more${o.error ? ` (${o.error})` : ''}.`}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      {result && 'outcomes' in result ? <DecisionResults outcomes={result.outcomes} /> : null}
       {result && 'refused' in result ? (
         <Notice tone="error">
           <span data-testid="approval-refused">Nothing was decided. {result.message}</span>
@@ -184,17 +424,50 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
       {result && 'fieldErrors' in result ? (
         <Notice tone="error">{Object.values(result.fieldErrors).flat().join(' ')}</Notice>
       ) : null}
-      {approvals.length === 0 ? (
+      <RecentDecisions recent={recent} />
+      {inbox.total === 0 ? (
         <EmptyState title="Nothing waiting for you.">
           When the rules ask for a decision, the person shows up here.
         </EmptyState>
       ) : (
         <>
-          <div className="toolbar" role="toolbar" aria-label="Decide">
-            <span className="small">
+          <Form
+            method="get"
+            className="filters"
+            onChange={(event) => void submit(event.currentTarget)}
+            data-testid="inbox-filters"
+          >
+            <label>
+              Job{' '}
+              <select name="job" defaultValue={inbox.jobId ?? ''} key={`job-${inbox.jobId}`}>
+                <option value="">All jobs ({inbox.jobs.reduce((sum, j) => sum + j.pending, 0)})</option>
+                {inbox.jobs.map((j) => (
+                  <option key={j.jobId} value={j.jobId}>
+                    {j.jobName} ({j.pending})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Order{' '}
+              <select name="sort" defaultValue={inbox.sort} key={`sort-${inbox.sort}`}>
+                <option value="score">Best score first</option>
+                <option value="due">Earliest deadline first</option>
+              </select>
+            </label>
+            <noscript>
+              <button type="submit" className="button">
+                Show
+              </button>
+            </noscript>
+          </Form>
+          <div className="toolbar" role="toolbar" aria-label="Decide" ref={toolbarRef}>
+            <span className="small" data-testid="decision-target">
               {selected.size > 0
                 ? `${selected.size} selected`
-                : 'No selection: decisions apply to the highlighted person'}
+                : highlighted
+                  ? `No selection: decisions apply to the highlighted person, ${highlighted.name}`
+                  : 'Nobody on this page'}
             </span>
             <button
               type="button"
@@ -216,7 +489,16 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
             >
               Reject{count > 1 ? ` ${count}` : ''}…
             </button>
+            <span className="small muted toolbar-end" data-testid="inbox-range">
+              {first}–{first + approvals.length - 1} of {inbox.total}
+            </span>
           </div>
+          {outOfView ? (
+            <Notice tone="info">
+              The highlighted person was out of view, so nothing was decided. They are shown now: press again
+              to decide.
+            </Notice>
+          ) : null}
           {rejecting ? (
             <form
               className="panel reject-form"
@@ -247,54 +529,53 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
               </button>
             </form>
           ) : null}
-          <ul className="people approvals" data-testid="approvals" ref={listRef}>
-            {approvals.map((a, index) => (
-              <li
-                key={a.approvalId}
-                ref={(el) => {
-                  rowRefs.current[index] = el;
-                }}
-                tabIndex={index === focused ? 0 : -1}
-                className={`person${index === focused ? ' focused' : ''}${selected.has(a.approvalId) ? ' selected' : ''}`}
-                data-testid="approval"
-                data-approval-id={a.approvalId}
-                data-person-name={a.name}
-                aria-selected={selected.has(a.approvalId)}
-                onClick={(event) => {
-                  setFocused(index);
-                  event.currentTarget.focus();
-                }}
+          <div data-testid="approvals" ref={listRef}>
+            {groups.map((group) => (
+              <section
+                key={`${group.jobId}-${group.rows[0]!.index}`}
+                className="approval-group"
+                data-testid="approval-group"
+                data-job-id={group.jobId}
               >
-                <div className="person-main">
-                  <input
-                    type="checkbox"
-                    checked={selected.has(a.approvalId)}
-                    onChange={() => toggle(a.approvalId)}
-                    aria-label={`Select ${a.name}`}
-                  />
-                  <ScorePill score={a.score} />
-                  <div>
-                    <strong className="person-name">{a.name}</strong>
-                    <div className="small muted">{[a.headline, a.location].filter(Boolean).join(' · ')}</div>
-                    <div className="small">
-                      <Link to={`/jobs/${a.jobId}`}>{a.jobName}</Link> ·{' '}
-                      <Badge>{a.source ?? 'unknown source'}</Badge>
-                      {a.requestedFrom ? <span className="muted"> · asked of {a.requestedFrom}</span> : null}
-                      {a.dueAt ? <span className="muted"> · due {formatWhen(a.dueAt)}</span> : null}
-                      {' · '}
-                      <Link to={`/jobs/${a.jobId}/people/${a.personId}/why`} data-testid="why-link">
-                        Why?
-                      </Link>
-                    </div>
-                  </div>
-                  <div className="person-side">
-                    <GreenhouseStatus presence={a.greenhouse} synced={false} />
-                  </div>
-                </div>
-                <MatchExplanation explanation={a.explanation} score={a.score} />
-              </li>
+                {inbox.jobId === null ? (
+                  <h2 className="group-heading">
+                    <Link to={`/jobs/${group.jobId}`}>{group.jobName}</Link>{' '}
+                    <span className="small muted">
+                      {inbox.jobs.find((j) => j.jobId === group.jobId)?.pending ?? group.rows.length} waiting
+                      · <Link to={`?job=${group.jobId}&sort=${inbox.sort}`}>only this job</Link>
+                    </span>
+                  </h2>
+                ) : null}
+                <ul className="people approvals">
+                  {group.rows.map(({ approval, index }) => (
+                    <ApprovalCard
+                      key={approval.approvalId}
+                      approval={approval}
+                      focused={index === focused}
+                      selected={selected.has(approval.approvalId)}
+                      expanded={expanded.has(approval.approvalId)}
+                      showJob={false}
+                      onFocus={() => setFocused(index)}
+                      onToggle={() => toggle(approval.approvalId)}
+                      onExpand={() => toggleEvidence(approval.approvalId)}
+                      rowRef={(el) => {
+                        rowRefs.current[index] = el;
+                      }}
+                    />
+                  ))}
+                </ul>
+              </section>
             ))}
-          </ul>
+          </div>
+          {inbox.pages > 1 ? (
+            <nav className="pager" aria-label="Pages" data-testid="pager">
+              {inbox.page > 1 ? <Link to={pageLink(inbox.page - 1)}>← Previous</Link> : <span />}
+              <span className="small muted">
+                Page {inbox.page} of {inbox.pages}
+              </span>
+              {inbox.page < inbox.pages ? <Link to={pageLink(inbox.page + 1)}>Next →</Link> : <span />}
+            </nav>
+          ) : null}
         </>
       )}
     </main>

@@ -3,19 +3,58 @@ import { sql } from 'kysely';
 import type { GreenhousePresence } from '../../db/tables/people';
 import {
   decideApprovalsUpdate,
+  exportWorkflowId,
   type ApprovalDecision,
   type ApprovalDecisionResult,
 } from '../../workflows/autopilot-api';
 import { mayDecide } from '../../rules/approval-rights';
 import type { ResolvedApprover } from '../../rules';
 import type { SignedInUser } from './auth.server';
-import { visibleJobIds } from './greenhouse.server';
+import { approveEffects } from './approval-effect.server';
+import { greenhouseProfileUrl, visibleJobIds } from './greenhouse.server';
 import { explanationView, greenhouseBadge } from './job-people.server';
 import type { PilothouseContext } from './load-context';
 
-/** Pending approval requests across the jobs the user may see, oldest due first. */
-export async function pendingApprovals(context: PilothouseContext, user: SignedInUser, jobId: number | null) {
+export const APPROVALS_PAGE_SIZE = 20;
+
+export interface InboxQuery {
+  /** Only this job's requests; null: every job the user may see, grouped by job. */
+  jobId: number | null;
+  /** score: best match first; due: the earliest deadline first. */
+  sort: 'score' | 'due';
+  /** 1-based. */
+  page: number;
+}
+
+/**
+ * The recruiter's inbox: one page of pending requests across the jobs the user may see, with the jobs
+ * that have requests (for the filter) and, per request, what Approve will do. Without a job filter the
+ * page is ordered job by job, so each job's requests sit together under its name.
+ */
+export async function pendingApprovals(context: PilothouseContext, user: SignedInUser, inbox: InboxQuery) {
   const visible = await visibleJobIds(context, user);
+  const visibleIds = visible ? (visible.size > 0 ? [...visible] : [-1]) : null;
+  let jobsQuery = context.db
+    .selectFrom('approval_request as a')
+    .innerJoin('job as j', 'j.id', 'a.job_id')
+    .select(['a.job_id', 'j.name', sql<number>`count(*)::int`.as('pending')])
+    .where('a.status', '=', 'pending')
+    .groupBy(['a.job_id', 'j.name'])
+    .orderBy('j.name');
+  if (visibleIds) jobsQuery = jobsQuery.where('a.job_id', 'in', visibleIds);
+  const jobs = (await jobsQuery.execute()).map((j) => ({
+    jobId: j.job_id,
+    jobName: j.name,
+    pending: j.pending,
+  }));
+  const jobId = inbox.jobId !== null && jobs.some((j) => j.jobId === inbox.jobId) ? inbox.jobId : null;
+  const total =
+    jobId === null
+      ? jobs.reduce((sum, j) => sum + j.pending, 0)
+      : jobs.find((j) => j.jobId === jobId)!.pending;
+  const pages = Math.max(1, Math.ceil(total / APPROVALS_PAGE_SIZE));
+  const page = Math.min(Math.max(1, inbox.page), pages);
+
   let query = context.db
     .selectFrom('approval_request as a')
     .innerJoin('job as j', 'j.id', 'a.job_id')
@@ -36,26 +75,49 @@ export async function pendingApprovals(context: PilothouseContext, user: SignedI
       'a.requested_from',
       'a.due_at',
       'a.created_at',
+      'a.trace',
       'j.name as job_name',
       'p.first_name',
       'p.last_name',
       'p.title',
       'p.company',
       'p.location',
+      'p.emails',
+      'p.linkedin_url',
       'p.greenhouse_candidate_id',
       'jp.score',
       'jp.source_kind',
       'jp.greenhouse',
+      'jp.last_activity_at',
       'm.explanation',
     ])
-    .where('a.status', '=', 'pending')
-    .orderBy(sql`a.due_at asc nulls last`)
+    .where('a.status', '=', 'pending');
+  if (visibleIds) query = query.where('a.job_id', 'in', visibleIds);
+  if (jobId !== null) query = query.where('a.job_id', '=', jobId);
+  else query = query.orderBy('j.name').orderBy('a.job_id');
+  query =
+    inbox.sort === 'score'
+      ? query.orderBy(sql`jp.score desc nulls last`).orderBy(sql`a.due_at asc nulls last`)
+      : query.orderBy(sql`a.due_at asc nulls last`).orderBy(sql`jp.score desc nulls last`);
+  const rows = await query
     .orderBy('a.created_at')
-    .limit(200);
-  if (visible) query = query.where('a.job_id', 'in', visible.size > 0 ? [...visible] : [-1]);
-  if (jobId) query = query.where('a.job_id', '=', jobId);
-  const rows = await query.execute();
-  return rows.map((row) => {
+    .orderBy('a.id')
+    .limit(APPROVALS_PAGE_SIZE)
+    .offset((page - 1) * APPROVALS_PAGE_SIZE)
+    .execute();
+  const effects = await approveEffects(
+    context,
+    rows.map((row) => ({
+      jobId: row.job_id,
+      trace: row.trace,
+      facts: {
+        ...row,
+        source_kind: row.source_kind ?? 'unknown',
+        greenhouse: row.greenhouse ?? { kind: 'none' },
+      },
+    })),
+  );
+  const approvals = rows.map((row, index) => {
     const presence: GreenhousePresence = row.greenhouse ?? { kind: 'none' };
     return {
       approvalId: row.id,
@@ -69,10 +131,93 @@ export async function pendingApprovals(context: PilothouseContext, user: SignedI
       source: row.source_kind,
       requestedFrom: row.requested_from,
       dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
+      onApprove: effects[index]!,
       explanation: explanationView(row.explanation),
       greenhouse: greenhouseBadge(context, presence, row.greenhouse_candidate_id),
     };
   });
+  return { approvals, jobs, jobId, sort: inbox.sort, page, pages, pageSize: APPROVALS_PAGE_SIZE, total };
+}
+
+export type DecidedState =
+  | { state: 'rejected'; reason: string | null }
+  | { state: 'export-queued' }
+  | { state: 'export-running' }
+  | { state: 'in-greenhouse'; profileUrl: string | null }
+  | { state: 'export-failed'; failure: string }
+  | { state: 'no-export' };
+
+/**
+ * What became of the user's own decisions of the last day, read from where it happened: the request's
+ * status, the export ledger, and — between the decision and the ledger's first row — whether Temporal
+ * has the export workflow at all. "Export queued" is only said when that workflow exists.
+ */
+export async function recentDecisions(context: PilothouseContext, user: SignedInUser) {
+  const rows = await context.db
+    .selectFrom('approval_request as a')
+    .innerJoin('job as j', 'j.id', 'a.job_id')
+    .innerJoin('person as p', 'p.id', 'a.person_id')
+    .leftJoin('export_ledger as x', (join) =>
+      join.onRef('x.job_id', '=', 'a.job_id').onRef('x.person_id', '=', 'a.person_id'),
+    )
+    .select([
+      'a.id',
+      'a.job_id',
+      'a.person_id',
+      'a.status',
+      'a.reason',
+      'a.decided_at',
+      'j.name as job_name',
+      'p.first_name',
+      'p.last_name',
+      'x.status as export_status',
+      'x.failure_message',
+      'x.greenhouse_candidate_id',
+    ])
+    .where('a.decided_by', '=', user.email)
+    .where('a.status', 'in', ['approved', 'rejected'])
+    .where('a.decided_at', '>', sql<Date>`now() - interval '1 day'`)
+    .orderBy('a.decided_at', 'desc')
+    .limit(10)
+    .execute();
+  return Promise.all(
+    rows.map(async (row) => {
+      let outcome: DecidedState;
+      if (row.status === 'rejected') outcome = { state: 'rejected', reason: row.reason };
+      else if (row.export_status === 'exported')
+        outcome = {
+          state: 'in-greenhouse',
+          profileUrl: row.greenhouse_candidate_id
+            ? greenhouseProfileUrl(context, row.greenhouse_candidate_id)
+            : null,
+        };
+      else if (row.export_status === 'failed')
+        outcome = { state: 'export-failed', failure: row.failure_message ?? 'Greenhouse gave no reason' };
+      else if (row.export_status === 'running') outcome = { state: 'export-running' };
+      else
+        outcome = (await exportWorkflowExists(context, row.job_id, row.person_id))
+          ? { state: 'export-queued' }
+          : { state: 'no-export' };
+      return {
+        approvalId: row.id,
+        jobId: row.job_id,
+        jobName: row.job_name,
+        name: `${row.first_name} ${row.last_name}`.trim(),
+        decidedAt: row.decided_at ? new Date(row.decided_at).toISOString() : null,
+        outcome,
+      };
+    }),
+  );
+}
+
+async function exportWorkflowExists(context: PilothouseContext, jobId: number, personId: string) {
+  try {
+    await context.temporal.workflow.getHandle(exportWorkflowId(jobId, personId)).describe();
+    return true;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return false;
+    throw error;
+  }
 }
 
 export interface DecisionOutcome extends ApprovalDecisionResult {
