@@ -56,7 +56,12 @@ export default function JobImport({ loaderData, actionData }: Route.ComponentPro
               ? 'The autopilot is looking them up in Greenhouse and scoring them now.'
               : 'They will be scored when the job’s autopilot next runs.'}
           </span>{' '}
-          <Link to={`/jobs/${job.id}?stage=sourced`}>See them on the job</Link>
+          <Link
+            to={`/jobs/${job.id}?${new URLSearchParams({ from: actionData.fileName }).toString()}`}
+            data-testid="see-imported"
+          >
+            See them on the job
+          </Link>
         </Notice>
       ) : null}
 

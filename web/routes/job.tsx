@@ -4,15 +4,15 @@ import { z } from 'zod';
 import type { Route } from './+types/job';
 import { useCsrfToken } from '../components/csrf';
 import { GreenhouseStatus, MatchExplanation, ScorePill } from '../components/people';
-import { PHASE_LABELS, PHASE_ORDER, PIPELINE_STAGES } from '../components/pipeline';
+import { PHASE_LABELS, PHASE_ORDER, PIPELINE_STAGES, phaseLabel } from '../components/pipeline';
 import { Badge, EmptyState, Notice, PageHeader, Spinner, formatWhen } from '../components/ui';
-import { pipelineCounts } from '../../db/queries/pipeline-counts';
+import { countsForJob } from '../../db/queries/pipeline-counts';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { audit } from '../server/audit.server';
 import { autopilotStatus } from '../server/autopilot.server';
 import { invalid, parseForm } from '../server/forms.server';
 import { assertJobVisible } from '../server/greenhouse.server';
-import { exportNow, jobPeople, stageCounts } from '../server/job-people.server';
+import { exportNow, jobPeople } from '../server/job-people.server';
 import { parseJobId, requireJob } from '../server/jobs.server';
 
 export const exportSchema = z.object({
@@ -32,10 +32,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const stage = url.searchParams.get('stage');
   const q = (url.searchParams.get('q') ?? '').trim();
-  const [people, counts, pipeline, autopilot] = await Promise.all([
-    jobPeople(context, jobId, { stage, q }),
-    stageCounts(context, jobId),
-    pipelineCounts(context.db, jobId),
+  const from = url.searchParams.get('from')?.trim() || null;
+  const [people, counts, autopilot] = await Promise.all([
+    jobPeople(context, jobId, { stage, q, from }),
+    countsForJob(context.db, jobId),
     autopilotStatus(context, jobId),
   ]);
   return {
@@ -48,9 +48,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     },
     people,
     counts,
-    pipeline,
     autopilot,
-    filter: { stage, q },
+    filter: { stage, q, from },
     canExport: user.role !== 'ops',
     isAdmin: user.role === 'admin',
   };
@@ -112,8 +111,8 @@ function CycleProgress({
 }: {
   autopilot: Route.ComponentProps['loaderData']['autopilot'];
   enabled: boolean;
-  /** Live from the database: exports started by a cycle finish after it, so the cycle's own figures lag. */
-  counts: Route.ComponentProps['loaderData']['pipeline'];
+  /** Live from the database (the same counts as the tabs): exports finish after the cycle that started them. */
+  counts: Route.ComponentProps['loaderData']['counts'];
 }) {
   if (autopilot.state !== 'running') {
     return (
@@ -136,7 +135,7 @@ function CycleProgress({
     >
       <div className="row spread">
         <strong>
-          Cycle {status.cycle} · {PHASE_LABELS[status.phase] ?? status.phase}{' '}
+          Cycle {status.cycle} · {phaseLabel(status.phase, status.nextCycleAt)}{' '}
           {BUSY_PHASES.has(status.phase) ? <Spinner label="working" /> : null}
         </strong>
         <span className="small muted">
@@ -151,9 +150,9 @@ function CycleProgress({
           </li>
         ))}
       </ol>
-      <p className="small">
-        {counts.sourced} sourced · {counts.matched} matched · {counts.pendingApproval} awaiting approval ·{' '}
-        {counts.exported} exported
+      <p className="small" data-testid="cycle-counts">
+        {counts.total} people · {counts.byTab.pending_approval ?? 0} awaiting approval ·{' '}
+        {counts.byTab.exported ?? 0} exported · {counts.byTab.rejected ?? 0} not selected
         {counts.failedExports > 0 ? (
           <>
             {' · '}
@@ -198,7 +197,7 @@ function ExportButton({ personId, name }: { personId: string; name: string }) {
 }
 
 export default function Job({ loaderData }: Route.ComponentProps) {
-  const { job, people, counts, pipeline, autopilot, filter, canExport, isAdmin } = loaderData;
+  const { job, people, counts, autopilot, filter, canExport, isAdmin } = loaderData;
   const revalidator = useRevalidator();
   const busy =
     (autopilot.state === 'running' && BUSY_PHASES.has(autopilot.status.phase)) ||
@@ -212,7 +211,7 @@ export default function Job({ loaderData }: Route.ComponentProps) {
     }, 3000);
     return () => clearInterval(timer);
   }, [busy, revalidator]);
-  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  const total = counts.total;
   return (
     <main className="page">
       <PageHeader
@@ -246,9 +245,13 @@ export default function Job({ loaderData }: Route.ComponentProps) {
         Greenhouse job {job.id}
         {job.department ? ` · ${job.department}` : ''} · {job.status}
       </PageHeader>
-      <CycleProgress autopilot={autopilot} enabled={job.autopilotEnabled} counts={pipeline} />
+      <CycleProgress autopilot={autopilot} enabled={job.autopilotEnabled} counts={counts} />
       <nav className="tabs" aria-label="Pipeline stages">
-        <NavLink to={`/jobs/${job.id}`} end className={() => (filter.stage === null ? 'active' : '')}>
+        <NavLink
+          to={`/jobs/${job.id}`}
+          end
+          className={() => (filter.stage === null && !filter.from ? 'active' : '')}
+        >
           Everyone <span className="count">{total}</span>
         </NavLink>
         {PIPELINE_STAGES.map((stage) => (
@@ -258,10 +261,19 @@ export default function Job({ loaderData }: Route.ComponentProps) {
             className={filter.stage === stage.key ? 'active' : ''}
             data-testid={`stage-tab-${stage.key}`}
           >
-            {stage.label} <span className="count">{counts[stage.key] ?? 0}</span>
+            {stage.label} <span className="count">{counts.byTab[stage.key] ?? 0}</span>
           </Link>
         ))}
       </nav>
+      {filter.from ? (
+        <Notice tone="info">
+          <span data-testid="from-list">
+            Showing the {people.length} {people.length === 1 ? 'person' : 'people'} added from {filter.from},
+            each with the stage they are at now.
+          </span>{' '}
+          <Link to={`/jobs/${job.id}`}>Show everyone</Link>
+        </Notice>
+      ) : null}
       <Form method="get" className="filters" role="search">
         {filter.stage ? <input type="hidden" name="stage" value={filter.stage} /> : null}
         <input

@@ -2,7 +2,7 @@ import { Form, Link, useFetcher, useNavigation, useSearchParams } from 'react-ro
 import { z } from 'zod';
 import type { Route } from './+types/jobs';
 import { useCsrfToken } from '../components/csrf';
-import { PHASE_LABELS, PIPELINE_STAGES } from '../components/pipeline';
+import { phaseLabel } from '../components/pipeline';
 import { Badge, EmptyState, Notice, PageHeader, formatWhen } from '../components/ui';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { audit } from '../server/audit.server';
@@ -157,11 +157,11 @@ export default function Jobs({ loaderData }: Route.ComponentProps) {
               <th>Job</th>
               <th>Autopilot</th>
               <th>Phase</th>
-              {PIPELINE_STAGES.map((stage) => (
-                <th key={stage.key} className="num">
-                  {stage.label}
-                </th>
-              ))}
+              <th className="num" title="Everyone in the job's Pilothouse pipeline">
+                People
+              </th>
+              <th className="num">Awaiting approval</th>
+              <th className="num">Exported</th>
               <th>Last sync</th>
               <th>Last error</th>
             </tr>
@@ -192,7 +192,7 @@ export default function Jobs({ loaderData }: Route.ComponentProps) {
                 </td>
                 <td data-testid="job-phase">
                   {job.phase ? (
-                    <Badge tone="info">{PHASE_LABELS[job.phase] ?? job.phase}</Badge>
+                    <Badge tone="info">{phaseLabel(job.phase, job.nextCycleAt)}</Badge>
                   ) : job.autopilotEnabled ? (
                     <span className="small muted" title={job.autopilotNote ?? ''}>
                       Not running
@@ -201,13 +201,17 @@ export default function Jobs({ loaderData }: Route.ComponentProps) {
                     <span className="muted">—</span>
                   )}
                 </td>
-                {PIPELINE_STAGES.map((stage) => (
-                  <td key={stage.key} className="num">
-                    {job.counts[stage.key] ?? 0}
-                  </td>
-                ))}
+                <td className="num" data-testid="job-people">
+                  {job.counts.total}
+                </td>
+                <td className="num" data-testid="job-awaiting-approval">
+                  {job.counts.byTab.pending_approval ?? 0}
+                </td>
+                <td className="num" data-testid="job-exported">
+                  {job.counts.byTab.exported ?? 0}
+                </td>
                 <td className="small">{formatWhen(job.syncedAt)}</td>
-                <td className="small">
+                <td className="small last-error">
                   {job.lastError ? (
                     <span className="text-bad">{job.lastError}</span>
                   ) : (

@@ -7,7 +7,7 @@ import {
   exportWorkflowId,
   type ExportCandidateInput,
 } from '../../workflows/autopilot-api';
-import { countsByTab, stagesOfTab } from '../components/pipeline';
+import { stagesOfTab } from '../components/pipeline';
 import { greenhouseProfileUrl } from './greenhouse.server';
 import type { PilothouseContext } from './load-context';
 
@@ -98,7 +98,7 @@ export function greenhouseBadge(
 export async function jobPeople(
   context: PilothouseContext,
   jobId: number,
-  filter: { stage: string | null; q: string },
+  filter: { stage: string | null; q: string; from?: string | null },
 ) {
   let query = context.db
     .selectFrom('job_person as jp')
@@ -136,6 +136,11 @@ export async function jobPeople(
     .orderBy('p.last_name')
     .limit(300);
   if (filter.stage) query = query.where('jp.pipeline_stage', 'in', stagesOfTab(filter.stage));
+  // People added by one uploaded list (source_ref is "<file>#row-<n>"), in whatever stage they are now.
+  if (filter.from) {
+    const prefix = `${filter.from.replace(/[%_\\]/g, (c) => `\\${c}`)}#row-%`;
+    query = query.where('jp.source_kind', '=', 'import').where('jp.source_ref', 'like', prefix);
+  }
   if (filter.q) {
     const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
@@ -171,19 +176,6 @@ export async function jobPeople(
       lastActivityAt: row.last_activity_at ? new Date(row.last_activity_at).toISOString() : null,
     };
   });
-}
-
-export async function stageCounts(
-  context: PilothouseContext,
-  jobId: number,
-): Promise<Record<string, number>> {
-  const rows = await context.db
-    .selectFrom('job_person')
-    .select(['pipeline_stage', sql<number>`count(*)::int`.as('people')])
-    .where('job_id', '=', jobId)
-    .groupBy('pipeline_stage')
-    .execute();
-  return countsByTab(rows.map((r) => ({ stage: r.pipeline_stage, people: r.people })));
 }
 
 /**

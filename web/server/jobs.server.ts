@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { SignedInUser } from './auth.server';
-import { countsByTab } from '../components/pipeline';
+import { jobCounts } from '../../db/queries/pipeline-counts';
 import { autopilotStatus } from './autopilot.server';
 import { visibleJobIds } from './greenhouse.server';
 import type { PilothouseContext } from './load-context';
@@ -46,28 +46,23 @@ export async function listJobs(context: PilothouseContext, user: SignedInUser, f
     );
   }
   const jobs = await query.limit(500).execute();
-  const ids = jobs.map((j) => j.id);
-  const [stageCounts, failedExports] = ids.length
-    ? await Promise.all([
-        context.db
-          .selectFrom('job_person')
-          .select(['job_id', 'pipeline_stage', sql<number>`count(*)::int`.as('people')])
-          .where('job_id', 'in', ids)
-          .groupBy(['job_id', 'pipeline_stage'])
-          .execute(),
-        context.db
-          .selectFrom('export_ledger')
-          .select([
-            'job_id',
-            sql<number>`count(*)::int`.as('failed'),
-            sql<string>`max(failure_message)`.as('lastFailure'),
-          ])
-          .where('job_id', 'in', ids)
-          .where('status', '=', 'failed')
-          .groupBy('job_id')
-          .execute(),
-      ])
-    : [[], []];
+  const counts = await jobCounts(
+    context.db,
+    jobs.map((j) => j.id),
+  );
+  const lastFailures = jobs.length
+    ? await context.db
+        .selectFrom('export_ledger')
+        .select(['job_id', sql<string>`max(failure_message)`.as('lastFailure')])
+        .where(
+          'job_id',
+          'in',
+          jobs.map((j) => j.id),
+        )
+        .where('status', '=', 'failed')
+        .groupBy('job_id')
+        .execute()
+    : [];
   // Only running autopilots are asked; each answer is time-boxed in autopilotStatus.
   const statuses = new Map(
     await Promise.all(
@@ -77,12 +72,8 @@ export async function listJobs(context: PilothouseContext, user: SignedInUser, f
     ),
   );
   return jobs.map((job) => {
-    const counts = countsByTab(
-      stageCounts
-        .filter((row) => row.job_id === job.id)
-        .map((row) => ({ stage: row.pipeline_stage, people: row.people })),
-    );
-    const failed = failedExports.find((row) => row.job_id === job.id);
+    const jobCount = counts.get(job.id)!;
+    const failed = lastFailures.find((row) => row.job_id === job.id);
     const autopilot = statuses.get(job.id) ?? null;
     return {
       id: job.id,
@@ -94,9 +85,10 @@ export async function listJobs(context: PilothouseContext, user: SignedInUser, f
       confidential: job.confidential,
       autopilotEnabled: job.autopilot_enabled,
       syncedAt: new Date(job.synced_at).toISOString(),
-      counts,
-      failedExports: failed?.failed ?? 0,
+      counts: jobCount,
+      failedExports: jobCount.failedExports,
       phase: autopilot?.state === 'running' ? autopilot.status.phase : null,
+      nextCycleAt: autopilot?.state === 'running' ? autopilot.status.nextCycleAt : null,
       autopilotNote: autopilot && autopilot.state !== 'running' ? autopilot.detail : null,
       lastError:
         (autopilot?.state === 'running' ? autopilot.status.lastError : null) ??

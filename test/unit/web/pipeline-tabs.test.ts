@@ -11,7 +11,7 @@ describe('the job screen’s pipeline tabs', () => {
         { stage: 'decided_in_greenhouse', people: 3 },
         { stage: 'exported', people: 4 },
       ]),
-    ).toEqual({ rejected: 11, exported: 4 });
+    ).toEqual({ sourced: 0, matched: 0, pending_approval: 0, approved: 0, rejected: 11, exported: 4 });
   });
 
   it('lists the same people the tab counts', () => {

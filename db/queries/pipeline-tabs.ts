@@ -1,0 +1,43 @@
+// How stored pipeline stages group into what recruiters see: the job's tabs and the Jobs list's columns.
+// Kept beside the count query so counting and listing can never disagree about which tab a person is on.
+
+/** The Pilothouse pipeline in reading order, with the words recruiters see. */
+export const PIPELINE_STAGES = [
+  { key: 'sourced', label: 'Not scored yet' },
+  { key: 'matched', label: 'Scored, no decision yet' },
+  { key: 'pending_approval', label: 'Awaiting approval' },
+  { key: 'approved', label: 'Approved' },
+  { key: 'exported', label: 'Exported' },
+  { key: 'rejected', label: 'Not selected' },
+] as const;
+export type PipelineTab = (typeof PIPELINE_STAGES)[number]['key'];
+
+// Stages the autopilot records that recruiters see under a broader tab: no rule selected the person,
+// an approval was declined or expired, or Greenhouse had already decided (rejected or hired there).
+const TAB_OF_STAGE: Record<string, PipelineTab> = {
+  not_selected: 'rejected',
+  approval_expired: 'rejected',
+  decided_in_greenhouse: 'rejected',
+  unreadable: 'sourced',
+};
+
+/** The tab a stored pipeline stage is counted and listed under. */
+export const pipelineTab = (stage: string): string => TAB_OF_STAGE[stage] ?? stage;
+
+/** The stored stages listed under a tab. */
+export const stagesOfTab = (tab: string): string[] => [
+  tab,
+  ...Object.entries(TAB_OF_STAGE)
+    .filter(([, t]) => t === tab)
+    .map(([stage]) => stage),
+];
+
+/** Counts per stored stage → counts per tab (every tab present, zero when nobody is on it). */
+export function countsByTab(rows: Iterable<{ stage: string; people: number }>): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(PIPELINE_STAGES.map((s) => [s.key, 0]));
+  for (const { stage, people } of rows) {
+    const tab = pipelineTab(stage);
+    counts[tab] = (counts[tab] ?? 0) + people;
+  }
+  return counts;
+}
