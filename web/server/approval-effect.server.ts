@@ -1,7 +1,9 @@
 import type { GreenhousePresence } from '../../db/tables/people';
 import { evaluate, type RulePlan } from '../../rules';
+// Known exception to the layering (docs/decisions/0007-layers.md), as in rules.server.ts: personFacts is
+// pure and moves to rules/ after the executor rewrite; the card must see the facts the autopilot sees.
+// eslint-disable-next-line no-restricted-imports
 import { personFacts } from '../../activities/autopilot/person-facts';
-import { loadRulePlans } from '../../activities/autopilot/rule-plans';
 import { describeApproveEffect, type ApproveEffect } from './approval-effect';
 import type { PilothouseContext } from './load-context';
 
@@ -14,7 +16,6 @@ interface StoredRequest {
 }
 
 export interface EffectInput {
-  jobId: number;
   trace: unknown;
   facts: {
     person_id: string;
@@ -32,32 +33,35 @@ export interface EffectInput {
 }
 
 /**
- * For each pending request, what Approve does: the plan the request was created under (its published
- * version, or the default rules with the same hash) evaluated from the request's own resume point —
- * a dry run of exactly what the autopilot carries out on approval. Plans are read once per request
- * to the page.
+ * For each pending request, what Approve does: the plan the request was created under — kept by its
+ * hash (rule_plan), else its published version, as the autopilot looks it up when the decision comes
+ * (activities/autopilot/select.ts planFor) — evaluated from the request's own resume point: a dry run
+ * of exactly the steps the autopilot carries out on approval. Each plan is read once per page.
  */
 export async function approveEffects(
   context: PilothouseContext,
   inputs: EffectInput[],
 ): Promise<ApproveEffect[]> {
   const plans = new Map<string, Promise<RulePlan | null>>();
-  const planOf = (jobId: number, memo: StoredRequest): Promise<RulePlan | null> => {
-    const key = `${jobId}:${memo.flowId}:${memo.version ?? 'default'}:${memo.planHash}`;
+  const planOf = (memo: StoredRequest & { resume: { planHash: string } }): Promise<RulePlan | null> => {
+    const key = memo.resume.planHash;
     let plan = plans.get(key);
     if (!plan) {
       plan = (async () => {
-        if (memo.version !== null && memo.version !== undefined && memo.flowId) {
-          const row = await context.db
-            .selectFrom('rule_version')
-            .select('plan')
-            .where('flow_id', '=', memo.flowId)
-            .where('version', '=', memo.version)
-            .executeTakeFirst();
-          return row ? (row.plan as RulePlan) : null;
-        }
-        const loaded = await loadRulePlans(context.db, jobId).catch(() => []);
-        return loaded.find((p) => p.plan.hash === memo.planHash)?.plan ?? null;
+        const kept = await context.db
+          .selectFrom('rule_plan')
+          .select('plan')
+          .where('hash', '=', key)
+          .executeTakeFirst();
+        if (kept) return kept.plan as RulePlan;
+        if (memo.version === null || memo.version === undefined || !memo.flowId) return null;
+        const published = await context.db
+          .selectFrom('rule_version')
+          .select('plan')
+          .where('flow_id', '=', memo.flowId)
+          .where('version', '=', memo.version)
+          .executeTakeFirst();
+        return published ? (published.plan as RulePlan) : null;
       })();
       plans.set(key, plan);
     }
@@ -65,13 +69,13 @@ export async function approveEffects(
   };
   const now = new Date().toISOString();
   return Promise.all(
-    inputs.map(async ({ jobId, trace, facts }) => {
+    inputs.map(async ({ trace, facts }) => {
       const memo = (trace ?? {}) as StoredRequest;
-      const plan = memo.resume ? await planOf(jobId, memo) : null;
+      const plan = memo.resume ? await planOf({ ...memo, resume: memo.resume }) : null;
       if (!plan || plan.hash !== memo.resume?.planHash) {
         return {
           kind: 'unknown',
-          text: 'the rules that asked for this approval are no longer stored; approving follows the current rules',
+          text: 'the rules that asked are not stored any more; approving follows the job’s current rules',
         } satisfies ApproveEffect;
       }
       const evaluation = evaluate(

@@ -108,7 +108,6 @@ export async function pendingApprovals(context: PilothouseContext, user: SignedI
   const effects = await approveEffects(
     context,
     rows.map((row) => ({
-      jobId: row.job_id,
       trace: row.trace,
       facts: {
         ...row,
