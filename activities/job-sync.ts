@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { newJobAutopilot } from '../db/queries/app-settings';
 import { collect } from '../greenhouse/client';
 import { autopilotWorkflowId, jobChangedSignal, resumeSignal } from '../workflows/autopilot-api';
 import { requireHarvest, type ActivityDeps } from './deps';
@@ -27,6 +28,8 @@ export function jobSyncActivities(deps: ActivityDeps) {
      */
     async syncJobsFromGreenhouse(input: { enableNewOpenJobs: boolean }): Promise<SyncedJob[]> {
       const harvest = await requireHarvest(deps)();
+      // New open jobs start with the autopilot on in demo mode, or when an admin chose it for new jobs.
+      const enableNew = input.enableNewOpenJobs || (await newJobAutopilot(db));
       return greenhouseCall(async () => {
         const [departments, offices] = await Promise.all([
           collect(harvest.listDepartments({ per_page: 500 })),
@@ -58,7 +61,7 @@ export function jobSyncActivities(deps: ActivityDeps) {
                 (job.office_ids ?? []).map((id) => officeName.get(id) ?? `Office ${id}`),
               ),
               greenhouse_updated_at: job.updated_at ?? null,
-              autopilot_enabled: input.enableNewOpenJobs && job.status === 'open',
+              autopilot_enabled: enableNew && job.status === 'open',
             })
             .onConflict((oc) =>
               oc.column('id').doUpdateSet((eb) => ({

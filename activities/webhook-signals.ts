@@ -6,6 +6,7 @@ import { observeWebhookLag } from '../observability/metrics';
 import {
   autopilotWorkflowId,
   candidateErasureWorkflowId,
+  jobCreatedSyncWorkflowId,
   jobChangedSignal,
   newSourceDataSignal,
   stageEventSignal,
@@ -63,6 +64,10 @@ export async function signalStoredEvent(context: SignalDeps, rowId: number): Pro
       } else {
         targets.push(() => handle(row.job_id!).signal(newSourceDataSignal, { reason: 'webhook' }));
       }
+    } else if (event.kind === 'job_changed' && event.action === 'job_created') {
+      // A new job has no autopilot yet (nothing to signal): the job sync stores it, applies the admins'
+      // choice for new jobs and starts its autopilot when that choice is "on".
+      targets.push(() => startJobSync(context, event.job.id));
     } else if (event.kind === 'job_changed') {
       targets.push(() => handle(event.job.id).signal(jobChangedSignal, { status: event.job.status }));
     } else if (event.kind === 'job_deleted') {
@@ -134,6 +139,15 @@ export async function sweepUnsignalledEvents(
 }
 
 /** Starts the candidate's erasure (or merge) workflow; one already running for the id takes this over. */
+async function startJobSync(context: SignalDeps, jobId: number): Promise<void> {
+  await context.temporal.workflow.start('syncJobs', {
+    workflowId: jobCreatedSyncWorkflowId(jobId),
+    taskQueue: context.taskQueue,
+    args: [{ enableNewOpenJobs: false }],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+  });
+}
+
 async function startErasure(context: SignalDeps, input: CandidateErasureInput): Promise<void> {
   await context.temporal.workflow.start('candidateErasure', {
     workflowId: candidateErasureWorkflowId(input.candidateId),

@@ -1,3 +1,4 @@
+import type { AppSettingTable } from './tables/app-settings';
 import type {
   AppSessionTable,
   AppUserTable,
@@ -32,6 +33,7 @@ import type { WebhookEventTable } from './tables/webhooks';
 
 // The whole database as Kysely sees it: one line per table, its type in db/tables/.
 export interface Database {
+  app_setting: AppSettingTable;
   connection_check: ConnectionCheckTable;
   audit_event: AuditEventTable;
   job: JobTable;

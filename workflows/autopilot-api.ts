@@ -9,6 +9,7 @@ export {
   exportWorkflowId,
   syncJobsScheduleId,
   syncJobsWorkflowId,
+  jobCreatedSyncWorkflowId,
 } from './workflow-ids';
 
 export type AutopilotPhase =

@@ -10,6 +10,9 @@ export const autopilotWorkflowId = (jobId: number, tenant = DEFAULT_TENANT) =>
 export const exportWorkflowId = (jobId: number, personId: string, tenant = DEFAULT_TENANT) =>
   `export-${tenant}-job-${jobId}-person-${personId}`;
 export const syncJobsWorkflowId = (tenant = DEFAULT_TENANT) => `sync-jobs-${tenant}`;
+/** The job sync a `job_created` webhook starts: once per new job, a redelivery joins it. */
+export const jobCreatedSyncWorkflowId = (jobId: number, tenant = DEFAULT_TENANT) =>
+  `sync-jobs-${tenant}-job-created-${jobId}`;
 /** One erasure (or merge) per Greenhouse candidate: a redelivered webhook joins the running one. */
 export const candidateErasureWorkflowId = (candidateId: number, tenant = DEFAULT_TENANT) =>
   `erasure-${tenant}-candidate-${candidateId}`;

@@ -9,7 +9,9 @@ import { Badge, EmptyState, Notice, PageHeader, Spinner, formatWhen } from '../c
 import { countsForJob } from '../../db/queries/pipeline-counts';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { audit } from '../server/audit.server';
-import { autopilotStatus } from '../server/autopilot.server';
+import { autopilotStatus, signalAutopilot } from '../server/autopilot.server';
+import { CADENCES, cadenceLabel } from '../server/cadence';
+import { newSourceDataSignal } from '../../workflows/autopilot-api';
 import { invalid, parseForm } from '../server/forms.server';
 import { assertJobVisible } from '../server/greenhouse.server';
 import { exportNow, jobPeople } from '../server/job-people.server';
@@ -18,6 +20,11 @@ import { parseJobId, requireJob } from '../server/jobs.server';
 export const exportSchema = z.object({
   intent: z.literal('export'),
   personId: z.uuid('Pick a person to export.'),
+});
+
+export const cadenceSchema = z.object({
+  intent: z.literal('cadence'),
+  cadence: z.enum(['hourly', 'daily', 'weekly'], 'Choose every hour, day or week.'),
 });
 
 export function meta({ loaderData }: Route.MetaArgs) {
@@ -44,6 +51,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       name: job.name,
       status: job.status,
       autopilotEnabled: job.autopilot_enabled,
+      cadenceMinutes: job.cadence_minutes,
       department: job.department_name,
     },
     people,
@@ -60,6 +68,28 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const jobId = parseJobId(params.jobId);
   await requireJob(context, jobId);
   await assertJobVisible(context, user, jobId);
+  if (form.get('intent') === 'cadence') {
+    if (user.role !== 'admin')
+      throw new Response('Only an admin changes how often the autopilot runs.', { status: 403 });
+    const chosen = parseForm(cadenceSchema, form);
+    if (!chosen.ok) return invalid(chosen.fieldErrors);
+    const cadence = CADENCES.find((c) => c.key === chosen.value.cadence)!;
+    await context.db
+      .updateTable('job')
+      .set({ cadence_minutes: cadence.minutes })
+      .where('id', '=', jobId)
+      .execute();
+    // The autopilot reads the cadence when a cycle starts and sleeps that long after it: a cycle now
+    // puts the new cadence in force at once (a running one is asked; a stopped one reads it when started).
+    const running = await signalAutopilot(context, jobId, newSourceDataSignal, { reason: 'manual' });
+    await audit(context, {
+      actor: user.email,
+      action: 'autopilot.cadence_changed',
+      jobId,
+      details: { cadence: cadence.key },
+    });
+    return { ok: true as const, intent: 'cadence' as const, cadence: cadence.key, running };
+  }
   const parsed = parseForm(exportSchema, form);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   const person = await context.db
@@ -167,6 +197,48 @@ function CycleProgress({
   );
 }
 
+/** How often the autopilot runs; admins change it here (a cycle runs at once, then at the new pace). */
+function CadenceControl({ minutes, canChange }: { minutes: number; canChange: boolean }) {
+  const fetcher = useFetcher<typeof action>();
+  const csrf = useCsrfToken();
+  const current = CADENCES.find((c) => c.minutes === minutes)?.key;
+  const data = fetcher.data;
+  if (!canChange)
+    return (
+      <p className="small muted" data-testid="cadence">
+        Runs: {cadenceLabel(minutes).toLowerCase()}
+      </p>
+    );
+  return (
+    <fetcher.Form method="post" className="filters cadence" data-testid="cadence">
+      <input type="hidden" name="csrf" value={csrf} />
+      <input type="hidden" name="intent" value="cadence" />
+      <label>
+        Autopilot runs{' '}
+        <select name="cadence" defaultValue={current ?? ''} key={minutes}>
+          {current ? null : <option value="">{cadenceLabel(minutes)}</option>}
+          {CADENCES.map((c) => (
+            <option key={c.key} value={c.key}>
+              {c.label.toLowerCase()}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="button small" disabled={fetcher.state !== 'idle'}>
+        {fetcher.state !== 'idle' ? 'Saving…' : 'Save'}
+      </button>
+      {data && 'intent' in data && data.intent === 'cadence' ? (
+        <span className="small" role="status">
+          Saved.{' '}
+          {data.running
+            ? 'A cycle runs now; the next ones follow at the new pace.'
+            : 'The autopilot uses it from its next start.'}
+        </span>
+      ) : null}
+    </fetcher.Form>
+  );
+}
+
 function ExportButton({ personId, name }: { personId: string; name: string }) {
   const fetcher = useFetcher<typeof action>();
   const csrf = useCsrfToken();
@@ -246,6 +318,7 @@ export default function Job({ loaderData }: Route.ComponentProps) {
         {job.department ? ` · ${job.department}` : ''} · {job.status}
       </PageHeader>
       <CycleProgress autopilot={autopilot} enabled={job.autopilotEnabled} counts={counts} />
+      <CadenceControl minutes={job.cadenceMinutes} canChange={isAdmin} />
       <nav className="tabs" aria-label="Pipeline stages">
         <NavLink
           to={`/jobs/${job.id}`}

@@ -10,6 +10,7 @@ import { setAutopilot } from '../server/autopilot.server';
 import { invalid, parseForm } from '../server/forms.server';
 import { assertJobVisible } from '../server/greenhouse.server';
 import { listJobs, requireJob } from '../server/jobs.server';
+import { newJobAutopilot, setNewJobAutopilot } from '../../db/queries/app-settings';
 
 export const jobFiltersSchema = z.object({
   q: z.string().trim().max(200).catch(''),
@@ -20,6 +21,11 @@ export const jobFiltersSchema = z.object({
 export const toggleSchema = z.object({
   intent: z.literal('autopilot'),
   jobId: z.coerce.number().int().positive(),
+  enabled: z.enum(['true', 'false']).transform((v) => v === 'true'),
+});
+
+export const newJobsSchema = z.object({
+  intent: z.literal('new-jobs'),
   enabled: z.enum(['true', 'false']).transform((v) => v === 'true'),
 });
 
@@ -35,12 +41,25 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     status: url.searchParams.get('status') ?? 'open',
     autopilot: url.searchParams.get('autopilot') ?? 'all',
   });
-  const jobs = await listJobs(context, user, filters);
-  return { jobs, filters, canToggle: user.role === 'admin' };
+  const [jobs, newJobsOn] = await Promise.all([
+    listJobs(context, user, filters),
+    newJobAutopilot(context.db),
+  ]);
+  return { jobs, filters, canToggle: user.role === 'admin', newJobsOn };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { user, form } = await requireMutation(request, context, ['admin']);
+  if (form.get('intent') === 'new-jobs') {
+    const choice = parseForm(newJobsSchema, form);
+    if (!choice.ok) return invalid(choice.fieldErrors);
+    await setNewJobAutopilot(context.db, choice.value.enabled, user.email);
+    await audit(context, {
+      actor: user.email,
+      action: choice.value.enabled ? 'settings.new_jobs_autopilot_on' : 'settings.new_jobs_autopilot_off',
+    });
+    return { ok: true as const, newJobsOn: choice.value.enabled };
+  }
   const parsed = parseForm(toggleSchema, form);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   const { jobId, enabled } = parsed.value;
@@ -98,14 +117,41 @@ function AutopilotToggle({ jobId, enabled, jobName }: { jobId: number; enabled: 
   );
 }
 
+/** Admins choose whether jobs Greenhouse reports from now on start with their autopilot on. */
+function NewJobsDefault({ on }: { on: boolean }) {
+  const fetcher = useFetcher<typeof action>();
+  const csrf = useCsrfToken();
+  const shown = fetcher.formData ? fetcher.formData.get('enabled') === 'true' : on;
+  return (
+    <fetcher.Form method="post" className="new-jobs-default small">
+      <input type="hidden" name="csrf" value={csrf} />
+      <input type="hidden" name="intent" value="new-jobs" />
+      <input type="hidden" name="enabled" value={String(!shown)} />
+      <span>New jobs from Greenhouse start with the autopilot</span>{' '}
+      <button
+        type="submit"
+        role="switch"
+        aria-checked={shown}
+        aria-label="Autopilot for new jobs"
+        className={`switch${shown ? ' on' : ''}`}
+        data-testid="new-jobs-autopilot"
+        disabled={fetcher.state !== 'idle'}
+      >
+        <span className="switch-knob" aria-hidden />
+        <span className="switch-text">{shown ? 'On' : 'Off'}</span>
+      </button>
+    </fetcher.Form>
+  );
+}
+
 export default function Jobs({ loaderData }: Route.ComponentProps) {
-  const { jobs, filters, canToggle } = loaderData;
+  const { jobs, filters, canToggle, newJobsOn } = loaderData;
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const searching = navigation.state === 'loading' && navigation.location.pathname === '/jobs';
   return (
     <main className="page">
-      <PageHeader title="Jobs">
+      <PageHeader title="Jobs" actions={canToggle ? <NewJobsDefault on={newJobsOn} /> : null}>
         Greenhouse jobs synced into Pilothouse, and what each autopilot is doing.
       </PageHeader>
       <Form method="get" className="filters" role="search" aria-busy={searching}>
