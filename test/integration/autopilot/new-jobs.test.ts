@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signalStoredEvent } from '../../../activities/webhook-signals';
 import { setNewJobAutopilot } from '../../../db/queries/app-settings';
-import { autopilotWorkflowId, newSourceDataSignal, statusQuery } from '../../../workflows/autopilot-api';
+import { autopilotWorkflowId } from '../../../workflows/autopilot-api';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 
-describe('new Greenhouse jobs and how often their autopilot runs', () => {
+describe('new Greenhouse jobs and their autopilot', () => {
   let h: AutopilotHarness;
 
   beforeAll(async () => {
@@ -100,27 +100,5 @@ describe('new Greenhouse jobs and how often their autopilot runs', () => {
       .executeTakeFirstOrThrow();
     expect(job.autopilot_enabled).toBe(false);
     await expect(h.client.workflow.getHandle(autopilotWorkflowId(jobId)).describe()).rejects.toThrow();
-  });
-
-  it('a job set to run daily sleeps a day after its cycle', async () => {
-    const jobId = await h.syncAndPickOpenJob();
-    await h.db.updateTable('job').set({ cadence_minutes: 1_440 }).where('id', '=', jobId).execute();
-    const handle = await h.client.workflow.signalWithStart('jobAutopilot', {
-      workflowId: autopilotWorkflowId(jobId),
-      taskQueue: h.taskQueue,
-      args: [{ jobId }],
-      signal: newSourceDataSignal,
-      signalArgs: [{ reason: 'manual' }],
-    });
-    const status = await eventually(
-      'the first cycle to finish',
-      async () => {
-        const s = await handle.query(statusQuery);
-        return s.phase === 'sleeping' && s.lastCycleFinishedAt && s.nextCycleAt ? s : undefined;
-      },
-      { timeoutMs: 110_000 },
-    );
-    const sleptMinutes = (Date.parse(status.nextCycleAt!) - Date.parse(status.lastCycleFinishedAt!)) / 60_000;
-    expect(Math.round(sleptMinutes)).toBe(1_440);
   });
 });
