@@ -29,6 +29,10 @@ export async function startAutopilotHarness(
     db,
   );
   const temporal = await testTemporal();
+  // Job ids repeat across scenarios (every sandbox numbers its jobs alike), so an autopilot an earlier
+  // file left running would make this file's start fail with "already started". Files run one at a
+  // time, so whatever still runs now belongs to a finished scenario.
+  await endRunningWorkflows(temporal.client, 'left by an earlier scenario');
   const sandbox = await startSandbox({ candidates: 40, log: () => {}, ...sandboxOptions });
   const harvest = new HarvestClient({
     clientId: sandbox.demoCredentials.clientId,
@@ -82,6 +86,7 @@ export async function startAutopilotHarness(
       return id;
     },
     async close() {
+      await endRunningWorkflows(temporal.client, 'scenario finished');
       worker.shutdown();
       harvestWorker.shutdown();
       await running;
@@ -90,6 +95,16 @@ export async function startAutopilotHarness(
       await db.destroy();
     },
   };
+}
+
+/** Terminates every running workflow of the run's namespace (scenario clean-up between test files). */
+async function endRunningWorkflows(client: Client, reason: string): Promise<void> {
+  for await (const wf of client.workflow.list({ query: 'ExecutionStatus="Running"' })) {
+    await client.workflow
+      .getHandle(wf.workflowId, wf.runId)
+      .terminate(reason)
+      .catch(() => {}); // it may have finished between the listing and the terminate
+  }
 }
 
 /**
