@@ -4,6 +4,7 @@ import { createDb } from '../db/database';
 import { waitForDatabase } from '../db/wait-for-database';
 import { connectTemporalClient, temporalTargetFromEnv } from '../infra/temporal-connection';
 import { harvestFromConnection } from '../activities/harvest-factory';
+import { closeResumeReaders } from '../activities/autopilot/resume-reader';
 import { loggerFromEnv } from '../observability/logger';
 import { collectProcessMetrics } from '../observability/metrics';
 import { serveProbes, type ProbeServer } from '../observability/metrics-server';
@@ -47,7 +48,7 @@ export async function runWorker(env: Env): Promise<void> {
   const workflowBundlePath = role === 'activities' ? undefined : resolveWorkflowBundlePath(env);
 
   const db = createDb(env.DATABASE_URL);
-  const closers: Array<() => Promise<void>> = [() => db.destroy()];
+  const closers: Array<() => Promise<void>> = [() => db.destroy(), () => closeResumeReaders()];
   const workers: Worker[] = [];
   let probes: ProbeServer | undefined;
   try {

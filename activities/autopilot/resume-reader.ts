@@ -173,6 +173,13 @@ class ResumeReaderThread {
     });
   }
 
+  /** Ends the thread for good (the worker process is stopping). */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.stop(new ResumeThreadError('corrupt-file', 'the worker is stopping'));
+    await worker?.terminate();
+  }
+
   /** Ends the thread and fails what it was reading; the next file starts a fresh one. */
   private stop(error: Error) {
     const worker = this.worker;
@@ -189,6 +196,16 @@ class ResumeReaderThread {
 }
 
 const threads = new Map<string, ResumeReaderThread>();
+
+/**
+ * Ends the reader threads. A worker process calls it before it exits: a thread left to the exit
+ * itself can hang the process there (its tsx loader waits on a hooks thread that is already gone).
+ */
+export async function closeResumeReaders(): Promise<void> {
+  const open = [...threads.values()];
+  threads.clear();
+  await Promise.all(open.map((thread) => thread.close()));
+}
 function readerThread(limits: ResumeLimits): ResumeReaderThread {
   const key = JSON.stringify(limits);
   let thread = threads.get(key);
