@@ -25,7 +25,7 @@ export async function startAutopilotHarness(
   extraDeps: Pick<ActivityDeps, 'notifications'> = {},
 ) {
   const db: Db = testDb();
-  await sql`truncate job, person, approval_request, export_ledger, webhook_event, sync_watermark, audit_event, decision_trace, rule_plan, rule_action_failure, notification cascade`.execute(
+  await sql`truncate job, person, approval_request, export_ledger, webhook_event, sync_watermark, audit_event, decision_trace, rule_plan, rule_action_failure, notification, erased_candidate, app_setting cascade`.execute(
     db,
   );
   const temporal = await testTemporal();
