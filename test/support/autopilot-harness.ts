@@ -13,7 +13,7 @@ import { HarvestClient } from '../../greenhouse/client';
 import { startSandbox, type StartSandboxOptions } from '../../sandbox';
 import { createHarvestWorker, createPilothouseWorker } from '../../worker/create-worker';
 import { HISTORIES_DIR } from './replay';
-import { testDb, testTemporal, uniqueTaskQueue } from './services';
+import { endRunningWorkflows, testDb, testTemporal, uniqueTaskQueue } from './services';
 
 /**
  * The real pieces an autopilot scenario needs: the run's PostgreSQL (emptied of earlier scenarios'
@@ -95,16 +95,6 @@ export async function startAutopilotHarness(
       await db.destroy();
     },
   };
-}
-
-/** Terminates every running workflow of the run's namespace (scenario clean-up between test files). */
-async function endRunningWorkflows(client: Client, reason: string): Promise<void> {
-  for await (const wf of client.workflow.list({ query: 'ExecutionStatus="Running"' })) {
-    await client.workflow
-      .getHandle(wf.workflowId, wf.runId)
-      .terminate(reason)
-      .catch(() => {}); // it may have finished between the listing and the terminate
-  }
 }
 
 /**

@@ -30,3 +30,17 @@ export async function testTemporal() {
 export function uniqueTaskQueue(prefix: string): string {
   return `${prefix}-${randomUUID()}`;
 }
+
+/**
+ * Terminates every running workflow of the run's namespace. Test files run one at a time and job ids
+ * repeat across sandboxes, so an autopilot an earlier file left running (its worker gone) would take
+ * this file's signals or make its starts fail with "already started".
+ */
+export async function endRunningWorkflows(client: Client, reason: string): Promise<void> {
+  for await (const wf of client.workflow.list({ query: 'ExecutionStatus="Running"' })) {
+    await client.workflow
+      .getHandle(wf.workflowId, wf.runId)
+      .terminate(reason)
+      .catch(() => {}); // it may have finished between the listing and the terminate
+  }
+}

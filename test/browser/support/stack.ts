@@ -10,7 +10,7 @@ import { runWeb } from '../../../web/server/run-web';
 import { createHarvestWorker, createPilothouseWorker } from '../../../worker/create-worker';
 import { harvestQueueActivitiesPerSecond } from '../../../worker/tuning';
 import { freePort } from '../../support/free-port';
-import { testDb, testTemporal, uniqueTaskQueue } from '../../support/services';
+import { endRunningWorkflows, testDb, testTemporal, uniqueTaskQueue } from '../../support/services';
 
 export const SCREENSHOTS = 'test-results/screenshots';
 
@@ -21,10 +21,11 @@ export const SCREENSHOTS = 'test-results/screenshots';
 export async function startStack() {
   const db = testDb();
   // Each journey starts from an installation nobody has set up yet.
-  await sql`truncate app_user, app_session, sign_in_attempt, greenhouse_connection, job, person, approval_request, export_ledger, webhook_event, sync_watermark, audit_event, decision_trace, rule_flow cascade`.execute(
+  await sql`truncate app_user, app_session, sign_in_attempt, greenhouse_connection, job, person, approval_request, export_ledger, webhook_event, sync_watermark, audit_event, decision_trace, rule_flow, rule_plan, rule_action_failure, notification, erased_candidate, app_setting cascade`.execute(
     db,
   );
   const temporal = await testTemporal();
+  await endRunningWorkflows(temporal.client, 'left by an earlier journey');
   const sandbox: SandboxHandle = await startSandbox({ candidates: 40, log: () => {} });
   const taskQueue = uniqueTaskQueue('browser');
   const env = parseEnv({
@@ -84,6 +85,7 @@ export async function startStack() {
     newPage,
     pageErrors,
     async close() {
+      await endRunningWorkflows(temporal.client, 'journey finished');
       await browser.close();
       await web.close();
       worker.shutdown();
