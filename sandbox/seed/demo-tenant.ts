@@ -35,8 +35,11 @@ const dayMs = 86_400_000;
 export function generateDemoTenant(options: DemoTenantOptions): TenantState {
   const rng = createPrng(options.seed);
   const anchor = options.anchor ?? new Date(Math.floor(Date.now() / dayMs) * dayMs);
+  // Greenhouse never reports a change in the future: today's jittered times stop at the moment the
+  // account is made (with an explicit anchor, tests get exactly the same account every time).
+  const latest = options.anchor ? Number.POSITIVE_INFINITY : Date.now();
   const daysAgo = (days: number, jitterMs = 0) =>
-    new Date(anchor.getTime() - days * dayMs + jitterMs).toISOString();
+    new Date(Math.min(anchor.getTime() - days * dayMs + jitterMs, latest)).toISOString();
   const setupAt = daysAgo(400);
   const state = emptyTenant(options.seed);
 
