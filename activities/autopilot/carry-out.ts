@@ -5,6 +5,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { sql } from 'kysely';
 import { collect, type HarvestClient } from '../../greenhouse/client';
 import { moveApplicationFromStage } from '../../greenhouse/stage-move';
+import { personFactsQuery } from '../../db/queries/person-facts';
 import type { Application } from '../../greenhouse/schemas/applications';
 import { evaluate, type Decision, type FlowEvent, type ResolvedApprover } from '../../rules';
 import type { DecisionStep } from '../../workflows/decision-steps';
@@ -420,22 +421,7 @@ export function carryOutActivities(deps: ActivityDeps) {
       const now = new Date().toISOString();
       let facts: Parameters<typeof evaluate>[2] = { now };
       if (personId !== null) {
-        const row = await db
-          .selectFrom('job_person as jp')
-          .innerJoin('person as p', 'p.id', 'jp.person_id')
-          .select([
-            'jp.person_id',
-            'p.first_name',
-            'p.last_name',
-            'p.emails',
-            'p.linkedin_url',
-            'p.location',
-            'jp.source_kind',
-            'jp.greenhouse',
-            'jp.score',
-            'jp.last_activity_at',
-          ])
-          .where('jp.job_id', '=', input.jobId)
+        const row = await personFactsQuery(db, input.jobId)
           .where('jp.person_id', '=', personId)
           .executeTakeFirst();
         if (!row) return []; // erased meanwhile

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
+import { personFactsQuery } from '../../db/queries/person-facts';
 import {
   evaluate,
   greenhouseStageFor,
@@ -47,30 +48,7 @@ export function selectionActivities(deps: ActivityDeps) {
   const { db } = deps;
 
   async function factsRows(jobId: number, personIds?: string[]) {
-    let query = db
-      .selectFrom('job_person as jp')
-      .innerJoin('person as p', 'p.id', 'jp.person_id')
-      .leftJoin('match_score as m', (join) =>
-        join
-          .onRef('m.job_id', '=', 'jp.job_id')
-          .onRef('m.person_id', '=', 'jp.person_id')
-          .onRef('m.profile_version', '=', 'jp.profile_version'),
-      )
-      .select([
-        'jp.person_id',
-        'p.first_name',
-        'p.last_name',
-        'p.emails',
-        'p.linkedin_url',
-        'p.location',
-        'jp.source_kind',
-        'jp.greenhouse',
-        'jp.score',
-        'jp.last_activity_at',
-        'jp.pipeline_stage',
-        'm.explanation',
-      ])
-      .where('jp.job_id', '=', jobId);
+    let query = personFactsQuery(db, jobId);
     if (personIds) query = query.where('jp.person_id', 'in', personIds);
     return query.execute();
   }

@@ -7,6 +7,7 @@
 // eslint-disable-next-line no-restricted-imports
 import { personFacts } from '../../activities/autopilot/person-facts';
 import type { Db } from '../../db/database';
+import { personFactsQuery } from '../../db/queries/person-facts';
 import { translateWebhook } from '../../greenhouse';
 import type { DryRunCase, Facts, FlowEvent, TriggerData } from '../../rules';
 import { RULE_OUTREACH_EVENT } from '../../sourcing/outreach-event';
@@ -39,29 +40,7 @@ function plural(count: number, [one, many]: readonly [string, string]): string {
 }
 
 async function factsOf(db: Db, jobId: number, personIds: readonly string[] | null) {
-  let query = db
-    .selectFrom('job_person as jp')
-    .innerJoin('person as p', 'p.id', 'jp.person_id')
-    .leftJoin('match_score as m', (join) =>
-      join
-        .onRef('m.job_id', '=', 'jp.job_id')
-        .onRef('m.person_id', '=', 'jp.person_id')
-        .onRef('m.profile_version', '=', 'jp.profile_version'),
-    )
-    .select([
-      'jp.person_id',
-      'p.first_name',
-      'p.last_name',
-      'p.emails',
-      'p.linkedin_url',
-      'p.location',
-      'jp.source_kind',
-      'jp.greenhouse',
-      'jp.score',
-      'jp.last_activity_at',
-      'm.explanation',
-    ])
-    .where('jp.job_id', '=', jobId);
+  let query = personFactsQuery(db, jobId);
   query =
     personIds === null
       ? query.where('jp.score', 'is not', null)

@@ -1,0 +1,33 @@
+import type { Db } from '../database';
+
+/**
+ * What the rule evaluator reads of a person on a job (name, contact, source, Greenhouse presence,
+ * score, pipeline stage and the current profile's match explanation). One query for the autopilot's
+ * selection, the executor's resumed waits and the canvas's dry run, so all three see the same facts.
+ */
+export function personFactsQuery(db: Db, jobId: number) {
+  return db
+    .selectFrom('job_person as jp')
+    .innerJoin('person as p', 'p.id', 'jp.person_id')
+    .leftJoin('match_score as m', (join) =>
+      join
+        .onRef('m.job_id', '=', 'jp.job_id')
+        .onRef('m.person_id', '=', 'jp.person_id')
+        .onRef('m.profile_version', '=', 'jp.profile_version'),
+    )
+    .select([
+      'jp.person_id',
+      'p.first_name',
+      'p.last_name',
+      'p.emails',
+      'p.linkedin_url',
+      'p.location',
+      'jp.source_kind',
+      'jp.greenhouse',
+      'jp.score',
+      'jp.last_activity_at',
+      'jp.pipeline_stage',
+      'm.explanation',
+    ])
+    .where('jp.job_id', '=', jobId);
+}
