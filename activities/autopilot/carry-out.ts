@@ -13,7 +13,7 @@ import { requireHarvest, type ActivityDeps } from '../deps';
 import { greenhouseCall } from '../greenhouse-call';
 import { postSignedWebhook } from '../notify/signed-webhook';
 import { loadDecision, planByHash, recordEvaluation } from './decision-record';
-import { personFacts } from './person-facts';
+import { personFacts } from '../../rules/person-facts';
 
 export interface DecisionInput {
   jobId: number;

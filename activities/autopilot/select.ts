@@ -15,7 +15,7 @@ import type { ActivityDeps } from '../deps';
 import { planByHash, recordEvaluation, type ApprovalMemo } from './decision-record';
 import { markOutreachProcessed, pendingOutreachEvents } from '../../db/queries/sourcing';
 import { RULE_OUTREACH_EVENT } from '../../sourcing/outreach-event';
-import { personFacts } from './person-facts';
+import { personFacts } from '../../rules/person-facts';
 import { loadRulePlans, loadStageMapping, type LoadedPlan } from './rule-plans';
 
 export type { TimedApproval };

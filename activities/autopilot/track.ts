@@ -8,7 +8,8 @@ import { requireHarvest, type ActivityDeps } from '../deps';
 import { greenhouseCall } from '../greenhouse-call';
 import { presenceFromApplications } from './greenhouse-presence';
 import { eraseGreenhouseCandidate, mergeGreenhouseCandidates } from './privacy';
-import { personFacts } from './person-facts';
+import { personFactsQuery } from '../../db/queries/person-facts';
+import { personFacts } from '../../rules/person-facts';
 import { loadRulePlans } from './rule-plans';
 import type { RuleActionRequest } from './select';
 import type { DecisionStep } from '../../workflows/decision-steps';
@@ -152,22 +153,7 @@ export function trackActivities(deps: ActivityDeps) {
               ? { type: 'candidateHired' }
               : null;
       if (!flowEvent) return { actions: [] };
-      const row = await db
-        .selectFrom('job_person as jp')
-        .innerJoin('person as p', 'p.id', 'jp.person_id')
-        .select([
-          'jp.person_id',
-          'p.first_name',
-          'p.last_name',
-          'p.emails',
-          'p.linkedin_url',
-          'p.location',
-          'jp.source_kind',
-          'jp.greenhouse',
-          'jp.score',
-          'jp.last_activity_at',
-        ])
-        .where('jp.job_id', '=', input.jobId)
+      const row = await personFactsQuery(db, input.jobId)
         .where('jp.person_id', '=', person.id)
         .executeTakeFirst();
       if (!row) return { actions: [] };

@@ -1,9 +1,6 @@
 import type { GreenhousePresence } from '../../db/tables/people';
 import { evaluate, type RulePlan } from '../../rules';
-// Known exception to the layering (docs/decisions/0007-layers.md), as in rules.server.ts: personFacts is
-// pure and moves to rules/ after the executor rewrite; the card must see the facts the autopilot sees.
-// eslint-disable-next-line no-restricted-imports
-import { personFacts } from '../../activities/autopilot/person-facts';
+import { personFacts } from '../../rules/person-facts';
 import { describeApproveEffect, type ApproveEffect } from './approval-effect';
 import type { PilothouseContext } from './load-context';
 

@@ -2,10 +2,7 @@
 // that would have set the flow off — stored Greenhouse webhooks for stage changes, rejections and hires,
 // stored outreach events, decided approvals, "Export to Greenhouse" presses — each with the person's facts.
 // Nothing here writes anything; the pure evaluator (rules/dry-run) decides what each case would have done.
-// Known exception to the layering (docs/decisions/0007-layers.md): personFacts is pure and moves to rules/
-// once the rules-executor rewrite of activities/autopilot/ has landed.
-// eslint-disable-next-line no-restricted-imports
-import { personFacts } from '../../activities/autopilot/person-facts';
+import { personFacts } from '../../rules/person-facts';
 import type { Db } from '../../db/database';
 import { personFactsQuery } from '../../db/queries/person-facts';
 import { translateWebhook } from '../../greenhouse';

@@ -1,5 +1,5 @@
-import type { GreenhousePresence } from '../../db/tables/people';
-import type { Facts } from '../../rules';
+import type { GreenhousePresence } from '../db/tables/people';
+import type { Facts } from './index';
 
 interface FactsRow {
   person_id: string;
