@@ -37,6 +37,18 @@ const cases: Record<string, { what: string; run: () => Promise<string> }> = {
       return result.ok ? `${blindText(result.text).text.length} chars blinded` : `failed: ${result.reason}`;
     },
   },
+  'resume-docx-balloon': {
+    what: 'reading a ~100 KB DOCX whose document tree outgrows the reader thread (default 256 MB heap)',
+    run: async () => {
+      const { readResume } = await import('../activities/autopilot/resume-reader');
+      // 1.4 M paragraphs (~49 MB unzipped): just under the 50 MB unzip limit, past the default 256 MB heap.
+      const result = await readResume({
+        fileName: 'resume.docx',
+        bytes: await pathologicalInputs.balloonDocx(1_400_000),
+      });
+      return result.ok ? `${result.text.length} chars read` : `failed: ${result.reason} (${result.message})`;
+    },
+  },
 };
 
 async function runOne(name: string) {

@@ -137,7 +137,7 @@ class ResumeReaderThread {
           new ResumeThreadError(
             'too-large',
             (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
-              ? `reading it needed more than ${this.limits.heapMb} MB`
+              ? `reading the resume needed more than ${this.limits.heapMb} MB of memory: the file is too large or too complex to read`
               : `the reader stopped (${error.message})`,
           ),
         );

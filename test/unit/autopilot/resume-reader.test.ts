@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { readResume, RESUME_LIMITS } from '../../../activities/autopilot/resume-reader';
-import { tokenResume } from '../../fixtures/pathological-inputs';
+import { balloonDocx, tokenResume } from '../../fixtures/pathological-inputs';
 import { textPdf } from '../../../sandbox/seed/text-pdf';
 
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -55,6 +55,27 @@ describe('reading resumes within limits', () => {
     expect(next).toMatchObject({ ok: true, format: 'pdf' });
     expect(next.ok && next.text).toContain('PostgreSQL');
   }, 30_000);
+
+  it('fails a DOCX that exhausts the reader thread memory, and reads the next resume of the batch in a fresh thread', async () => {
+    // The thread's heap is cut to 64 MB here (256 MB by default) so the file needs only a few MB on disk.
+    const limits = { ...RESUME_LIMITS, heapMb: 64 };
+    const balloon = await balloonDocx();
+    expect(balloon.byteLength).toBeLessThan(RESUME_LIMITS.bytes);
+    const fine = new Uint8Array(textPdf('Staff Engineer\nRust, Kafka and PostgreSQL at Ledgerly since 2019'));
+    // One batch: both files are handed over at once, the way a page of applications is read.
+    const [ballooned, next] = await Promise.all([
+      readResume({ fileName: 'resume.docx', bytes: balloon }, limits),
+      readResume({ fileName: 'resume.pdf', bytes: fine }, limits),
+    ]);
+    expect(ballooned).toMatchObject({
+      ok: false,
+      reason: 'too-large',
+      message:
+        'reading the resume needed more than 64 MB of memory: the file is too large or too complex to read',
+    });
+    expect(next).toMatchObject({ ok: true, format: 'pdf' });
+    expect(next.ok && next.text).toContain('Ledgerly');
+  }, 60_000);
 
   it('fails a corrupt PDF with a reason', async () => {
     const result = await readResume({ fileName: 'resume.pdf', bytes: encode('%PDF-1.7\n garbage') });
