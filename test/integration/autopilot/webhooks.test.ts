@@ -110,8 +110,20 @@ describe('tracking Greenhouse changes through webhooks', () => {
       body: JSON.stringify({ webhookDuplicateRate: 1 }),
     });
     await recruiterMoves(application.id, second);
-    await eventually('the stage from the webhook', async () =>
-      (await stageInPilothouse()) === second ? true : undefined,
+    await eventually(
+      'the stage from the webhook',
+      async () => ((await stageInPilothouse()) === second ? true : undefined),
+      {
+        explain: async () => ({
+          stage: await stageInPilothouse(),
+          wanted: second,
+          deliveries: await h.db
+            .selectFrom('webhook_event')
+            .select(['action', 'verdict', 'rejection_reason', 'job_id', 'signalled_at', 'signal_error'])
+            .execute(),
+          autopilot: await handle.query(statusQuery),
+        }),
+      },
     );
     const deliveries = await h.db
       .selectFrom('webhook_event')
