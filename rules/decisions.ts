@@ -59,13 +59,23 @@ export type RejectDecision = DecisionBase & {
 
 export type NoteDecision = DecisionBase & {
   type: 'note';
+  /**
+   * The note as decided: what the rules knew filled in, the person's name and location still as
+   * `{{name}}` / `{{location}}` — filled by the activity that writes it (`fillPersonalDetails`), so no
+   * decision row or workflow history holds them.
+   */
   body: string;
   visibility: 'admin_only' | 'private' | 'public';
 };
 
 export type TagDecision = DecisionBase & { type: 'tag'; tag: string; where: 'greenhouse' | 'pilothouse' };
 
-export type NotifyDecision = DecisionBase & { type: 'notify'; target: NotifyTarget; message: string };
+export type NotifyDecision = DecisionBase & {
+  type: 'notify';
+  target: NotifyTarget;
+  /** As a note's body: the person's own details still placeholders until the message is sent. */
+  message: string;
+};
 
 export type WaitDecision = DecisionBase & {
   type: 'wait';

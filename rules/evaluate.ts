@@ -7,7 +7,7 @@ import { findStart } from './evaluation-start';
 import type { Facts, FlowEvent } from './facts';
 import type { Branch } from './node-types';
 import type { ActionStep, RulePlan } from './plan';
-import { renderTemplate } from './templates';
+import { renderDecided } from './templates';
 
 /** The condition results on the way to a step, latest first; null at the trigger. */
 type Reasons = { text: string; earlier: Reasons; count: number; first: string } | null;
@@ -296,13 +296,12 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
     }
   }
 
+  /** The person's name and location stay placeholders: the activity that writes fills them (see templates.ts). */
   function render(template: string, chain: Reasons): string {
-    return renderTemplate(template, {
-      name: facts.name ?? '',
+    return renderDecided(template, {
       personId: facts.personId ?? '',
       score: score === undefined ? '' : String(score),
       source: facts.source ?? '',
-      location: facts.location ?? '',
       stage: currentStageId === null || currentStageId === undefined ? '' : stageName(currentStageId),
       jobId: String(plan.jobId),
       reasons: template.includes('reasons') ? reasonText(chain) : '',

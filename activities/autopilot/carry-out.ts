@@ -14,6 +14,7 @@ import { greenhouseCall } from '../greenhouse-call';
 import { postSignedWebhook } from '../notify/signed-webhook';
 import { loadDecision, planByHash, recordEvaluation } from './decision-record';
 import { personFacts } from '../../rules/person-facts';
+import { withPersonalDetails } from './personal-details';
 
 export interface DecisionInput {
   jobId: number;
@@ -238,15 +239,16 @@ export function carryOutActivities(deps: ActivityDeps) {
       }
       case 'note': {
         const candidateId = await candidateIdOf(jobId, personId);
+        const body = await withPersonalDetails(db, personId, decision.body);
         // A retry after Greenhouse stored the note but the answer was lost must not add it twice.
         const notes = await greenhouseCall(() =>
           collect(harvest.listNotes({ candidate_ids: [candidateId] })),
         );
-        if (notes.some((note) => note.body === decision.body)) return { done: true, outcome: 'note_exists' };
+        if (notes.some((note) => note.body === body)) return { done: true, outcome: 'note_exists' };
         await greenhouseCall(() =>
           harvest.createNote({
             candidate_id: candidateId,
-            body: decision.body,
+            body,
             note_type: 'NOTE',
             visibility: decision.visibility,
           }),
@@ -330,12 +332,13 @@ export function carryOutActivities(deps: ActivityDeps) {
         );
       const job = await db.selectFrom('job').select('name').where('id', '=', input.jobId).executeTakeFirst();
       const link = personId ? `/jobs/${input.jobId}/people/${personId}` : `/jobs/${input.jobId}`;
+      const message = await withPersonalDetails(db, personId, decision.message);
       await notifyInApp({
         jobId: input.jobId,
         personId,
         approver: decision.target.type === 'inApp' ? decision.target.to : null,
         kind: 'rule',
-        message: decision.message,
+        message,
         link,
         dedupeKey: `decision:${input.traceId}:${input.index}`,
       });
@@ -345,7 +348,7 @@ export function carryOutActivities(deps: ActivityDeps) {
           secret: webhookSecret(),
           deliveryId: `decision-${input.traceId}-${input.index}`,
           payload: {
-            text: decision.message,
+            text: message,
             event: 'rule.notify',
             job: { id: input.jobId, name: job?.name ?? null },
             person_id: personId,

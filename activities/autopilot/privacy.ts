@@ -28,7 +28,8 @@ export interface ErasureResult {
 
 /**
  * Erases everything personal Pilothouse holds about a Greenhouse candidate: pipelines, scores and their
- * explanations (resume snippets), approvals, outreach events, decision traces, stored webhook payloads.
+ * explanations (resume snippets), approvals, outreach events, decision traces, notifications, stored
+ * webhook payloads.
  * A person the export ledger refers to stays as a row of ids only — the ledger keeps the Greenhouse ids
  * so nobody is exported a second time — with every personal field emptied.
  */
@@ -60,6 +61,8 @@ export async function eraseGreenhouseCandidate(db: Db, candidateId: number): Pro
     await trx.deleteFrom('approval_request').where('person_id', 'in', ids).execute();
     await trx.deleteFrom('outreach_event').where('person_id', 'in', ids).execute();
     await trx.deleteFrom('decision_trace').where('person_id', 'in', ids).execute();
+    // A rule's notification names the person it is about; a tombstone keeps no such text.
+    await trx.deleteFrom('notification').where('person_id', 'in', ids).execute();
     // Failure messages can quote what Greenhouse refused (an email, a name): ids and outcomes stay.
     await trx
       .updateTable('export_ledger')

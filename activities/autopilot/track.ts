@@ -11,6 +11,7 @@ import { eraseGreenhouseCandidate, mergeGreenhouseCandidates } from './privacy';
 import { personFactsQuery } from '../../db/queries/person-facts';
 import { personFacts } from '../../rules/person-facts';
 import { loadRulePlans } from './rule-plans';
+import { withPersonalDetails } from './personal-details';
 import type { RuleActionRequest } from './select';
 import type { DecisionStep } from '../../workflows/decision-steps';
 import { recordEvaluation } from './decision-record';
@@ -242,10 +243,11 @@ export function trackActivities(deps: ActivityDeps) {
             .where('id', '=', input.personId)
             .executeTakeFirst();
           if (!person?.greenhouse_candidate_id) return { done: false, why: 'person is not in Greenhouse' };
+          const body = await withPersonalDetails(db, input.personId, decision.body);
           await greenhouseCall(() =>
             harvest.createNote({
               candidate_id: person.greenhouse_candidate_id!,
-              body: decision.body,
+              body,
               note_type: 'NOTE',
               visibility: decision.visibility,
             }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../../rules/index';
+import { evaluate, fillPersonalDetails } from '../../../rules/index';
 import {
   advance,
   approval,
@@ -236,16 +236,29 @@ describe('actions: what a rule can do', () => {
     ]);
   });
 
-  it('a strong match gets a private note explaining the match', () => {
+  it('a strong match gets a private note explaining the match; the name is filled in only when it is written', () => {
     const plan = planFor(
       flowOf(trigger.personMatched(), [
-        when(score('gte', 80), [note('Matched {{name}} at {{score}}: {{reasons}}')], [stop()]),
+        when(score('gte', 80), [note('Matched {{ name }} at {{score}}: {{reasons}}')], [stop()]),
       ]),
     );
     const { decisions } = evaluate(plan, matched(88), person());
+    // The decision (stored, and carried by workflows) holds no name: the writing activity fills it.
     expect(decisions).toMatchObject([
-      { type: 'note', visibility: 'private', body: 'Matched Alex Kim at 88: Score 88 ≥ 80' },
+      { type: 'note', visibility: 'private', body: 'Matched {{name}} at 88: Score 88 ≥ 80' },
     ]);
+    expect(JSON.stringify(decisions)).not.toContain('Alex');
+    const body = (decisions[0] as { body: string }).body;
+    expect(fillPersonalDetails(body, { name: 'Alex Kim' })).toBe('Matched Alex Kim at 88: Score 88 ≥ 80');
+  });
+
+  it('filling the person in touches only their name and location, so an older, already filled text stays as it was', () => {
+    expect(fillPersonalDetails('{{name}} in {{location}}, {{unknown}} {{score}}', { name: 'Alex Kim' })).toBe(
+      'Alex Kim in , {{unknown}} {{score}}',
+    );
+    expect(fillPersonalDetails('Matched Alex Kim at 88', { name: 'Someone Else' })).toBe(
+      'Matched Alex Kim at 88',
+    );
   });
 
   it('a referral is tagged "referral" in Greenhouse', () => {
@@ -266,7 +279,7 @@ describe('actions: what a rule can do', () => {
       {
         type: 'notify',
         target: { type: 'webhook', url: 'https://hooks.example.com/hiring' },
-        message: 'Alex Kim is interested',
+        message: '{{name}} is interested',
       },
     ]);
   });
@@ -280,7 +293,7 @@ describe('actions: what a rule can do', () => {
       {
         type: 'notify',
         target: { type: 'inApp', to: { kind: 'user', userId: 8, name: 'Sam' } },
-        message: 'Alex Kim accepted',
+        message: '{{name}} accepted',
       },
     ]);
   });

@@ -86,7 +86,7 @@ describe('triggers: which events start a flow', () => {
       applicant(STAGES.onsite.id),
     );
     expect(moved.trace.entries[0]!.text).toBe('Moved from "Phone Screen" to "Onsite Interview"');
-    expect(moved.decisions).toMatchObject([{ type: 'notify', message: 'Alex Kim is going onsite' }]);
+    expect(moved.decisions).toMatchObject([{ type: 'notify', message: '{{name}} is going onsite' }]);
 
     const otherMove = evaluate(
       plan,
@@ -127,7 +127,7 @@ describe('triggers: which events start a flow', () => {
       {
         type: 'notify',
         target: { type: 'webhook', url: 'https://hooks.example.com/hired' },
-        message: 'Alex Kim was hired',
+        message: '{{name}} was hired',
       },
     ]);
   });
