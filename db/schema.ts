@@ -18,7 +18,7 @@ import type {
   JobStageTable,
   JobTable,
 } from './tables/jobs';
-import type { JobPersonTable, MatchScoreTable, PersonTable } from './tables/people';
+import type { JobPersonTable, MatchScoreTable, PersonTable, ScoreChangeTable } from './tables/people';
 import type {
   DecisionTraceTable,
   NotificationTable,
@@ -44,6 +44,7 @@ export interface Database {
   person: PersonTable;
   job_person: JobPersonTable;
   match_score: MatchScoreTable;
+  score_change: ScoreChangeTable;
   approval_request: ApprovalRequestTable;
   export_ledger: ExportLedgerTable;
   webhook_event: WebhookEventTable;

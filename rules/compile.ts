@@ -160,6 +160,8 @@ function resolver(context: ValidationContext) {
     switch (data.kind) {
       case 'approvalDecided':
         return { kind: data.kind, outcome: data.outcome };
+      case 'scoreCrossed':
+        return { kind: data.kind, threshold: data.threshold, direction: data.direction };
       case 'outreachEvent':
         return { kind: data.kind, events: [...new Set(data.events)].sort() };
       case 'stageChanged':

@@ -16,6 +16,7 @@ import type {
 } from './node-types';
 import { isConditionGroup } from './node-types';
 import { greenhouseStageFor } from './stage-mapping';
+import { describeScoreTrigger } from './score-crossing';
 
 /** The context names are looked up in; any part may be missing when describing without synced data. */
 export type Names = Partial<
@@ -92,6 +93,8 @@ export function describeTrigger(trigger: TriggerData, names?: Names): string {
   switch (trigger.kind) {
     case 'personMatched':
       return 'When a person is matched to the job';
+    case 'scoreCrossed':
+      return describeScoreTrigger(trigger.threshold, trigger.direction);
     case 'approvalDecided':
       return trigger.outcome === 'either'
         ? 'When a recruiter decides an approval'

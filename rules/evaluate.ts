@@ -53,7 +53,9 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
 
   const nowParsed = Date.parse(facts.now);
   const nowMs = Number.isNaN(nowParsed) ? null : nowParsed;
-  const score = facts.score ?? (event.type === 'personMatched' ? event.score : undefined);
+  const score =
+    facts.score ??
+    (event.type === 'personMatched' ? event.score : event.type === 'scoreCrossed' ? event.to : undefined);
   let currentStageId =
     facts.greenhouse?.currentStageId ?? (event.type === 'stageChanged' ? event.toStageId : null);
   const steps = plan.steps;

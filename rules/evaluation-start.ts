@@ -4,6 +4,7 @@ import { describeMs } from './describe';
 import type { EventOf, FlowEvent } from './facts';
 import type { Branch } from './node-types';
 import type { CompiledTrigger, RulePlan } from './plan';
+import { crossesThreshold } from './score-crossing';
 
 export type Start =
   | { kind: 'trigger'; text: string }
@@ -69,6 +70,12 @@ function resumeFrom(
 
 function matchesTrigger(trigger: CompiledTrigger, event: FlowEvent): boolean {
   switch (trigger.kind) {
+    case 'scoreCrossed':
+      // Every change of score is an event; only one that crosses this flow's threshold its way starts it.
+      return (
+        event.type === 'scoreCrossed' &&
+        crossesThreshold(trigger.threshold, trigger.direction, event.from, event.to)
+      );
     case 'approvalDecided':
       return (
         event.type === 'approvalDecided' &&
@@ -104,6 +111,8 @@ function describeEvent(event: FlowEvent, stageName: (id: number) => string): str
   switch (event.type) {
     case 'personMatched':
       return `Matched with score ${event.score}`;
+    case 'scoreCrossed':
+      return `Match score went from ${event.from} to ${event.to}`;
     case 'approvalDecided':
       return describeApproval(event);
     case 'outreachEvent':

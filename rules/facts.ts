@@ -13,6 +13,8 @@ const PersonRefSchema = z.object({ userId: GreenhouseIdSchema.nullable(), name: 
 
 export const FlowEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('personMatched'), score: z.number() }),
+  /** The person's match score moved between two scorings (a retrain, a new resume). */
+  z.object({ type: z.literal('scoreCrossed'), from: z.number(), to: z.number() }),
   z.object({
     type: z.literal('approvalDecided'),
     outcome: z.enum(['approved', 'rejected']),

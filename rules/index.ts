@@ -21,6 +21,7 @@ export type { CompileResult } from './compile';
 export * from './facts';
 export * from './decisions';
 export { evaluate } from './evaluate';
+export { crossesThreshold, crossingOf, type ScoreCrossing } from './score-crossing';
 export { canonicalJson, hashJson, sha256Hex } from './hash';
 export * from './diff';
 export * from './dry-run';

@@ -44,6 +44,7 @@ export const ISSUE_CODES = [
   'requirement-unknown',
   'needs-person',
   'trigger-no-events',
+  'trigger-score-threshold',
   'stage-missing',
   'stage-unmapped',
   'stage-inactive',

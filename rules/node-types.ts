@@ -38,8 +38,19 @@ const presentation = { label: z.string().optional() };
 export const OUTREACH_EVENTS = ['addedToSequence', 'replied', 'repliedInterested'] as const;
 export type OutreachEventKind = (typeof OUTREACH_EVENTS)[number];
 
+/** Which way a match score must cross the threshold: up to it or above, below it, or either. */
+export const SCORE_DIRECTIONS = ['rises', 'falls', 'either'] as const;
+export type ScoreDirection = (typeof SCORE_DIRECTIONS)[number];
+
 export const TriggerDataSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('personMatched'), ...presentation }),
+  z.object({
+    kind: z.literal('scoreCrossed'),
+    /** 0–100, as the match score; validation says when it is out of range. */
+    threshold: z.number(),
+    direction: z.enum(SCORE_DIRECTIONS),
+    ...presentation,
+  }),
   z.object({
     kind: z.literal('approvalDecided'),
     outcome: z.enum(['approved', 'rejected', 'either']),

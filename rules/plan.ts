@@ -8,6 +8,7 @@ import type {
   OutreachEventKind,
   PresenceValue,
   RequirementLevel,
+  ScoreDirection,
 } from './node-types';
 
 export const PLAN_FORMAT = 1;
@@ -19,6 +20,7 @@ export type ResolvedApprover =
 
 export type CompiledTrigger =
   | { kind: 'personMatched' }
+  | { kind: 'scoreCrossed'; threshold: number; direction: ScoreDirection }
   | { kind: 'approvalDecided'; outcome: 'approved' | 'rejected' | 'either' }
   | { kind: 'outreachEvent'; events: OutreachEventKind[] }
   | { kind: 'stageChanged'; from: ResolvedStage | null; to: ResolvedStage | null }

@@ -86,6 +86,24 @@ const TRIGGERS = {
     fields: NO_FIELDS,
     carriedOut: true,
   },
+  scoreCrossed: {
+    start: () => ({ kind: 'scoreCrossed', threshold: 70, direction: 'rises' }),
+    palette: {
+      label: 'Match score crossed',
+      description:
+        "A person's match score for the job moved past a threshold after a rescore (a retrained profile or a new resume).",
+    },
+    scopes: [],
+    fields: [
+      { key: 'threshold', label: 'Score threshold', help: 'From 0 to 100.' },
+      {
+        key: 'direction',
+        label: 'When the score',
+        help: 'Fires once per crossing, when the person is scored again, not on every cycle.',
+      },
+    ],
+    carriedOut: true,
+  },
   approvalDecided: {
     start: () => ({ kind: 'approvalDecided', outcome: 'approved' }),
     palette: {
@@ -430,7 +448,7 @@ export const CONDITION_REGISTRY = byKind(CONDITION_FIELDS, (field): ConditionEnt
   scopes: [],
   ...CONDITIONS[field],
   // No default label: an unlabelled condition is named by what it checks ("Score at least 70").
-    start: () => CONDITIONS[field].start(),
+  start: () => CONDITIONS[field].start(),
 }));
 
 export const ACTION_REGISTRY = byKind(ACTION_KINDS, (kind): ActionEntry => ({

@@ -194,6 +194,16 @@ function checkTrigger(node: TriggerNode, name: string, report: Report, refs: Ref
       message: `Trigger ${name} has no outreach events chosen: choose added to sequence, replied, or replied and interested.`,
     });
   }
+  if (
+    data.kind === 'scoreCrossed' &&
+    !(Number.isFinite(data.threshold) && data.threshold >= 0 && data.threshold <= 100)
+  ) {
+    report({
+      code: 'trigger-score-threshold',
+      path: 'data.threshold',
+      message: `Trigger ${name} needs a score threshold from 0 to 100 (match scores run from 0 to 100).`,
+    });
+  }
   if (data.kind === 'stageChanged') {
     if (data.from) refs.stage(data.from, 'data.from');
     if (data.to) refs.stage(data.to, 'data.to');

@@ -112,7 +112,12 @@ export function matchActivities(deps: ActivityDeps) {
       return { profileVersion: version, changed: true };
     },
 
-    /** Scores up to `limit` people of the job not yet scored against this profile version. */
+    /**
+     * Scores up to `limit` people of the job not yet scored against this profile version: the newly
+     * sourced, and (after a retrain or a new resume) everyone scored before, wherever they are in the
+     * pipeline, so the score shown and the "Match score crossed" flows follow the current profile. A
+     * score that moved is kept as a score change for the autopilot's selection to put through those flows.
+     */
     async scoreBatch(input: {
       jobId: number;
       profileVersion: number;
@@ -129,11 +134,11 @@ export function matchActivities(deps: ActivityDeps) {
         .selectFrom('job_person as jp')
         .innerJoin('person as p', 'p.id', 'jp.person_id')
         .selectAll('p')
+        .select('jp.score as previous_score')
         .where('jp.job_id', '=', input.jobId)
         .where((eb) =>
           eb.or([eb('jp.profile_version', 'is', null), eb('jp.profile_version', '!=', input.profileVersion)]),
         )
-        .where('jp.pipeline_stage', 'in', ['sourced', 'matched', 'unreadable'])
         .limit(input.limit)
         .execute();
       if (people.length === 0) return { scored: 0, unreadable: 0 };
@@ -154,15 +159,30 @@ export function matchActivities(deps: ActivityDeps) {
       const unreadable = prepared.flatMap((p) => (p.ok ? [] : [p.personId]));
       const results = readable.length > 0 ? await matcher.scoreCandidates(profile, readable) : [];
 
+      const previousScore = new Map(people.map((p) => [p.id, p.previous_score]));
       await db.transaction().execute(async (trx) => {
         for (const result of results) {
+          const score = Math.round(result.score);
+          const before = previousScore.get(result.personId);
+          if (before !== null && before !== undefined && before !== score) {
+            await trx
+              .insertInto('score_change')
+              .values({
+                job_id: input.jobId,
+                person_id: result.personId,
+                from_score: before,
+                to_score: score,
+                profile_version: input.profileVersion,
+              })
+              .execute();
+          }
           await trx
             .insertInto('match_score')
             .values({
               job_id: input.jobId,
               person_id: result.personId,
               profile_version: input.profileVersion,
-              score: Math.round(result.score),
+              score,
               scorer: result.scorers.semantic.status === 'used' ? 'local+semantic' : 'local',
               explanation: JSON.stringify(result),
             })
@@ -171,7 +191,7 @@ export function matchActivities(deps: ActivityDeps) {
           await trx
             .updateTable('job_person')
             .set({
-              score: Math.round(result.score),
+              score,
               profile_version: input.profileVersion,
               // A re-score of someone already decided keeps their place in the pipeline.
               pipeline_stage: sql`case when pipeline_stage in ('sourced', 'unreadable') then 'matched' else pipeline_stage end`,
@@ -182,11 +202,12 @@ export function matchActivities(deps: ActivityDeps) {
             .execute();
         }
         if (unreadable.length > 0) {
-          // Reported, never scored as empty: the job page lists them for a recruiter to look at.
+          // Reported, never scored as empty: the job page lists them for a recruiter to look at. Someone
+          // already decided keeps their stage (and last score) when a rescore cannot read them.
           await trx
             .updateTable('job_person')
             .set({
-              pipeline_stage: 'unreadable',
+              pipeline_stage: sql`case when pipeline_stage in ('sourced', 'matched') then 'unreadable' else pipeline_stage end`,
               profile_version: input.profileVersion,
               updated_at: sql`now()`,
             })

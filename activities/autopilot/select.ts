@@ -64,6 +64,7 @@ export function selectionActivities(deps: ActivityDeps) {
     requestedBy: string,
     timeoutScale: number,
     result: SelectionResult,
+    setStage?: boolean,
   ) {
     const steps = await recordEvaluation(executor, {
       jobId,
@@ -73,6 +74,7 @@ export function selectionActivities(deps: ActivityDeps) {
       evaluation,
       requestedBy,
       timeoutScale,
+      ...(setStage === undefined ? {} : { setStage }),
     });
     result.steps.push(...steps);
     for (const step of steps) {
@@ -124,6 +126,67 @@ export function selectionActivities(deps: ActivityDeps) {
       processed.push(stored.id);
     }
     await markOutreachProcessed(db, processed);
+  }
+
+  /**
+   * Puts each score change the last scorings recorded through the job's "Match score crossed" flows,
+   * once: a flow starts only for a change that crossed its threshold its way (rules/score-crossing), and
+   * the change is marked processed in the same transaction as what it decided, so a retried selection
+   * neither repeats nor loses it. The person keeps their pipeline stage unless a flow exports them or
+   * asks for approval.
+   */
+  async function applyScoreChanges(
+    jobId: number,
+    timeoutScale: number,
+    plans: LoadedPlan[],
+    result: SelectionResult,
+  ) {
+    const changes = await db
+      .selectFrom('score_change')
+      .select(['id', 'person_id', 'from_score', 'to_score'])
+      .where('job_id', '=', jobId)
+      .where('processed_at', 'is', null)
+      .orderBy('id')
+      .limit(1000)
+      .execute();
+    if (!changes.length) return;
+    const listening = plans.filter((p) => p.plan.steps[0].trigger.kind === 'scoreCrossed');
+    const rows = listening.length
+      ? new Map(
+          (await factsRows(jobId, [...new Set(changes.map((c) => c.person_id))])).map((row) => [
+            row.person_id,
+            row,
+          ]),
+        )
+      : new Map<string, never>();
+    const now = new Date().toISOString();
+    for (const change of changes) {
+      await db.transaction().execute(async (trx) => {
+        const row = rows.get(change.person_id);
+        const event: FlowEvent = { type: 'scoreCrossed', from: change.from_score, to: change.to_score };
+        for (const loaded of row ? listening : []) {
+          const evaluation = evaluate(loaded.plan, event, personFacts(row!, now));
+          if (evaluation.trace.start === 'none') continue;
+          await applyDecisions(
+            trx,
+            jobId,
+            change.person_id,
+            loaded,
+            event,
+            evaluation,
+            'autopilot',
+            timeoutScale,
+            result,
+            evaluation.decisions.some((d) => d.type === 'export' || d.type === 'requestApproval'),
+          );
+        }
+        await trx
+          .updateTable('score_change')
+          .set({ processed_at: sql`now()` })
+          .where('id', '=', change.id)
+          .execute();
+      });
+    }
   }
 
   async function pendingApprovals(jobId: number): Promise<TimedApproval[]> {
@@ -316,6 +379,7 @@ export function selectionActivities(deps: ActivityDeps) {
           );
         }
       }
+      await applyScoreChanges(input.jobId, input.approvalTimeoutScale ?? 1, plans, result);
       await applyOutreachEvents(input.jobId, input.approvalTimeoutScale ?? 1, plans, result);
       result.approvals = await pendingApprovals(input.jobId);
       return result;

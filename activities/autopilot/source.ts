@@ -164,14 +164,23 @@ export function sourceActivities(deps: ActivityDeps) {
           ).catch(() => new Map<number, { text: string } | { unreadable: string }>());
           for (const { personId, applicationId } of fresh) {
             const read = texts.get(applicationId);
-            if (read && 'text' in read)
-              await db
+            if (read && 'text' in read) {
+              const added = await db
                 .updateTable('person')
                 .set({ resume_text: read.text })
                 .where('id', '=', personId)
                 .where('resume_text', 'is', null)
-                .execute();
-            else if (read)
+                .executeTakeFirst();
+              // Someone scored before without a resume is scored again with it, on every job they are
+              // in; a score that moves then reaches the "Match score crossed" flows.
+              if (Number(added.numUpdatedRows) > 0)
+                await db
+                  .updateTable('job_person')
+                  .set({ profile_version: null })
+                  .where('person_id', '=', personId)
+                  .where('score', 'is not', null)
+                  .execute();
+            } else if (read)
               // Why this person has no resume text (the reason only: a file name can name the person).
               await db
                 .insertInto('audit_event')

@@ -70,5 +70,17 @@ export interface MatchScoreTable {
   created_at: CreatedAt;
 }
 
+/** A person's match score for a job moved between two scorings; the autopilot's "Match score crossed" input. */
+export interface ScoreChangeTable {
+  id: ColumnType<string, never, never>;
+  job_id: number;
+  person_id: string;
+  from_score: number;
+  to_score: number;
+  profile_version: number;
+  changed_at: CreatedAt;
+  processed_at: Date | string | null;
+}
+
 export type Person = Selectable<PersonTable>;
 export type JobPerson = Selectable<JobPersonTable>;

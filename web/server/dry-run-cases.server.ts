@@ -1,6 +1,6 @@
 // What a dry run replays, per trigger kind: the job's real people and the real events of the last 30 days
 // that would have set the flow off — stored Greenhouse webhooks for stage changes, rejections and hires,
-// stored outreach events, decided approvals, "Export to Greenhouse" presses — each with the person's facts.
+// recorded match score changes, stored outreach events, decided approvals, "Export to Greenhouse" presses — each with the person's facts.
 // Nothing here writes anything; the pure evaluator (rules/dry-run) decides what each case would have done.
 import { personFacts } from '../../rules/person-facts';
 import type { Db } from '../../db/database';
@@ -93,6 +93,32 @@ export async function dryRunCases(
         };
       });
       return { over: `the ${cases.length} scored people of this job as they are now`, cases, names };
+    }
+
+    case 'scoreCrossed': {
+      // Every recorded change of score, crossing or not: the flow's own threshold decides which start it.
+      const rows = await db
+        .selectFrom('score_change')
+        .select(['person_id', 'from_score', 'to_score', 'changed_at'])
+        .where('job_id', '=', jobId)
+        .where('changed_at', '>=', since)
+        .orderBy('changed_at', 'desc')
+        .limit(MAX_CASES)
+        .execute();
+      const cases = await personCases(
+        rows.map((row) => ({
+          personId: row.person_id,
+          event: { type: 'scoreCrossed', from: row.from_score, to: row.to_score } as FlowEvent,
+          at: row.changed_at,
+          // The score the change arrived at, not whatever later scorings made of it.
+          adjust: (facts: Facts): Facts => ({ ...facts, score: row.to_score }),
+        })),
+      );
+      return {
+        over: `the ${plural(cases.length, ['match score change', 'match score changes'])} ${window}`,
+        cases,
+        names,
+      };
     }
 
     case 'stageChanged':

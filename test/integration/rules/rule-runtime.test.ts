@@ -1,6 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../../activities';
 import { addPersonToJob } from '../../../db/queries/people';
@@ -19,6 +20,8 @@ import {
   decideApprovalsUpdate,
   exportNowUpdate,
   jobChangedSignal,
+  newSourceDataSignal,
+  statusQuery,
 } from '../../../workflows/autopilot-api';
 import {
   advance,
@@ -481,6 +484,113 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
     expect(jp.tags).toEqual(['pressed']);
   });
 
+  it('job C: "Match score crossed" runs once for the person whose score a retrained profile lifted past the threshold', async () => {
+    const jobId = jobs[2]!;
+    // Job C's autopilot is still running from the test above (its only flow: "Export pressed").
+    const handle = h.client.workflow.getHandle(autopilotWorkflowId(jobId));
+    const cycleAfter = async (signalled: number) =>
+      eventually('the next cycle to finish', async () => {
+        const status = await handle.query(statusQuery);
+        // A cycle counts from its start, before its phase changes: finished is when its end is recorded.
+        const finished =
+          status.lastCycleFinishedAt !== null &&
+          status.lastCycleStartedAt !== null &&
+          Date.parse(status.lastCycleFinishedAt) >= Date.parse(status.lastCycleStartedAt);
+        return status.cycle > signalled && finished ? status : undefined;
+      });
+    const runCycle = async () => {
+      const { cycle } = await handle.query(statusQuery);
+      await handle.signal(newSourceDataSignal, { reason: 'manual' });
+      return cycleAfter(cycle);
+    };
+    const { personId: pastryCook } = await addPersonToJob(
+      h.db,
+      jobId,
+      {
+        firstName: 'Parker',
+        lastName: 'Rulecase',
+        emails: [`parker.${jobId}@example.org`],
+        title: 'Pastry Chef',
+        skills: ['pastry', 'baking', 'laminated dough', 'croissants', 'chocolate'],
+        resumeText:
+          'Pastry Chef with eight years of experience: laminated dough, croissants, viennoiserie, chocolate tempering, plated desserts, running a pastry kitchen.',
+      },
+      { kind: 'import' },
+    );
+    const scoreOf = async (personId: string) =>
+      await h.db
+        .selectFrom('job_person')
+        .select(['score', 'tags', 'pipeline_stage'])
+        .where('job_id', '=', jobId)
+        .where('person_id', '=', personId)
+        .executeTakeFirstOrThrow();
+    await runCycle();
+    const before = await scoreOf(pastryCook);
+    expect(before.score).not.toBeNull();
+    expect(before.pipeline_stage).toBe('not_selected');
+    const threshold = before.score! + 1;
+    await publish(jobId, trigger.scoreCrossed(threshold, 'rises'), [tag('score rose', 'pilothouse')]);
+
+    // The job is re-posted as a pastry job (as the job sync would store an edited post): the retrained
+    // profile scores the pastry chef higher, and everyone else of the job is scored again too.
+    await h.db
+      .updateTable('job_post')
+      .set({
+        title: 'Pastry Chef',
+        content:
+          '<p>Our bakery is hiring a Pastry Chef.</p><h3>Requirements</h3><ul><li>Five years as a pastry chef</li><li>Laminated dough and croissants</li><li>Chocolate tempering</li></ul>',
+      })
+      .where('job_id', '=', jobId)
+      .execute();
+    await runCycle();
+    const after = await scoreOf(pastryCook);
+    expect(after.score!).toBeGreaterThanOrEqual(threshold);
+    expect(after.tags).toEqual(['score rose']);
+    // The person keeps their place in the pipeline: a crossing is not a new match.
+    expect(after.pipeline_stage).toBe('not_selected');
+    const crossingsOf = async (personId: string) =>
+      (
+        await h.db
+          .selectFrom('decision_trace')
+          .select('event')
+          .where('job_id', '=', jobId)
+          .where('person_id', '=', personId)
+          .execute()
+      ).filter((r) => (r.event as { type: string }).type === 'scoreCrossed');
+    expect(await crossingsOf(pastryCook)).toHaveLength(1);
+
+    // Everyone of the job was scored again: exactly those whose change rose past the threshold are tagged.
+    const changes = await h.db
+      .selectFrom('score_change')
+      .select(['person_id', 'from_score', 'to_score'])
+      .where('job_id', '=', jobId)
+      .execute();
+    const rose = new Set(
+      changes.filter((c) => c.from_score < threshold && c.to_score >= threshold).map((c) => c.person_id),
+    );
+    expect(rose).toContain(pastryCook);
+    expect(changes.some((c) => !rose.has(c.person_id))).toBe(true);
+    const tagged = await h.db
+      .selectFrom('job_person')
+      .select('person_id')
+      .where('job_id', '=', jobId)
+      .where(sql<boolean>`tags @> '["score rose"]'::jsonb`)
+      .execute();
+    expect(new Set(tagged.map((t) => t.person_id))).toEqual(rose);
+
+    // Not on every cycle: the next one, with no new scoring, starts nothing.
+    await runCycle();
+    expect(await crossingsOf(pastryCook)).toHaveLength(1);
+    expect(
+      await h.db
+        .selectFrom('score_change')
+        .select('id')
+        .where('job_id', '=', jobId)
+        .where('processed_at', 'is', null)
+        .execute(),
+    ).toEqual([]);
+  });
+
   it('job D: "Job opened" and "Job closed" flows run when the job sync says so', async () => {
     const jobId = jobs[3]!;
     await publish(jobId, trigger.jobOpened(), [
@@ -504,6 +614,7 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
   // Triggers this suite fires; the others are fired in the suites named.
   const TRIGGER_SCENARIOS: Record<TriggerKind, string> = {
     personMatched: 'job A',
+    scoreCrossed: 'job C (a retrained profile lifts a score past the threshold)',
     approvalDecided: 'job B (the approval step carries on)',
     manualExportRequested: 'job C',
     jobOpened: 'job D',

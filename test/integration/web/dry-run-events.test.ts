@@ -213,6 +213,52 @@ describe('dry run over the last 30 days of real events', () => {
     expect(report.counts.rejected).toBe(3);
   });
 
+  it('a "match score crossed" flow replays the recorded score changes of the window; only crossings start it', async () => {
+    await db
+      .insertInto('score_change')
+      .values([
+        // fell below 40 (from 55 to 22): starts the flow, whose condition sees 22 → rejected
+        {
+          job_id: JOB_ID,
+          person_id: people.ana!,
+          from_score: 55,
+          to_score: 22,
+          profile_version: 2,
+          changed_at: daysAgo(1),
+        },
+        // moved but stayed above 40: no start
+        {
+          job_id: JOB_ID,
+          person_id: people.ben!,
+          from_score: 70,
+          to_score: 85,
+          profile_version: 2,
+          changed_at: daysAgo(1),
+        },
+        // fell below 40, but too long ago: not replayed
+        {
+          job_id: JOB_ID,
+          person_id: people.dev!,
+          from_score: 60,
+          to_score: 10,
+          profile_version: 1,
+          changed_at: daysAgo(40),
+        },
+      ] as never)
+      .execute();
+    const report = await dryRunFlow(
+      context(),
+      rejectLowScores({ kind: 'scoreCrossed', threshold: 40, direction: 'falls' }),
+      validation,
+      NOW,
+    );
+    if (!report.ok) throw new Error('the flow should compile');
+    expect(report.over).toBe('the 2 match score changes of the last 30 days');
+    expect(report.examples.rejected?.map((e) => e.name)).toEqual(['Ana Dryrun']);
+    expect(report.counts.noAction).toBe(1);
+    expect(report.touched).toBe(1);
+  });
+
   it('with nothing stored in the window the dry run says so instead of inventing cases', async () => {
     const report = await dryRunFlow(context(), rejectLowScores({ kind: 'candidateHired' }), validation, NOW);
     if (!report.ok) throw new Error('the flow should compile');

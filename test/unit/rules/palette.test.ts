@@ -22,7 +22,7 @@ describe('dropping a new node on the canvas', () => {
       expect(ConditionDataSchema.parse(newConditionData(field))).toEqual(newConditionData(field));
     for (const kind of ACTION_KINDS)
       expect(ActionDataSchema.parse(newActionData(kind))).toEqual(newActionData(kind));
-    expect(TRIGGER_KINDS).toHaveLength(9);
+    expect(TRIGGER_KINDS).toHaveLength(10);
     expect(ACTION_KINDS).toHaveLength(11);
   });
 

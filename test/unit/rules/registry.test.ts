@@ -56,6 +56,11 @@ function actionScenario(
 
 const SCENARIOS: Record<string, Scenario> = {
   'trigger:personMatched': triggerScenario(trigger.personMatched(), matched),
+  'trigger:scoreCrossed': triggerScenario(trigger.scoreCrossed(70, 'rises'), {
+    type: 'scoreCrossed',
+    from: 61,
+    to: 77,
+  }),
   'trigger:approvalDecided': triggerScenario(trigger.approvalDecided('approved'), {
     type: 'approvalDecided',
     outcome: 'approved',

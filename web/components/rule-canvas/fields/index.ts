@@ -7,7 +7,12 @@ import { ExportAsCandidateFields, ExportAsProspectFields } from './export';
 import { NotifyFields, StopFields, WaitFields } from './flow-control';
 import { AddNoteFields, MoveToStageFields, RejectFields, TagFields } from './greenhouse-writes';
 import type { FieldsProps } from './pickers';
-import { ApprovalDecidedFields, OutreachEventFields, StageChangedFields } from './triggers';
+import {
+  ApprovalDecidedFields,
+  OutreachEventFields,
+  ScoreCrossedFields,
+  StageChangedFields,
+} from './triggers';
 
 type FieldsOf<Data, K extends string> = {
   [Kind in K]: ComponentType<FieldsProps<Extract<Data, { kind: Kind }>>> | null;
@@ -15,6 +20,7 @@ type FieldsOf<Data, K extends string> = {
 
 export const TRIGGER_FIELDS: FieldsOf<TriggerData, TriggerKind> = {
   personMatched: null,
+  scoreCrossed: ScoreCrossedFields,
   approvalDecided: ApprovalDecidedFields,
   outreachEvent: OutreachEventFields,
   stageChanged: StageChangedFields,

@@ -4,6 +4,37 @@ import { Row, StagePicker, type FieldsProps } from './pickers';
 
 type Of<K extends TriggerData['kind']> = Extract<TriggerData, { kind: K }>;
 
+export function ScoreCrossedFields({ data, onChange, fields }: FieldsProps<Of<'scoreCrossed'>>) {
+  return (
+    <>
+      <Row fields={fields} field="threshold">
+        <input
+          type="number"
+          min={0}
+          max={100}
+          step={1}
+          value={data.threshold}
+          // A cleared box keeps the last number: a draft always holds one (validation judges its range).
+          onChange={(e) =>
+            Number.isFinite(e.target.valueAsNumber) &&
+            onChange({ ...data, threshold: e.target.valueAsNumber })
+          }
+        />
+      </Row>
+      <Row fields={fields} field="direction">
+        <select
+          value={data.direction}
+          onChange={(e) => onChange({ ...data, direction: e.target.value as typeof data.direction })}
+        >
+          <option value="rises">rises to it or above</option>
+          <option value="falls">falls below it</option>
+          <option value="either">crosses it either way</option>
+        </select>
+      </Row>
+    </>
+  );
+}
+
 export function ApprovalDecidedFields({ data, onChange, fields }: FieldsProps<Of<'approvalDecided'>>) {
   return (
     <Row fields={fields} field="outcome">
