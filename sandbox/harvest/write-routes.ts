@@ -151,10 +151,13 @@ export const writeRoutes: HarvestRoute[] = [
           `from_stage_id ${from} is not the application's current stage; it may have been moved already.`,
         );
       }
+      // Greenhouse documents that a transfer (`to_job_id`) lands on the other job's first interview stage;
+      // `to_stage_id` only chooses a stage within the application's own job.
+      const transfer = move.to_job_id !== undefined && move.to_job_id !== application.job_id;
       ops.moveApplication(
         rt,
         application,
-        { toStageId: move.to_stage_id, toJobId: move.to_job_id },
+        { toStageId: transfer ? undefined : move.to_stage_id, toJobId: move.to_job_id },
         request.viewer,
       );
       return json(204);

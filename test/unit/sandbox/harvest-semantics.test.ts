@@ -143,6 +143,51 @@ describe('Harvest semantics of the sandbox', () => {
     expect(write.status).toBe(403);
   });
 
+  it('transfers to another job onto its first stage (as Greenhouse documents), and unrejects onto the stage rejected from', async () => {
+    const state = t.sandbox.runtime.state;
+    const openJobs = state.jobs.filter((j) => j.status === 'open').map((j) => j.id);
+    const moving = state.applications.find(
+      (a) =>
+        !a.prospect &&
+        a.status === 'in_process' &&
+        openJobs.includes(a.job_id as number) &&
+        openJobs.some(
+          (j) =>
+            j !== a.job_id &&
+            !state.applications.some((b) => b.candidate_id === a.candidate_id && b.job_id === j),
+        ),
+    )!;
+    const target = openJobs.find(
+      (j) =>
+        j !== moving.job_id &&
+        !state.applications.some((b) => b.candidate_id === moving.candidate_id && b.job_id === j),
+    )!;
+    const targetStages = state.job_interview_stages
+      .filter((s) => s.job_id === target)
+      .sort((a, b) => a.sort_order - b.sort_order);
+    const post = (path: string, body: unknown) => t.harvest(path, { method: 'POST', token, body });
+    const moved = await post(`/v3/applications/${moving.id}/move`, {
+      from_stage_id: moving.job_interview_stage_id,
+      to_job_id: target,
+      to_stage_id: targetStages[1]!.id,
+    });
+    expect(moved.status).toBe(204);
+    expect(moving).toMatchObject({ job_id: target, job_interview_stage_id: targetStages[0]!.id });
+
+    const stageBefore = moving.job_interview_stage_id;
+    const reason = state.rejection_reasons[0]!.id;
+    expect((await post(`/v3/applications/${moving.id}/reject`, { rejection_reason_id: reason })).status).toBe(
+      204,
+    );
+    expect((await post(`/v3/applications/${moving.id}/unreject`, {})).status).toBe(204);
+    expect(moving).toMatchObject({
+      status: 'in_process',
+      rejection_reason_id: null,
+      job_interview_stage_id: stageBefore,
+    });
+    expect((await post(`/v3/applications/${moving.id}/unreject`, {})).status).toBe(422);
+  });
+
   it('answers 429 with Retry-After once the window is spent', async () => {
     const small = await startTestSandbox({ rateLimit: 3 });
     try {
