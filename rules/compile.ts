@@ -241,6 +241,25 @@ function resolver(context: ValidationContext) {
         return { type: 'move', stage: stage(data.stage) };
       case 'advanceStage':
         return { type: 'advance' };
+      case 'transferToJob': {
+        const job = must(
+          context.otherJobs?.find((j) => j.id === data.jobId),
+          `job ${data.jobId} to transfer to is missing`,
+        );
+        const to = must(
+          job.stages.find((s) => s.id === data.stageId),
+          `stage ${data.stageId} of job ${job.id} is missing`,
+        );
+        return {
+          type: 'transfer',
+          job: { id: job.id, name: job.name },
+          stage: { stageId: to.id, name: to.name },
+        };
+      }
+      case 'convertToCandidate':
+        return { type: 'convert', stage: data.stage === null ? null : stage(data.stage) };
+      case 'unreject':
+        return { type: 'unreject' };
       case 'reject': {
         const reason = must(
           context.rejectionReasons.find((r) => r.id === data.rejectionReasonId),

@@ -16,6 +16,20 @@ export const ValidationContextSchema = z.object({
       stages: z.array(z.object({ id: GreenhouseIdSchema, name: z.string() })),
     }),
   ),
+  /**
+   * The other jobs Pilothouse knows (synced from Greenhouse), with their interview stages: where "Transfer
+   * to another job" may send an application. Absent where they were not loaded (then none is known).
+   */
+  otherJobs: z
+    .array(
+      z.object({
+        id: GreenhouseIdSchema,
+        name: z.string(),
+        status: z.enum(['open', 'closed', 'draft']),
+        stages: z.array(z.object({ id: GreenhouseIdSchema, name: z.string(), active: z.boolean() })),
+      }),
+    )
+    .optional(),
   rejectionReasons: z.array(z.object({ id: GreenhouseIdSchema, name: z.string() })),
   users: z.array(z.object({ id: GreenhouseIdSchema, name: z.string(), disabled: z.boolean().optional() })),
   /** The must-haves in the job profile, by name. */

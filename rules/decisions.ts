@@ -57,6 +57,33 @@ export type RejectDecision = DecisionBase & {
   sendEmail: boolean;
 };
 
+/** Back into the process on the stage it was rejected from (Greenhouse clears the reason). */
+export type UnrejectDecision = DecisionBase & { type: 'unreject'; applicationId: number | null };
+
+/**
+ * The application moves to another job, into a stage of that job; guarded like a move by the stage it
+ * was in when the rule decided.
+ */
+export type TransferDecision = DecisionBase & {
+  type: 'transfer';
+  applicationId: number | null;
+  fromStageId: number | null;
+  toJobId: number;
+  toJobName: string;
+  toStageId: number;
+  toStageName: string;
+};
+
+/** The prospect on this job becomes a candidate with an application for it. */
+export type ConvertDecision = DecisionBase & {
+  type: 'convert';
+  /** The prospect application; `null` when the export decided just before creates it. */
+  applicationId: number | null;
+  /** `null`: the job's first stage (Greenhouse's default). */
+  toStageId: number | null;
+  toStageName: string | null;
+};
+
 export type NoteDecision = DecisionBase & {
   type: 'note';
   /**
@@ -94,6 +121,9 @@ export type Decision =
   | MoveDecision
   | AdvanceDecision
   | RejectDecision
+  | UnrejectDecision
+  | TransferDecision
+  | ConvertDecision
   | NoteDecision
   | TagDecision
   | NotifyDecision

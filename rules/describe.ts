@@ -22,7 +22,7 @@ import { describeScoreTrigger } from './score-crossing';
 export type Names = Partial<
   Pick<
     ValidationContext,
-    'greenhouseStages' | 'stageMapping' | 'users' | 'rejectionReasons' | 'prospectPools'
+    'greenhouseStages' | 'stageMapping' | 'users' | 'rejectionReasons' | 'prospectPools' | 'otherJobs'
   >
 >;
 
@@ -242,6 +242,14 @@ export function describeAction(action: ActionData, names?: Names): string {
       return `move to ${describeStageRef(action.stage, names)}`;
     case 'advanceStage':
       return 'advance to the next stage';
+    case 'transferToJob':
+      return describeTransfer(action.jobId, action.stageId, names);
+    case 'convertToCandidate':
+      return action.stage === null
+        ? "make a candidate for this job, at the job's first stage"
+        : `make a candidate for this job, at ${describeStageRef(action.stage, names)}`;
+    case 'unreject':
+      return 'unreject, back to the stage it was rejected from';
     case 'reject': {
       const reason =
         action.rejectionReasonId === null
@@ -262,6 +270,15 @@ export function describeAction(action: ActionData, names?: Names): string {
     case 'stop':
       return action.reason ? `stop (${action.reason})` : 'stop';
   }
+}
+
+function describeTransfer(jobId: number | null, stageId: number | null, names?: Names): string {
+  if (jobId === null) return 'transfer to another job (not chosen yet)';
+  const job = names?.otherJobs?.find((j) => j.id === jobId);
+  const jobName = job ? `"${job.name}"` : `job ${jobId}`;
+  if (stageId === null) return `transfer to ${jobName} (stage not chosen yet)`;
+  const stage = job?.stages.find((s) => s.id === stageId);
+  return `transfer to ${jobName} at ${stage ? `"${stage.name}"` : `stage ${stageId}`}`;
 }
 
 /** Long form for diffs and tooltips: the short form plus the settings it hides. */

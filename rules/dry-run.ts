@@ -17,7 +17,8 @@ export const DRY_RUN_OUTCOMES = [
 ] as const;
 /**
  * exported/moved/rejected/sentForApproval: the case had at least one such decision (a case may count in
- * several); other: only notes, tags, notifications or waits; noAction: nothing but a stop, or nothing.
+ * several; a transfer to another job counts as moved); other: only notes, tags, notifications, waits,
+ * unrejections or prospects made candidates; noAction: nothing but a stop, or nothing.
  */
 export type DryRunOutcome = (typeof DRY_RUN_OUTCOMES)[number];
 
@@ -41,6 +42,7 @@ const OUTCOME_OF: Partial<Record<Decision['type'], DryRunOutcome>> = {
   export: 'exported',
   move: 'moved',
   advance: 'moved',
+  transfer: 'moved',
   reject: 'rejected',
   requestApproval: 'sentForApproval',
 };

@@ -35,11 +35,19 @@ function decided(decision: Decision): Outcome {
   return { kind: 'decided', decision };
 }
 
-function noApplication(step: ActionStep, verb: string): Outcome {
+function noApplication(step: ActionStep, verb: string, transferredTo: string | null = null): Outcome {
   return {
     kind: 'skipped',
-    why: `Skipped "${step.text}": no application on this job to ${verb}`,
+    why: `Skipped "${step.text}": no application on this job to ${verb}${transferredTo === null ? '' : ` (transferred to "${transferredTo}" just before)`}`,
   };
+}
+
+function skipped(step: ActionStep, why: string): Outcome {
+  return { kind: 'skipped', why: `Skipped "${step.text}": ${why}` };
+}
+
+function statusWords(status: string): string {
+  return status === 'in_process' ? 'active' : status;
 }
 
 export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evaluation {
@@ -68,6 +76,14 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
   const entries: TraceEntry[] = [];
   // An export decided earlier in this same evaluation creates the application later steps act on.
   let exportedToStageId: number | null = null;
+  // A prospect export decided earlier creates the prospect application a "Make candidate" converts.
+  let exportedAsProspect = false;
+  // A "Make candidate" decided earlier creates the candidate application later steps act on.
+  let convertedHere = false;
+  // After a transfer the application belongs to another job: no later step acts on it here.
+  let transferredTo: string | null = null;
+  // The application's status as the steps decided so far leave it (null: not known).
+  let status: string | null = facts.greenhouse?.status ?? null;
 
   let from: number;
   if (start.kind === 'trigger') {
@@ -175,13 +191,15 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
     const nodeId = step.nodeId;
     const action = step.action;
     const greenhouse = facts.greenhouse;
-    const exportedHere = exportedToStageId !== null;
+    const exportedHere = exportedToStageId !== null || convertedHere;
+    const stillHere = transferredTo === null;
     // Prospects sit in pool stages, not interview stages: only an applicant can be moved or advanced.
     const applicantHere =
-      (greenhouse?.onThisJob === true && greenhouse.presence === 'applicant') || exportedHere;
+      stillHere && ((greenhouse?.onThisJob === true && greenhouse.presence === 'applicant') || exportedHere);
     const inGreenhouseHere =
-      (greenhouse?.onThisJob === true && greenhouse.presence !== 'none') || exportedHere;
-    const applicationId = exportedToStageId !== null ? null : (greenhouse?.applicationId ?? null);
+      stillHere && ((greenhouse?.onThisJob === true && greenhouse.presence !== 'none') || exportedHere);
+    // Null when a step before creates the application: the activity finds it once it exists.
+    const applicationId = exportedHere ? null : (greenhouse?.applicationId ?? null);
 
     switch (action.type) {
       case 'export': {
@@ -196,6 +214,7 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
             why: `Skipped "${step.text}": already ${greenhouse?.presence === 'prospect' ? 'a prospect' : 'an applicant'} on this job, so not exported again`,
           };
         }
+        status = 'in_process';
         if (action.as === 'candidate') {
           exportedToStageId = action.stage.stageId;
           currentStageId = action.stage.stageId;
@@ -209,6 +228,7 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
             stageName: action.stage.name,
           });
         }
+        exportedAsProspect = true;
         return decided({
           type: 'export',
           as: 'prospect',
@@ -232,7 +252,7 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
           resume: { planHash: plan.hash, nodeId },
         });
       case 'move': {
-        if (!applicantHere) return noApplication(step, 'move');
+        if (!applicantHere) return noApplication(step, 'move', transferredTo);
         if (currentStageId === action.stage.stageId) {
           return { kind: 'skipped', why: `Skipped "${step.text}": already in "${action.stage.name}"` };
         }
@@ -249,14 +269,15 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
         });
       }
       case 'advance': {
-        if (!applicantHere) return noApplication(step, 'advance');
+        if (!applicantHere) return noApplication(step, 'advance', transferredTo);
         const fromStageId = currentStageId ?? null;
         // Greenhouse picks the next stage; which one it is is only known once it has moved.
         currentStageId = null;
         return decided({ type: 'advance', nodeId, because, applicationId, fromStageId });
       }
       case 'reject':
-        if (!inGreenhouseHere) return noApplication(step, 'reject');
+        if (!inGreenhouseHere) return noApplication(step, 'reject', transferredTo);
+        status = 'rejected';
         return decided({
           type: 'reject',
           nodeId,
@@ -266,6 +287,58 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
           rejectionReasonName: action.reason.name,
           sendEmail: action.sendEmail,
         });
+      case 'unreject':
+        if (!inGreenhouseHere) return noApplication(step, 'unreject', transferredTo);
+        // Unknown status: the activity reads Greenhouse and does nothing when there is no rejection.
+        if (status !== null && status !== 'rejected')
+          return skipped(step, `the application is not rejected (${statusWords(status)}), nothing to undo`);
+        status = 'in_process';
+        return decided({ type: 'unreject', nodeId, because, applicationId });
+      case 'transfer': {
+        if (!applicantHere) return noApplication(step, 'transfer', transferredTo);
+        if (status !== null && status !== 'in_process')
+          return skipped(
+            step,
+            `the application is ${statusWords(status)}; only an active one can be transferred`,
+          );
+        const fromStageId = currentStageId ?? null;
+        transferredTo = action.job.name;
+        currentStageId = null;
+        return decided({
+          type: 'transfer',
+          nodeId,
+          because,
+          applicationId,
+          fromStageId,
+          toJobId: action.job.id,
+          toJobName: action.job.name,
+          toStageId: action.stage.stageId,
+          toStageName: action.stage.name,
+        });
+      }
+      case 'convert': {
+        if (!stillHere) return noApplication(step, 'make a candidate of', transferredTo);
+        if (applicantHere) return skipped(step, 'already a candidate on this job');
+        const prospectHere =
+          exportedAsProspect || (greenhouse?.onThisJob === true && greenhouse.presence === 'prospect');
+        if (!prospectHere) return skipped(step, 'not a prospect for this job in Greenhouse');
+        if (status !== null && status !== 'in_process')
+          return skipped(
+            step,
+            `the prospect is ${statusWords(status)}; only an active prospect can be made a candidate`,
+          );
+        convertedHere = true;
+        currentStageId = action.stage?.stageId ?? null;
+        status = 'in_process';
+        return decided({
+          type: 'convert',
+          nodeId,
+          because,
+          applicationId: exportedAsProspect ? null : (greenhouse?.applicationId ?? null),
+          toStageId: action.stage?.stageId ?? null,
+          toStageName: action.stage?.name ?? null,
+        });
+      }
       case 'note':
         return decided({
           type: 'note',

@@ -48,6 +48,8 @@ export const ISSUE_CODES = [
   'stage-missing',
   'stage-unmapped',
   'stage-inactive',
+  'job-missing',
+  'job-not-open',
   'pool-missing',
   'pool-stage-missing',
   'rejection-reason-missing',

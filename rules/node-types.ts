@@ -204,14 +204,28 @@ export const ActionDataSchema = z.discriminatedUnion('kind', [
     onTimeout: ApprovalTimeoutSchema,
     ...presentation,
   }),
+  z.object({
+    kind: z.literal('convertToCandidate'),
+    /** An interview stage of this job; `null` lands the new application on the job's first stage. */
+    stage: StageRefSchema.nullable(),
+    ...presentation,
+  }),
   z.object({ kind: z.literal('moveToStage'), stage: StageRefSchema.nullable(), ...presentation }),
   z.object({ kind: z.literal('advanceStage'), ...presentation }),
+  z.object({
+    kind: z.literal('transferToJob'),
+    /** Another job Pilothouse knows, and an interview stage of that job. */
+    jobId: GreenhouseIdSchema.nullable(),
+    stageId: GreenhouseIdSchema.nullable(),
+    ...presentation,
+  }),
   z.object({
     kind: z.literal('reject'),
     rejectionReasonId: GreenhouseIdSchema.nullable(),
     sendEmail: z.boolean(),
     ...presentation,
   }),
+  z.object({ kind: z.literal('unreject'), ...presentation }),
   z.object({
     kind: z.literal('addNote'),
     body: z.string(),

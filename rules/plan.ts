@@ -60,6 +60,9 @@ export type CompiledAction =
   | { type: 'move'; stage: ResolvedStage }
   | { type: 'advance' }
   | { type: 'reject'; reason: NamedId; sendEmail: boolean }
+  | { type: 'unreject' }
+  | { type: 'transfer'; job: NamedId; stage: ResolvedStage }
+  | { type: 'convert'; stage: ResolvedStage | null }
   | { type: 'note'; template: string; visibility: (typeof NOTE_VISIBILITIES)[number] }
   | { type: 'tag'; tag: string; where: 'greenhouse' | 'pilothouse' }
   | { type: 'notify'; target: NotifyTarget; template: string }

@@ -329,6 +329,24 @@ const ACTIONS = {
     ],
     carriedOut: true,
   },
+  convertToCandidate: {
+    decides: 'convert',
+    start: () => ({ kind: 'convertToCandidate', stage: null }),
+    palette: {
+      label: 'Make candidate',
+      description:
+        'Turn a prospect for this job into a candidate with an application, in the stage you choose.',
+    },
+    scopes: ['harvest:applications:convert_to_candidate'],
+    fields: [
+      {
+        key: 'stage',
+        label: 'Start in stage',
+        help: "Left unchosen, Greenhouse starts at the job's first stage.",
+      },
+    ],
+    carriedOut: true,
+  },
   moveToStage: {
     decides: 'move',
     start: () => ({ kind: 'moveToStage', stage: null }),
@@ -348,6 +366,20 @@ const ACTIONS = {
     fields: NO_FIELDS,
     carriedOut: true,
   },
+  transferToJob: {
+    decides: 'transfer',
+    start: () => ({ kind: 'transferToJob', jobId: null, stageId: null }),
+    palette: {
+      label: 'Transfer to another job',
+      description: "Move the person's application to another job, into the interview stage you choose there.",
+    },
+    scopes: ['harvest:applications:move'],
+    fields: [
+      { key: 'jobId', label: 'Transfer to job' },
+      { key: 'stageId', label: 'Into stage', help: 'An interview stage of that job.' },
+    ],
+    carriedOut: true,
+  },
   reject: {
     decides: 'reject',
     start: () => ({ kind: 'reject', rejectionReasonId: null, sendEmail: false }),
@@ -360,6 +392,17 @@ const ACTIONS = {
       { key: 'rejectionReasonId', label: 'Rejection reason', help: 'Keeps Greenhouse reports meaningful.' },
       { key: 'sendEmail', label: 'Send the rejection email' },
     ],
+    carriedOut: true,
+  },
+  unreject: {
+    decides: 'unreject',
+    start: () => ({ kind: 'unreject' }),
+    palette: {
+      label: 'Unreject',
+      description: 'Bring a rejected application back into the process, on the stage it was rejected from.',
+    },
+    scopes: ['harvest:applications:unreject'],
+    fields: NO_FIELDS,
     carriedOut: true,
   },
   addNote: {

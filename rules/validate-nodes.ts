@@ -6,7 +6,7 @@ import type { ValidationContext } from './context';
 import { describeDuration, durationToMs, stepName } from './describe';
 import type { ActionNode, ConditionNode, FlowNode, TriggerNode } from './flow-schema';
 import type { ValidationIssue } from './issues';
-import type { Approver, ConditionExpr, ConditionLeaf, Duration, StageRef } from './node-types';
+import type { ActionOf, Approver, ConditionExpr, ConditionLeaf, Duration, StageRef } from './node-types';
 import {
   isConditionGroup,
   JOB_LEVEL_ACTIONS,
@@ -406,6 +406,13 @@ function checkAction(
         });
       }
       break;
+    case 'convertToCandidate':
+      // No stage: Greenhouse starts the new application on the job's first stage.
+      if (action.stage !== null) refs.stage(action.stage, 'data.stage');
+      break;
+    case 'transferToJob':
+      checkTransfer(action, name, report, context);
+      break;
     case 'addNote':
       refs.text(action.body, 'data.body', 'note', true);
       break;
@@ -431,6 +438,7 @@ function checkAction(
       refs.duration(action.duration, 'data.duration', DURATION_LIMITS.wait, 'waits');
       break;
     case 'advanceStage':
+    case 'unreject':
     case 'stop':
       break;
   }
@@ -442,6 +450,73 @@ function checkAction(
         message: `${name} needs the Harvest permission${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, which the Greenhouse connection was not granted: add ${missing.length > 1 ? 'them' : 'it'} to Pilothouse's API credential in Greenhouse, or remove this step.`,
       });
     }
+  }
+}
+
+/** Another job Pilothouse knows, open, and a stage of that job that is still in its interview plan. */
+function checkTransfer(
+  action: ActionOf<'transferToJob'>,
+  name: string,
+  report: Report,
+  context: ValidationContext | undefined,
+) {
+  if (action.jobId === null) {
+    report({
+      code: 'job-missing',
+      path: 'data.jobId',
+      message: `${name} has no job chosen: choose the job to transfer to.`,
+    });
+    return;
+  }
+  if (action.stageId === null) {
+    report({
+      code: 'stage-missing',
+      path: 'data.stageId',
+      message: `${name} has no stage chosen: choose the stage of the other job the person should land in.`,
+    });
+  }
+  if (!context) return;
+  if (action.jobId === context.jobId) {
+    report({
+      code: 'job-missing',
+      path: 'data.jobId',
+      message: `${name} transfers to this same job: choose another job, or use "Move to stage" instead.`,
+    });
+    return;
+  }
+  const jobs = context.otherJobs ?? [];
+  const job = jobs.find((j) => j.id === action.jobId);
+  if (!job) {
+    report({
+      code: 'job-missing',
+      path: 'data.jobId',
+      message: `${name} transfers to job ${action.jobId}, which Pilothouse does not know (deleted in Greenhouse, or not synced): choose one of ${quoteList(jobs.filter((j) => j.status === 'open').map((j) => j.name))}.`,
+    });
+    return;
+  }
+  if (job.status !== 'open') {
+    report({
+      severity: 'warning',
+      code: 'job-not-open',
+      path: 'data.jobId',
+      message: `${name} transfers to "${job.name}", which is ${job.status} in Greenhouse: Greenhouse may refuse, and nobody works a ${job.status} job.`,
+    });
+  }
+  if (action.stageId === null) return;
+  const stage = job.stages.find((s) => s.id === action.stageId);
+  if (!stage) {
+    report({
+      code: 'stage-missing',
+      path: 'data.stageId',
+      message: `${name} uses stage ${action.stageId}, which is not a stage of "${job.name}" any more: choose one of ${quoteList(job.stages.filter((s) => s.active).map((s) => s.name))}.`,
+    });
+  } else if (!stage.active) {
+    report({
+      severity: 'warning',
+      code: 'stage-inactive',
+      path: 'data.stageId',
+      message: `${name} uses "${stage.name}" of "${job.name}", which is inactive in Greenhouse: choose an active stage.`,
+    });
   }
 }
 

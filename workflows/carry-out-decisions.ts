@@ -2,7 +2,7 @@
 // Greenhouse change, a wait ending, the job opening or closing, a recruiter pressing "Export"), is carried
 // out here, in one switch over the decision kinds. A kind without a case fails the type check.
 //   export → child workflow · request approval → workflow state (+ the approver is told) · Greenhouse
-//   writes → Harvest activities on the rate-limited queue · notify → activity · wait → durable timer (the
+//   writes (move, advance, reject, unreject, transfer, make candidate, note, tag) → Harvest activities on the rate-limited queue · notify → activity · wait → durable timer (the
 //   autopilot's main loop sleeps until the earliest wait; `pendingWaits` is plain JSON, kept across
 //   continue-as-new) · stop → end of the branch (the evaluation already ended it; nothing to do).
 import { ActivityFailure, ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
@@ -76,6 +76,9 @@ export function decisionExecutor(ctx: ExecutorContext) {
       case 'move':
       case 'advance':
       case 'reject':
+      case 'unreject':
+      case 'transfer':
+      case 'convert':
       case 'note':
       case 'tag':
         await guarded(step, () => greenhouse.carryOutDecision(ref));

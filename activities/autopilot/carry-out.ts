@@ -15,6 +15,14 @@ import { postSignedWebhook } from '../notify/signed-webhook';
 import { loadDecision, planByHash, recordEvaluation } from './decision-record';
 import { personFacts } from '../../rules/person-facts';
 import { withPersonalDetails } from './personal-details';
+import {
+  applicationsOf,
+  candidateApplicationOn,
+  convertInGreenhouse,
+  transferInGreenhouse,
+  unrejectInGreenhouse,
+} from './application-changes';
+import { presenceFromApplications } from './greenhouse-presence';
 
 export interface DecisionInput {
   jobId: number;
@@ -28,7 +36,16 @@ export interface CarriedOut {
   outcome: string;
 }
 
-const GREENHOUSE_KINDS = ['move', 'advance', 'reject', 'note', 'tag'] as const;
+const GREENHOUSE_KINDS = [
+  'move',
+  'advance',
+  'reject',
+  'unreject',
+  'transfer',
+  'convert',
+  'note',
+  'tag',
+] as const;
 
 function recipientOf(approver: ResolvedApprover | null) {
   if (!approver) return { to_greenhouse_user_id: null, to_role: null, to_name: 'Recruiters' };
@@ -126,7 +143,41 @@ export function carryOutActivities(deps: ActivityDeps) {
         'The application is not visible in Greenhouse',
         'ApplicationNotFound',
       );
+    if (application.status === 'converted' && decided === null) {
+      // The prospect was made a candidate (a step before this one): act on the candidate application.
+      const converted = candidateApplicationOn(
+        jobId,
+        await applicationsOf(harvest, application.candidate_id),
+      );
+      if (converted) return converted;
+    }
     return application;
+  }
+
+  /** After a step changed where the application stands, the person's record here says so at once. */
+  async function refreshPresence(
+    harvest: HarvestClient,
+    jobId: number,
+    personId: string,
+    candidateId: number,
+  ) {
+    const presence = presenceFromApplications(jobId, candidateId, await applicationsOf(harvest, candidateId));
+    await db
+      .updateTable('job_person')
+      .set({ greenhouse: JSON.stringify(presence), updated_at: sql`now()` })
+      .where('job_id', '=', jobId)
+      .where('person_id', '=', personId)
+      .execute();
+  }
+
+  async function firstStageOf(jobId: number): Promise<number | null> {
+    const row = await db
+      .selectFrom('job_stage')
+      .select('id')
+      .where('job_id', '=', jobId)
+      .orderBy('sort_order')
+      .executeTakeFirst();
+    return row?.id ?? null;
   }
 
   async function candidateIdOf(jobId: number, personId: string): Promise<number> {
@@ -237,6 +288,25 @@ export function carryOutActivities(deps: ActivityDeps) {
         );
         return { done: true, outcome: decision.sendEmail ? 'rejected_with_email' : 'rejected' };
       }
+      case 'unreject':
+      case 'transfer':
+      case 'convert': {
+        const application = await applicationFor(harvest, jobId, personId, decision.applicationId);
+        const result =
+          decision.type === 'unreject'
+            ? await unrejectInGreenhouse(harvest, application)
+            : decision.type === 'transfer'
+              ? await transferInGreenhouse(
+                  harvest,
+                  jobId,
+                  application,
+                  decision,
+                  await firstStageOf(decision.toJobId),
+                )
+              : await convertInGreenhouse(harvest, jobId, application, decision);
+        if (result.done) await refreshPresence(harvest, jobId, personId, application.candidate_id);
+        return result;
+      }
       case 'note': {
         const candidateId = await candidateIdOf(jobId, personId);
         const body = await withPersonalDetails(db, personId, decision.body);
@@ -295,7 +365,10 @@ export function carryOutActivities(deps: ActivityDeps) {
   }
 
   return {
-    /** Move, advance, reject, note or tag, in Greenhouse (on the Harvest queue) or, for a Pilothouse tag, here. */
+    /**
+     * Move, advance, reject, unreject, transfer, make candidate, note or tag, in Greenhouse (on the Harvest
+     * queue) or, for a Pilothouse tag, here.
+     */
     async carryOutDecision(input: DecisionInput): Promise<CarriedOut> {
       const { decision, personId, decisions } = await mustLoad(input);
       if (!(GREENHOUSE_KINDS as readonly string[]).includes(decision.type))

@@ -7,7 +7,7 @@ import {
   type ValidationContext,
 } from '../../rules';
 import type { Db } from '../../db/database';
-import { mustHaveRequirementNames, readStageMapping } from '../../db/queries/rule-data';
+import { mustHaveRequirementNames, readStageMapping, transferTargets } from '../../db/queries/rule-data';
 
 /** A plan the autopilot evaluates, with the published version it came from (null: the default flow). */
 export interface LoadedPlan {
@@ -26,15 +26,17 @@ export async function loadStageMapping(db: Db, jobId: number): Promise<StageMapp
  * compiles the default flow, which names none of them.
  */
 export async function loadValidationContext(db: Db, jobId: number): Promise<ValidationContext> {
-  const [{ stages, filled }, requirementNames] = await Promise.all([
+  const [{ stages, filled }, requirementNames, otherJobs] = await Promise.all([
     readStageMapping(db, jobId),
     mustHaveRequirementNames(db, jobId),
+    transferTargets(db, jobId),
   ]);
   return {
     jobId,
     greenhouseStages: stages,
     stageMapping: filled.mapping,
     prospectPools: [],
+    otherJobs,
     rejectionReasons: [],
     users: [],
     requirementNames,

@@ -15,6 +15,7 @@ import { withPersonalDetails } from './personal-details';
 import type { RuleActionRequest } from './select';
 import type { DecisionStep } from '../../workflows/decision-steps';
 import { recordEvaluation } from './decision-record';
+import { convertInGreenhouse, transferInGreenhouse, unrejectInGreenhouse } from './application-changes';
 import { moveWatermark, readWatermark } from './watermarks';
 
 export function trackActivities(deps: ActivityDeps) {
@@ -254,6 +255,24 @@ export function trackActivities(deps: ActivityDeps) {
           );
           await audit('greenhouse.note.created', { because: decision.because });
           return { done: true, why: decision.because };
+        }
+        case 'unreject':
+        case 'transfer':
+        case 'convert': {
+          if (!decision.applicationId) return { done: false, why: 'no application to change' };
+          const application = await greenhouseCall(() => harvest.getApplication(decision.applicationId!));
+          if (!application) return { done: false, why: 'application not visible' };
+          const result =
+            decision.type === 'unreject'
+              ? await unrejectInGreenhouse(harvest, application)
+              : decision.type === 'transfer'
+                ? await transferInGreenhouse(harvest, input.jobId, application, decision, null)
+                : await convertInGreenhouse(harvest, input.jobId, application, decision);
+          await audit(`rule.${decision.type}.${result.done ? 'done' : 'moot'}`, {
+            applicationId: decision.applicationId,
+            outcome: result.outcome,
+          });
+          return { done: result.done, why: result.done ? decision.because : result.outcome };
         }
         default:
           // Tags, notifications and waits are recorded for ops; the Pilothouse side effects come with the web app.

@@ -1,4 +1,4 @@
-import { fillStageMappingDefaults, StageMappingSchema } from '../../rules';
+import { fillStageMappingDefaults, StageMappingSchema, type ValidationContext } from '../../rules';
 import type { Db } from '../database';
 
 /**
@@ -35,4 +35,39 @@ export async function mustHaveRequirementNames(db: Db, jobId: number): Promise<s
     (profile?.profile as { requirements?: { label: string; importance: string }[] } | undefined)
       ?.requirements ?? [];
   return requirements.filter((r) => r.importance === 'must').map((r) => r.label);
+}
+
+/**
+ * The other jobs Pilothouse has synced, with their interview stages in plan order: where "Transfer to
+ * another job" may send an application. Deleted jobs are left out; closed and draft ones are listed so a
+ * rule naming one is explained rather than called unknown.
+ */
+export async function transferTargets(
+  db: Db,
+  jobId: number,
+): Promise<NonNullable<ValidationContext['otherJobs']>> {
+  const [jobs, stages] = await Promise.all([
+    db
+      .selectFrom('job')
+      .select(['id', 'name', 'status'])
+      .where('id', '!=', jobId)
+      .where('deleted_at', 'is', null)
+      .orderBy('name')
+      .execute(),
+    db
+      .selectFrom('job_stage')
+      .select(['id', 'job_id', 'name', 'active'])
+      .where('job_id', '!=', jobId)
+      .orderBy('job_id')
+      .orderBy('sort_order')
+      .execute(),
+  ]);
+  return jobs.map((job) => ({
+    id: job.id,
+    name: job.name,
+    status: job.status,
+    stages: stages
+      .filter((s) => s.job_id === job.id)
+      .map((s) => ({ id: s.id, name: s.name, active: s.active })),
+  }));
 }

@@ -21,6 +21,12 @@ function describeDecision(decision: Decision): string | null {
       return `move to “${decision.toStageName}” in Greenhouse`;
     case 'advance':
       return 'advance to the next stage in Greenhouse';
+    case 'unreject':
+      return 'unreject in Greenhouse';
+    case 'transfer':
+      return `transfer to “${decision.toJobName}” at “${decision.toStageName}” in Greenhouse`;
+    case 'convert':
+      return `make a candidate in Greenhouse${decision.toStageName ? ` at “${decision.toStageName}”` : ''}`;
     case 'note':
       return 'add a note in Greenhouse';
     case 'tag':

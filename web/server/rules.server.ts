@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mustHaveRequirementNames, readStageMapping } from '../../db/queries/rule-data';
+import { mustHaveRequirementNames, readStageMapping, transferTargets } from '../../db/queries/rule-data';
 import {
   compile,
   createDefaultFlow,
@@ -31,17 +31,19 @@ export async function jobStageMapping(context: PilothouseContext, jobId: number)
 
 /** What the flow is validated and compiled against: the job's synced data and Greenhouse's choices. */
 export async function validationContext(context: PilothouseContext, jobId: number) {
-  const [{ stages, filled }, requirementNames, reference, grantedScopes] = await Promise.all([
+  const [{ stages, filled }, requirementNames, reference, grantedScopes, otherJobs] = await Promise.all([
     jobStageMapping(context, jobId),
     mustHaveRequirementNames(context.db, jobId),
     greenhouseReferenceData(context),
     grantedScopesForValidation(context),
+    transferTargets(context.db, jobId),
   ]);
   const validation: ValidationContext = {
     jobId,
     greenhouseStages: stages,
     stageMapping: filled.mapping,
     prospectPools: reference.prospectPools,
+    otherJobs,
     rejectionReasons: reference.rejectionReasons,
     users: reference.users.map((u) => ({ id: u.id, name: u.name, disabled: u.disabled })),
     requirementNames,

@@ -26,6 +26,7 @@ import {
 import {
   advance,
   approval,
+  convertToCandidate,
   exportAsCandidate,
   exportAsProspect,
   flowOf,
@@ -37,7 +38,9 @@ import {
   reject,
   stop,
   tag,
+  transferTo,
   trigger,
+  unreject,
   wait,
   days,
   leaf,
@@ -302,6 +305,69 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
       const application = state().applications.find((a) => a.id === row.greenhouse_application_id);
       expect(application).toMatchObject({ prospect: true });
     },
+    unreject: async () => {
+      const exported = await candidateOf(jobs[5]!, personF);
+      const application = state().applications.find((a) => a.id === exported.greenhouse_application_id)!;
+      expect(application).toMatchObject({
+        status: 'in_process',
+        rejection_reason_id: null,
+        rejected_at: null,
+      });
+      const steps = await h.db
+        .selectFrom('audit_event')
+        .select(['action', 'details'])
+        .where('person_id', '=', personF)
+        .where('action', 'in', ['rule.reject.done', 'rule.unreject.done'])
+        .orderBy('id')
+        .execute();
+      expect(steps.map((r) => [r.action, (r.details as { outcome: string }).outcome])).toEqual([
+        ['rule.reject.done', 'rejected'],
+        ['rule.unreject.done', 'unrejected'],
+      ]);
+    },
+    transferToJob: async () => {
+      const exported = await candidateOf(jobs[5]!, personF);
+      const application = state().applications.find((a) => a.id === exported.greenhouse_application_id)!;
+      expect(application).toMatchObject({
+        job_id: transferredTo.jobId,
+        job_interview_stage_id: transferredTo.stageId,
+        status: 'in_process',
+      });
+      // Pilothouse's record of the person on job F says the application is elsewhere now.
+      const jp = await h.db
+        .selectFrom('job_person')
+        .select('greenhouse')
+        .where('job_id', '=', jobs[5]!)
+        .where('person_id', '=', personF)
+        .executeTakeFirstOrThrow();
+      expect(jp.greenhouse).toMatchObject({ kind: 'applicant', onThisJob: false });
+    },
+    convertToCandidate: async () => {
+      const exported = await candidateOf(jobs[5]!, prospectF);
+      const prospect = state().applications.find((a) => a.id === exported.greenhouse_application_id)!;
+      expect(prospect).toMatchObject({ prospect: true, status: 'converted' });
+      const candidateApplications = state().applications.filter(
+        (a) => a.candidate_id === prospect.candidate_id && !a.prospect,
+      );
+      expect(candidateApplications).toEqual([
+        expect.objectContaining({
+          job_id: jobs[5],
+          job_interview_stage_id: convertedAt,
+          status: 'in_process',
+        }),
+      ]);
+      const jp = await h.db
+        .selectFrom('job_person')
+        .select('greenhouse')
+        .where('job_id', '=', jobs[5]!)
+        .where('person_id', '=', prospectF)
+        .executeTakeFirstOrThrow();
+      expect(jp.greenhouse).toMatchObject({
+        kind: 'applicant',
+        onThisJob: true,
+        applicationId: candidateApplications[0]!.id,
+      });
+    },
     stop: async () => {
       // The declined branch tagged, then stopped: nothing after the stop, and no export.
       const row = await h.db
@@ -323,6 +389,12 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
 
   let approvedC: string;
   let declinedC: string;
+  // Job F: one person exported, rejected, unrejected and transferred to job D; another exported as a
+  // prospect and made a candidate.
+  let personF: string;
+  let prospectF: string;
+  let transferredTo: { jobId: number; stageId: number };
+  let convertedAt: number;
 
   it('every action kind the registry lists has a scenario here', () => {
     expect(Object.keys(ACTION_SCENARIOS).sort()).toEqual([...ACTION_KINDS].sort());
@@ -458,6 +530,69 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
     });
     await ACTION_SCENARIOS.stop();
   });
+
+  it('job F: export → reject → unreject → transfer to job D at its second stage; a prospect made a candidate at the second stage', async () => {
+    expect(jobs.length).toBeGreaterThanOrEqual(6);
+    const jobId = jobs[5]!;
+    const jobStages = stages.get(jobId)!;
+    const targetStages = stages.get(jobs[3]!)!;
+    transferredTo = { jobId: jobs[3]!, stageId: targetStages[1]! };
+    convertedAt = jobStages[1]!;
+    personF = await personNamed(jobId, 'Finley');
+    prospectF = await personNamed(jobId, 'Gray');
+    await h.db
+      .updateTable('person')
+      .set({ linkedin_url: 'https://www.linkedin.com/in/gray-rulecase' })
+      .where('id', '=', prospectF)
+      .execute();
+    await publish(
+      jobId,
+      trigger.personMatched(),
+      [
+        when(
+          leaf('hasLinkedIn', 'is', true),
+          [exportAsProspect(null), convertToCandidate(ghStage(convertedAt))],
+          [
+            exportAsCandidate(ghStage(jobStages[0]!)),
+            reject(reason.id),
+            unreject(),
+            transferTo(transferredTo.jobId, transferredTo.stageId),
+          ],
+        ),
+      ],
+      { onlyImported: true },
+    );
+    await start(jobId);
+    const exported = await candidateOf(jobId, personF);
+    await eventually(
+      'the transfer and the conversion',
+      async () => {
+        const moved = state().applications.find((a) => a.id === exported.greenhouse_application_id);
+        const done = await h.db
+          .selectFrom('audit_event')
+          .select('action')
+          .where('person_id', 'in', [personF, prospectF])
+          .where('action', 'in', ['rule.transfer.done', 'rule.convert.done'])
+          .execute();
+        return moved?.job_id === transferredTo.jobId && done.length === 2 ? true : undefined;
+      },
+      {
+        timeoutMs: 120_000,
+        explain: () =>
+          h.db.selectFrom('rule_action_failure').select(['decision_type', 'failure_message']).execute(),
+      },
+    );
+    expect(
+      await h.db.selectFrom('rule_action_failure').selectAll().where('job_id', '=', jobId).execute(),
+    ).toEqual([]);
+  });
+
+  it.each(['unreject', 'transferToJob', 'convertToCandidate'] as const)(
+    'job F: %s was carried out',
+    async (kind) => {
+      await ACTION_SCENARIOS[kind]();
+    },
+  );
 
   // ----------------------------------------------------------------------------------------- triggers
   it('job C: "Export pressed" runs its flow (tag, then its own export as a prospect)', async () => {

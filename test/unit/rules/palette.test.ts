@@ -23,7 +23,7 @@ describe('dropping a new node on the canvas', () => {
     for (const kind of ACTION_KINDS)
       expect(ActionDataSchema.parse(newActionData(kind))).toEqual(newActionData(kind));
     expect(TRIGGER_KINDS).toHaveLength(10);
-    expect(ACTION_KINDS).toHaveLength(11);
+    expect(ACTION_KINDS).toHaveLength(14);
   });
 
   it('a freshly dropped reject step asks for its reason instead of guessing one', () => {

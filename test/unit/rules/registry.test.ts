@@ -23,7 +23,7 @@ import {
 } from '../../../rules/index';
 import { PALETTE } from '../../../web/components/rule-canvas/flow-model';
 import { act, flowOf, stop, trigger, when, type Step } from './fixtures/build-flow';
-import { POOLS, REJECTION_REASONS, STAGES, USERS } from './fixtures/job';
+import { OTHER_JOBS, POOLS, REJECTION_REASONS, STAGES, USERS } from './fixtures/job';
 import { applicant, NOW, person, planFor } from './fixtures/plans';
 
 type Scenario = { flow: ReturnType<typeof flowOf>; event: FlowEvent; facts: Facts; decides: DecisionType[] };
@@ -144,6 +144,18 @@ const SCENARIOS: Record<string, Scenario> = {
     ['move'],
   ),
   'action:advanceStage': actionScenario({ kind: 'advanceStage' }, ['advance']),
+  'action:transferToJob': actionScenario(
+    { kind: 'transferToJob', jobId: OTHER_JOBS.platform.id, stageId: OTHER_JOBS.platform.stages[1]!.id },
+    ['transfer'],
+  ),
+  'action:unreject': actionScenario({ kind: 'unreject' }, ['unreject'], {
+    ...person(),
+    greenhouse: { presence: 'applicant', onThisJob: true, applicationId: 9001, status: 'rejected' },
+  }),
+  'action:convertToCandidate': actionScenario({ kind: 'convertToCandidate', stage: null }, ['convert'], {
+    ...person(),
+    greenhouse: { presence: 'prospect', onThisJob: true, applicationId: 9100, status: 'in_process' },
+  }),
   'action:reject': actionScenario(
     { kind: 'reject', rejectionReasonId: REJECTION_REASONS.lacksSkills.id, sendEmail: true },
     ['reject'],

@@ -1,4 +1,4 @@
-// Steps that write to the person's Greenhouse record: move, reject, note, tag.
+// Steps that write to the person's Greenhouse record: move, transfer, make candidate, reject, note, tag.
 import { NOTE_VISIBILITIES, type ActionOf } from '../../../../rules';
 import { Row, StagePicker, type FieldsProps } from './pickers';
 
@@ -6,6 +6,72 @@ export function MoveToStageFields({ data, onChange, choices, fields }: FieldsPro
   return (
     <Row fields={fields} field="stage">
       <StagePicker value={data.stage} onChange={(stage) => onChange({ ...data, stage })} choices={choices} />
+    </Row>
+  );
+}
+
+/** A job, then a stage of that job: the stage list follows the job chosen, and a new job clears the stage. */
+export function TransferToJobFields({
+  data,
+  onChange,
+  choices,
+  fields,
+}: FieldsProps<ActionOf<'transferToJob'>>) {
+  const jobs = choices.otherJobs ?? [];
+  const job = jobs.find((j) => j.id === data.jobId);
+  return (
+    <>
+      <Row fields={fields} field="jobId">
+        <select
+          value={data.jobId ?? ''}
+          data-testid="transfer-job-picker"
+          onChange={(e) =>
+            onChange({ ...data, jobId: e.target.value ? Number(e.target.value) : null, stageId: null })
+          }
+        >
+          <option value="">{jobs.length === 0 ? 'No other job is synced yet' : 'Choose a job…'}</option>
+          {jobs.map((j) => (
+            <option key={j.id} value={j.id}>
+              {j.name}
+              {j.status === 'open' ? '' : ` (${j.status})`}
+            </option>
+          ))}
+        </select>
+      </Row>
+      <Row fields={fields} field="stageId">
+        <select
+          value={data.stageId ?? ''}
+          data-testid="transfer-stage-picker"
+          disabled={!job}
+          onChange={(e) => onChange({ ...data, stageId: e.target.value ? Number(e.target.value) : null })}
+        >
+          <option value="">{job ? 'Choose a stage…' : 'Choose the job first'}</option>
+          {(job?.stages ?? []).map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+              {s.active ? '' : ' (inactive)'}
+            </option>
+          ))}
+        </select>
+      </Row>
+    </>
+  );
+}
+
+export function ConvertToCandidateFields({
+  data,
+  onChange,
+  choices,
+  fields,
+}: FieldsProps<ActionOf<'convertToCandidate'>>) {
+  return (
+    <Row fields={fields} field="stage">
+      <StagePicker
+        value={data.stage}
+        onChange={(stage) => onChange({ ...data, stage })}
+        choices={choices}
+        allowAny="The job's first stage"
+      />
     </Row>
   );
 }

@@ -5,7 +5,14 @@ import type { ActionData, ActionKind, TriggerData, TriggerKind } from '../../../
 import { RequestApprovalFields } from './approval';
 import { ExportAsCandidateFields, ExportAsProspectFields } from './export';
 import { NotifyFields, StopFields, WaitFields } from './flow-control';
-import { AddNoteFields, MoveToStageFields, RejectFields, TagFields } from './greenhouse-writes';
+import {
+  AddNoteFields,
+  ConvertToCandidateFields,
+  MoveToStageFields,
+  RejectFields,
+  TagFields,
+  TransferToJobFields,
+} from './greenhouse-writes';
 import type { FieldsProps } from './pickers';
 import {
   ApprovalDecidedFields,
@@ -35,9 +42,12 @@ export const ACTION_FIELDS: FieldsOf<ActionData, ActionKind> = {
   requestApproval: RequestApprovalFields,
   exportAsCandidate: ExportAsCandidateFields,
   exportAsProspect: ExportAsProspectFields,
+  convertToCandidate: ConvertToCandidateFields,
   moveToStage: MoveToStageFields,
   advanceStage: null,
+  transferToJob: TransferToJobFields,
   reject: RejectFields,
+  unreject: null,
   addNote: AddNoteFields,
   tag: TagFields,
   notify: NotifyFields,

@@ -13,7 +13,13 @@ import {
 
 export type InspectorChoices = Pick<
   ValidationContext,
-  'greenhouseStages' | 'stageMapping' | 'users' | 'rejectionReasons' | 'prospectPools' | 'requirementNames'
+  | 'greenhouseStages'
+  | 'stageMapping'
+  | 'users'
+  | 'rejectionReasons'
+  | 'prospectPools'
+  | 'requirementNames'
+  | 'otherJobs'
 >;
 
 /** What every kind's fields component receives: its node data, a setter, the job's choices. */
