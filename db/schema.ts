@@ -5,7 +5,7 @@ import type {
   GreenhouseConnectionTable,
   SignInAttemptTable,
 } from './tables/accounts';
-import type { ApprovalRequestTable } from './tables/approvals';
+import type { ApprovalReasonTable, ApprovalRequestTable } from './tables/approvals';
 import type { AuditEventTable } from './tables/audit-event';
 import type { ConnectionCheckTable } from './tables/connection-check';
 import type { EmbeddingCacheTable } from './tables/embedding-cache';
@@ -46,6 +46,7 @@ export interface Database {
   match_score: MatchScoreTable;
   score_change: ScoreChangeTable;
   approval_request: ApprovalRequestTable;
+  approval_reason: ApprovalReasonTable;
   export_ledger: ExportLedgerTable;
   webhook_event: WebhookEventTable;
   outreach_event: OutreachEventTable;

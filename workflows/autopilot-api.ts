@@ -53,6 +53,10 @@ export interface StageEvent {
 export interface ApprovalDecision {
   personId: string;
   decision: 'approved' | 'rejected';
+  /**
+   * Only from callers that predate `approval_reason`: the web app stores the reason there (it can name
+   * the person) and leaves it out of the update, which Temporal keeps in the workflow's history.
+   */
   reason?: string;
   decidedBy: string;
 }

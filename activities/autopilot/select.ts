@@ -393,12 +393,21 @@ export function selectionActivities(deps: ActivityDeps) {
       decidedBy: string;
       reason: string | null;
     }): Promise<{ exports: ExportCandidateInput[]; steps: DecisionStep[] }> {
+      // The web app keeps the reason beside the request (it can name the person, so it stays out of the
+      // workflow's history); updates sent before that carry it themselves.
+      const given = await db
+        .selectFrom('approval_reason')
+        .select('reason')
+        .where('approval_id', '=', input.approvalId)
+        .where('given_by', '=', input.decidedBy)
+        .executeTakeFirst();
+      const reason = input.reason ?? given?.reason ?? null;
       const result = await decide(
         input.jobId,
         input.approvalId,
         input.outcome,
         input.decidedBy,
-        input.reason,
+        reason,
         input.outcome,
       );
       await db
@@ -408,7 +417,7 @@ export function selectionActivities(deps: ActivityDeps) {
           action: `approval.${input.outcome}`,
           job_id: input.jobId,
           person_id: input.personId,
-          details: { approvalId: input.approvalId, reason: input.reason },
+          details: { approvalId: input.approvalId, reason },
         })
         .execute();
       return { exports: result.exports, steps: result.steps };

@@ -23,3 +23,12 @@ export interface ApprovalRequestTable {
 }
 
 export type ApprovalRequest = Selectable<ApprovalRequestTable>;
+
+/** A recruiter's reason for declining, kept apart from the workflow that decides (see the migration). */
+export interface ApprovalReasonTable {
+  approval_id: string;
+  /** The deciding user's email, as the update's `decidedBy`. */
+  given_by: string;
+  reason: string;
+  created_at: CreatedAt;
+}

@@ -306,10 +306,21 @@ export async function decideApprovals(
   }
   await Promise.all(
     [...byWorkflow].map(async ([workflowId, group]) => {
+      // The reason can name the person: it is kept here, beside the request, and the update (which
+      // Temporal keeps in the workflow's history) carries only who decided.
+      if (input.reason)
+        await context.db
+          .insertInto('approval_reason')
+          .values(group.map((r) => ({ approval_id: r.id, given_by: user.email, reason: input.reason! })))
+          .onConflict((oc) =>
+            oc
+              .columns(['approval_id', 'given_by'])
+              .doUpdateSet((eb) => ({ reason: eb.ref('excluded.reason') })),
+          )
+          .execute();
       const decisions: ApprovalDecision[] = group.map((r) => ({
         personId: r.person_id,
         decision: input.decision,
-        ...(input.reason ? { reason: input.reason } : {}),
         decidedBy: user.email,
       }));
       const names = new Map(

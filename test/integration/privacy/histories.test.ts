@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { parseEnv } from '../../../config/env';
 import { eraseGreenhouseCandidate } from '../../../activities/autopilot/privacy';
 import { addPersonToJob } from '../../../db/queries/people';
 import type { RuleFlow } from '../../../rules';
-import { autopilotWorkflowId } from '../../../workflows/autopilot-api';
+import { sandboxConnectionSettings } from '../../../sandbox';
+import { decideApprovals } from '../../../web/server/approvals.server';
+import { autopilotWorkflowId, statusQuery } from '../../../workflows/autopilot-api';
 import {
+  approval,
+  days,
   exportAsCandidate,
   flowOf,
   ghStage,
@@ -12,6 +17,7 @@ import {
   note,
   notifyInApp,
   stop,
+  tag,
   trigger,
   when,
 } from '../../unit/rules/fixtures/build-flow';
@@ -150,5 +156,109 @@ describe('personal data stays out of workflow histories', () => {
       const rows = await h.db.selectFrom(table).selectAll().execute();
       expect(JSON.stringify(rows), table).not.toMatch(/Quillon|Brackenridge|Hammerfest/i);
     }
+  });
+
+  it("a recruiter's reason for declining, naming the person, is kept with the request and enters no history", async () => {
+    // A second open job, whose flow asks a recruiter before anything happens.
+    const { id: secondJob } = await h.db
+      .selectFrom('job')
+      .select('id')
+      .where('status', '=', 'open')
+      .where('id', '!=', jobId)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await h.db.updateTable('job').set({ autopilot_enabled: true }).where('id', '=', secondJob).execute();
+    const { personId: declined } = await addPersonToJob(
+      h.db,
+      secondJob,
+      {
+        firstName: 'Ottoline',
+        lastName: 'Vexworth',
+        emails: ['ottoline.vexworth@example.org'],
+        resumeText: 'Engineer with ten years of experience in distributed systems, Go and PostgreSQL',
+      },
+      { kind: 'import' },
+    );
+    await publishRules(h.db, {
+      ...flowOf(
+        trigger.personMatched(),
+        [
+          when(
+            leaf('source', 'is', 'import'),
+            [
+              approval(
+                {
+                  kind: 'requestApproval',
+                  approver: { kind: 'hiringTeam', role: 'recruiter' },
+                  timeout: days(2),
+                  onTimeout: { then: 'reject' },
+                },
+                [tag('approved', 'pilothouse')],
+                [tag('declined', 'pilothouse')],
+              ),
+            ],
+            [stop('Not imported')],
+          ),
+        ],
+        { id: randomUUID() },
+      ),
+      jobId: secondJob,
+    });
+    const autopilot = await h.client.workflow.start('jobAutopilot', {
+      taskQueue: h.taskQueue,
+      workflowId: autopilotWorkflowId(secondJob),
+      args: [{ jobId: secondJob, cadenceMinutes: 600 }],
+    });
+    // Waiting in the autopilot (not only stored): the request row is written before the workflow tracks it.
+    const approvalId = await eventually('the approval request', async () => {
+      const status = await autopilot.query(statusQuery);
+      return status.pendingApprovals.find((a) => a.personId === declined)?.approvalId;
+    });
+
+    const reason = 'Ottoline Vexworth has no Kubernetes experience';
+    const context = {
+      env: parseEnv({
+        DATABASE_URL: inject('databaseUrl'),
+        ...sandboxConnectionSettings(h.sandbox),
+        SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
+      }),
+      db: h.db,
+      temporal: h.client,
+    };
+    const riley = {
+      id: randomUUID(),
+      email: 'riley@example.com',
+      name: 'Riley',
+      role: 'admin' as const,
+      greenhouse_user_id: null,
+    };
+    const outcomes = await decideApprovals(context, riley, {
+      approvalIds: [approvalId],
+      decision: 'rejected',
+      reason,
+    });
+    expect(outcomes).toMatchObject([{ personId: declined, outcome: 'rejected' }]);
+    // The reason is kept with the decision, and the declined branch ran.
+    const decided = await h.db
+      .selectFrom('approval_request')
+      .select(['status', 'reason', 'decided_by'])
+      .where('id', '=', approvalId)
+      .executeTakeFirstOrThrow();
+    expect(decided).toEqual({ status: 'rejected', reason, decided_by: 'riley@example.com' });
+    await eventually('the declined branch', async () => {
+      const row = await h.db
+        .selectFrom('job_person')
+        .select('tags')
+        .where('job_id', '=', secondJob)
+        .where('person_id', '=', declined)
+        .executeTakeFirstOrThrow();
+      return row.tags.includes('declined') ? row : undefined;
+    });
+
+    const history = historyText(
+      await h.client.workflow.getHandle(autopilotWorkflowId(secondJob)).fetchHistory(),
+    );
+    expect(history).toContain('riley@example.com');
+    expect(history).not.toMatch(/Ottoline|Vexworth|Kubernetes experience/i);
   });
 });

@@ -25,7 +25,8 @@ describe('only the named approver, the hiring-team role or an admin decides an a
 
   beforeAll(async () => {
     db = testDb();
-    await sql`truncate app_user, app_session, sign_in_attempt, audit_event cascade`.execute(db);
+    // Notifications too: earlier files' autopilots notify every recruiter, and the unread count below is exact.
+    await sql`truncate app_user, app_session, sign_in_attempt, audit_event, notification cascade`.execute(db);
     await sql`delete from job where id = ${JOB_ID}`.execute(db);
     web = await startWebApp();
     admin = await firstAdminSignsUp(web.url);
