@@ -29,6 +29,7 @@ import {
 } from './autopilot-api';
 import { databaseActivity, greenhouseActivity, matchingActivity } from './activity-options';
 import { decisionExecutor, type ExecutorState } from './carry-out-decisions';
+import type { TimedApproval } from './decision-steps';
 import { exportCandidate } from './export-candidate';
 import {
   hasSeenEvent,
@@ -53,6 +54,12 @@ const SCORE_BATCH = 100;
 const ONE_DECISION_EXECUTOR = 'one-decision-executor';
 
 /**
+ * A request decided (or timed out) while a cycle was under way is not tracked again by that cycle's
+ * selection, which was read before the decision. Runs that re-added one replay doing so.
+ */
+const SETTLED_APPROVALS_STAY_SETTLED = 'settled-approvals-stay-settled';
+
+/**
  * One long-running autopilot per Greenhouse job: train → source → match → select → export → track,
  * then sleep until the next cycle or a signal. State is plain JSON and survives continue-as-new.
  */
@@ -64,6 +71,12 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
     taskQueue: harvestTaskQueue(workflowInfo().taskQueue),
   });
   const timeoutScale = input.approvalTimeoutScale ?? 1;
+  // Requests decided or timed out since the current cycle began (see SETTLED_APPROVALS_STAY_SETTLED).
+  const settledThisCycle = new Set<string>();
+  /** A request the cycle's selection lists as waiting, unless it is tracked already or was settled since. */
+  const trackAgain = (approval: TimedApproval) =>
+    !state.pendingApprovals.some((a) => a.personId === approval.personId) &&
+    !(settledThisCycle.has(approval.approvalId) && patched(SETTLED_APPROVALS_STAY_SETTLED));
   // Runs carried over from before the executor have none of these yet.
   state.pendingWaits ??= [];
   state.jobEvents ??= [];
@@ -124,6 +137,7 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
         }
         // Taken out before the first await, so the timeout path cannot decide the same request twice.
         const [approval] = state.pendingApprovals.splice(index, 1);
+        settledThisCycle.add(approval!.approvalId);
         const resolved = await store.resolveApproval({
           jobId: state.jobId,
           approvalId: approval!.approvalId,
@@ -203,6 +217,7 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
   async function runCycle() {
     state.cycle += 1;
     state.cycleRequested = false;
+    settledThisCycle.clear();
     state.lastCycleStartedAt = new Date().toISOString();
     try {
       const settings = await store.loadJobSettings({ jobId: state.jobId });
@@ -241,13 +256,11 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
         await executor.carryOut(selection.steps);
         // Requests still pending from earlier cycles (e.g. after a restart) are tracked again, silently.
         for (const approval of selection.approvals) {
-          if (!state.pendingApprovals.some((a) => a.personId === approval.personId))
-            state.pendingApprovals.push(approval);
+          if (trackAgain(approval)) state.pendingApprovals.push(approval);
         }
       } else {
         for (const approval of selection.approvals) {
-          if (!state.pendingApprovals.some((a) => a.personId === approval.personId))
-            state.pendingApprovals.push(approval);
+          if (trackAgain(approval)) state.pendingApprovals.push(approval);
         }
 
         state.phase = 'exporting';
@@ -342,6 +355,7 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
     const due = state.pendingApprovals.filter((a) => a.dueAt !== null && Date.parse(a.dueAt) <= now);
     for (const approval of due) {
       state.pendingApprovals = state.pendingApprovals.filter((a) => a.approvalId !== approval.approvalId);
+      settledThisCycle.add(approval.approvalId);
       const resolved = await store.expireApproval({
         jobId: state.jobId,
         approvalId: approval.approvalId,
