@@ -21,14 +21,16 @@ const acceptedSpace = new WeakMap<HarvestClient, StageIdSpace>();
  * Moves an application from the stage we last saw it in. If Greenhouse says the `from_stage_id`
  * is stale (422) we re-read the application: when it really moved, the 422 stands (someone acted
  * in Greenhouse; never replay a move, it may send automated emails); when it is still where we
- * saw it, the refusal was about the id space, and we ask once more with the other id.
+ * saw it, the refusal was about the id space, and we ask once more with the other id — unless that
+ * space is the one Greenhouse already accepted from this client.
  */
 export async function moveApplicationFromStage(
   client: HarvestClient,
   seen: Pick<Application, 'id' | 'stage_id' | 'job_interview_stage_id'>,
   target: StageMoveTarget,
 ): Promise<{ fromStageIdSpace: StageIdSpace }> {
-  const preferred = acceptedSpace.get(client) ?? 'job_interview_stage';
+  const confirmed = acceptedSpace.get(client);
+  const preferred = confirmed ?? 'job_interview_stage';
   const spaces: StageIdSpace[] = [
     preferred,
     preferred === 'job_interview_stage' ? 'application_stage' : 'job_interview_stage',
@@ -52,8 +54,12 @@ export async function moveApplicationFromStage(
       acceptedSpace.set(client, space);
       return { fromStageIdSpace: space };
     } catch (error) {
-      if (!(error instanceof GreenhouseError && error.status === 422) || firstRefusal !== undefined)
-        throw error;
+      if (!(error instanceof GreenhouseError && error.status === 422)) throw error;
+      // Greenhouse took this id space before, so the refusal is about the move itself (e.g. the person
+      // already has an application on the job a transfer names): that is the reason to report.
+      if (space === confirmed) throw error;
+      // Refused in both spaces: the documented one's answer says what was wrong, not the other id's.
+      if (firstRefusal !== undefined) throw firstRefusal;
       firstRefusal = error;
       const now = await client.getApplication(seen.id);
       const unchanged =

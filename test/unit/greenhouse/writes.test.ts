@@ -96,6 +96,26 @@ describe('writing to Greenhouse', () => {
     }
   });
 
+  it("a transfer Greenhouse refuses for its own reason reports that reason, not the other id space's", async () => {
+    const application = await newApplicant('twice.applied@example.com');
+    const other = t.sandbox.runtime.state.jobs.find(
+      (j) => j.status === 'open' && !j.confidential && j.id !== application.job_id,
+    )!;
+    await t.client().createApplication({ candidate_id: application.candidate_id, job_id: other.id });
+    // A client that has had a move accepted asks once; a fresh one tries both id spaces.
+    const seasoned = t.client();
+    const warmUp = await newApplicant('warm.up@example.com');
+    await moveApplicationFromStage(seasoned, warmUp, { toStageId: stagesOf(openJob().id)[1]?.id });
+    for (const client of [seasoned, t.client()]) {
+      const error = await moveApplicationFromStage(client, application, { toJobId: other.id }).catch(
+        (e: unknown) => e,
+      );
+      expect((error as GreenhouseError).status).toBe(422);
+      expect((error as GreenhouseError).message).toContain('already has an application for the job');
+    }
+    expect((await t.client().getApplication(application.id))?.job_id).toBe(application.job_id);
+  });
+
   it('rejects, unrejects and hires', async () => {
     const client = t.client();
     const job = await t.control<{ id: number }>('POST', '/recruiter/jobs', { name: 'Payroll Specialist' });
