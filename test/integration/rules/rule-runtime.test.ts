@@ -809,6 +809,56 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
     await expect(h.client.workflow.getHandle(retried.workflowId).describe()).resolves.toBeDefined();
   });
 
+  it('a transfer Greenhouse refuses (already on the other job) shows in Ops with its reason; Retry transfers once the conflict is gone', async () => {
+    expect(jobs.length).toBeGreaterThanOrEqual(7);
+    const jobId = jobs[6]!;
+    const targetJob = jobs[0]!;
+    const targetStage = stages.get(targetJob)![1]!;
+    const email = `harper.${jobId}@example.org`;
+    // Harper applied to job A on its careers page; the rules of job G will try to transfer Harper there too.
+    const applied = await fetch(`${h.sandbox.controlUrl}/recruiter/applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ first_name: 'Harper', last_name: 'Rulecase', email, job_id: targetJob }),
+    });
+    expect(applied.status).toBe(201);
+    const onTarget = ((await applied.json()) as { application: { id: number } }).application.id;
+    const person = await personNamed(jobId, 'Harper');
+    await publish(
+      jobId,
+      trigger.personMatched(),
+      [exportAsCandidate(ghStage(stages.get(jobId)![0]!)), transferTo(targetJob, targetStage)],
+      { onlyImported: true },
+    );
+    await start(jobId);
+    const exported = await candidateOf(jobId, person);
+    const failure = await eventually('the refused transfer in Ops', async () => {
+      const rows = await failedRuleActions(context());
+      return rows.find((r) => r.personId === person && r.action === 'transfer');
+    });
+    expect(failure.failureType).toMatch(/\w+/);
+    expect(failure.failureMessage).toContain('already has an application for the job');
+    expect(failure.failureMessage).not.toContain('Harper');
+    expect(state().applications.find((a) => a.id === exported.greenhouse_application_id)?.job_id).toBe(jobId);
+
+    // A recruiter moves Harper's own application on job A to another job; then Ops retries the transfer.
+    const moved = await fetch(`${h.sandbox.controlUrl}/recruiter/applications/${onTarget}/move`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ to_job_id: jobs[1] }),
+    });
+    expect(moved.status).toBe(200);
+    const retried = await retryRuleAction(context(), failure.id, 'olu@example.com');
+    expect(retried.started).toBe(true);
+    await h.client.workflow.getHandle(retried.workflowId).result();
+    expect(state().applications.find((a) => a.id === exported.greenhouse_application_id)).toMatchObject({
+      job_id: targetJob,
+      job_interview_stage_id: targetStage,
+    });
+    expect((await retryRuleAction(context(), failure.id, 'olu@example.com')).started).toBe(false);
+    expect((await failedRuleActions(context())).find((r) => r.id === failure.id)).toBeUndefined();
+  });
+
   function context(): PilothouseContext {
     return {
       db: h.db,
