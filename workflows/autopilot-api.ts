@@ -1,6 +1,7 @@
 // The autopilot's public surface: workflow ids, signals, updates and queries, shared by the workflows
 // (which handle them) and by the web app and webhook ingest (which send them). Plain JSON types only.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CycleTiming } from './cycle-timings';
 
 export {
   DEFAULT_TENANT,
@@ -102,6 +103,8 @@ export interface AutopilotStatus {
   lastError: string | null;
   ruleVersions: { flowId: string; version: number }[];
   profileVersion: number | null;
+  /** The last few cycles' phases with when each began, oldest first (empty until a cycle ran). */
+  recentCycles: CycleTiming[];
 }
 
 /** The input of the `candidateErasure` workflow: Greenhouse erased a candidate, or merged it into another. */

@@ -1,3 +1,4 @@
+import type { CycleTiming } from './cycle-timings';
 import type { PendingWait } from './decision-steps';
 import type {
   AutopilotPhase,
@@ -37,6 +38,8 @@ export interface AutopilotState {
   jobEvents?: ('jobOpened' | 'jobClosed')[];
   /** Versions published with "also apply to people already handled", not yet applied. Absent in older runs. */
   retroactivePublishes?: { flowId: string; version: number }[];
+  /** When each phase of the last few cycles began (see cycle-timings.ts). Absent in older runs. */
+  cycleTimings?: CycleTiming[];
 }
 
 export interface JobAutopilotInput {
@@ -90,6 +93,7 @@ export function statusOf(state: AutopilotState): AutopilotStatus {
     lastError: state.lastError,
     ruleVersions: state.ruleVersions,
     profileVersion: state.profileVersion,
+    recentCycles: state.cycleTimings ?? [],
   };
 }
 

@@ -29,6 +29,7 @@ import {
 } from './autopilot-api';
 import { databaseActivity, greenhouseActivity, matchingActivity } from './activity-options';
 import { decisionExecutor, type ExecutorState } from './carry-out-decisions';
+import { enterPhase, finishCycleTiming, startCycleTiming } from './cycle-timings';
 import type { TimedApproval } from './decision-steps';
 import { exportCandidate } from './export-candidate';
 import {
@@ -219,6 +220,7 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
     state.cycleRequested = false;
     settledThisCycle.clear();
     state.lastCycleStartedAt = new Date().toISOString();
+    startCycleTiming(state, state.lastCycleStartedAt);
     try {
       const settings = await store.loadJobSettings({ jobId: state.jobId });
       state.cadenceMs = settings.cadenceMinutes * 60_000;
@@ -228,14 +230,14 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
         return;
       }
 
-      state.phase = 'training';
+      enterPhase(state, 'training', new Date().toISOString());
       const profile = await matching.trainJobProfile({ jobId: state.jobId });
       state.profileVersion = profile.profileVersion;
 
-      state.phase = 'sourcing';
+      enterPhase(state, 'sourcing', new Date().toISOString());
       await greenhouse.sourceCandidates({ jobId: state.jobId });
 
-      state.phase = 'matching';
+      enterPhase(state, 'matching', new Date().toISOString());
       // Bounded: a cycle scores at most 50 batches; the rest waits for the next cycle.
       for (let batch = 0; batch < 50; batch += 1) {
         const { scored } = await matching.scoreBatch({
@@ -246,13 +248,13 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
         if (scored < SCORE_BATCH) break;
       }
 
-      state.phase = 'selecting';
+      enterPhase(state, 'selecting', new Date().toISOString());
       const selection = await store.selectPeople({ jobId: state.jobId, approvalTimeoutScale: timeoutScale });
       state.ruleVersions = selection.ruleVersions;
       if (patched(ONE_DECISION_EXECUTOR)) {
         await applyJobEvents();
         await applyRetroactivePublishes();
-        state.phase = 'exporting';
+        enterPhase(state, 'exporting', new Date().toISOString());
         await executor.carryOut(selection.steps);
         // Requests still pending from earlier cycles (e.g. after a restart) are tracked again, silently.
         for (const approval of selection.approvals) {
@@ -263,11 +265,11 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
           if (trackAgain(approval)) state.pendingApprovals.push(approval);
         }
 
-        state.phase = 'exporting';
+        enterPhase(state, 'exporting', new Date().toISOString());
         for (const request of selection.exports) await startExport(request);
       }
 
-      state.phase = 'tracking';
+      enterPhase(state, 'tracking', new Date().toISOString());
       const changes = await greenhouse.reconcileJob({ jobId: state.jobId });
       // Events that could not be applied last time go first, in the order they came.
       state.stageEvents.unshift(...(state.retryStageEvents ?? []));
@@ -283,6 +285,7 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
       await store.recordAutopilotError({ jobId: state.jobId, message: state.lastError });
     } finally {
       state.lastCycleFinishedAt = new Date().toISOString();
+      finishCycleTiming(state, state.lastCycleFinishedAt, state.lastError !== null);
       state.nextCycleAt = new Date(Date.now() + state.cadenceMs).toISOString();
       state.phase = state.stopped ? 'stopped' : 'sleeping';
     }

@@ -3,6 +3,7 @@ import { Form, Link, NavLink, useFetcher, useRevalidator } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/job';
 import { useCsrfToken } from '../components/csrf';
+import { JobCharts } from '../components/job-charts';
 import { GreenhouseStatus, MatchExplanation, ScorePill } from '../components/people';
 import { PHASE_LABELS, PHASE_ORDER, PIPELINE_STAGES, phaseLabel } from '../components/pipeline';
 import { Badge, EmptyState, Notice, PageHeader, Spinner, formatWhen } from '../components/ui';
@@ -14,6 +15,7 @@ import { CADENCES, cadenceLabel } from '../server/cadence';
 import { newSourceDataSignal } from '../../workflows/autopilot-api';
 import { invalid, parseForm } from '../server/forms.server';
 import { assertJobVisible } from '../server/greenhouse.server';
+import { scoreChartData } from '../server/job-charts.server';
 import { exportNow, jobPeople } from '../server/job-people.server';
 import { parseJobId, requireJob } from '../server/jobs.server';
 
@@ -40,10 +42,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const stage = url.searchParams.get('stage');
   const q = (url.searchParams.get('q') ?? '').trim();
   const from = url.searchParams.get('from')?.trim() || null;
-  const [people, counts, autopilot] = await Promise.all([
-    jobPeople(context, jobId, { stage, q, from }),
+  const view = url.searchParams.get('view') === 'charts' ? 'charts' : 'people';
+  const [people, counts, autopilot, scores] = await Promise.all([
+    view === 'charts' ? [] : jobPeople(context, jobId, { stage, q, from }),
     countsForJob(context.db, jobId),
     autopilotStatus(context, jobId),
+    view === 'charts' ? scoreChartData(context, jobId) : null,
   ]);
   return {
     job: {
@@ -58,6 +62,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     counts,
     autopilot,
     filter: { stage, q, from },
+    view,
+    scores,
     canExport: user.role !== 'ops',
     isAdmin: user.role === 'admin',
   };
@@ -269,7 +275,7 @@ function ExportButton({ personId, name }: { personId: string; name: string }) {
 }
 
 export default function Job({ loaderData }: Route.ComponentProps) {
-  const { job, people, counts, autopilot, filter, canExport, isAdmin } = loaderData;
+  const { job, people, counts, autopilot, filter, view, scores, canExport, isAdmin } = loaderData;
   const revalidator = useRevalidator();
   const busy =
     (autopilot.state === 'running' && BUSY_PHASES.has(autopilot.status.phase)) ||
@@ -323,7 +329,7 @@ export default function Job({ loaderData }: Route.ComponentProps) {
         <NavLink
           to={`/jobs/${job.id}`}
           end
-          className={() => (filter.stage === null && !filter.from ? 'active' : '')}
+          className={() => (filter.stage === null && !filter.from && view !== 'charts' ? 'active' : '')}
         >
           Everyone <span className="count">{total}</span>
         </NavLink>
@@ -337,7 +343,22 @@ export default function Job({ loaderData }: Route.ComponentProps) {
             {stage.label} <span className="count">{counts.byTab[stage.key] ?? 0}</span>
           </Link>
         ))}
+        <Link to="?view=charts" className={view === 'charts' ? 'active' : ''} data-testid="charts-tab">
+          Charts
+        </Link>
       </nav>
+      {scores ? (
+        <JobCharts
+          funnel={counts.funnel}
+          scores={scores}
+          cycles={autopilot.state === 'running' ? autopilot.status.recentCycles : null}
+          autopilotNote={
+            autopilot.state === 'running'
+              ? ''
+              : `No cycle timeline: ${job.autopilotEnabled ? autopilot.detail : 'the autopilot is off for this job.'}`
+          }
+        />
+      ) : null}
       {filter.from ? (
         <Notice tone="info">
           <span data-testid="from-list">
@@ -347,72 +368,76 @@ export default function Job({ loaderData }: Route.ComponentProps) {
           <Link to={`/jobs/${job.id}`}>Show everyone</Link>
         </Notice>
       ) : null}
-      <Form method="get" className="filters" role="search">
-        {filter.stage ? <input type="hidden" name="stage" value={filter.stage} /> : null}
-        <input
-          type="search"
-          name="q"
-          placeholder="Search people by name, title or company…"
-          defaultValue={filter.q}
-          aria-label="Search people"
-        />
-        <button className="button" type="submit">
-          Search
-        </button>
-      </Form>
-      {people.length === 0 ? (
-        <EmptyState title={total === 0 ? 'Nobody in this pipeline yet.' : 'Nobody matches.'}>
-          {total === 0
-            ? 'When the autopilot runs it sources, scores and lists people here.'
-            : 'Try another stage or search.'}
-        </EmptyState>
-      ) : (
-        <ul className="people" data-testid="people">
-          {people.map((person) => (
-            <li
-              key={person.personId}
-              className="person"
-              data-testid="person"
-              data-person-id={person.personId}
-              data-stage={person.stage}
-            >
-              <div className="person-main">
-                <ScorePill score={person.score} />
-                <div>
-                  <strong className="person-name">{person.name}</strong>
-                  <div className="small muted">
-                    {[person.headline, person.location].filter(Boolean).join(' · ')}
+      {view === 'charts' ? null : (
+        <>
+          <Form method="get" className="filters" role="search">
+            {filter.stage ? <input type="hidden" name="stage" value={filter.stage} /> : null}
+            <input
+              type="search"
+              name="q"
+              placeholder="Search people by name, title or company…"
+              defaultValue={filter.q}
+              aria-label="Search people"
+            />
+            <button className="button" type="submit">
+              Search
+            </button>
+          </Form>
+          {people.length === 0 ? (
+            <EmptyState title={total === 0 ? 'Nobody in this pipeline yet.' : 'Nobody matches.'}>
+              {total === 0
+                ? 'When the autopilot runs it sources, scores and lists people here.'
+                : 'Try another stage or search.'}
+            </EmptyState>
+          ) : (
+            <ul className="people" data-testid="people">
+              {people.map((person) => (
+                <li
+                  key={person.personId}
+                  className="person"
+                  data-testid="person"
+                  data-person-id={person.personId}
+                  data-stage={person.stage}
+                >
+                  <div className="person-main">
+                    <ScorePill score={person.score} />
+                    <div>
+                      <strong className="person-name">{person.name}</strong>
+                      <div className="small muted">
+                        {[person.headline, person.location].filter(Boolean).join(' · ')}
+                      </div>
+                      <div className="small">
+                        <Badge>{person.source.replace('_', ' ')}</Badge>{' '}
+                        <Badge tone="info">{person.stage.replace('_', ' ')}</Badge>
+                        <Link
+                          to={`/jobs/${job.id}/people/${person.personId}/why`}
+                          className="small"
+                          data-testid="why-link"
+                        >
+                          Why?
+                        </Link>
+                        {person.exportStatus === 'failed' ? (
+                          <span className="text-bad small"> Export failed: {person.exportFailure}</span>
+                        ) : null}
+                        {person.exportStatus === 'running' ? <Spinner label="Exporting" /> : null}
+                      </div>
+                    </div>
+                    <div className="person-side">
+                      <GreenhouseStatus presence={person.greenhouse} synced={person.synced} />
+                      {canExport && !person.synced && person.exportStatus !== 'running' ? (
+                        <ExportButton personId={person.personId} name={person.name} />
+                      ) : null}
+                    </div>
                   </div>
-                  <div className="small">
-                    <Badge>{person.source.replace('_', ' ')}</Badge>{' '}
-                    <Badge tone="info">{person.stage.replace('_', ' ')}</Badge>
-                    <Link
-                      to={`/jobs/${job.id}/people/${person.personId}/why`}
-                      className="small"
-                      data-testid="why-link"
-                    >
-                      Why?
-                    </Link>
-                    {person.exportStatus === 'failed' ? (
-                      <span className="text-bad small"> Export failed: {person.exportFailure}</span>
-                    ) : null}
-                    {person.exportStatus === 'running' ? <Spinner label="Exporting" /> : null}
-                  </div>
-                </div>
-                <div className="person-side">
-                  <GreenhouseStatus presence={person.greenhouse} synced={person.synced} />
-                  {canExport && !person.synced && person.exportStatus !== 'running' ? (
-                    <ExportButton personId={person.personId} name={person.name} />
-                  ) : null}
-                </div>
-              </div>
-              <details>
-                <summary>Why this score</summary>
-                <MatchExplanation explanation={person.explanation} score={person.score} />
-              </details>
-            </li>
-          ))}
-        </ul>
+                  <details>
+                    <summary>Why this score</summary>
+                    <MatchExplanation explanation={person.explanation} score={person.score} />
+                  </details>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
       )}
     </main>
   );
