@@ -7,9 +7,9 @@ import { describeTimeline, formatDuration, type CycleTimeline } from '../../char
 // One cycle of the autopilot on a time line: a row per phase, its bar from when it began to when the next
 // one did, with how long it took beside it. Times are the ones the autopilot recorded.
 
-const WIDTH = 1000;
+const WIDTH = 760;
 const ROW = 28;
-const margin = { top: 8, right: 90, bottom: 36, left: 100 };
+const margin = { top: 8, right: 90, bottom: 48, left: 100 };
 const PHASE_FILL = '#1f6feb';
 
 export function CycleTimelineChart({ timeline }: { timeline: CycleTimeline }) {
@@ -32,6 +32,7 @@ export function CycleTimelineChart({ timeline }: { timeline: CycleTimeline }) {
       className="chart"
       data-testid="cycle-timeline"
       data-cycle={timeline.cycle}
+      style={{ maxWidth: 880 }}
     >
       <title>{description}</title>
       <Group left={margin.left} top={margin.top}>

@@ -29,6 +29,11 @@ export function ScoreHistogram({
     range: [innerHeight, 0],
     nice: true,
   });
+  const lines = thresholds.map((t) => x(t.value));
+  const countX = (left: number, width: number) => {
+    const middle = left + width / 2;
+    return lines.some((at) => Math.abs(at - middle) < 9) ? left + width / 4 : middle;
+  };
   const total = bins.reduce((sum, b) => sum + b.people, 0);
   const description =
     `Scores of ${total} matched people: ` +
@@ -50,11 +55,19 @@ export function ScoreHistogram({
           const left = x(bin.from) + 1;
           const width = Math.max(0, x(bin.from + 10) - x(bin.from) - 2);
           const top = y(bin.people);
+          // The count sits inside a bar tall enough to hold it, beside any rule line that crosses the bar.
+          const inside = innerHeight - top >= 20;
           return (
             <g key={bin.from} data-bin={binLabel(bin)} data-people={bin.people}>
               <Bar x={left} y={top} width={width} height={innerHeight - top} fill="#9aa3ad" />
               {bin.people > 0 ? (
-                <text x={left + width / 2} y={top - 4} textAnchor="middle" fontSize={11}>
+                <text
+                  x={countX(left, width)}
+                  y={inside ? top + 14 : top - 4}
+                  textAnchor="middle"
+                  fontSize={11}
+                  fill={inside ? '#fff' : '#1c2430'}
+                >
                   {bin.people}
                 </text>
               ) : null}
