@@ -220,6 +220,52 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
   });
 
+  it('"Transfer to another job" offers the other synced jobs, then only the chosen job\'s stages', async () => {
+    const canvas = page.getByTestId('rule-canvas');
+    const box = (await canvas.boundingBox())!;
+    await page.getByTestId('palette-action-transferToJob').scrollIntoViewIfNeeded();
+    await page
+      .getByTestId('palette-action-transferToJob')
+      .dragTo(canvas, { targetPosition: { x: 90, y: 120 } });
+    const node = page.locator('.react-flow__node[data-id="transferToJob-1"]');
+    await node.click();
+    const jobPicker = page.getByTestId('transfer-job-picker');
+    const stagePicker = page.getByTestId('transfer-stage-picker');
+    expect(await stagePicker.isDisabled()).toBe(true);
+    const others = await stack.db
+      .selectFrom('job')
+      .select(['id', 'name'])
+      .where('id', '!=', jobId)
+      .where('deleted_at', 'is', null)
+      .orderBy('name')
+      .execute();
+    expect(others.length).toBeGreaterThan(0);
+    const offered = await jobPicker
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ''));
+    expect(offered).toEqual(others.map((j) => String(j.id)));
+    const target = others[0]!;
+    await jobPicker.selectOption(String(target.id));
+    const stages = await stack.db
+      .selectFrom('job_stage')
+      .select(['id', 'name'])
+      .where('job_id', '=', target.id)
+      .orderBy('sort_order')
+      .execute();
+    const stageOptions = await stagePicker
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ''));
+    expect(stageOptions).toEqual(stages.map((st) => String(st.id)));
+    await stagePicker.selectOption(String(stages[1]!.id));
+    await expect
+      .poll(() => page.getByTestId('inspector-step-name').textContent(), PAGE_WAIT)
+      .toBe(`Transfer to "${target.name}" at "${stages[1]!.name}"`);
+    // The journey's flow goes on without it.
+    await node.click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(6);
+  });
+
   it('a connection that would make a loop is refused, with the reason next to the canvas', async () => {
     const from = `.react-flow__node[data-id="exportAsCandidate-1"] .react-flow__handle[data-handleid="next"]`;
     const to = `.react-flow__node[data-id="if-score-1"] .react-flow__handle[data-handleid="in"]`;
