@@ -222,7 +222,6 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
 
   it('"Transfer to another job" offers the other synced jobs, then only the chosen job\'s stages', async () => {
     const canvas = page.getByTestId('rule-canvas');
-    const box = (await canvas.boundingBox())!;
     await page.getByTestId('palette-action-transferToJob').scrollIntoViewIfNeeded();
     await page
       .getByTestId('palette-action-transferToJob')
