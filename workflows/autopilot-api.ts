@@ -103,8 +103,8 @@ export interface AutopilotStatus {
   lastError: string | null;
   ruleVersions: { flowId: string; version: number }[];
   profileVersion: number | null;
-  /** The last few cycles' phases with when each began, oldest first (empty until a cycle ran). */
-  recentCycles: CycleTiming[];
+  /** The last few cycles' phases with when each began, oldest first. Absent from a worker older than it. */
+  recentCycles?: CycleTiming[];
 }
 
 /** The input of the `candidateErasure` workflow: Greenhouse erased a candidate, or merged it into another. */

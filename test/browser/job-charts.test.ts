@@ -82,11 +82,11 @@ describe('the job’s charts: funnel, scores against the rules’ line, the last
           .getHandle(autopilotWorkflowId(job.id))
           .query(statusQuery)
           .catch(() => undefined);
-        return seen?.recentCycles.some((c) => c.finishedAt !== null) ? seen : undefined;
+        return seen?.recentCycles?.some((c) => c.finishedAt !== null) ? seen : undefined;
       },
       { timeoutMs: 180_000 },
     );
-    const cycle = cycleTimeline(status.recentCycles.findLast((c) => c.finishedAt !== null)!)!;
+    const cycle = cycleTimeline(status.recentCycles!.findLast((c) => c.finishedAt !== null)!)!;
     expect(cycle.spans.map((s) => s.phase)).toEqual(PHASES);
     const counts = await countsForJob(stack.db, job.id);
     expect(counts.funnel.matched, 'the cycle scored people').toBeGreaterThan(0);

@@ -351,7 +351,7 @@ export default function Job({ loaderData }: Route.ComponentProps) {
         <JobCharts
           funnel={counts.funnel}
           scores={scores}
-          cycles={autopilot.state === 'running' ? autopilot.status.recentCycles : null}
+          cycles={autopilot.state === 'running' ? (autopilot.status.recentCycles ?? []) : null}
           autopilotNote={
             autopilot.state === 'running'
               ? ''
