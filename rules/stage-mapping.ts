@@ -366,3 +366,33 @@ export function validateStageMapping(
   }
   return issues;
 }
+
+/**
+ * The rule event a Greenhouse application change is, as the job's status mapping reads it. A rejection or
+ * hire counts as what the admin mapped its status to: "rejected" starts "Rejected in Greenhouse" flows,
+ * "hired" starts "Hired" flows, anything else ("in progress", "converted", "ignored") starts neither. A
+ * move between stages is a stage change, unless the application's status is one the admin ignores.
+ */
+export function ruleEventForStatus(
+  mapping: Pick<StageMapping, 'statusOutcomes'>,
+  change: {
+    kind: 'stage_changed' | 'rejected' | 'hired';
+    status: GreenhouseStatus;
+    fromStageId: number | null;
+    toStageId: number | null;
+  },
+):
+  | { type: 'applicationRejected'; rejectionReasonId: null }
+  | { type: 'candidateHired' }
+  | { type: 'stageChanged'; fromStageId: number | null; toStageId: number }
+  | null {
+  const outcome = mapping.statusOutcomes[change.status];
+  if (outcome === 'ignored') return null;
+  if (change.kind === 'stage_changed')
+    return change.toStageId
+      ? { type: 'stageChanged', fromStageId: change.fromStageId, toStageId: change.toStageId }
+      : null;
+  if (outcome === 'rejected') return { type: 'applicationRejected', rejectionReasonId: null };
+  if (outcome === 'hired') return { type: 'candidateHired' };
+  return null;
+}

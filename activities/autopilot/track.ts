@@ -2,7 +2,13 @@ import { sql } from 'kysely';
 import { collect } from '../../greenhouse/client';
 import { listApplicationsChangedBetween } from '../../greenhouse/application-window';
 import { moveApplicationFromStage } from '../../greenhouse/stage-move';
-import { evaluate, type Decision, type FlowEvent } from '../../rules';
+import {
+  evaluate,
+  ruleEventForStatus,
+  type Decision,
+  type FlowEvent,
+  type GreenhouseStatus,
+} from '../../rules';
 import type { StageEvent } from '../../workflows/autopilot-api';
 import { requireHarvest, type ActivityDeps } from '../deps';
 import { greenhouseCall } from '../greenhouse-call';
@@ -10,7 +16,7 @@ import { presenceFromApplications } from './greenhouse-presence';
 import { eraseGreenhouseCandidate, mergeGreenhouseCandidates } from './privacy';
 import { personFactsQuery } from '../../db/queries/person-facts';
 import { personFacts } from '../../rules/person-facts';
-import { loadRulePlans } from './rule-plans';
+import { loadRulePlans, loadStageMapping } from './rule-plans';
 import { withPersonalDetails } from './personal-details';
 import type { RuleActionRequest } from './select';
 import type { DecisionStep } from '../../workflows/decision-steps';
@@ -146,14 +152,18 @@ export function trackActivities(deps: ActivityDeps) {
         .where('person_id', '=', person.id)
         .execute();
 
+      // What a rejection or hire means is the job's status mapping's to say (the stage mapping screen).
       const flowEvent: FlowEvent | null =
-        event.kind === 'stage_changed' && event.toStageId
-          ? { type: 'stageChanged', fromStageId: event.fromStageId ?? null, toStageId: event.toStageId }
-          : event.kind === 'rejected'
-            ? { type: 'applicationRejected', rejectionReasonId: null }
-            : event.kind === 'hired'
-              ? { type: 'candidateHired' }
-              : null;
+        event.kind === 'stage_changed' || event.kind === 'rejected' || event.kind === 'hired'
+          ? ruleEventForStatus(await loadStageMapping(db, input.jobId), {
+              kind: event.kind,
+              status:
+                event.status ??
+                (event.kind === 'stage_changed' ? 'in_process' : (event.kind satisfies GreenhouseStatus)),
+              fromStageId: event.fromStageId ?? null,
+              toStageId: event.toStageId ?? null,
+            })
+          : null;
       if (!flowEvent) return { actions: [] };
       const row = await personFactsQuery(db, input.jobId)
         .where('jp.person_id', '=', person.id)

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { GreenhouseInterviewStage } from '../../../rules/index';
 import {
+  DEFAULT_STATUS_OUTCOMES,
   fillStageMappingDefaults,
   findUnmappedStages,
   greenhouseStageFor,
   outcomeForStatus,
   pipelineStageFor,
+  ruleEventForStatus,
   stageNameSimilarity,
   validateStageMapping,
 } from '../../../rules/index';
@@ -163,5 +165,46 @@ describe('stage mapping', () => {
     expect(stageNameSimilarity('On-site interview', 'Onsite Interview')).toBeGreaterThan(0.9);
     expect(stageNameSimilarity('Offer', 'Phone Screen')).toBeLessThan(0.3);
     expect(stageNameSimilarity('', 'Offer')).toBe(0);
+  });
+});
+
+describe('what a Greenhouse application change starts, as the status mapping reads it', () => {
+  const change = (
+    kind: 'stage_changed' | 'rejected' | 'hired',
+    status: 'in_process' | 'rejected' | 'hired' | 'converted',
+  ) => ({
+    kind,
+    status,
+    fromStageId: 11,
+    toStageId: 12,
+  });
+  const mapping = (overrides: Partial<typeof DEFAULT_STATUS_OUTCOMES>) => ({
+    statusOutcomes: { ...DEFAULT_STATUS_OUTCOMES, ...overrides },
+  });
+
+  it('by default a rejection is a rejection, a hire a hire, a move a stage change', () => {
+    expect(ruleEventForStatus(mapping({}), change('rejected', 'rejected'))).toEqual({
+      type: 'applicationRejected',
+      rejectionReasonId: null,
+    });
+    expect(ruleEventForStatus(mapping({}), change('hired', 'hired'))).toEqual({ type: 'candidateHired' });
+    expect(ruleEventForStatus(mapping({}), change('stage_changed', 'in_process'))).toEqual({
+      type: 'stageChanged',
+      fromStageId: 11,
+      toStageId: 12,
+    });
+  });
+
+  it('a status the admin ignores starts nothing; one mapped elsewhere starts what it was mapped to', () => {
+    expect(ruleEventForStatus(mapping({ rejected: 'ignored' }), change('rejected', 'rejected'))).toBeNull();
+    expect(
+      ruleEventForStatus(mapping({ in_process: 'ignored' }), change('stage_changed', 'in_process')),
+    ).toBeNull();
+    expect(
+      ruleEventForStatus(mapping({ rejected: 'inProgress' }), change('rejected', 'rejected')),
+    ).toBeNull();
+    expect(ruleEventForStatus(mapping({ converted: 'hired' }), change('hired', 'converted'))).toEqual({
+      type: 'candidateHired',
+    });
   });
 });
