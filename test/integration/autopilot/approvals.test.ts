@@ -113,6 +113,34 @@ describe('approvals: decided by a recruiter, or escalated and expired when nobod
       return row.requested_from === 'Hiring manager' || row.status !== 'pending' ? row : undefined;
     });
     expect(escalated.requested_from).toMatch(/hiring manager/i);
+    // The approvers were told: the recruiter of each request as it arrived, the hiring manager when Sam's
+    // was escalated to them (in-app notifications, the rows the header's unread count counts).
+    const told = await eventually('the hiring manager told of the escalation', async () => {
+      const rows = await h.db
+        .selectFrom('notification')
+        .select(['person_id', 'kind', 'to_role', 'message'])
+        .where('job_id', '=', jobId)
+        .where('kind', 'like', 'approval.%')
+        // Threshold 0: the job's own applicants are asked about too; these two are the test's.
+        .where('person_id', 'in', [robin, sam])
+        .execute();
+      return rows.some((r) => r.kind === 'approval.escalated') ? rows : undefined;
+    });
+    const summary = (kind: string) =>
+      told
+        .filter((r) => r.kind === kind)
+        .map((r) => [r.person_id, r.to_role])
+        .sort();
+    expect(summary('approval.requested')).toEqual(
+      [
+        [robin, 'recruiter'],
+        [sam, 'recruiter'],
+      ].sort(),
+    );
+    expect(summary('approval.escalated')).toEqual([[sam, 'hiringManager']]);
+    expect(told.find((r) => r.kind === 'approval.escalated')!.message).toMatch(
+      /escalated to .*nobody decided in time/i,
+    );
     const expired = await eventually('the escalated request to expire', async () => {
       const row = await h.db
         .selectFrom('approval_request')

@@ -7,6 +7,7 @@ import { createActivities } from '../../../activities';
 import { addPersonToJob } from '../../../db/queries/people';
 import {
   ACTION_KINDS,
+  HARVEST_SCOPES_BY_ACTION,
   TRIGGER_KINDS,
   hashPlan,
   type ActionKind,
@@ -15,6 +16,9 @@ import {
 } from '../../../rules';
 import type { PilothouseContext } from '../../../web/server/load-context';
 import { failedRuleActions, retryRuleAction } from '../../../web/server/ops.server';
+import { publishFlow } from '../../../web/server/rules.server';
+import type { SignedInUser } from '../../../web/server/auth.server';
+import { loadStageMapping, loadValidationContext } from '../../../activities/autopilot/rule-plans';
 import {
   autopilotWorkflowId,
   decideApprovalsUpdate,
@@ -134,6 +138,26 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
       workflowId: autopilotWorkflowId(jobId),
       args: [{ jobId, cadenceMinutes: 600, approvalTimeoutScale }],
     });
+
+  /** Causes something that makes the job's running autopilot run a cycle, and waits for that cycle to end. */
+  async function afterNextCycle(
+    jobId: number,
+    cause: (handle: ReturnType<typeof h.client.workflow.getHandle>) => Promise<unknown>,
+  ) {
+    const handle = h.client.workflow.getHandle(autopilotWorkflowId(jobId));
+    const { cycle } = await handle.query(statusQuery);
+    await cause(handle);
+    return eventually('the next cycle to finish', async () => {
+      const status = await handle.query(statusQuery);
+      // A cycle counts from its start, before its phase changes; the next one can start at the very
+      // workflow time the last one ended (one activation), so only a later end says this one finished.
+      const finished =
+        status.lastCycleFinishedAt !== null &&
+        status.lastCycleStartedAt !== null &&
+        Date.parse(status.lastCycleFinishedAt) > Date.parse(status.lastCycleStartedAt);
+      return status.cycle > cycle && finished ? status : undefined;
+    });
+  }
 
   const candidateOf = async (jobId: number, personId: string) =>
     eventually(`person ${personId} exported`, async () => {
@@ -594,6 +618,83 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
     },
   );
 
+  it('job B: publishing without "also apply to people already handled" leaves them alone; with it, the running autopilot evaluates them once', async () => {
+    const jobId = jobs[1]!;
+    const flowId = randomUUID();
+    const admin = {
+      id: randomUUID(),
+      email: 'admin@example.com',
+      name: 'Ada Admin',
+      role: 'admin',
+      greenhouse_user_id: null,
+    } as SignedInUser;
+    const flowTagging = (tagName: string): RuleFlow => ({
+      ...flowOf(
+        trigger.personMatched(),
+        [when(leaf('source', 'is', 'import'), [tag(tagName, 'pilothouse')], [stop('Not imported')])],
+        { id: flowId },
+      ),
+      jobId,
+    });
+    await h.db
+      .insertInto('rule_flow')
+      .values({
+        id: flowId,
+        job_id: jobId,
+        name: 'Tag the imported',
+        draft: JSON.stringify(flowTagging('draft')),
+        updated_by: admin.email,
+      })
+      .execute();
+    const validation = {
+      ...(await loadValidationContext(h.db, jobId)),
+      grantedScopes: [...new Set(Object.values(HARVEST_SCOPES_BY_ACTION).flat())],
+    };
+    const publishFromCanvas = async (tagName: string, retroactive: boolean) => {
+      let published: Awaited<ReturnType<typeof publishFlow>> | undefined;
+      // Publishing tells the running autopilot, which runs a cycle for it.
+      await afterNextCycle(jobId, async () => {
+        published = await publishFlow(context(), admin, flowTagging(tagName), validation, retroactive);
+      });
+      expect(published).toMatchObject({ ok: true, signalled: true });
+    };
+    const handled = [approvedC, declinedC];
+    const tagsOf = async () =>
+      Object.fromEntries(
+        (
+          await h.db
+            .selectFrom('job_person')
+            .select(['person_id', 'tags'])
+            .where('job_id', '=', jobId)
+            .where('person_id', 'in', handled)
+            .execute()
+        ).map((r) => [r.person_id, r.tags]),
+      );
+    const tracesOf = async (version: number) =>
+      h.db
+        .selectFrom('decision_trace')
+        .select('person_id')
+        .where('flow_id', '=', flowId)
+        .where('rule_version', '=', version)
+        .where('person_id', 'in', handled)
+        .execute();
+
+    await publishFromCanvas('new events only', false);
+    expect(await tracesOf(1)).toEqual([]);
+    for (const tags of Object.values(await tagsOf())) expect(tags).not.toContain('new events only');
+
+    await publishFromCanvas('applied to the handled', true);
+    const tagged = await eventually('the people already handled evaluated', async () => {
+      const tags = await tagsOf();
+      return handled.every((id) => tags[id]?.includes('applied to the handled')) ? tags : undefined;
+    });
+    expect(tagged[approvedC]).not.toContain('new events only');
+    expect((await tracesOf(2)).map((t) => t.person_id).sort()).toEqual([...handled].sort());
+    // Once per version: the next cycle evaluates nobody already evaluated under it again.
+    await afterNextCycle(jobId, (handle) => handle.signal(newSourceDataSignal, { reason: 'manual' }));
+    expect(await tracesOf(2)).toHaveLength(2);
+  });
+
   // ----------------------------------------------------------------------------------------- triggers
   it('job C: "Export pressed" runs its flow (tag, then its own export as a prospect)', async () => {
     const jobId = jobs[2]!;
@@ -622,22 +723,8 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
   it('job C: "Match score crossed" runs once for the person whose score a retrained profile lifted past the threshold', async () => {
     const jobId = jobs[2]!;
     // Job C's autopilot is still running from the test above (its only flow: "Export pressed").
-    const handle = h.client.workflow.getHandle(autopilotWorkflowId(jobId));
-    const cycleAfter = async (signalled: number) =>
-      eventually('the next cycle to finish', async () => {
-        const status = await handle.query(statusQuery);
-        // A cycle counts from its start, before its phase changes: finished is when its end is recorded.
-        const finished =
-          status.lastCycleFinishedAt !== null &&
-          status.lastCycleStartedAt !== null &&
-          Date.parse(status.lastCycleFinishedAt) >= Date.parse(status.lastCycleStartedAt);
-        return status.cycle > signalled && finished ? status : undefined;
-      });
-    const runCycle = async () => {
-      const { cycle } = await handle.query(statusQuery);
-      await handle.signal(newSourceDataSignal, { reason: 'manual' });
-      return cycleAfter(cycle);
-    };
+    const runCycle = () =>
+      afterNextCycle(jobId, (handle) => handle.signal(newSourceDataSignal, { reason: 'manual' }));
     const { personId: pastryCook } = await addPersonToJob(
       h.db,
       jobId,
@@ -744,6 +831,70 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
     const closed = received.filter((r) => r.body.includes('Job D closed'));
     expect(closed).toHaveLength(1);
     expect(signed(closed[0]!)).toBe(true);
+  });
+
+  it('job D: the status mapping saved for the job decides at run time what a Greenhouse rejection starts', async () => {
+    const jobId = jobs[3]!;
+    // Someone of the job's own Greenhouse applicants, as the autopilot's sourcing brought them in.
+    const known = await h.db
+      .selectFrom('job_person as jp')
+      .innerJoin('person as p', 'p.id', 'jp.person_id')
+      .select(['p.id', 'p.greenhouse_candidate_id'])
+      .where('jp.job_id', '=', jobId)
+      .where('p.greenhouse_candidate_id', 'is not', null)
+      .orderBy('p.greenhouse_candidate_id')
+      .execute();
+    const [applicant, application] = known
+      .map((k) => {
+        const app = state().applications.find(
+          (a) => a.candidate_id === Number(k.greenhouse_candidate_id) && a.job_id === jobId && !a.prospect,
+        );
+        return [k, app] as const;
+      })
+      .find(([, app]) => app !== undefined)!;
+    expect(application).toBeDefined();
+    const candidateId = Number(applicant.greenhouse_candidate_id);
+    await publish(jobId, trigger.applicationRejected(), [tag('rejection seen', 'pilothouse')]);
+    // As the stage mapping screen saves it: the admin says a Greenhouse rejection is not tracked here.
+    const saveStatusOutcome = async (rejected: 'ignored' | 'rejected') => {
+      const mapping = await loadStageMapping(h.db, jobId);
+      mapping.statusOutcomes.rejected = rejected;
+      await h.db
+        .insertInto('stage_mapping')
+        .values({ job_id: jobId, mapping: JSON.stringify(mapping), updated_by: 'admin@example.com' })
+        .onConflict((oc) => oc.column('job_id').doUpdateSet({ mapping: JSON.stringify(mapping) }))
+        .execute();
+    };
+    const activities = createActivities({ db: h.db, harvest: async () => h.harvest });
+    const rejection = (eventId: string) =>
+      activities.applyStageEvent({
+        jobId,
+        event: {
+          eventId,
+          kind: 'rejected',
+          jobId,
+          candidateId,
+          applicationId: application!.id,
+          status: 'rejected',
+          occurredAt: new Date().toISOString(),
+        },
+      });
+
+    await saveStatusOutcome('ignored');
+    expect((await rejection('mapping-ignored')).steps ?? []).toEqual([]);
+    await saveStatusOutcome('rejected');
+    const mapped = await rejection('mapping-rejected');
+    expect((mapped.steps ?? []).map((step) => step.type)).toEqual(['tag']);
+    const traces = await h.db
+      .selectFrom('decision_trace')
+      .select('event')
+      .where('job_id', '=', jobId)
+      .where('person_id', '=', applicant.id)
+      .execute();
+    // Only the rejection read as one was evaluated (the ignored one left no trace).
+    expect(traces.filter((t) => (t.event as { type: string }).type === 'applicationRejected')).toHaveLength(
+      1,
+    );
   });
 
   // Triggers this suite fires; the others are fired in the suites named.

@@ -55,6 +55,20 @@ describe('ops: an export Greenhouse refused is retried from the Ops page once th
       .where('person_id', '=', personId)
       .executeTakeFirstOrThrow();
 
+  /** Every Temporal UI link on an Ops page opens a workflow that exists (described through the Temporal client). */
+  async function expectEveryTemporalLinkResolves(html: string, atLeast: number) {
+    const ids = [...html.matchAll(/href="[^"]*\/namespaces\/[^/"]+\/workflows\/([^/"]+)[^"]*"/g)].map((m) =>
+      decodeURIComponent(m[1]!.replaceAll('&amp;', '&')),
+    );
+    expect(ids.length).toBeGreaterThanOrEqual(atLeast);
+    for (const id of new Set(ids)) {
+      await expect(
+        h.client.workflow.getHandle(id).describe(),
+        `the Ops link to ${id}`,
+      ).resolves.toBeDefined();
+    }
+  }
+
   it('the export fails with 403 while the credential lacks the scope, and Ops shows who and why', async () => {
     await setCandidateCreateScope(h.sandbox, false);
     // Morgan was approved: the autopilot starts her export (here started directly, as it does).
@@ -84,6 +98,8 @@ describe('ops: an export Greenhouse refused is retried from the Ops page once th
     expect(page.html).toContain('GreenhousePermissionDenied');
     expect(page.html).toContain('Missing required scope: harvest:candidates:create');
     expect(await greenhouseCandidatesWithEmail(h.sandbox, morgan.email)).toEqual([]);
+    // The failed export's "Open in Temporal" link names the workflow that really ran.
+    await expectEveryTemporalLinkResolves(page.html, 1);
   });
 
   it('with the scope granted again, Retry exports Morgan, and she is in Greenhouse once', async () => {
@@ -106,7 +122,10 @@ describe('ops: an export Greenhouse refused is retried from the Ops page once th
       .where('action', '=', 'export.retried')
       .execute();
     expect(audit).toEqual([{ actor: olu.email, workflow_id: exportWorkflowId(jobId, personId) }]);
-    expect((await ops.get('/ops')).html).toContain('No failed exports.');
+    const after = await ops.get('/ops');
+    expect(after.html).toContain('No failed exports.');
+    // The audit log's link for the retry names the export workflow it started.
+    await expectEveryTemporalLinkResolves(after.html, 1);
   });
 
   it('pressing Retry again (a stale page) starts nothing and creates nobody', async () => {
