@@ -72,6 +72,10 @@ describe('only the named approver, the hiring-team role or an admin decides an a
   it('Sam, a recruiter who is not Riley, is refused with 403 and the request stays waiting for Riley', async () => {
     const answer = await recruiter.submit('/approvals', { decision: 'approved', approvalIds: forRiley });
     expect(answer.status).toBe(403);
+    // A refusal Sam can act on: whose request it is, and who may decide it.
+    expect(answer.html).toContain(
+      'This request is waiting for Riley Recruiter; only they or an admin can decide it.',
+    );
     expect(await status()).toBe('pending');
   });
 
