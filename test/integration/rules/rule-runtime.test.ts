@@ -51,7 +51,12 @@ import {
   when,
   type Step,
 } from '../../unit/rules/fixtures/build-flow';
-import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
+import {
+  eventually,
+  maybeRecordGoldenHistory,
+  startAutopilotHarness,
+  type AutopilotHarness,
+} from '../../support/autopilot-harness';
 import { publishRules } from '../../support/publish-rules';
 
 // Every action kind the canvas offers is carried out against the sandbox (or in Pilothouse), and every
@@ -463,6 +468,9 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
       },
     );
     expect(await h.db.selectFrom('rule_action_failure').selectAll().execute()).toEqual([]);
+    // The executor's path (export child, Harvest writes, notify, a durable wait resumed, reject) as a
+    // golden history: future workflow changes must keep replaying it.
+    await maybeRecordGoldenHistory(h, autopilotWorkflowId(jobId), 'job-autopilot-rule-executor');
   });
 
   it.each([
