@@ -51,7 +51,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const job = await requireJob(context, jobId);
   const [draft, { validation, referenceError }] = await Promise.all([
     loadDraft(context, jobId, user.email),
-    validationContext(context, jobId),
+    validationContext(context, jobId, user),
   ]);
   const versions = await versionHistory(context, draft.flow.id);
   return { job: { id: job.id, name: job.name }, draft, validation, referenceError, versions };
@@ -66,7 +66,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const input = parsed.value;
   if (input.flow.jobId !== jobId)
     return invalid({ flow: [`This flow belongs to job ${input.flow.jobId}, not job ${jobId}.`] });
-  const { validation } = await validationContext(context, jobId);
+  const { validation } = await validationContext(context, jobId, user);
   switch (input.intent) {
     case 'save':
       await saveDraft(context, input.flow, user.email);

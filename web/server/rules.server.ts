@@ -22,15 +22,19 @@ import { audit } from './audit.server';
 import { dryRunCases } from './dry-run-cases.server';
 import { signalAutopilot } from './autopilot.server';
 import { grantedScopesForValidation } from './connection.server';
-import { greenhouseReferenceData } from './greenhouse.server';
+import { greenhouseReferenceData, visibleJobIds } from './greenhouse.server';
 import type { PilothouseContext } from './load-context';
 
 export async function jobStageMapping(context: PilothouseContext, jobId: number) {
   return readStageMapping(context.db, jobId);
 }
 
-/** What the flow is validated and compiled against: the job's synced data and Greenhouse's choices. */
-export async function validationContext(context: PilothouseContext, jobId: number) {
+/**
+ * What the flow is validated and compiled against: the job's synced data and Greenhouse's choices. With a
+ * user, the jobs a transfer may name are only those their Greenhouse account may see (a confidential job's
+ * name is not offered to an admin who cannot see it).
+ */
+export async function validationContext(context: PilothouseContext, jobId: number, user?: SignedInUser) {
   const [{ stages, filled }, requirementNames, reference, grantedScopes, otherJobs] = await Promise.all([
     jobStageMapping(context, jobId),
     mustHaveRequirementNames(context.db, jobId),
@@ -38,12 +42,13 @@ export async function validationContext(context: PilothouseContext, jobId: numbe
     grantedScopesForValidation(context),
     transferTargets(context.db, jobId),
   ]);
+  const visible = user ? await visibleJobIds(context, user) : null;
   const validation: ValidationContext = {
     jobId,
     greenhouseStages: stages,
     stageMapping: filled.mapping,
     prospectPools: reference.prospectPools,
-    otherJobs,
+    otherJobs: visible ? otherJobs.filter((job) => visible.has(job.id)) : otherJobs,
     rejectionReasons: reference.rejectionReasons,
     users: reference.users.map((u) => ({ id: u.id, name: u.name, disabled: u.disabled })),
     requirementNames,

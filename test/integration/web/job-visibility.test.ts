@@ -22,6 +22,12 @@ const rae: Teammate = {
   password: 'rae-imports-lists-42',
   role: 'recruiter',
 };
+const ari: Teammate = {
+  name: 'Ari Admin',
+  email: 'ari@pilothouse.test',
+  password: 'ari-draws-rules-42',
+  role: 'admin',
+};
 const kim = {
   firstName: 'Kim',
   lastName: 'Hidden',
@@ -53,7 +59,7 @@ describe('an account linked to a Greenhouse user sees only that user’s jobs, o
     expect(visibleJob && hiddenJob, 'the sandbox has jobs on both sides').toBeTruthy();
 
     const admin = await firstAdminSignsUp(web.url);
-    for (const teammate of [pat, rae]) {
+    for (const teammate of [pat, rae, ari]) {
       const added = await admin.submit('/settings/users', {
         intent: 'create',
         name: teammate.name,
@@ -197,4 +203,22 @@ describe('an account linked to a Greenhouse user sees only that user’s jobs, o
       .executeTakeFirstOrThrow();
     expect(sol).toEqual({ emails: ['sol.seen@example.org'], phones: [] });
   });
+  it('the rules canvas offers Ari (an admin linked to Priya) only Priya’s other jobs to transfer to', async () => {
+    const arisBrowser = new Visitor(web.url);
+    await arisBrowser.signIn(ari.email, ari.password);
+    const { status, html } = await arisBrowser.get(`/jobs/${visibleJob}/rules`);
+    expect(status).toBe(200);
+    const hers = new Set((await visibleJobsForUser(h.harvest, (await priyaId())!)).map((j) => j.id));
+    const names = await h.db.selectFrom('job').select(['id', 'name']).where('id', '!=', visibleJob).execute();
+    const hidden = names.filter((j) => !hers.has(j.id)).map((j) => j.name);
+    const shown = names.filter((j) => hers.has(j.id)).map((j) => j.name);
+    expect(hidden.length).toBeGreaterThan(0);
+    for (const name of hidden.filter((n) => !shown.includes(n))) expect(html).not.toContain(name);
+    if (shown.length > 0) expect(html).toContain(shown[0]!);
+  });
+
+  async function priyaId() {
+    const users = await collect(h.harvest.listUsers({ per_page: 500 }), 500);
+    return users.find((u) => u.first_name === 'Priya')?.id;
+  }
 });
