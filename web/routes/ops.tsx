@@ -190,7 +190,7 @@ export default function Ops({ loaderData }: Route.ComponentProps) {
             <tbody>
               {steps.map((f) => (
                 <tr key={f.id} data-testid="failed-step">
-                  <td>{f.action}</td>
+                  <td>{f.step}</td>
                   <td>
                     {f.name ?? '—'}
                     {f.personId ? (

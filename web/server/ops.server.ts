@@ -10,6 +10,7 @@ import {
 import type { SignedInUser } from './auth.server';
 import { assertJobVisible, visibleJobIds } from './greenhouse.server';
 import type { PilothouseContext } from './load-context';
+import type { DecisionType } from '../../rules';
 import { temporalUiWorkflowUrl } from './temporal-ui';
 
 // Ops sees what the account may see in Greenhouse: an ops account linked to a Greenhouse user gets the
@@ -133,6 +134,23 @@ export async function auditLog(context: PilothouseContext, user: SignedInUser) {
   }));
 }
 
+/** A failed step in the words of the canvas palette; a decision kind without words fails the type check. */
+const STEP_WORDS: Record<DecisionType, string> = {
+  export: 'Export to Greenhouse',
+  requestApproval: 'Request approval',
+  move: 'Move to stage',
+  advance: 'Advance stage',
+  reject: 'Reject in Greenhouse',
+  unreject: 'Unreject',
+  transfer: 'Transfer to another job',
+  convert: 'Make candidate',
+  note: 'Add note',
+  tag: 'Tag',
+  notify: 'Notify',
+  wait: 'Wait',
+  stop: 'Stop',
+};
+
 /** Rule actions (reject, move, note, tag, notify…) that failed after their retries, newest first. */
 export async function failedRuleActions(context: PilothouseContext, user?: SignedInUser) {
   // Like failed exports: an account limited to some jobs sees their steps only.
@@ -166,6 +184,7 @@ export async function failedRuleActions(context: PilothouseContext, user?: Signe
     personId: row.person_id,
     name: row.first_name === null ? null : `${row.first_name} ${row.last_name ?? ''}`.trim(),
     action: row.decision_type,
+    step: STEP_WORDS[row.decision_type as DecisionType] ?? row.decision_type,
     failureType: row.failure_type,
     failureMessage: row.failure_message,
     attempts: row.attempts,

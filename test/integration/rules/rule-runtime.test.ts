@@ -996,6 +996,7 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
       return rows.find((r) => r.personId === person && r.action === 'transfer');
     });
     expect(failure.failureType).toMatch(/\w+/);
+    expect(failure.step).toBe('Transfer to another job');
     expect(failure.failureMessage).toContain('already has an application for the job');
     expect(failure.failureMessage).not.toContain('Harper');
     expect(state().applications.find((a) => a.id === exported.greenhouse_application_id)?.job_id).toBe(jobId);
