@@ -16,6 +16,7 @@ import {
 } from '../../../rules';
 import type { PilothouseContext } from '../../../web/server/load-context';
 import { failedRuleActions, retryRuleAction } from '../../../web/server/ops.server';
+import { loadWhy } from '../../../web/server/why.server';
 import { publishFlow } from '../../../web/server/rules.server';
 import type { SignedInUser } from '../../../web/server/auth.server';
 import { loadStageMapping, loadValidationContext } from '../../../activities/autopilot/rule-plans';
@@ -370,6 +371,14 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
         .where('person_id', '=', personF)
         .executeTakeFirstOrThrow();
       expect(jp.greenhouse).toMatchObject({ kind: 'applicant', onThisJob: false });
+      // The Why page says what Greenhouse answered to each step.
+      const why = await loadWhy(context(), jobs[5]!, personF);
+      expect(why!.evaluations.flatMap((e) => e.steps.map((step) => [step.type, step.result?.text]))).toEqual(
+        expect.arrayContaining([
+          ['unreject', 'Greenhouse unrejected the application: it is back in the process'],
+          ['transfer', 'Greenhouse transferred the application to the other job'],
+        ]),
+      );
     },
     convertToCandidate: async () => {
       const exported = await candidateOf(jobs[5]!, prospectF);
@@ -396,6 +405,10 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
         onThisJob: true,
         applicationId: candidateApplications[0]!.id,
       });
+      const why = await loadWhy(context(), jobs[5]!, prospectF);
+      expect(why!.evaluations.flatMap((e) => e.steps.map((step) => step.result?.text))).toContain(
+        'Greenhouse made the prospect a candidate with an application for this job',
+      );
     },
     stop: async () => {
       // The declined branch tagged, then stopped: nothing after the stop, and no export.
