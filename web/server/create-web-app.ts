@@ -70,10 +70,20 @@ export async function createWebApp(context: PilothouseContext, httpServer: Serve
       }),
     );
     closeVite = () => vite.close();
+    const loadBuild = async () =>
+      (await vite.ssrLoadModule('virtual:react-router/server-build')) as ServerBuild;
+    // Compiled before the app listens, not on the first request: on a fresh checkout of a busy
+    // machine that takes longer than Greenhouse waits for a webhook answer (10 s), and a web app
+    // that says it is up should answer at once. Later requests get Vite's cached (or edited) modules.
+    await loadBuild().catch(async (error: unknown) => {
+      if (error instanceof Error) vite.ssrFixStacktrace(error);
+      await vite.close();
+      throw error;
+    });
     app.use(vite.middlewares);
     app.use(async (req, res, next) => {
       try {
-        const build = (await vite.ssrLoadModule('virtual:react-router/server-build')) as ServerBuild;
+        const build = await loadBuild();
         return createRequestHandler({ build, getLoadContext, mode })(req, res, next);
       } catch (error) {
         if (error instanceof Error) vite.ssrFixStacktrace(error);

@@ -6,6 +6,7 @@ import {
   type GreenhouseWebhookEvent,
 } from '../../greenhouse';
 import { loadGreenhouseConnection } from '../../db/queries/greenhouse-connection';
+import { loggerFromEnv } from '../../observability/logger';
 import { webhookEventsTotal } from '../../observability/metrics';
 import type { PilothouseContext } from './load-context';
 
@@ -21,7 +22,18 @@ export type IngestResult = { status: number; body: string; eventRowId?: number }
 export async function ingestWebhook(context: PilothouseContext, request: Request): Promise<IngestResult> {
   const raw = Buffer.from(await request.arrayBuffer());
   const eventId = request.headers.get('Greenhouse-Event-ID');
-  const connection = await loadGreenhouseConnection(context.db, context.env).catch(() => null);
+  let connection: Awaited<ReturnType<typeof loadGreenhouseConnection>>;
+  try {
+    connection = await loadGreenhouseConnection(context.db, context.env);
+  } catch (error) {
+    // Not "no secret configured": the secret could not be read (database down, SESSION_SECRET
+    // changed). Said in the log for ops, not to an unauthenticated caller; Greenhouse retries a 503.
+    webhookEventsTotal.inc({ action: 'unknown', outcome: 'unavailable' });
+    loggerFromEnv(context.env, { service: 'web' }).error(
+      `A Greenhouse webhook was refused: the Greenhouse connection could not be read (${error instanceof Error ? error.message : String(error)})`,
+    );
+    return { status: 503, body: 'Pilothouse cannot check webhook signatures right now; try again later.' };
+  }
   const unsigned = (status: number, reason: string) => {
     webhookEventsTotal.inc({ action: 'unknown', outcome: 'unsigned' });
     return { status, body: reason };

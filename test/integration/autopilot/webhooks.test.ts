@@ -21,7 +21,11 @@ describe('tracking Greenhouse changes through webhooks', () => {
   beforeAll(async () => {
     const port = await freePort();
     h = await startAutopilotHarness({
-      webhookTargets: [{ url: `http://127.0.0.1:${port}/webhooks/greenhouse`, secretKey: WEBHOOK_SECRET }],
+      // Greenhouse retries for hours; with the delays shrunk to fit a test, 30 attempts keep a busy
+      // moment of the CI machine from using up its retries in two seconds.
+      webhookTargets: [
+        { url: `http://127.0.0.1:${port}/webhooks/greenhouse`, secretKey: WEBHOOK_SECRET, maxAttempts: 30 },
+      ],
       webhookRetry: { baseDelayMs: 100, maxDelayMs: 500 },
     });
     await h.db.deleteFrom('greenhouse_connection').execute();
@@ -121,6 +125,7 @@ describe('tracking Greenhouse changes through webhooks', () => {
             .selectFrom('webhook_event')
             .select(['action', 'verdict', 'rejection_reason', 'job_id', 'signalled_at', 'signal_error'])
             .execute(),
+          sent: await (await fetch(`${h.sandbox.controlUrl}/webhook-deliveries`)).json(),
           autopilot: await handle.query(statusQuery),
         }),
       },

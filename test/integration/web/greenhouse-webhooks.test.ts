@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../db/database';
+import { sealSecret } from '../../../db/queries/secret-box';
 import { signWebhookBody } from '../../../greenhouse/webhooks/signature';
 import { webhookEventsTotal } from '../../../observability/metrics';
 import { testDb } from '../../support/services';
@@ -130,5 +131,38 @@ describe('Greenhouse webhooks arriving at the web app', () => {
     });
     expect(response.status).toBe(401);
     expect(await eventsWithId('evt-tampered-1')).toEqual([]);
+  });
+
+  it('when the saved connection cannot be read (SESSION_SECRET changed), a signed delivery gets 503 to retry, not "no secret configured"', async () => {
+    // An admin saved the connection under another installation's SESSION_SECRET.
+    await db
+      .insertInto('greenhouse_connection')
+      .values({
+        id: 1,
+        client_id: 'pilothouse-client',
+        client_secret_encrypted: sealSecret(
+          'pilothouse-client-secret',
+          'another-session-secret-of-32-chars!!',
+        ),
+        acting_user_id: null,
+        token_url: 'https://auth.greenhouse.io/token',
+        api_url: 'https://harvest.greenhouse.io',
+        webhook_secret_encrypted: sealSecret(WEBHOOK_SECRET, 'another-session-secret-of-32-chars!!'),
+        updated_by: 'ada@example.com',
+      } as never)
+      .execute();
+    try {
+      const response = await deliver(web, candidateUpdated, {
+        'Greenhouse-Event-ID': 'evt-unreadable-connection-1',
+        Signature: signWebhookBody(candidateUpdated, WEBHOOK_SECRET),
+      });
+      expect(response.status).toBe(503);
+      expect(await response.text()).toBe(
+        'Pilothouse cannot check webhook signatures right now; try again later.',
+      );
+      expect(await eventsWithId('evt-unreadable-connection-1')).toEqual([]);
+    } finally {
+      await db.deleteFrom('greenhouse_connection').execute();
+    }
   });
 });
