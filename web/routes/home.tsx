@@ -1,7 +1,7 @@
-import { Form, useNavigation } from 'react-router';
+import { Form, redirect, useNavigation } from 'react-router';
 import type { Route } from './+types/home';
 import { CsrfInput } from '../components/csrf';
-import { currentUser, requireMutation } from '../server/auth.server';
+import { currentUser, hasAnyUser, requireMutation } from '../server/auth.server';
 import { recentConnectionChecks, runConnectionCheck } from '../server/connection-check.server';
 import { PageHeader } from '../components/ui';
 import { checkHealth } from '../server/health.server';
@@ -16,6 +16,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   // Visitors see up or down, nothing more: error text, versions and workflow ids map the installation
   // for an attacker. The details are for signed-in people.
   if (!user) {
+    // A fresh installation's first visitor is there to set it up, not to read a status page.
+    if (!(await hasAnyUser(context))) throw redirect('/setup');
     return {
       signedIn: false as const,
       health: { database: { ok: health.database.ok }, temporal: { ok: health.temporal.ok } },

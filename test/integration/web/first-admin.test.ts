@@ -30,6 +30,19 @@ describe('the first administrator of a fresh installation', () => {
 
   const accounts = () => db.selectFrom('app_user').select(['email', 'role']).execute();
 
+  it('the first visit to a fresh installation goes straight to creating its administrator', async () => {
+    web = await startWebApp();
+    const visitor = new Visitor(web.url);
+    const front = await visitor.get('/');
+    expect(front.location).toBe('/setup');
+    const setup = await visitor.get('/setup');
+    expect(setup.html).toMatch(/administrator/i);
+    // Once there is an account, the front page is the status page again.
+    const token = await visitor.csrfTokenFrom('/setup');
+    await visitor.submit('/setup', admin(1), { csrf: token });
+    expect((await new Visitor(web.url).get('/')).html).toContain('System status');
+  });
+
   it('eight setups sent at the same moment make exactly one admin', async () => {
     web = await startWebApp();
     const url = web.url;
