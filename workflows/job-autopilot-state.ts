@@ -1,12 +1,6 @@
 import type { CycleTiming } from './cycle-timings';
 import type { PendingWait } from './decision-steps';
-import type {
-  AutopilotPhase,
-  AutopilotStatus,
-  ExportNowRequest,
-  PendingApproval,
-  StageEvent,
-} from './autopilot-api';
+import type { AutopilotPhase, AutopilotStatus, PendingApproval, StageEvent } from './autopilot-api';
 
 /** What the job's autopilot remembers between cycles. Plain JSON: it is carried across continue-as-new. */
 export interface AutopilotState {
@@ -25,7 +19,6 @@ export interface AutopilotState {
   stageEvents: StageEvent[];
   /** Events whose application failed after its retries: tried again at the next cycle. */
   retryStageEvents?: StageEvent[];
-  exportRequests: ExportNowRequest[];
   /** Event ids already applied (webhooks are delivered at least once). Bounded. */
   recentEventIds: string[];
   counts: AutopilotStatus['counts'];
@@ -67,7 +60,6 @@ export function initialState(input: JobAutopilotInput): AutopilotState {
     pendingApprovals: [],
     stageEvents: [],
     retryStageEvents: [],
-    exportRequests: [],
     recentEventIds: [],
     counts: { sourced: 0, matched: 0, pendingApproval: 0, exported: 0, failedExports: 0 },
     lastError: null,

@@ -287,6 +287,24 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     await expect.poll(() => page.locator('.react-flow__node[data-id="addNote-1"]').count()).toBe(0);
   });
 
+  it('Ctrl+C, Ctrl+V copies the selected step beside it under a new name; Ctrl+Z takes the copy away', async () => {
+    const steps = page.locator('.react-flow__node');
+    const before = await steps.count();
+    await page.locator('.react-flow__node[data-id="if-score-1"]').click();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    const copy = page.locator('.react-flow__node[data-id="if-score-2"]');
+    await copy.waitFor();
+    expect(await steps.count()).toBe(before + 1);
+    // The copy is the selected step now (the original is not), so the next key acts on it.
+    expect(await copy.getAttribute('class')).toContain('selected');
+    expect(await page.locator('.react-flow__node[data-id="if-score-1"]').getAttribute('class')).not.toContain(
+      'selected',
+    );
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => steps.count()).toBe(before);
+  });
+
   it('the dry run says what the rules would do, and the draft is saved', async () => {
     await page.getByTestId('save-draft').click();
     await page.getByTestId('draft-saved').waitFor();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   addEdge,
   applyEdgeChanges,
@@ -26,7 +26,6 @@ import {
 import {
   autoLayout,
   freshNodeId,
-  PALETTE,
   toCanvas,
   toRuleFlow,
   type PaletteItem,
@@ -34,9 +33,10 @@ import {
 } from './flow-model';
 import { Inspector } from './inspector';
 import { CanvasInfo, nodeTypes } from './nodes';
+import { Palette, usePaletteDrop } from './palette';
+import { useCanvasShortcuts } from './use-canvas-shortcuts';
+import { useUndoHistory } from './use-undo-history';
 
-const DRAG_TYPE = 'application/x-pilothouse-step';
-const HISTORY_LIMIT = 100;
 /** The minimap sits in the bottom-right corner (React Flow's 15 px margin), over the flow. */
 const MINIMAP = { width: 160, height: 100, margin: 15 };
 /**
@@ -50,8 +50,6 @@ const FIT_PADDING = {
   bottom: `${MINIMAP.height + MINIMAP.margin * 2}px`,
 } as const;
 
-type Snapshot = { nodes: RuleCanvasNode[]; edges: Edge[] };
-
 export type RuleEditorProps = {
   flow: RuleFlow;
   context: ValidationContext;
@@ -60,51 +58,13 @@ export type RuleEditorProps = {
   readOnly?: boolean;
 };
 
-function Palette({ onAdd }: { onAdd: (item: PaletteItem) => void }) {
-  const groups = [
-    ['trigger', 'Triggers'],
-    ['condition', 'Conditions'],
-    ['action', 'Actions'],
-  ] as const;
-  return (
-    <aside className="palette" aria-label="Steps to add" data-testid="palette">
-      <p className="small muted">Drag a step onto the canvas, or press Enter on it.</p>
-      {groups.map(([group, title]) => (
-        <section key={group}>
-          <h3>{title}</h3>
-          {PALETTE.filter((item) => item.group === group).map((item) => (
-            <button
-              type="button"
-              key={item.key}
-              className={`palette-item palette-${group}`}
-              draggable
-              data-testid={`palette-${group}-${item.key}`}
-              onDragStart={(event) => {
-                event.dataTransfer.setData(DRAG_TYPE, `${group}:${item.key}`);
-                event.dataTransfer.effectAllowed = 'move';
-              }}
-              onClick={() => onAdd(item)}
-              title={item.description}
-            >
-              {item.label}
-            </button>
-          ))}
-        </section>
-      ))}
-    </aside>
-  );
-}
-
 function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
   const initial = useMemo(() => toCanvas(flow), [flow]);
   const [nodes, setNodes] = useState<RuleCanvasNode[]>(initial.nodes);
   const [edges, setEdges] = useState<Edge[]>(initial.edges);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const past = useRef<Snapshot[]>([]);
-  const future = useRef<Snapshot[]>([]);
-  const clipboard = useRef<Snapshot | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
-  const { screenToFlowPosition, fitView, getViewport } = useReactFlow();
+  const { fitView, getViewport } = useReactFlow();
   const meta = useMemo(() => {
     const { nodes: _n, edges: _e, ...rest } = flow;
     return rest;
@@ -125,27 +85,9 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
 
   useEffect(() => onFlowChange(document), [document, onFlowChange]);
 
-  // Undo history: a snapshot before each change that means something (not every drag frame).
-  const remember = useCallback(() => {
-    past.current = [...past.current.slice(-HISTORY_LIMIT + 1), { nodes, edges }];
-    future.current = [];
-  }, [nodes, edges]);
-
-  const undo = useCallback(() => {
-    const previous = past.current.pop();
-    if (!previous) return;
-    future.current.push({ nodes, edges });
-    setNodes(previous.nodes);
-    setEdges(previous.edges);
-  }, [nodes, edges]);
-
-  const redo = useCallback(() => {
-    const next = future.current.pop();
-    if (!next) return;
-    past.current.push({ nodes, edges });
-    setNodes(next.nodes);
-    setEdges(next.edges);
-  }, [nodes, edges]);
+  const history = useUndoHistory({ nodes, edges }, setNodes, setEdges);
+  const { remember, undo, redo } = history;
+  useCanvasShortcuts({ wrapper, readOnly, nodes, edges, setNodes, setEdges, history });
 
   const onNodesChange = useCallback(
     (changes: NodeChange<RuleCanvasNode>[]) => {
@@ -258,17 +200,7 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
     [remember, getViewport],
   );
 
-  const onDrop = useCallback(
-    (event: DragEvent) => {
-      event.preventDefault();
-      const ref = event.dataTransfer.getData(DRAG_TYPE);
-      const item = PALETTE.find((p) => `${p.group}:${p.key}` === ref);
-      if (!item || readOnly) return;
-      const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      addStep(item, { x: position.x - 120, y: position.y - 30 });
-    },
-    [screenToFlowPosition, addStep, readOnly],
-  );
+  const { onDrop, onDragOver } = usePaletteDrop(addStep, readOnly);
 
   const selected = nodes.filter((n) => n.selected);
   const selectedNode =
@@ -295,60 +227,6 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
     setNodes((current) => autoLayout(current, edges));
     requestAnimationFrame(() => void fitView({ padding: FIT_PADDING, duration: 200 }));
   }, [edges, fitView, remember]);
-
-  // Keyboard: undo/redo, copy/paste; Delete/Backspace is React Flow's own deleteKeyCode.
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      const target = event.target as HTMLElement | null;
-      if (target && (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable))
-        return;
-      if (!wrapper.current?.contains(target) && target !== globalThis.document.body) return;
-      const mod = event.metaKey || event.ctrlKey;
-      if (!mod || readOnly) return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) undo();
-      else if ((key === 'z' && event.shiftKey) || key === 'y') redo();
-      else if (key === 'c') {
-        const ids = new Set(nodes.filter((n) => n.selected).map((n) => n.id));
-        clipboard.current = {
-          nodes: nodes.filter((n) => ids.has(n.id)),
-          edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
-        };
-      } else if (key === 'v' && clipboard.current) {
-        const copied = clipboard.current;
-        remember();
-        const taken = new Set(nodes.map((n) => n.id));
-        const renamed = new Map<string, string>();
-        for (const node of copied.nodes) {
-          const id = freshNodeId(node.id.replace(/-\d+$/, ''), taken);
-          taken.add(id);
-          renamed.set(node.id, id);
-        }
-        setNodes((current) => [
-          ...current.map((n) => ({ ...n, selected: false })),
-          ...copied.nodes.map((n) => ({
-            ...n,
-            id: renamed.get(n.id)!,
-            position: { x: n.position.x + 40, y: n.position.y + 40 },
-            data: { rule: structuredClone(n.data.rule) },
-            selected: true,
-          })),
-        ]);
-        setEdges((current) => [
-          ...current,
-          ...copied.edges.map((e) => ({
-            ...e,
-            id: `${renamed.get(e.source)}:${e.sourceHandle ?? 'next'}->${renamed.get(e.target)}`,
-            source: renamed.get(e.source)!,
-            target: renamed.get(e.target)!,
-          })),
-        ]);
-      } else return;
-      event.preventDefault();
-    }
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [nodes, edges, undo, redo, remember, readOnly]);
 
   const errorCount = issues.filter((i) => i.severity === 'error').length;
   const warningCount = issues.length - errorCount;
@@ -403,7 +281,7 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
           <div
             className="canvas"
             ref={wrapper}
-            onDragOver={(e) => e.preventDefault()}
+            onDragOver={onDragOver}
             onDrop={onDrop}
             data-testid="rule-canvas"
           >
