@@ -26,6 +26,12 @@ export interface FindOrCreateCandidateResult {
   candidateOutcome: FindOrCreateOutcome;
   application: Application | null;
   applicationOutcome: FindOrCreateOutcome | null;
+  /**
+   * The person's applications as this call last saw them, its own create included: what a caller needs
+   * to tell their presence in Greenhouse without reading them again. Null when it did not read them
+   * (an existing person reused without an application to find or create).
+   */
+  applications: Application[] | null;
   /** Other people who share the email or profile (emails are not unique); never merged by us. */
   otherMatches: Candidate[];
 }
@@ -59,6 +65,8 @@ export async function findOrCreateCandidate(
       candidateOutcome: 'created',
       application: created.application,
       applicationOutcome: created.application ? 'created' : null,
+      // A person this call created has no applications but the one created with them.
+      applications: created.application ? [created.application] : [],
       otherMatches: [],
     };
   } catch (error) {
@@ -78,14 +86,23 @@ async function withApplication(
   application: NestedApplicationBody | undefined,
   otherMatches: Candidate[],
 ): Promise<FindOrCreateCandidateResult> {
-  if (!application)
-    return { candidate, candidateOutcome, application: null, applicationOutcome: null, otherMatches };
+  if (!application) {
+    return {
+      candidate,
+      candidateOutcome,
+      application: null,
+      applicationOutcome: null,
+      applications: null,
+      otherMatches,
+    };
+  }
   const result = await findOrCreateApplication(client, { ...application, candidate_id: candidate.id });
   return {
     candidate,
     candidateOutcome,
     application: result.application,
     applicationOutcome: result.outcome,
+    applications: result.candidateApplications,
     otherMatches,
   };
 }
@@ -109,6 +126,8 @@ async function findRecentlyCreatedByName(
 export interface FindOrCreateApplicationResult {
   application: Application;
   outcome: FindOrCreateOutcome;
+  /** All of the candidate's applications as this call last saw them, its own create included. */
+  candidateApplications: Application[];
 }
 
 /**
@@ -120,16 +139,22 @@ export async function findOrCreateApplication(
   client: HarvestClient,
   body: CreateApplicationBody,
 ): Promise<FindOrCreateApplicationResult> {
-  const existing = await findExistingApplication(client, body);
-  if (existing) return { application: existing, outcome: 'reused' };
+  const before = await readApplications(client, body);
+  if (before.found)
+    return { application: before.found, outcome: 'reused', candidateApplications: before.all };
   try {
-    return { application: await client.createApplication(body), outcome: 'created' };
+    const created = await client.createApplication(body);
+    return { application: created, outcome: 'created', candidateApplications: [...before.all, created] };
   } catch (error) {
     const raced = error instanceof GreenhouseError && error.status === 422;
     if (!raced && !isAmbiguousFailure(error)) throw error;
-    const found = await findExistingApplication(client, body);
-    if (!found) throw error;
-    return { application: found, outcome: raced ? 'reused' : 'recovered' };
+    const after = await readApplications(client, body);
+    if (!after.found) throw error;
+    return {
+      application: after.found,
+      outcome: raced ? 'reused' : 'recovered',
+      candidateApplications: after.all,
+    };
   }
 }
 
@@ -137,7 +162,22 @@ export async function findExistingApplication(
   client: HarvestClient,
   body: CreateApplicationBody,
 ): Promise<Application | undefined> {
-  const applications = await collect(client.listApplications({ candidate_ids: [body.candidate_id] }));
+  return (await readApplications(client, body)).found;
+}
+
+async function readApplications(
+  client: HarvestClient,
+  body: CreateApplicationBody,
+): Promise<{ found: Application | undefined; all: Application[] }> {
+  const all = await collect(client.listApplications({ candidate_ids: [body.candidate_id] }));
+  return { found: await matchingApplication(client, body, all), all };
+}
+
+async function matchingApplication(
+  client: HarvestClient,
+  body: CreateApplicationBody,
+  applications: Application[],
+): Promise<Application | undefined> {
   if (!('prospect' in body)) {
     return applications.find((application) => !application.prospect && application.job_id === body.job_id);
   }

@@ -10,6 +10,13 @@ import type { WebhookDispatcher } from './webhooks/dispatcher';
  */
 export type MoveStageIdSpace = 'job_interview_stage' | 'application_stage' | 'either';
 
+export interface HarvestRequestRecord {
+  method: string;
+  /** Path and query, e.g. `/v3/candidates?email=...`. */
+  path: string;
+  at: number;
+}
+
 /** Everything a request handler may touch. One per running sandbox. */
 export interface SandboxRuntime {
   state: TenantState;
@@ -17,6 +24,8 @@ export interface SandboxRuntime {
   webhookTargets: WebhookTarget[];
   tokens: TokenStore;
   harvestWindow: FixedRateWindow;
+  /** Every Harvest request that spent budget, oldest first (the last 10 000), for tests and benchmarks. */
+  harvestRequests: HarvestRequestRecord[];
   tokenWindow: FixedRateWindow;
   faults: FaultInjector;
   webhooks: WebhookDispatcher;

@@ -115,6 +115,7 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<S
     ),
     tokens: new TokenStore(options.tokenTtlSeconds ?? 3600, options.revokePreviousTokens ?? false),
     harvestWindow: new FixedRateWindow(rateLimit.limit ?? 75, (rateLimit.windowSeconds ?? 30) * 1000),
+    harvestRequests: [],
     tokenWindow: new FixedRateWindow(
       options.tokenRateLimit?.limit ?? 30,
       (options.tokenRateLimit?.windowSeconds ?? 60) * 1000,

@@ -1,6 +1,7 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  patched,
   proxyActivities,
   upsertSearchAttributes,
   workflowInfo,
@@ -13,6 +14,13 @@ import { harvestTaskQueue } from '../worker/harvest-task-queue';
 
 const store = proxyActivities<Activities>(databaseActivity);
 
+/**
+ * Completion stores what the export step already learned from Greenhouse, so it no longer needs a slot
+ * of the rate-limited Harvest queue (whose activities-per-second, not the request budget, bounded
+ * exports once each step made about one request). Runs that scheduled it on the Harvest queue replay so.
+ */
+export const COMPLETE_EXPORT_OFF_HARVEST_QUEUE = 'complete-export-off-harvest-queue';
+
 export interface ExportCandidateResult {
   candidateId: number;
   applicationId: number | null;
@@ -24,8 +32,9 @@ export interface ExportCandidateResult {
 
 /**
  * Puts one person into Greenhouse for one job. Idempotent by construction: the workflow id is derived
- * from (job, person), the ledger row remembers each step's Greenhouse ids, and every create looks the
- * person up first — a crash or retry at any step never yields a second person or application.
+ * from (job, person), the ledger row remembers each step's Greenhouse ids, a person or application is
+ * looked for before it is created, and a resume or note is looked for whenever an earlier attempt may
+ * have sent its create — a crash or retry at any step never yields a second of anything.
  */
 export async function exportCandidate(input: ExportCandidateInput): Promise<ExportCandidateResult> {
   // Greenhouse calls go through the rate-limited Harvest queue shared by every worker.
@@ -60,7 +69,8 @@ export async function exportCandidate(input: ExportCandidateInput): Promise<Expo
       candidateId: person.candidateId,
       applicationId: person.applicationId,
     });
-    await greenhouse.completeExport({ jobId: input.jobId, personId: input.personId });
+    const completer = patched(COMPLETE_EXPORT_OFF_HARVEST_QUEUE) ? store : greenhouse;
+    await completer.completeExport({ jobId: input.jobId, personId: input.personId });
     upsertSearchAttributes([{ key: OUTCOME, value: 'exported' }]);
     return { ...person, alreadyExported: false };
   } catch (error) {

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { collect, type HarvestClient } from '../../greenhouse/client';
 import { findOrCreateApplication, findOrCreateCandidate } from '../../greenhouse/find-or-create';
+import { GreenhouseError } from '../../greenhouse/errors';
 import type { NestedApplicationBody } from '../../greenhouse/schemas/candidates';
 import type { ExportCandidateInput } from '../../workflows/autopilot-api';
 import { exportWorkflowId } from '../../workflows/workflow-ids';
@@ -57,6 +58,21 @@ async function ledger(db: Db, jobId: number, personId: string) {
     .where('job_id', '=', jobId)
     .where('person_id', '=', personId)
     .executeTakeFirstOrThrow();
+}
+
+/** Committed before the create is sent, so a retry after a lost answer or a crash lists before creating. */
+async function markCreateAttempted(
+  db: Db,
+  input: { jobId: number; personId: string },
+  column: 'resume_create_attempted_at' | 'note_create_attempted_at',
+) {
+  await db
+    .updateTable('export_ledger')
+    .set({ [column]: sql`now()` })
+    .where('job_id', '=', input.jobId)
+    .where('person_id', '=', input.personId)
+    .where(column, 'is', null)
+    .execute();
 }
 
 export function exportActivities(deps: ActivityDeps) {
@@ -143,7 +159,27 @@ export function exportActivities(deps: ActivityDeps) {
             candidateId: recorded.greenhouse_candidate_id,
             applicationId: app.application.id,
             reused: recorded.reused_existing_candidate,
+            applications: app.candidateApplications,
           };
+        }
+        if (person.greenhouse_candidate_id) {
+          // The source step or an earlier export already matched this person: no lookup, only the
+          // application. The application check itself keeps this exactly once.
+          try {
+            const app = await findOrCreateApplication(harvest, {
+              ...application,
+              candidate_id: person.greenhouse_candidate_id,
+            });
+            return {
+              candidateId: person.greenhouse_candidate_id,
+              applicationId: app.application.id,
+              reused: true,
+              applications: app.candidateApplications,
+            };
+          } catch (error) {
+            // Merged or deleted in Greenhouse since it was matched: look the person up as if unknown.
+            if (!isRefusal(error)) throw error;
+          }
         }
         const found = await findOrCreateCandidate(harvest, {
           candidate: {
@@ -163,8 +199,12 @@ export function exportActivities(deps: ActivityDeps) {
           candidateId: found.candidate.id,
           applicationId: found.application?.id ?? null,
           reused: found.candidateOutcome === 'reused',
+          applications: found.applications,
         };
       });
+      const presence = result.applications
+        ? presenceFromApplications(input.jobId, result.candidateId, result.applications)
+        : null;
 
       await db
         .updateTable('export_ledger')
@@ -172,6 +212,9 @@ export function exportActivities(deps: ActivityDeps) {
           greenhouse_candidate_id: result.candidateId,
           greenhouse_application_id: result.applicationId,
           reused_existing_candidate: result.reused,
+          greenhouse_presence: presence
+            ? JSON.stringify({ ...presence, checkedAt: new Date().toISOString() })
+            : null,
           updated_at: sql`now()`,
         })
         .where('job_id', '=', input.jobId)
@@ -211,10 +254,15 @@ export function exportActivities(deps: ActivityDeps) {
       if (recorded.resume_attachment_id) return { attachmentId: recorded.resume_attachment_id };
       const harvest = await requireHarvest(deps)();
       const marker = exportMarker(input.jobId, input.personId);
-      const earlier = await greenhouseCall(() =>
-        collect(harvest.listAttachments({ application_ids: [input.applicationId], per_page: 500 })),
-      );
-      const already = earlier.find((attachment) => attachment.filename.includes(marker));
+      // Only an earlier attempt that got as far as sending the upload can have made one: look for it
+      // then, and only then.
+      const already = recorded.resume_create_attempted_at
+        ? (
+            await greenhouseCall(() =>
+              collect(harvest.listAttachments({ application_ids: [input.applicationId], per_page: 500 })),
+            )
+          ).find((attachment) => attachment.filename.includes(marker))
+        : undefined;
       if (already) {
         await db
           .updateTable('export_ledger')
@@ -238,6 +286,9 @@ export function exportActivities(deps: ActivityDeps) {
         skills: person.skills,
         resumeText: person.resume_text,
       });
+      // Recorded before the upload is sent: if its answer is lost (or this worker dies), the retry knows
+      // to look before uploading again.
+      await markCreateAttempted(db, input, 'resume_create_attempted_at');
       const attachment = await greenhouseCall(() =>
         harvest.createAttachment({
           application_id: input.applicationId,
@@ -273,11 +324,16 @@ export function exportActivities(deps: ActivityDeps) {
         .orderBy('profile_version', 'desc')
         .executeTakeFirst();
       const marker = exportMarker(input.jobId, input.personId);
-      const earlier = await greenhouseCall(() =>
-        collect(harvest.listNotes({ candidate_ids: [input.candidateId], per_page: 500 })),
-      );
-      const already = earlier.find((note) => (note.body ?? '').includes(marker));
+      // As with the resume: a note can only be there if an earlier attempt sent its create.
+      const already = recorded.note_create_attempted_at
+        ? (
+            await greenhouseCall(() =>
+              collect(harvest.listNotes({ candidate_ids: [input.candidateId], per_page: 500 })),
+            )
+          ).find((note) => (note.body ?? '').includes(marker))
+        : undefined;
       const body = `${matchNoteBody(score?.score ?? null, score?.explanation, recorded.requested_by)}\n(${marker})`;
+      if (!already) await markCreateAttempted(db, input, 'note_create_attempted_at');
       const note =
         already ??
         (await greenhouseCall(() =>
@@ -299,13 +355,16 @@ export function exportActivities(deps: ActivityDeps) {
     },
 
     async completeExport(input: { jobId: number; personId: string }) {
-      const harvest = await requireHarvest(deps)();
       const row = await ledger(db, input.jobId, input.personId);
-      const applications = row.greenhouse_candidate_id
-        ? await greenhouseCall(() =>
-            collect(harvest.listApplications({ candidate_ids: [row.greenhouse_candidate_id!] })),
-          )
-        : [];
+      // The export step recorded what it saw (its own create included): never read back what a write
+      // returned. Only a ledger without it (an export step run before it was kept) asks Greenhouse
+      // again — one read, outside the Harvest queue, paced by the client's limiter.
+      const presence = row.greenhouse_presence ?? {
+        ...(row.greenhouse_candidate_id
+          ? await readPresence(await requireHarvest(deps)(), input.jobId, row.greenhouse_candidate_id)
+          : ({ kind: 'none' } as const)),
+        checkedAt: new Date().toISOString(),
+      };
       const completed = await db.transaction().execute(async (trx) => {
         // Counted once: a retried completion finds the row already exported.
         const updated = await trx
@@ -320,10 +379,7 @@ export function exportActivities(deps: ActivityDeps) {
           .updateTable('job_person')
           .set({
             pipeline_stage: 'exported',
-            greenhouse: JSON.stringify({
-              ...presenceFromApplications(input.jobId, row.greenhouse_candidate_id ?? 0, applications),
-              checkedAt: new Date().toISOString(),
-            }),
+            greenhouse: JSON.stringify(presence),
             updated_at: sql`now()`,
           })
           .where('job_id', '=', input.jobId)
@@ -373,6 +429,13 @@ export function exportActivities(deps: ActivityDeps) {
   };
 }
 
+async function readPresence(harvest: HarvestClient, jobId: number, candidateId: number) {
+  const applications = await greenhouseCall(() =>
+    collect(harvest.listApplications({ candidate_ids: [candidateId] })),
+  );
+  return presenceFromApplications(jobId, candidateId, applications);
+}
+
 /** The metric's target label: a closed set, whatever the ledger's JSON holds. */
 function exportTargetLabel(target: unknown): 'candidate' | 'prospect' {
   return (target as { kind?: unknown } | null)?.kind === 'prospect' ? 'prospect' : 'candidate';
@@ -391,4 +454,9 @@ function matchNoteBody(score: number | null, explanation: unknown, requestedBy: 
     lines.push(`${mark} ${requirement.label}${requirement.evidence ? ` — “${requirement.evidence}”` : ''}`);
   }
   return lines.join('\n');
+}
+
+/** Greenhouse refused the request outright (the candidate it names is gone, say): nothing was done. */
+function isRefusal(error: unknown): boolean {
+  return error instanceof GreenhouseError && (error.status === 404 || error.status === 422);
 }

@@ -11,6 +11,7 @@ import * as webhookBodyHash from './20261204T0010_webhook_body_hash';
 import * as appSettings from './20261204T0020_app_settings';
 import * as scoreChange from './20261204T0500_score_change';
 import * as approvalReasons from './20261204T0510_approval_reasons';
+import * as exportCreateAttempts from './20261204T1400_export_create_attempts';
 
 // Every migration, keyed by its timestamped name; Kysely runs them in name order.
 // Add new files here (one line each) — the list is static so bundled builds keep working.
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '20261204T0020_app_settings': appSettings,
   '20261204T0500_score_change': scoreChange,
   '20261204T0510_approval_reasons': approvalReasons,
+  '20261204T1400_export_create_attempts': exportCreateAttempts,
 };

@@ -1,5 +1,6 @@
 import type { ColumnType, Selectable } from 'kysely';
 import type { CreatedAt, Json, UpdatedAt } from './json';
+import type { GreenhousePresence } from './people';
 
 export type ExportStatus = 'running' | 'exported' | 'failed';
 
@@ -17,6 +18,14 @@ export interface ExportLedgerTable {
   resume_attachment_id: number | null;
   /** Set once the match note is added, so a retry does not add it twice. */
   note_id: number | null;
+  /**
+   * Set just before the resume upload / note create is sent. Unset, no earlier attempt can have made
+   * one, so the create needs no duplicate check; set, the retry lists first and reuses what it finds.
+   */
+  resume_create_attempted_at: Date | null;
+  note_create_attempted_at: Date | null;
+  /** The person's Greenhouse presence as the export step saw it (completion stores it without re-reading). */
+  greenhouse_presence: Json<GreenhousePresence> | null;
   failure_type: string | null;
   failure_message: string | null;
   attempts: ColumnType<number, number | undefined, number>;

@@ -55,6 +55,8 @@ export async function handleHarvestRequest(
       { ...headers, 'retry-after': String(window.retryAfterSeconds) },
     );
   }
+  rt.harvestRequests.push({ method, path: `${url.pathname}${url.search}`, at: Date.now() });
+  if (rt.harvestRequests.length > 10_000) rt.harvestRequests.splice(0, rt.harvestRequests.length - 10_000);
 
   try {
     if (rt.faults.serverErrorNow()) throw harvestError(503, 'Service temporarily unavailable.');

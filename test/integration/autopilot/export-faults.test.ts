@@ -126,6 +126,12 @@ describe('exports survive crashes and a bad day at Greenhouse without duplicates
         attachments.filter((a) => a.type === 'resume'),
         email,
       ).toHaveLength(1);
+      // A first attempt skips the list before each create; a retry after a kill must not.
+      const notes = await collect(h.harvest.listNotes({ candidate_ids: [found[0]!.id] }));
+      expect(
+        notes.filter((n) => (n.body ?? '').includes('Pilothouse')),
+        email,
+      ).toHaveLength(1);
     }
   });
 
