@@ -6,6 +6,9 @@
 // timed until every one is exported: exports / min = backlog / drain time. (A short fixed window
 // right after a burst measures latency instead: the Harvest queue serves the backlog step by step —
 // every export's first step, then every export's second… — so the first export finishes late.)
+// Two backlogs per run: new people, then people the source step already matched (BENCH_PEOPLE=new,known).
+// Requests per export are counted from the sandbox's request log over the drain (what the backlog cost,
+// the worker's one-off sources read included).
 // Options: BENCH_WORKERS=1,2,4  BENCH_BACKLOG=40  BENCH_TIMEOUT_MINUTES=6  BENCH_DEBUG=1
 import { machine } from './support/machine';
 import { addPersonToJob } from '../db/queries/people';
@@ -22,6 +25,10 @@ const workerCounts = (process.env.BENCH_WORKERS ?? '1,2,4').split(',').map(Numbe
 const timeoutMinutes = Number(process.env.BENCH_TIMEOUT_MINUTES ?? 6);
 const backlog = Number(process.env.BENCH_BACKLOG ?? 40);
 const windowMs = 30_000;
+// `new`: people Greenhouse does not have yet. `known`: people the source step already matched to a
+// Greenhouse candidate (person.greenhouse_candidate_id set), who only need the application.
+type PeopleKind = 'new' | 'known';
+const kinds = (process.env.BENCH_PEOPLE ?? 'new,known').split(',') as PeopleKind[];
 
 const services = await startBenchServices();
 const sandbox = await startSandbox({ candidates: 300, log: () => {} });
@@ -43,12 +50,66 @@ interface Row {
   used: number;
   allowed: number;
   refused: number;
+  /** Harvest requests the sandbox served for the backlog (its request log), 429s not counted. */
+  requests: number;
   perProcess: number[];
+  people: PeopleKind;
 }
 const rows: Row[] = [];
 
 // The job everything is exported to: the first open job of the sandbox, stored by one job sync.
 let jobId: number | undefined;
+
+async function importNewPeople(job: number, count: number): Promise<string[]> {
+  const people: string[] = [];
+  for (let i = 0; i < backlog; i += 1) {
+    const { personId } = await addPersonToJob(
+      db,
+      job,
+      {
+        firstName: `Bench${i}`,
+        lastName: `Sync${count}`,
+        emails: [`sync.bench.${count}.${i}@example.org`],
+        resumeText: 'Engineer: Go, Kubernetes.',
+      },
+      { kind: 'import' },
+    );
+    people.push(personId);
+  }
+  return people;
+}
+
+// Sandbox candidates with an email and no application on the job, each used once across the runs.
+// Emails are not unique in Greenhouse: a second candidate with a used email would be the same person.
+const usedCandidates = new Set<number>();
+const usedEmails = new Set<string>();
+async function importKnownPeople(job: number): Promise<string[]> {
+  const { candidates, applications } = sandbox.runtime.state;
+  const applied = new Set(applications.filter((a) => a.job_id === job).map((a) => a.candidate_id));
+  const people: string[] = [];
+  for (const candidate of candidates) {
+    if (people.length >= backlog) break;
+    const email = candidate.email_addresses[0]?.value;
+    if (!email || applied.has(candidate.id) || usedCandidates.has(candidate.id)) continue;
+    if (usedEmails.has(email.toLowerCase())) continue;
+    usedCandidates.add(candidate.id);
+    usedEmails.add(email.toLowerCase());
+    const { personId } = await addPersonToJob(
+      db,
+      job,
+      {
+        firstName: candidate.first_name ?? 'Known',
+        lastName: candidate.last_name ?? 'Person',
+        emails: [email],
+        resumeText: 'Engineer: Go, Kubernetes.',
+        greenhouseCandidateId: candidate.id,
+      },
+      { kind: 'import' },
+    );
+    if (!people.includes(personId)) people.push(personId);
+  }
+  return people;
+}
 
 const running: WorkerProcess[] = [];
 try {
@@ -93,112 +154,112 @@ try {
         .executeTakeFirstOrThrow()
     ).id;
 
-    const people: string[] = [];
-    for (let i = 0; i < backlog; i += 1) {
-      const email = `sync.bench.${count}.${i}@example.org`;
-      const { personId } = await addPersonToJob(
-        db,
-        jobId,
-        {
-          firstName: `Bench${i}`,
-          lastName: `Sync${count}`,
-          emails: [email],
-          resumeText: 'Engineer: Go, Kubernetes.',
-        },
-        { kind: 'import' },
+    let completedBefore: number[] = [];
+    for (const kind of kinds) {
+      const people = kind === 'new' ? await importNewPeople(jobId, count) : await importKnownPeople(jobId);
+      // The backlog is started at a window boundary so whole windows are counted.
+      await new Promise((resolve) => setTimeout(resolve, windowMs - (Date.now() % windowMs) + 10));
+      const startedAt = Date.now();
+      const loggedBefore = sandbox.runtime.harvestRequests.length;
+      const handles = await Promise.all(
+        people.map((personId) =>
+          client.workflow.start('exportCandidate', {
+            taskQueue,
+            workflowId: exportWorkflowId(jobId!, personId),
+            args: [
+              { jobId: jobId!, personId, target: { kind: 'candidate', stageId: null }, requestedBy: 'bench' },
+            ],
+          }),
+        ),
       );
-      people.push(personId);
-    }
-    // The backlog is started at a window boundary so whole windows are counted.
-    await new Promise((resolve) => setTimeout(resolve, windowMs - (Date.now() % windowMs) + 10));
-    const startedAt = Date.now();
-    const handles = await Promise.all(
-      people.map((personId) =>
-        client.workflow.start('exportCandidate', {
-          taskQueue,
-          workflowId: exportWorkflowId(jobId!, personId),
-          args: [
-            { jobId: jobId!, personId, target: { kind: 'candidate', stageId: null }, requestedBy: 'bench' },
-          ],
-        }),
-      ),
-    );
-    const exported = async () =>
-      Number(
-        (
-          await db
-            .selectFrom('export_ledger')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .where('status', '=', 'exported')
-            .where('person_id', 'in', people)
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-    let firstExportMs: number | undefined;
-    let done = 0;
-    const deadline = startedAt + timeoutMinutes * 60_000;
-    while (Date.now() < deadline) {
-      done = await exported();
-      if (done > 0) firstExportMs ??= Date.now() - startedAt;
-      if (done >= backlog) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    const drainMs = Date.now() - startedAt;
-    // Let the last window close so it lands in the sandbox's history.
-    await new Promise((resolve) => setTimeout(resolve, windowMs - (Date.now() % windowMs) + 200));
-    sandbox.runtime.harvestWindow.current();
-    const windows = sandbox.runtime.harvestWindow.history.filter(
-      (w) =>
-        Date.parse(w.windowStart) + windowMs > startedAt && Date.parse(w.windowStart) < startedAt + drainMs,
-    );
-    const perProcess = await Promise.all(
-      workers.map(async (worker) => {
-        const text = await worker.metrics();
-        const line = text
-          .split('\n')
-          .find(
-            (l) =>
-              l.startsWith('pilothouse_activity_duration_seconds_count{') && l.includes('"completeExport"'),
-          );
-        return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
-      }),
-    );
-    if (process.env.BENCH_DEBUG) {
-      const ledger = await db
-        .selectFrom('export_ledger')
-        .select(['status', (eb) => eb.fn.countAll().as('n')])
-        .where('person_id', 'in', people)
-        .groupBy('status')
-        .execute();
-      for (const worker of workers) {
-        const text = await worker.metrics();
-        process.stdout.write(
-          `  ${worker.name}: ${JSON.stringify(activityCounts(text))} failures: ${text
-            .split('\n')
-            .filter((l) => l.startsWith('pilothouse_activity_failures_total{'))
-            .join('; ')}\n`,
+      const exported = async () =>
+        Number(
+          (
+            await db
+              .selectFrom('export_ledger')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .where('status', '=', 'exported')
+              .where('person_id', 'in', people)
+              .executeTakeFirstOrThrow()
+          ).n,
         );
+      let firstExportMs: number | undefined;
+      let done = 0;
+      const deadline = startedAt + timeoutMinutes * 60_000;
+      while (Date.now() < deadline) {
+        done = await exported();
+        if (done > 0) firstExportMs ??= Date.now() - startedAt;
+        if (done >= people.length) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
       }
-      process.stdout.write(`  ledger: ${JSON.stringify(ledger)}; windows ${JSON.stringify(windows)}\n`);
-    }
-    for (const handle of handles) await handle.terminate('benchmark run finished').catch(() => undefined);
-    for (const worker of workers) await worker.stop();
+      const drainMs = Date.now() - startedAt;
+      const requests = sandbox.runtime.harvestRequests.slice(loggedBefore);
+      // Let the last window close so it lands in the sandbox's history.
+      await new Promise((resolve) => setTimeout(resolve, windowMs - (Date.now() % windowMs) + 200));
+      sandbox.runtime.harvestWindow.current();
+      const windows = sandbox.runtime.harvestWindow.history.filter(
+        (w) =>
+          Date.parse(w.windowStart) + windowMs > startedAt && Date.parse(w.windowStart) < startedAt + drainMs,
+      );
+      const completedNow = await Promise.all(
+        workers.map(async (worker) => {
+          const text = await worker.metrics();
+          const line = text
+            .split('\n')
+            .find(
+              (l) =>
+                l.startsWith('pilothouse_activity_duration_seconds_count{') && l.includes('"completeExport"'),
+            );
+          return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : 0;
+        }),
+      );
+      const perProcess = completedNow.map((n, i) => n - (completedBefore[i] ?? 0));
+      completedBefore = completedNow;
+      if (process.env.BENCH_DEBUG) {
+        const ledger = await db
+          .selectFrom('export_ledger')
+          .select(['status', (eb) => eb.fn.countAll().as('n')])
+          .where('person_id', 'in', people)
+          .groupBy('status')
+          .execute();
+        for (const worker of workers) {
+          const text = await worker.metrics();
+          process.stdout.write(
+            `  ${worker.name}: ${JSON.stringify(activityCounts(text))} failures: ${text
+              .split('\n')
+              .filter((l) => l.startsWith('pilothouse_activity_failures_total{'))
+              .join('; ')}\n`,
+          );
+        }
+        process.stdout.write(`  ledger: ${JSON.stringify(ledger)}; windows ${JSON.stringify(windows)}\n`);
+        const byEndpoint = new Map<string, number>();
+        for (const request of requests) {
+          const key = `${request.method} ${request.path.split('?')[0]}`;
+          byEndpoint.set(key, (byEndpoint.get(key) ?? 0) + 1);
+        }
+        process.stdout.write(`  requests by endpoint: ${JSON.stringify(Object.fromEntries(byEndpoint))}\n`);
+      }
+      for (const handle of handles) await handle.terminate('benchmark run finished').catch(() => undefined);
 
-    rows.push({
-      workers: count,
-      exports: done,
-      drainSeconds: drainMs / 1000,
-      firstExportSeconds: (firstExportMs ?? drainMs) / 1000,
-      perMinute: done / (drainMs / 60_000),
-      used: windows.reduce((sum, w) => sum + w.used, 0),
-      allowed: limit * windows.length,
-      refused: windows.reduce((sum, w) => sum + w.refused, 0),
-      perProcess,
-    });
-    const last = rows.at(-1)!;
-    process.stdout.write(
-      `  ${count} worker(s): ${last.exports}/${backlog} exported in ${last.drainSeconds.toFixed(0)} s, ${last.used}/${last.allowed} requests, ${last.refused} × 429\n`,
-    );
+      rows.push({
+        workers: count,
+        people: kind,
+        exports: done,
+        drainSeconds: drainMs / 1000,
+        firstExportSeconds: (firstExportMs ?? drainMs) / 1000,
+        perMinute: done / (drainMs / 60_000),
+        used: windows.reduce((sum, w) => sum + w.used, 0),
+        allowed: limit * windows.length,
+        refused: windows.reduce((sum, w) => sum + w.refused, 0),
+        requests: requests.length,
+        perProcess,
+      });
+      const last = rows.at(-1)!;
+      process.stdout.write(
+        `  ${count} worker(s), ${kind} people: ${last.exports}/${backlog} exported in ${last.drainSeconds.toFixed(0)} s, ${last.used}/${last.allowed} requests, ${(last.requests / Math.max(1, last.exports)).toFixed(2)} per export, ${last.refused} × 429\n`,
+      );
+    }
+    for (const worker of workers) await worker.stop();
   }
 } finally {
   for (const worker of running) await worker.stop();
@@ -207,11 +268,11 @@ try {
 }
 
 process.stdout.write(
-  '\n| worker processes | exported | drain time | first export after | exports / min | Harvest requests used / allowed | budget used | 429s | exports completed per process |\n' +
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n',
+  '\n| worker processes | people | exported | drain time | first export after | exports / min | Harvest requests / export | Harvest requests used / allowed | budget used | 429s | exports completed per process |\n' +
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n',
 );
 for (const row of rows) {
   process.stdout.write(
-    `| ${row.workers} | ${row.exports} / ${backlog} | ${row.drainSeconds.toFixed(0)} s | ${row.firstExportSeconds.toFixed(0)} s | ${row.perMinute.toFixed(1)} | ${row.used} / ${row.allowed} | ${((100 * row.used) / row.allowed).toFixed(0)} % | ${row.refused} | ${row.perProcess.join(' / ')} |\n`,
+    `| ${row.workers} | ${row.people} | ${row.exports} / ${backlog} | ${row.drainSeconds.toFixed(0)} s | ${row.firstExportSeconds.toFixed(0)} s | ${row.perMinute.toFixed(1)} | ${(row.requests / Math.max(1, row.exports)).toFixed(2)} | ${row.used} / ${row.allowed} | ${((100 * row.used) / row.allowed).toFixed(0)} % | ${row.refused} | ${row.perProcess.join(' / ')} |\n`,
   );
 }
