@@ -1,6 +1,9 @@
+import { Context } from '@temporalio/activity';
 import { sql } from 'kysely';
 import { newJobAutopilot } from '../db/queries/app-settings';
-import { collect } from '../greenhouse/client';
+import { hiringTeamFromGreenhouse, replaceHiringTeams } from '../db/queries/hiring-team';
+import { collect, type HarvestClient } from '../greenhouse/client';
+import { GreenhouseError } from '../greenhouse/errors';
 import { autopilotWorkflowId, jobChangedSignal, resumeSignal } from '../workflows/autopilot-api';
 import { requireHarvest, type ActivityDeps } from './deps';
 import { greenhouseCall } from './greenhouse-call';
@@ -15,6 +18,15 @@ export interface SyncedJob {
   opened?: boolean;
 }
 
+/** The activity's logger, or none when the sync runs outside an activity (scripts, tests). */
+function activityLog() {
+  try {
+    return Context.current().log;
+  } catch {
+    return undefined;
+  }
+}
+
 const chunk = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
 
@@ -23,7 +35,8 @@ export function jobSyncActivities(deps: ActivityDeps) {
   return {
     /**
      * Stores every job the connection may see, with its posts (inactive too: a closed job's description
-     * still trains similar jobs) and interview stages. A job missing from the list is not deleted:
+     * still trains similar jobs), interview stages and hiring team (replaced whole on each sync, so
+     * someone taken off a team in Greenhouse stops deciding its approvals). A job missing from the list is not deleted:
      * Greenhouse hides what the connection may not see, so only a `job_deleted` webhook deletes.
      */
     async syncJobsFromGreenhouse(input: { enableNewOpenJobs: boolean }): Promise<SyncedJob[]> {
@@ -105,6 +118,7 @@ export function jobSyncActivities(deps: ActivityDeps) {
               )
               .execute();
           }
+          await syncHiringTeams(harvest, ids);
         }
 
         if (jobIds.length === 0) return [];
@@ -121,6 +135,25 @@ export function jobSyncActivities(deps: ActivityDeps) {
           ...(opened.has(row.id) ? { opened: true } : {}),
         }));
       });
+
+      /**
+       * A credential from before hiring teams were read lacks their scopes: the sync goes on and the
+       * stored teams stay as they were, so approvals for a role fall back to everyone on the job.
+       */
+      async function syncHiringTeams(client: HarvestClient, ids: number[]) {
+        try {
+          const [owners, managers] = await Promise.all([
+            collect(client.listJobOwners({ job_ids: ids, per_page: 500 })),
+            collect(client.listJobHiringManagers({ job_ids: ids, per_page: 500 })),
+          ]);
+          await replaceHiringTeams(db, ids, hiringTeamFromGreenhouse(owners, managers));
+        } catch (error) {
+          if (!(error instanceof GreenhouseError) || error.status !== 403) throw error;
+          activityLog()?.warn('Hiring teams not synced: the Greenhouse credential lacks their scopes', {
+            error: error.message,
+          });
+        }
+      }
 
       async function upsertJobPost(post: {
         id: number;

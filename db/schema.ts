@@ -13,6 +13,7 @@ import type { ErasedCandidateTable } from './tables/erasure';
 import type { ExportLedgerTable } from './tables/exports';
 import type {
   JobBacktestTable,
+  JobHiringTeamTable,
   JobPostTable,
   JobProfileTable,
   JobStageTable,
@@ -39,6 +40,7 @@ export interface Database {
   job: JobTable;
   job_post: JobPostTable;
   job_stage: JobStageTable;
+  job_hiring_team: JobHiringTeamTable;
   job_profile: JobProfileTable;
   job_backtest: JobBacktestTable;
   person: PersonTable;

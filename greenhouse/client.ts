@@ -63,6 +63,8 @@ export const harvestListEndpoints = {
     S.futureJobPermissionSchema,
   ),
   userRoles: endpoint('/user_roles', 'user_role', S.userRoleSchema),
+  jobOwners: endpoint('/job_owners', 'job_owner', S.jobOwnerSchema),
+  jobHiringManagers: endpoint('/job_hiring_managers', 'job_hiring_manager', S.jobHiringManagerSchema),
   candidates: endpoint('/candidates', 'candidate', S.candidateSchema),
   candidateSearch: endpoint('/candidates/search', 'candidate', S.candidateSchema),
   applications: endpoint('/applications', 'application', S.applicationSchema),
@@ -150,6 +152,10 @@ export class HarvestClient {
   listFutureJobPermissions = (query: Q.FutureJobPermissionsQuery = {}) =>
     this.list(harvestListEndpoints.futureJobPermissions, query);
   listUserRoles = (query: Q.UserRolesQuery = {}) => this.list(harvestListEndpoints.userRoles, query);
+  /** Recruiters, coordinators and sourcers of jobs (hiring managers are `listJobHiringManagers`). */
+  listJobOwners = (query: Q.JobOwnersQuery = {}) => this.list(harvestListEndpoints.jobOwners, query);
+  listJobHiringManagers = (query: Q.JobHiringManagersQuery = {}) =>
+    this.list(harvestListEndpoints.jobHiringManagers, query);
   listCandidates = (query: Q.CandidatesQuery = {}) => this.list(harvestListEndpoints.candidates, query);
   searchCandidates = (query: Q.CandidateSearchQuery = {}) =>
     this.list(harvestListEndpoints.candidateSearch, query);

@@ -58,6 +58,13 @@ export type FutureJobPermissionsQuery = CommonListQuery & {
 };
 export type UserRolesQuery = CommonListQuery;
 
+export type JobOwnersQuery = CommonListQuery & {
+  job_ids?: Ids;
+  user_ids?: Ids;
+  type?: 'sourcer' | 'recruiter' | 'coordinator';
+};
+export type JobHiringManagersQuery = CommonListQuery & { job_ids?: Ids; user_ids?: Ids };
+
 export type CandidatesQuery = CommonListQuery & {
   /** Exact, case-insensitive, against any of the candidate's emails. Emails are not unique. */
   email?: string;

@@ -10,6 +10,8 @@ export const requiredGreenhouseScopes = {
   'harvest:user_job_permissions:list': 'show job admins their jobs',
   'harvest:future_job_permissions:list': 'show job admins their jobs',
   'harvest:user_roles:list': 'tell site admins from job admins',
+  'harvest:job_owners:list': "send approvals to the job's recruiter, coordinator or sourcer",
+  'harvest:job_hiring_managers:list': "send approvals to the job's hiring managers",
   'harvest:candidates:list': 'find people already in Greenhouse',
   'harvest:candidates:create': 'export candidates and prospects',
   'harvest:candidates:update': 'update candidates Pilothouse created',
@@ -59,7 +61,7 @@ export interface ScopeCheck {
  * - writes → the write with an empty body on id 0. Nothing can be created or changed by it: an
  *   empty body fails validation (422/400) and id 0 does not exist (404) — both only after the
  *   scope check, so any answer but 403 means the scope is granted.
- * About 32 requests: run it when a connection is saved, not on every page view.
+ * About 40 requests: run it when a connection is saved, not on every page view.
  */
 export async function checkScopes(
   client: HarvestClient,

@@ -48,3 +48,25 @@ export function mayDecide(user: DecidingUser, approval: ApprovalOwnership): Deci
     why: `This request is waiting for the job's ${ROLE_WORDS[approver.role]}; only they or an admin can decide it.`,
   };
 }
+
+export type HiringTeam = ApprovalOwnership['hiringTeam'];
+
+/**
+ * The hiring team mayDecide should read for one request: the job's team as Greenhouse has it, with the
+ * deciding user standing in for the requested role when
+ * - nobody holds the role on the job (no such person in Greenhouse, or the team could not be read) and
+ *   the user's Greenhouse access reaches the job: the request is never one only an admin can decide
+ *   without anyone being told;
+ * - or the account is linked to no Greenhouse user ("Not linked: sees every synced job"). Such an
+ *   account cannot be found on any team; it keeps deciding roles as before teams were stored.
+ */
+export function teamForDecision(
+  team: HiringTeam,
+  approver: ResolvedApprover | null,
+  user: { greenhouseUserId: number; linked: boolean; reachesJob: boolean },
+): HiringTeam {
+  if (approver?.kind !== 'hiringTeam') return team;
+  const held = team.some((member) => member.role === approver.role);
+  const standsIn = user.reachesJob && (!user.linked || !held);
+  return standsIn ? [...team, { role: approver.role, greenhouseUserId: user.greenhouseUserId }] : team;
+}

@@ -39,6 +39,8 @@ export const endpointsWeUse = [
   'GET /v3/user_job_permissions',
   'GET /v3/future_job_permissions',
   'GET /v3/user_roles',
+  'GET /v3/job_owners',
+  'GET /v3/job_hiring_managers',
   'GET /v3/candidates',
   'GET /v3/candidates/search',
   'POST /v3/candidates',

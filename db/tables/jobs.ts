@@ -1,4 +1,5 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
+import type { HiringTeamRole } from '../../rules/node-types';
 import type { CreatedAt, Json, JsonWithDefault, UpdatedAt } from './json';
 
 export interface JobTable {
@@ -32,6 +33,15 @@ export interface JobStageTable {
   name: string;
   sort_order: number;
   active: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** One person's role on a job's Greenhouse hiring team (db/queries/hiring-team.ts). */
+export interface JobHiringTeamTable {
+  job_id: number;
+  greenhouse_user_id: number;
+  role: HiringTeamRole;
+  /** The responsible recruiter or coordinator: the default assignee of the job's new applications. */
+  responsible: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface JobProfileTable {

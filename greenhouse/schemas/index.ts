@@ -1,6 +1,7 @@
 export * from './common';
 export * from './jobs';
 export * from './users';
+export * from './hiring-team';
 export * from './candidates';
 export * from './applications';
 export * from './prospects';

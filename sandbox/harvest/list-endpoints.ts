@@ -1,6 +1,7 @@
 import {
   applicationStatusFilters,
   attachmentTypes,
+  jobOwnerTypes,
   noteReadVisibilities,
   noteTypes,
 } from '../../greenhouse/schemas';
@@ -172,6 +173,19 @@ const listSpecs: ListSpec[] = [
     scope: 'harvest:user_roles:list',
     rows: (state) => all(state.user_roles),
     filters: [],
+  },
+  {
+    pattern: '/v3/job_owners',
+    scope: 'harvest:job_owners:list',
+    rows: (state, viewer) => all(state.job_owners.filter((owner) => canSeeJob(viewer, owner.job_id))),
+    filters: [ids('job_ids', 'job_id'), ids('user_ids', 'user_id'), oneOf('type', 'type', jobOwnerTypes)],
+  },
+  {
+    pattern: '/v3/job_hiring_managers',
+    scope: 'harvest:job_hiring_managers:list',
+    rows: (state, viewer) =>
+      all(state.job_hiring_managers.filter((manager) => canSeeJob(viewer, manager.job_id))),
+    filters: [ids('job_ids', 'job_id'), ids('user_ids', 'user_id')],
   },
   {
     pattern: '/v3/candidates',

@@ -366,6 +366,40 @@ export function generateDemoTenant(options: DemoTenantOptions): TenantState {
     }
     if (job.confidential) grant(siteAdminId, job.id, hiringManagerRole);
   }
+  // Hiring teams: each job has a recruiter, a coordinator and a hiring manager, chosen among the people
+  // whose job permissions reach it (Greenhouse only puts someone with access on a team). Priya recruits
+  // for Engineering and Marcus is the hiring manager of the jobs he holds; Alex, the Head of Talent and
+  // a site admin, coordinates every job and fills the roles nobody else can reach. Ids come from their
+  // own ranges and no random draw is spent, so the rest of the account is as it was before teams.
+  for (const { job } of jobs) {
+    const department = state.departments.find((d) => d.id === job.department_id)?.name;
+    const permitted = (userId: number) =>
+      state.user_job_permissions.some((p) => p.job_id === job.id && p.user_id === userId);
+    const recruiter =
+      department === 'Engineering' && permitted(engineeringRecruiterId)
+        ? engineeringRecruiterId
+        : siteAdminId;
+    const hiringManager = permitted(gtmHiringManagerId) ? gtmHiringManagerId : siteAdminId;
+    const owner = (userId: number, type: 'recruiter' | 'coordinator') =>
+      state.job_owners.push({
+        id: nextId(state, 'job_owners'),
+        created_at: setupAt,
+        updated_at: setupAt,
+        job_id: job.id,
+        user_id: userId,
+        type,
+        responsible: true,
+      });
+    owner(recruiter, 'recruiter');
+    owner(siteAdminId, 'coordinator');
+    state.job_hiring_managers.push({
+      id: nextId(state, 'job_hiring_managers'),
+      created_at: setupAt,
+      updated_at: setupAt,
+      job_id: job.id,
+      user_id: hiringManager,
+    });
+  }
   const recruiterFor = (job: Job) =>
     state.user_job_permissions.find(
       (permission) => permission.job_id === job.id && permission.user_id !== siteAdminId,

@@ -24,13 +24,17 @@ export async function loadSnapshot(file: string): Promise<SandboxSnapshot | unde
       `Sandbox state file ${file} is not a version-1 snapshot; delete it to start from a fresh seed`,
     );
   }
-  // Snapshots from before tags and rejection emails were modelled: start those empty.
+  // Snapshots from before tags, rejection emails and hiring teams were modelled: start those empty.
   const tenant = snapshot.tenant as Partial<SandboxSnapshot['tenant']> & SandboxSnapshot['tenant'];
   tenant.candidate_tags ??= [];
   tenant.applied_candidate_tags ??= [];
   tenant.rejection_emails ??= [];
   tenant.nextIds.candidate_tags ??= 610_001;
   tenant.nextIds.applied_candidate_tags ??= 620_001;
+  tenant.job_owners ??= [];
+  tenant.job_hiring_managers ??= [];
+  tenant.nextIds.job_owners ??= 630_001;
+  tenant.nextIds.job_hiring_managers ??= 640_001;
   return snapshot as SandboxSnapshot;
 }
 

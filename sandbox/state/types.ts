@@ -8,7 +8,9 @@ import type {
   Department,
   FutureJobPermission,
   Job,
+  JobHiringManager,
   JobInterviewStage,
+  JobOwner,
   JobPost,
   AppliedCandidateTag,
   CandidateTag,
@@ -70,6 +72,9 @@ export interface TenantRecords {
   jobs: Job[];
   job_posts: JobPost[];
   job_interview_stages: JobInterviewStage[];
+  /** The hiring team: recruiters, coordinators and sourcers here, hiring managers in job_hiring_managers. */
+  job_owners: JobOwner[];
+  job_hiring_managers: JobHiringManager[];
   openings: Opening[];
   candidates: Candidate[];
   applications: Application[];
@@ -135,6 +140,8 @@ export const idBases: Record<RecordKind, number> = {
   notes: 600_000_001,
   candidate_tags: 610_001,
   applied_candidate_tags: 620_001,
+  job_owners: 630_001,
+  job_hiring_managers: 640_001,
 };
 
 export function emptyTenant(seed: number): TenantState {
@@ -155,6 +162,8 @@ export function emptyTenant(seed: number): TenantState {
     jobs: [],
     job_posts: [],
     job_interview_stages: [],
+    job_owners: [],
+    job_hiring_managers: [],
     openings: [],
     candidates: [],
     applications: [],

@@ -1,5 +1,6 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { sql } from 'kysely';
+import { hiringTeamsOf } from '../../db/queries/hiring-team';
 import type { GreenhousePresence } from '../../db/tables/people';
 import {
   decideApprovalsUpdate,
@@ -7,7 +8,7 @@ import {
   type ApprovalDecision,
   type ApprovalDecisionResult,
 } from '../../workflows/autopilot-api';
-import { mayDecide } from '../../rules/approval-rights';
+import { mayDecide, teamForDecision } from '../../rules/approval-rights';
 import type { ResolvedApprover } from '../../rules';
 import type { SignedInUser } from './auth.server';
 import { approveEffects } from './approval-effect.server';
@@ -227,9 +228,11 @@ export interface DecisionOutcome extends ApprovalDecisionResult {
 
 /**
  * The requests among `approvalIds` this user may not decide, with why (rules/approval-rights' mayDecide):
- * a request belongs to the approver its rule named, a hiring-team role, or an admin. Pilothouse does not
- * store Greenhouse hiring-team roles yet, so a role's holders are the teammates whose Greenhouse access
- * reaches the job (unlinked accounts reach every job); a named Greenhouse user is exactly that user.
+ * a request belongs to the approver its rule named, a hiring-team role, or an admin. A named Greenhouse
+ * user is exactly that user; a role is whoever holds it on the job's Greenhouse hiring team (stored by the
+ * job sync in job_hiring_team), matched by the Greenhouse user the account is linked to. A role nobody
+ * holds on the job falls to everyone whose Greenhouse access reaches it, and accounts linked to no
+ * Greenhouse user decide roles as before (teamForDecision says why).
  */
 export async function approvalRefusals(
   context: PilothouseContext,
@@ -243,20 +246,18 @@ export async function approvalRefusals(
     .select(['a.id', 'a.job_id', 'a.approver', 'p.first_name', 'p.last_name'])
     .where('a.id', 'in', approvalIds)
     .execute();
+  const teams = await hiringTeamsOf(context.db, [...new Set(requests.map((r) => r.job_id))]);
+  const me = user.greenhouse_user_id ?? UNLINKED;
   const refusals: { approvalId: string; name: string; why: string }[] = [];
   for (const request of requests) {
     const approver = (request.approver ?? null) as ResolvedApprover | null;
-    const onTheJob = visible === null || visible.has(request.job_id);
-    const verdict = mayDecide(
-      { role: user.role, greenhouseUserId: user.greenhouse_user_id ?? UNLINKED },
-      {
-        approver,
-        hiringTeam:
-          approver?.kind === 'hiringTeam' && onTheJob
-            ? [{ role: approver.role, greenhouseUserId: user.greenhouse_user_id ?? UNLINKED }]
-            : [],
-      },
-    );
+    const hiringTeam = teamForDecision(teams.get(request.job_id) ?? [], approver, {
+      greenhouseUserId: me,
+      linked: user.greenhouse_user_id !== null,
+      // Unlinked accounts reach every job.
+      reachesJob: visible === null || visible.has(request.job_id),
+    });
+    const verdict = mayDecide({ role: user.role, greenhouseUserId: me }, { approver, hiringTeam });
     if (!verdict.allowed)
       refusals.push({
         approvalId: request.id,

@@ -6,22 +6,42 @@ import { visibleJobIds } from './greenhouse.server';
 import type { PilothouseContext } from './load-context';
 
 /**
- * For the user: addressed to their Greenhouse user; or to a hiring-team role or every recruiter on a job
- * their Greenhouse access reaches (roles are not stored yet, so a role's holders are the job's team).
- * Admins see every notification.
+ * For the user: addressed to their Greenhouse user; to a hiring-team role on a job where their Greenhouse
+ * user holds that role (job_hiring_team, from the job sync), or that nobody holds; or to every recruiter
+ * on a job their Greenhouse access reaches. Admins see every notification; an account linked to no
+ * Greenhouse user every role's. `table` is how the query names `notification`.
  */
-async function forUser(context: PilothouseContext, user: SignedInUser): Promise<RawBuilder<boolean>> {
+async function forUser(
+  context: PilothouseContext,
+  user: SignedInUser,
+  table = 'notification',
+): Promise<RawBuilder<boolean>> {
   if (user.role === 'admin') return sql<boolean>`true`;
   const visible = await visibleJobIds(context, user);
+  const column = (name: string) => sql.ref(`${table}.${name}`);
   const mine =
-    user.greenhouse_user_id === null ? sql`false` : sql`to_greenhouse_user_id = ${user.greenhouse_user_id}`;
+    user.greenhouse_user_id === null
+      ? sql`false`
+      : sql`${column('to_greenhouse_user_id')} = ${user.greenhouse_user_id}`;
   const team =
     visible === null
       ? sql`true`
       : visible.size === 0
-        ? sql`job_id is null`
-        : sql`(job_id is null or job_id in (${sql.join([...visible])}))`;
-  return sql<boolean>`(${mine} or (to_greenhouse_user_id is null and ${team}))`;
+        ? sql`${column('job_id')} is null`
+        : sql`(${column('job_id')} is null or ${column('job_id')} in (${sql.join([...visible])}))`;
+  const holdersOfTheRole = (who: RawBuilder<unknown>) =>
+    sql`exists (select 1 from job_hiring_team t where t.job_id = ${column('job_id')}
+      and t.role = ${column('to_role')} and ${who})`;
+  // A role nobody holds on the job goes to everyone the job's notices go to, as before hiring teams were
+  // stored: a request for a role without a holder must still reach someone who can decide it. An account
+  // linked to no Greenhouse user is on no team and gets every role's notices, as it may decide them.
+  const toRole =
+    user.greenhouse_user_id === null
+      ? team
+      : sql`(${holdersOfTheRole(sql`t.greenhouse_user_id = ${user.greenhouse_user_id}`)}
+          or (not ${holdersOfTheRole(sql`true`)} and ${team}))`;
+  return sql<boolean>`(${mine} or (${column('to_greenhouse_user_id')} is null and
+    case when ${column('to_role')} is null then ${team} else ${toRole} end))`;
 }
 
 export async function unreadNotificationCount(
@@ -52,7 +72,7 @@ export async function notificationsFor(context: PilothouseContext, user: SignedI
       'n.job_id',
       'j.name as job_name',
     ])
-    .where(await forUser(context, user))
+    .where(await forUser(context, user, 'n'))
     .orderBy('n.created_at', 'desc')
     .limit(100)
     .execute();

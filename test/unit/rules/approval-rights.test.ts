@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { mayDecide, type ApprovalOwnership, type DecidingUser } from '../../../rules/approval-rights';
+import {
+  mayDecide,
+  teamForDecision,
+  type ApprovalOwnership,
+  type DecidingUser,
+} from '../../../rules/approval-rights';
 
 const riley: DecidingUser = { role: 'recruiter', greenhouseUserId: 11 };
 const sam: DecidingUser = { role: 'recruiter', greenhouseUserId: 12 };
@@ -52,5 +57,51 @@ describe('mayDecide: only the named approver, the hiring-team role holder or an 
     expect(mayDecide(riley, toHiringManager)).toMatchObject({
       why: "This request is waiting for the job's hiring manager; only they or an admin can decide it.",
     });
+  });
+});
+
+describe('teamForDecision: the job’s hiring team decides, and a role nobody holds falls to the job’s team', () => {
+  const recruiterRole = toRecruiter.approver;
+  const coordinatorRole = { kind: 'hiringTeam', role: 'coordinator', name: 'Coordinator' } as const;
+  // As the web app asks: an unlinked account stands as Greenhouse user 0, which no one is.
+  const decides = (user: DecidingUser, approval: ApprovalOwnership, reachesJob: boolean) => {
+    const greenhouseUserId = user.greenhouseUserId ?? 0;
+    const hiringTeam = teamForDecision(approval.hiringTeam, approval.approver, {
+      greenhouseUserId,
+      linked: user.greenhouseUserId !== null,
+      reachesJob,
+    });
+    return mayDecide({ ...user, greenhouseUserId }, { ...approval, hiringTeam }).allowed;
+  };
+
+  it('Sam, who can see the job but is not its recruiter, may not decide what waits for the recruiter', () => {
+    expect(decides(sam, toRecruiter, true)).toBe(false);
+    expect(decides(riley, toRecruiter, true)).toBe(true);
+  });
+
+  it('nobody coordinates the job: whoever can see it may decide a request for the coordinator', () => {
+    const toCoordinator: ApprovalOwnership = { approver: coordinatorRole, hiringTeam: team };
+    expect(decides(sam, toCoordinator, true)).toBe(true);
+    expect(decides(unlinked, toCoordinator, true)).toBe(true);
+    expect(decides(sam, toCoordinator, false)).toBe(false);
+  });
+
+  it('a job whose team was never read: the role falls to whoever can see the job', () => {
+    expect(decides(sam, { approver: recruiterRole, hiringTeam: [] }, true)).toBe(true);
+    expect(decides(sam, { approver: recruiterRole, hiringTeam: [] }, false)).toBe(false);
+  });
+
+  it('an account linked to no Greenhouse user is on no team: it decides roles as before teams were stored', () => {
+    expect(decides(unlinked, toRecruiter, true)).toBe(true);
+    expect(decides(unlinked, toHiringManager, true)).toBe(true);
+    expect(decides(unlinked, toRiley, true)).toBe(false);
+  });
+
+  it('the team is left alone for a named user and for requests from before approvers were stored', () => {
+    expect(
+      teamForDecision(team, toRiley.approver, { greenhouseUserId: 12, linked: true, reachesJob: true }),
+    ).toBe(team);
+    expect(teamForDecision([], null, { greenhouseUserId: 12, linked: true, reachesJob: true })).toEqual([]);
+    expect(decides(sam, toRiley, true)).toBe(false);
   });
 });
