@@ -346,6 +346,30 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     expect(audited).toHaveLength(1);
   });
 
+  it('leaving the rules with a step not saved asks first, in view at both widths; Stay keeps the step, "Leave without saving" goes', async () => {
+    await page.getByTestId('palette-action-addNote').click();
+    const added = page.locator('.react-flow__node[data-id="addNote-1"]');
+    await added.waitFor();
+    const question = page.getByTestId('unsaved-changes');
+    const before = page.viewportSize()!;
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.getByRole('link', { name: 'Back to job' }).click();
+      await question.waitFor();
+      expect(await question.textContent()).toContain('Your changes to these rules are not saved');
+      expect(await inViewport(page, question)).toBe(true);
+      await viewportShot(page, `07b-unsaved-changes-${width}`);
+      await page.getByTestId('stay').click();
+      await question.waitFor({ state: 'detached' });
+      expect(new URL(page.url()).pathname).toBe(`/jobs/${jobId}/rules`);
+      expect(await added.count()).toBe(1);
+    }
+    await page.setViewportSize(before);
+    await page.getByRole('link', { name: 'Back to job' }).click();
+    await page.getByTestId('leave-anyway').click();
+    await page.waitForURL((url) => url.pathname === `/jobs/${jobId}`);
+  });
+
   it('the stage mapping shows Pilothouse and Greenhouse stages side by side and saves', async () => {
     await page.goto(`/jobs/${jobId}/stages`);
     await page.getByTestId('stage-mapping-canvas').waitFor();

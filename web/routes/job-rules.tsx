@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useFetcher } from 'react-router';
 import xyflowStyles from '@xyflow/react/dist/style.css?url';
 import { z } from 'zod';
@@ -6,6 +6,7 @@ import type { Route } from './+types/job-rules';
 import { useCsrfToken } from '../components/csrf';
 import { RuleEditor } from '../components/rule-canvas/editor';
 import { Badge, Notice, PageHeader, Spinner, formatWhen } from '../components/ui';
+import { UnsavedChangesDialog, useUnsavedChangesGuard } from '../components/unsaved-changes';
 import { parseRuleFlow, type RuleFlow } from '../../rules';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { invalid, parseForm } from '../server/forms.server';
@@ -106,12 +107,22 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
   const saver = useFetcher<typeof action>();
   const runner = useFetcher<typeof action>();
   const publisher = useFetcher<typeof action>();
+  // What the server last confirmed storing (first: the draft as the editor first reports it; then a
+  // saved draft, or a publish, which saves the draft too): unsaved while the canvas differs from it.
+  const stored = useRef<string | null>(null);
+  const sent = useRef<string | null>(null);
+  const publishedFlow = useRef<string | null>(null);
   const onFlowChange = useCallback((flow: RuleFlow) => {
-    if (current.current !== flow && JSON.stringify(current.current) !== JSON.stringify(flow)) setDirty(true);
     current.current = flow;
+    stored.current ??= JSON.stringify(flow);
+    setDirty(JSON.stringify(flow) !== stored.current);
   }, []);
   const submit = (fetcher: typeof saver, intent: string, extra: Record<string, string> = {}) =>
     fetcher.submit({ csrf, intent, flow: JSON.stringify(current.current), ...extra }, { method: 'post' });
+  const saveDraft = () => {
+    sent.current = JSON.stringify(current.current);
+    void submit(saver, 'save');
+  };
 
   const saved = saver.data && 'intent' in saver.data && saver.data.intent === 'save' ? saver.data : null;
   const report =
@@ -127,6 +138,17 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
   const formErrors = [saver.data, runner.data, publisher.data].flatMap((d) =>
     d && 'fieldErrors' in d ? Object.values(d.fieldErrors).flat() : [],
   );
+  useEffect(() => {
+    if (!saved || sent.current === null) return;
+    stored.current = sent.current;
+    setDirty(JSON.stringify(current.current) !== stored.current);
+  }, [saved]);
+  useEffect(() => {
+    if (!published?.ok || publishedFlow.current === null) return;
+    stored.current = publishedFlow.current;
+    setDirty(JSON.stringify(current.current) !== stored.current);
+  }, [published]);
+  const leaving = useUnsavedChangesGuard(dirty);
   const blockers =
     preview?.issues.filter((i) => i.severity === 'error' || (i.requiresAcknowledgement && !i.acknowledged)) ??
     [];
@@ -145,10 +167,7 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
               className="button"
               data-testid="save-draft"
               disabled={saver.state !== 'idle'}
-              onClick={() => {
-                void submit(saver, 'save');
-                setDirty(false);
-              }}
+              onClick={saveDraft}
             >
               {saver.state !== 'idle' ? 'Saving…' : dirty ? 'Save draft •' : 'Save draft'}
             </button>
@@ -192,6 +211,11 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
       ) : null}
 
       <RuleEditor flow={draft.flow} context={validation} onFlowChange={onFlowChange} />
+      <UnsavedChangesDialog
+        blocker={leaving}
+        what="Your changes to these rules"
+        save={{ label: 'Save draft and leave', run: saveDraft, busy: saver.state !== 'idle' }}
+      />
 
       {report ? (
         <section className="panel" data-testid="dry-run-results" aria-live="polite">
@@ -287,7 +311,13 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
               {blockers.length > 0 ? (
                 <Notice tone="error">Fix these first: {blockers.map((b) => b.message).join(' ')}</Notice>
               ) : (
-                <publisher.Form method="post" className="stack">
+                <publisher.Form
+                  method="post"
+                  className="stack"
+                  onSubmit={(event) => {
+                    publishedFlow.current = String(new FormData(event.currentTarget).get('flow'));
+                  }}
+                >
                   <input type="hidden" name="csrf" value={csrf} />
                   <input type="hidden" name="intent" value="publish" />
                   <input type="hidden" name="flow" value={JSON.stringify(current.current)} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useFetcher } from 'react-router';
 import xyflowStyles from '@xyflow/react/dist/style.css?url';
 import { z } from 'zod';
@@ -6,6 +6,7 @@ import type { Route } from './+types/job-stages';
 import { useCsrfToken } from '../components/csrf';
 import { StageMappingCanvas } from '../components/stage-mapping-canvas';
 import { EmptyState, Notice, PageHeader, formatWhen } from '../components/ui';
+import { UnsavedChangesDialog, useUnsavedChangesGuard } from '../components/unsaved-changes';
 import {
   findUnmappedStages,
   GREENHOUSE_STATUSES,
@@ -112,6 +113,18 @@ export default function JobStages({ loaderData }: Route.ComponentProps) {
   const fetcher = useFetcher<typeof action>();
   const csrf = useCsrfToken();
   const unmapped = findUnmappedStages(mapping, stages);
+  // Unsaved while the screen differs from what the server last confirmed storing.
+  const [stored, setStored] = useState(() => JSON.stringify(loaderData.mapping));
+  const sent = useRef<string | null>(null);
+  const save = () => {
+    sent.current = JSON.stringify(mapping);
+    void fetcher.submit({ csrf, mapping: sent.current }, { method: 'post' });
+  };
+  const savedNow = fetcher.data && 'savedAt' in fetcher.data ? fetcher.data.savedAt : null;
+  useEffect(() => {
+    if (savedNow && sent.current !== null) setStored(sent.current);
+  }, [savedNow]);
+  const leaving = useUnsavedChangesGuard(JSON.stringify(mapping) !== stored);
   return (
     <main className="page wide">
       <PageHeader
@@ -126,9 +139,7 @@ export default function JobStages({ loaderData }: Route.ComponentProps) {
               className="button primary"
               data-testid="save-mapping"
               disabled={fetcher.state !== 'idle'}
-              onClick={() =>
-                void fetcher.submit({ csrf, mapping: JSON.stringify(mapping) }, { method: 'post' })
-              }
+              onClick={save}
             >
               {fetcher.state !== 'idle' ? 'Saving…' : 'Save mapping'}
             </button>
@@ -215,6 +226,11 @@ export default function JobStages({ loaderData }: Route.ComponentProps) {
           </section>
         </>
       )}
+      <UnsavedChangesDialog
+        blocker={leaving}
+        what="Your changes to the stage mapping"
+        save={{ label: 'Save mapping and leave', run: save, busy: fetcher.state !== 'idle' }}
+      />
     </main>
   );
 }
