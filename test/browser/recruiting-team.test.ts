@@ -433,7 +433,7 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     for (const member of [recruiter, opsEngineer]) {
       await page.getByLabel('Name').fill(member.name);
       await page.getByLabel('Email').fill(member.email);
-      await page.getByLabel('Role').selectOption(member.role);
+      await page.getByLabel('Role', { exact: true }).selectOption(member.role);
       await page.getByLabel('Initial password').fill(member.password);
       await page.getByRole('button', { name: 'Add user' }).click();
       await expect
@@ -443,6 +443,20 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
       expect(await page.getByLabel('Initial password').inputValue()).toBe('');
     }
     await screenshot(page, '11-users');
+    // Each teammate's role and Greenhouse link can be changed from their row, in view at 1024 px.
+    const before = page.viewportSize()!;
+    await page.setViewportSize({ width: 1024, height: 800 });
+    const access = page.getByTestId(`change-access-${recruiter.email}`);
+    await access.locator('summary').click();
+    const role = page.getByLabel(`Role of ${recruiter.name}`);
+    await role.waitFor();
+    expect(await role.inputValue()).toBe('recruiter');
+    expect(await page.getByLabel(`Greenhouse user of ${recruiter.name}`).inputValue()).toBe('');
+    await access.getByRole('button', { name: 'Save access' }).scrollIntoViewIfNeeded();
+    expect(await inViewport(page, access.getByRole('button', { name: 'Save access' }))).toBe(true);
+    await viewportShot(page, '11b-change-access-1024');
+    await access.locator('summary').click();
+    await page.setViewportSize(before);
   });
 
   it('the recruiter signs in, opens the approvals inbox and approves two people', async () => {

@@ -8,7 +8,20 @@ import { requireMutation, requireUser } from '../server/auth.server';
 import { audit } from '../server/audit.server';
 import { formError, invalid, parseForm } from '../server/forms.server';
 import { greenhouseReferenceData } from '../server/greenhouse.server';
-import { createUser, EmailTakenError, listUsers, setPassword } from '../server/users.server';
+import {
+  changeAccess,
+  createUser,
+  EmailTakenError,
+  greenhouseUserByEmail,
+  listUsers,
+  setPassword,
+} from '../server/users.server';
+
+const greenhouseUserField = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? null : Number(v)))
+  .refine((v) => v === null || (Number.isInteger(v) && v > 0), 'Pick a Greenhouse user or leave it empty.');
 
 export const newUserSchema = z.object({
   intent: z.literal('create'),
@@ -16,11 +29,14 @@ export const newUserSchema = z.object({
   email: z.email('Enter an email address such as sam@example.com.').trim().toLowerCase(),
   role: z.enum(USER_ROLES, 'Pick admin, recruiter or ops.'),
   password: z.string().min(12, 'Use at least 12 characters; share it with them privately.'),
-  greenhouseUserId: z
-    .string()
-    .trim()
-    .transform((v) => (v === '' ? null : Number(v)))
-    .refine((v) => v === null || (Number.isInteger(v) && v > 0), 'Pick a Greenhouse user or leave it empty.'),
+  greenhouseUserId: greenhouseUserField,
+});
+
+const changeAccessSchema = z.object({
+  intent: z.literal('change-access'),
+  userId: z.uuid('Pick whose access to change.'),
+  role: z.enum(USER_ROLES, 'Pick admin, recruiter or ops.'),
+  greenhouseUserId: greenhouseUserField,
 });
 
 const resetPasswordSchema = z.object({
@@ -59,18 +75,58 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (form.get('intent') === 'create') {
     const parsed = parseForm(newUserSchema, form);
     if (!parsed.ok) return invalid(parsed.fieldErrors);
+    // Left unlinked, the account follows the Greenhouse user with the same email, if there is one.
+    const byEmail =
+      parsed.value.greenhouseUserId === null
+        ? greenhouseUserByEmail((await greenhouseReferenceData(context)).users, parsed.value.email)
+        : null;
     try {
-      const created = await createUser(context, parsed.value);
+      const created = await createUser(context, {
+        ...parsed.value,
+        greenhouseUserId: parsed.value.greenhouseUserId ?? byEmail,
+      });
       await audit(context, {
         actor: user.email,
         action: 'user.created',
         details: { email: created.email, role: created.role },
       });
-      return { ok: true as const, message: `${created.name} can now sign in as ${created.role}.` };
+      const linked =
+        byEmail === null
+          ? ''
+          : ` Linked to the Greenhouse user with the same email: they see the jobs that user may see.`;
+      return { ok: true as const, message: `${created.name} can now sign in as ${created.role}.${linked}` };
     } catch (error) {
       if (error instanceof EmailTakenError) return invalid({ email: [error.message] });
       throw error;
     }
+  }
+  if (form.get('intent') === 'change-access') {
+    const parsed = parseForm(changeAccessSchema, form);
+    if (!parsed.ok) return invalid(parsed.fieldErrors);
+    // An admin cannot take their own rights away by mistake; another admin can.
+    if (parsed.value.userId === user.id) return formError('You cannot change your own role or link.');
+    const changed = await changeAccess(context, parsed.value.userId, parsed.value);
+    if (!changed) return invalid({ userId: ['That account no longer exists.'] });
+    await audit(context, {
+      actor: user.email,
+      action: 'user.access_changed',
+      details: {
+        userId: changed.id,
+        role: parsed.value.role,
+        greenhouseUserId: parsed.value.greenhouseUserId,
+      },
+    });
+    const linkedTo =
+      parsed.value.greenhouseUserId === null
+        ? null
+        : ((await greenhouseReferenceData(context)).users.find((g) => g.id === parsed.value.greenhouseUserId)
+            ?.name ?? 'the Greenhouse user picked');
+    return {
+      ok: true as const,
+      message: `${changed.name} now signs in as ${changed.role}, ${
+        linkedTo ? `seeing the jobs ${linkedTo} may see in Greenhouse.` : 'not linked to a Greenhouse user.'
+      }`,
+    };
   }
   if (form.get('intent') === 'reset-password') {
     const parsed = parseForm(resetPasswordSchema, form);
@@ -158,17 +214,54 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                 <td>{formatWhen(u.last_sign_in_at)}</td>
                 <td>
                   {u.id !== loaderData.me ? (
-                    <Form method="post">
-                      <CsrfInput />
-                      <input type="hidden" name="userId" value={u.id} />
-                      <button
-                        className="button small"
-                        name="intent"
-                        value={u.disabled_at ? 'enable' : 'disable'}
-                      >
-                        {u.disabled_at ? 'Enable' : 'Disable'}
-                      </button>
-                    </Form>
+                    <div className="user-actions">
+                      <Form method="post">
+                        <CsrfInput />
+                        <input type="hidden" name="userId" value={u.id} />
+                        <button
+                          className="button small"
+                          name="intent"
+                          value={u.disabled_at ? 'enable' : 'disable'}
+                        >
+                          {u.disabled_at ? 'Enable' : 'Disable'}
+                        </button>
+                      </Form>
+                      <details className="change-access" data-testid={`change-access-${u.email}`}>
+                        <summary className="button small">Change access</summary>
+                        {/* Keyed by what is stored, so after a save the form shows the new values. */}
+                        <Form method="post" className="form" key={`${u.role}:${u.greenhouse_user_id ?? ''}`}>
+                          <CsrfInput />
+                          <input type="hidden" name="intent" value="change-access" />
+                          <input type="hidden" name="userId" value={u.id} />
+                          <label>
+                            Role
+                            <select name="role" defaultValue={u.role} aria-label={`Role of ${u.name}`}>
+                              <option value="recruiter">Recruiter</option>
+                              <option value="ops">Ops</option>
+                              <option value="admin">Admin</option>
+                            </select>
+                          </label>
+                          <label>
+                            Greenhouse user
+                            <select
+                              name="greenhouseUserId"
+                              defaultValue={u.greenhouse_user_id ?? ''}
+                              aria-label={`Greenhouse user of ${u.name}`}
+                            >
+                              <option value="">Not linked: sees every synced job</option>
+                              {loaderData.greenhouseUsers.map((g) => (
+                                <option key={g.id} value={g.id}>
+                                  {g.name} ({g.email})
+                                </option>
+                              ))}
+                            </select>
+                          </label>
+                          <button type="submit" className="button small primary" disabled={busy}>
+                            Save access
+                          </button>
+                        </Form>
+                      </details>
+                    </div>
                   ) : (
                     <span className="small muted">you</span>
                   )}
@@ -215,7 +308,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
             }
           >
             <select id="greenhouseUserId" name="greenhouseUserId" defaultValue="">
-              <option value="">Not linked: sees every synced job</option>
+              <option value="">Linked by email if a Greenhouse user has theirs; else not linked</option>
               {loaderData.greenhouseUsers.map((g) => (
                 <option key={g.id} value={g.id}>
                   {g.name} ({g.email}){g.siteAdmin ? ' · site admin' : ''}

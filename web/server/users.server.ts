@@ -49,6 +49,38 @@ export async function listUsers(context: PilothouseContext) {
 }
 
 /**
+ * The Greenhouse user to link a new account to when the admin picked none: the active one with the
+ * same email, if exactly one has it. Admins can change the link afterwards.
+ */
+export function greenhouseUserByEmail(
+  users: readonly { id: number; email: string | null; disabled: boolean }[],
+  email: string,
+): number | null {
+  const wanted = email.trim().toLowerCase();
+  if (!wanted) return null;
+  const same = users.filter((u) => !u.disabled && (u.email ?? '').trim().toLowerCase() === wanted);
+  return same.length === 1 ? same[0]!.id : null;
+}
+
+/**
+ * Changes what an account may do: its role and the Greenhouse user whose job access it follows. Every
+ * request reads the account afresh, so the change holds from the account's next click.
+ */
+export async function changeAccess(
+  context: PilothouseContext,
+  userId: string,
+  access: { role: UserRole; greenhouseUserId: number | null },
+) {
+  const changed = await context.db
+    .updateTable('app_user')
+    .set({ role: access.role, greenhouse_user_id: access.greenhouseUserId })
+    .where('id', '=', userId)
+    .returning(['id', 'name', 'role'])
+    .executeTakeFirst();
+  return changed ?? null;
+}
+
+/**
  * Makes the first administrator, unless an account exists: the check and the insert hold one
  * installation-wide advisory lock, so two setups sent at once make one admin, not two.
  * Null when someone was first.

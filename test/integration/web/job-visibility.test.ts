@@ -43,6 +43,8 @@ describe('an account linked to a Greenhouse user sees only that user’s jobs, o
   let hiddenJob: number;
   let kimId: string;
   let seenId: string;
+  let admin: Visitor;
+  let priya: { id: number; primary_email: string };
 
   beforeAll(async () => {
     h = await startAutopilotHarness();
@@ -51,14 +53,14 @@ describe('an account linked to a Greenhouse user sees only that user’s jobs, o
     await h.syncAndPickOpenJob({ autopilot: false });
 
     const users = await collect(h.harvest.listUsers({ per_page: 500 }), 500);
-    const priya = users.find((u) => u.first_name === 'Priya')!;
+    priya = users.find((u) => u.first_name === 'Priya')!;
     const hers = new Set((await visibleJobsForUser(h.harvest, priya.id)).map((j) => j.id));
     const synced = await h.db.selectFrom('job').select('id').orderBy('id').execute();
     visibleJob = synced.map((j) => Number(j.id)).find((id) => hers.has(id))!;
     hiddenJob = synced.map((j) => Number(j.id)).find((id) => !hers.has(id))!;
     expect(visibleJob && hiddenJob, 'the sandbox has jobs on both sides').toBeTruthy();
 
-    const admin = await firstAdminSignsUp(web.url);
+    admin = await firstAdminSignsUp(web.url);
     for (const teammate of [pat, rae, ari]) {
       const added = await admin.submit('/settings/users', {
         intent: 'create',
@@ -221,4 +223,60 @@ describe('an account linked to a Greenhouse user sees only that user’s jobs, o
     const users = await collect(h.harvest.listUsers({ per_page: 500 }), 500);
     return users.find((u) => u.first_name === 'Priya')?.id;
   }
+
+  it('an account added with Priya’s email follows her Greenhouse access by itself; an admin changes its role and link', async () => {
+    const added = await admin.submit('/settings/users', {
+      intent: 'create',
+      name: 'Priya Patel',
+      email: priya.primary_email.toUpperCase(),
+      role: 'recruiter',
+      password: 'priya-signs-in-here-42',
+      greenhouseUserId: '',
+    });
+    expect(added.html).toContain('Linked to the Greenhouse user with the same email');
+    const account = () =>
+      h.db
+        .selectFrom('app_user')
+        .select(['id', 'role', 'greenhouse_user_id'])
+        .where('email', '=', priya.primary_email.toLowerCase())
+        .executeTakeFirstOrThrow();
+    expect(await account()).toMatchObject({ role: 'recruiter', greenhouse_user_id: priya.id });
+
+    // Signed in, she sees her own jobs only.
+    const hers = new Visitor(web.url);
+    expect((await hers.signIn(priya.primary_email, 'priya-signs-in-here-42')).location).toBe('/jobs');
+    expect((await hers.get(`/jobs/${hiddenJob}`)).status).toBe(403);
+
+    const { id } = await account();
+    const changed = await admin.submit('/settings/users', {
+      intent: 'change-access',
+      userId: id,
+      role: 'ops',
+      greenhouseUserId: '',
+    });
+    expect(changed.html).toContain('Priya Patel now signs in as ops, not linked to a Greenhouse user.');
+    expect(await account()).toMatchObject({ role: 'ops', greenhouse_user_id: null });
+    // From her next click, unlinked: every synced job.
+    expect((await hers.get(`/jobs/${hiddenJob}`)).status).toBe(200);
+
+    const own = await admin.submit('/settings/users', {
+      intent: 'change-access',
+      userId: (
+        await h.db
+          .selectFrom('app_user')
+          .select('id')
+          .where('email', '=', 'ada@pilothouse.test')
+          .executeTakeFirstOrThrow()
+      ).id,
+      role: 'recruiter',
+      greenhouseUserId: '',
+    });
+    expect(own.html).toContain('You cannot change your own role or link.');
+    const audited = await h.db
+      .selectFrom('audit_event')
+      .select('details')
+      .where('action', '=', 'user.access_changed')
+      .execute();
+    expect(audited).toEqual([{ details: { userId: id, role: 'ops', greenhouseUserId: null } }]);
+  });
 });
