@@ -446,16 +446,18 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     // Each teammate's role and Greenhouse link can be changed from their row, in view at 1024 px.
     const before = page.viewportSize()!;
     await page.setViewportSize({ width: 1024, height: 800 });
-    const access = page.getByTestId(`change-access-${recruiter.email}`);
-    await access.locator('summary').click();
+    await page.getByTestId(`change-access-${recruiter.email}`).click();
+    const form = page.getByTestId(`access-form-${recruiter.email}`);
     const role = page.getByLabel(`Role of ${recruiter.name}`);
-    await role.waitFor();
     expect(await role.inputValue()).toBe('recruiter');
     expect(await page.getByLabel(`Greenhouse user of ${recruiter.name}`).inputValue()).toBe('');
-    await access.getByRole('button', { name: 'Save access' }).scrollIntoViewIfNeeded();
-    expect(await inViewport(page, access.getByRole('button', { name: 'Save access' }))).toBe(true);
+    const save = form.getByRole('button', { name: 'Save access' });
+    await save.scrollIntoViewIfNeeded();
+    expect(await inViewport(page, save)).toBe(true);
+    expect(await inViewport(page, page.getByLabel(`Greenhouse user of ${recruiter.name}`))).toBe(true);
     await viewportShot(page, '11b-change-access-1024');
-    await access.locator('summary').click();
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'detached' });
     await page.setViewportSize(before);
   });
 

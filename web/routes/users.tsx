@@ -1,3 +1,4 @@
+import { Fragment, useEffect, useState } from 'react';
 import { Form, useNavigation } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/users';
@@ -173,6 +174,10 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
   const busy = useNavigation().state === 'submitting';
   const errors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors : undefined;
+  // Whose access is being changed (one row at a time); closed again once a change is saved.
+  const [editing, setEditing] = useState<string | null>(null);
+  const savedMessage = actionData && 'message' in actionData ? actionData.message : null;
+  useEffect(() => setEditing(null), [savedMessage]);
   return (
     <main className="page">
       <PageHeader title="Users">
@@ -197,76 +202,92 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           </thead>
           <tbody>
             {loaderData.users.map((u) => (
-              <tr key={u.id}>
-                <td>
-                  {u.name} {u.disabled_at ? <Badge tone="bad">disabled</Badge> : null}
-                </td>
-                <td>{u.email}</td>
-                <td>
-                  <Badge tone="info">{u.role}</Badge>
-                </td>
-                <td>
-                  {u.greenhouse_user_id
-                    ? (loaderData.greenhouseUsers.find((g) => g.id === u.greenhouse_user_id)?.name ??
-                      `#${u.greenhouse_user_id}`)
-                    : '—'}
-                </td>
-                <td>{formatWhen(u.last_sign_in_at)}</td>
-                <td>
-                  {u.id !== loaderData.me ? (
-                    <div className="user-actions">
-                      <Form method="post">
-                        <CsrfInput />
-                        <input type="hidden" name="userId" value={u.id} />
-                        <button
-                          className="button small"
-                          name="intent"
-                          value={u.disabled_at ? 'enable' : 'disable'}
-                        >
-                          {u.disabled_at ? 'Enable' : 'Disable'}
-                        </button>
-                      </Form>
-                      <details className="change-access" data-testid={`change-access-${u.email}`}>
-                        <summary className="button small">Change access</summary>
-                        {/* Keyed by what is stored, so after a save the form shows the new values. */}
-                        <Form method="post" className="form" key={`${u.role}:${u.greenhouse_user_id ?? ''}`}>
+              <Fragment key={u.id}>
+                <tr>
+                  <td>
+                    {u.name} {u.disabled_at ? <Badge tone="bad">disabled</Badge> : null}
+                  </td>
+                  <td>{u.email}</td>
+                  <td>
+                    <Badge tone="info">{u.role}</Badge>
+                  </td>
+                  <td>
+                    {u.greenhouse_user_id
+                      ? (loaderData.greenhouseUsers.find((g) => g.id === u.greenhouse_user_id)?.name ??
+                        `#${u.greenhouse_user_id}`)
+                      : '—'}
+                  </td>
+                  <td>{formatWhen(u.last_sign_in_at)}</td>
+                  <td>
+                    {u.id !== loaderData.me ? (
+                      <div className="user-actions">
+                        <Form method="post">
                           <CsrfInput />
-                          <input type="hidden" name="intent" value="change-access" />
                           <input type="hidden" name="userId" value={u.id} />
-                          <label>
-                            Role
-                            <select name="role" defaultValue={u.role} aria-label={`Role of ${u.name}`}>
-                              <option value="recruiter">Recruiter</option>
-                              <option value="ops">Ops</option>
-                              <option value="admin">Admin</option>
-                            </select>
-                          </label>
-                          <label>
-                            Greenhouse user
-                            <select
-                              name="greenhouseUserId"
-                              defaultValue={u.greenhouse_user_id ?? ''}
-                              aria-label={`Greenhouse user of ${u.name}`}
-                            >
-                              <option value="">Not linked: sees every synced job</option>
-                              {loaderData.greenhouseUsers.map((g) => (
-                                <option key={g.id} value={g.id}>
-                                  {g.name} ({g.email})
-                                </option>
-                              ))}
-                            </select>
-                          </label>
-                          <button type="submit" className="button small primary" disabled={busy}>
-                            Save access
+                          <button
+                            className="button small"
+                            name="intent"
+                            value={u.disabled_at ? 'enable' : 'disable'}
+                          >
+                            {u.disabled_at ? 'Enable' : 'Disable'}
                           </button>
                         </Form>
-                      </details>
-                    </div>
-                  ) : (
-                    <span className="small muted">you</span>
-                  )}
-                </td>
-              </tr>
+                        <button
+                          type="button"
+                          className="button small"
+                          aria-expanded={editing === u.id}
+                          onClick={() => setEditing(editing === u.id ? null : u.id)}
+                          data-testid={`change-access-${u.email}`}
+                        >
+                          Change access
+                        </button>
+                      </div>
+                    ) : (
+                      <span className="small muted">you</span>
+                    )}
+                  </td>
+                </tr>
+                {editing === u.id ? (
+                  <tr className="change-access-row">
+                    <td colSpan={6}>
+                      <Form method="post" className="change-access" data-testid={`access-form-${u.email}`}>
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value="change-access" />
+                        <input type="hidden" name="userId" value={u.id} />
+                        <label>
+                          Role
+                          <select name="role" defaultValue={u.role} aria-label={`Role of ${u.name}`}>
+                            <option value="recruiter">Recruiter</option>
+                            <option value="ops">Ops</option>
+                            <option value="admin">Admin</option>
+                          </select>
+                        </label>
+                        <label>
+                          Greenhouse user
+                          <select
+                            name="greenhouseUserId"
+                            defaultValue={u.greenhouse_user_id ?? ''}
+                            aria-label={`Greenhouse user of ${u.name}`}
+                          >
+                            <option value="">Not linked: sees every synced job</option>
+                            {loaderData.greenhouseUsers.map((g) => (
+                              <option key={g.id} value={g.id}>
+                                {g.name} ({g.email})
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                        <button type="submit" className="button small primary" disabled={busy}>
+                          Save access
+                        </button>
+                        <button type="button" className="button small" onClick={() => setEditing(null)}>
+                          Cancel
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
             ))}
           </tbody>
         </table>
@@ -304,11 +325,12 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
             name="greenhouseUserId"
             errors={errors?.greenhouseUserId}
             hint={
-              loaderData.greenhouseError ?? 'Limits the jobs they see to that user’s Greenhouse permissions.'
+              loaderData.greenhouseError ??
+              'They see the jobs that user may see. “Match by email” picks the one with their email.'
             }
           >
             <select id="greenhouseUserId" name="greenhouseUserId" defaultValue="">
-              <option value="">Linked by email if a Greenhouse user has theirs; else not linked</option>
+              <option value="">Match by email</option>
               {loaderData.greenhouseUsers.map((g) => (
                 <option key={g.id} value={g.id}>
                   {g.name} ({g.email}){g.siteAdmin ? ' · site admin' : ''}
