@@ -8,13 +8,17 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useRevalidator,
   useRouteLoaderData,
 } from 'react-router';
+import { useEffect } from 'react';
+import { TimeZoneContext } from './components/when';
 import type { Route } from './+types/root';
 import { CsrfInput } from './components/csrf';
 import { useNonce } from './components/nonce';
 import { csrfToken, currentUser } from './server/auth.server';
 import { unreadNotificationCount } from './server/notifications.server';
+import { TIME_ZONE_COOKIE, timeZoneFrom } from './server/time-zone';
 import stylesheet from './styles/app.css?url';
 
 // The icon is inline: without one every browser asks for /favicon.ico, which no route answers, and
@@ -38,6 +42,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       unread,
       csrf: csrf.token,
       demo: Boolean(context.env.PILOTHOUSE_DEMO_SANDBOX_URL),
+      timeZone: timeZoneFrom(request.headers.get('Cookie')),
     },
     csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined,
   );
@@ -132,7 +137,29 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  return <Outlet />;
+  const timeZone = useBrowserTimeZone();
+  return (
+    <TimeZoneContext.Provider value={timeZone}>
+      <Outlet />
+    </TimeZoneContext.Provider>
+  );
+}
+
+/**
+ * Dates are rendered in the reader's zone (web/components/when.ts). The server learns it from a cookie
+ * the browser sets here; on the first visit, or after travelling, the page is loaded again in it.
+ */
+function useBrowserTimeZone(): string {
+  const serverZone = useRouteLoaderData<typeof loader>('root')?.timeZone ?? 'UTC';
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!zone || zone === serverZone) return;
+    document.cookie = `${TIME_ZONE_COOKIE}=${encodeURIComponent(zone)}; Path=/; Max-Age=31536000; SameSite=Lax`;
+    void revalidator.revalidate();
+    // Once per zone: a zone the server cannot use (it answers UTC) must not reload the page forever.
+  }, [serverZone]);
+  return serverZone;
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/autopilot-harness';
+import { formatWhen } from '../../web/components/when';
 import { greenhouseCandidatesWithEmail, setCandidateCreateScope } from './support/sandbox-greenhouse';
 import { centerOf, dragBetween, screenshot, signIn, startStack, type Stack } from './support/stack';
 
@@ -598,6 +599,22 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     expect(await audited.filter({ hasText: 'approval.approved' }).count()).toBe(3);
     expect(await audited.filter({ hasText: 'export.retried' }).count()).toBe(1);
     await screenshot(opsPage, '17-ops-after-retry');
+  });
+
+  it('signed in from Tokyo, Ada reads every date in Tokyo time, in the one format', async () => {
+    const tokyo = await signIn(stack, admin, { timezoneId: 'Asia/Tokyo' });
+    const { last_sign_in_at: signedInAt } = await stack.db
+      .selectFrom('app_user')
+      .select('last_sign_in_at')
+      .where('email', '=', admin.email)
+      .executeTakeFirstOrThrow();
+    const iso = new Date(signedInAt!).toISOString();
+    await tokyo.goto('/settings/users');
+    const ada = tokyo.getByRole('row').filter({ hasText: admin.email });
+    // The browser reports its zone on its first page; the page is loaded again in it.
+    await expect.poll(() => ada.textContent(), PAGE_WAIT).toContain(formatWhen(iso, 'Asia/Tokyo'));
+    expect(await ada.textContent()).not.toContain(formatWhen(iso, 'UTC'));
+    await tokyo.context().close();
   });
 
   it('the status page shows the database and Temporal up', async () => {

@@ -7,7 +7,7 @@ import type { ScoreThreshold } from '../charts/score-thresholds';
 import { CycleTimelineChart } from './charts/cycle-timeline-chart';
 import { FunnelChart } from './charts/funnel-chart';
 import { ScoreHistogram } from './charts/score-histogram';
-import { formatWhen } from './ui';
+import { useWhen } from './when';
 
 // The job's "Charts" tab: its funnel, how its people scored against the rules' lines, and how the
 // autopilot's last cycle spent its time. Each picture has its numbers in words beneath it.
@@ -31,6 +31,7 @@ export function JobCharts({
   cycles: CycleTiming[] | null;
   autopilotNote: string;
 }) {
+  const { when } = useWhen();
   const steps = funnelSteps(funnel);
   const timelines = cycles ? finishedTimelines(cycles) : [];
   const [latest, ...earlier] = timelines;
@@ -69,7 +70,7 @@ export function JobCharts({
         </figcaption>
       </figure>
       <figure className="panel chart-panel wide" data-testid="timeline-figure">
-        <h2>Last cycle{latest ? ` (cycle ${latest.cycle}, ${formatWhen(latest.startedAt)})` : ''}</h2>
+        <h2>Last cycle{latest ? ` (cycle ${latest.cycle}, ${when(latest.startedAt)})` : ''}</h2>
         {latest ? (
           <>
             <CycleTimelineChart timeline={latest} />

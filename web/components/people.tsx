@@ -1,5 +1,6 @@
-import { Badge, formatWhen } from './ui';
+import { Badge } from './ui';
 import type { GreenhouseBadge as Presence, MatchExplanationView } from '../server/job-people.server';
+import { useWhen } from './when';
 
 const STATUS_WORD = { met: 'Met', partly: 'Partly met', 'not-met': 'Not met' } as const;
 const STATUS_TONE = { met: 'good', partly: 'warn', 'not-met': 'bad' } as const;
@@ -41,6 +42,7 @@ export function MatchExplanation({
 
 /** Where the person stands in Greenhouse, with a link to their profile once synced. */
 export function GreenhouseStatus({ presence, synced }: { presence: Presence; synced: boolean }) {
+  const { when } = useWhen();
   if (presence.kind === 'none') {
     return synced && presence.profileUrl ? (
       <a href={presence.profileUrl} target="_blank" rel="noreferrer" data-testid="synced-badge">
@@ -80,7 +82,7 @@ export function GreenhouseStatus({ presence, synced }: { presence: Presence; syn
           presence.stageName,
           presence.status && presence.status !== 'in_process' ? presence.status : null,
           presence.recruiterName ? `recruiter ${presence.recruiterName}` : null,
-          presence.lastActivityAt ? `active ${formatWhen(presence.lastActivityAt)}` : null,
+          presence.lastActivityAt ? `active ${when(presence.lastActivityAt)}` : null,
         ]
           .filter(Boolean)
           .join(' · ')}

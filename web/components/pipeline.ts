@@ -1,4 +1,4 @@
-import { formatWhen } from './ui';
+import { formatWhen } from './when';
 export { PIPELINE_STAGES, countsByTab, pipelineTab, stagesOfTab } from '../../db/queries/pipeline-tabs';
 
 export const PHASE_LABELS: Record<string, string> = {
@@ -27,9 +27,10 @@ export const PHASE_ORDER = [
 
 /**
  * The phase in words; a sleeping autopilot says until when ("Sleeping until 3 Dec 2026, 14:05").
- * Rendered on the server and again in the browser: formatWhen keeps both in one format.
+ * Rendered on the server and again in the browser: formatWhen keeps both in one format and the
+ * reader's time zone.
  */
-export function phaseLabel(phase: string, nextCycleAt: string | null): string {
-  if (phase === 'sleeping' && nextCycleAt) return `Sleeping until ${formatWhen(nextCycleAt)}`;
+export function phaseLabel(phase: string, nextCycleAt: string | null, timeZone: string): string {
+  if (phase === 'sleeping' && nextCycleAt) return `Sleeping until ${formatWhen(nextCycleAt, timeZone)}`;
   return PHASE_LABELS[phase] ?? phase;
 }

@@ -94,18 +94,3 @@ export function Spinner({ label }: { label: string }) {
     </span>
   );
 }
-
-export function formatWhen(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? '—'
-    : date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-/** A day without the time, in the same format as formatWhen: "10 Dec 2026". */
-export function formatDay(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '—' : date.toLocaleDateString('en-GB', { dateStyle: 'medium' });
-}

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Route } from './+types/approvals';
 import { useCsrfToken } from '../components/csrf';
 import { GreenhouseStatus, MatchExplanation, ScorePill } from '../components/people';
-import { Badge, EmptyState, Notice, PageHeader, Spinner, formatDay, formatWhen } from '../components/ui';
+import { Badge, EmptyState, Notice, PageHeader, Spinner } from '../components/ui';
 import {
   approvalRefusals,
   decideApprovals,
@@ -14,6 +14,7 @@ import {
 import type { DecisionOutcome } from '../server/approvals.server';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { invalid, parseForm } from '../server/forms.server';
+import { useWhen } from '../components/when';
 
 export const decisionSchema = z
   .object({
@@ -130,6 +131,7 @@ function RecentOutcome({ decision }: { decision: Recent }) {
 }
 
 function RecentDecisions({ recent }: { recent: Recent[] }) {
+  const { when } = useWhen();
   if (recent.length === 0) return null;
   return (
     <section className="panel recent-decisions" data-testid="recent-decisions" aria-live="polite">
@@ -144,7 +146,7 @@ function RecentDecisions({ recent }: { recent: Recent[] }) {
           >
             <strong>{d.name}</strong>{' '}
             <span className="small muted">
-              · {d.jobName} · {formatWhen(d.decidedAt)}
+              · {d.jobName} · {when(d.decidedAt)}
             </span>{' '}
             <RecentOutcome decision={d} />
           </li>
@@ -203,6 +205,7 @@ function ApprovalCard({
   onExpand: () => void;
   rowRef: (el: HTMLLIElement | null) => void;
 }) {
+  const { when, day } = useWhen();
   const a = approval;
   const effectTone = a.onApprove.kind === 'export' ? 'good' : a.onApprove.kind === 'reject' ? 'bad' : 'warn';
   return (
@@ -240,8 +243,8 @@ function ApprovalCard({
           <Badge tone={effectTone}>Approve → {a.onApprove.text}</Badge>
         </span>
         {a.dueAt ? (
-          <span className="small muted" title={`Decide by ${formatWhen(a.dueAt)}`}>
-            due {formatDay(a.dueAt)}
+          <span className="small muted" title={`Decide by ${when(a.dueAt)}`}>
+            due {day(a.dueAt)}
           </span>
         ) : null}
         <button

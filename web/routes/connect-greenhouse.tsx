@@ -2,7 +2,7 @@ import { Form, useNavigation } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/connect-greenhouse';
 import { CsrfInput } from '../components/csrf';
-import { Badge, Field, Notice, PageHeader, Spinner, formatWhen } from '../components/ui';
+import { Badge, Field, Notice, PageHeader, Spinner } from '../components/ui';
 import { loadGreenhouseConnection, saveGreenhouseConnection } from '../../db/queries/greenhouse-connection';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { audit } from '../server/audit.server';
@@ -15,6 +15,7 @@ import {
   webhookUrl,
 } from '../server/connection.server';
 import { formError, invalid, parseForm } from '../server/forms.server';
+import { useWhen } from '../components/when';
 
 const optionalId = z
   .string()
@@ -128,6 +129,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function ConnectGreenhouse({ loaderData, actionData }: Route.ComponentProps) {
+  const { when } = useWhen();
   const navigation = useNavigation();
   const busyIntent = navigation.state === 'submitting' ? navigation.formData?.get('intent') : null;
   const { connection, scopes, sync, sandboxUrl, defaults } = loaderData;
@@ -285,7 +287,7 @@ export default function ConnectGreenhouse({ loaderData, actionData }: Route.Comp
             <dt>Autopilots on</dt>
             <dd>{sync.autopilots}</dd>
             <dt>Last job sync</dt>
-            <dd>{formatWhen(sync.lastSyncedAt)}</dd>
+            <dd>{when(sync.lastSyncedAt)}</dd>
           </dl>
         </section>
       </div>
@@ -309,7 +311,7 @@ export default function ConnectGreenhouse({ loaderData, actionData }: Route.Comp
             {missing.length === 0 && !checkError ? (
               <Notice tone="success">
                 <span data-testid="scopes-ok">All {scopeStates.length} required scopes are granted</span>{' '}
-                (checked {formatWhen(checkedAt)}).
+                (checked {when(checkedAt)}).
               </Notice>
             ) : missing.length > 0 ? (
               <Notice tone="error">

@@ -4,6 +4,7 @@ import { CsrfInput } from '../components/csrf';
 import { currentUser, hasAnyUser, requireMutation } from '../server/auth.server';
 import { recentConnectionChecks, runConnectionCheck } from '../server/connection-check.server';
 import { PageHeader } from '../components/ui';
+import { useWhen } from '../components/when';
 import { checkHealth } from '../server/health.server';
 import { temporalUiWorkflowUrl } from '../server/temporal-ui';
 
@@ -55,6 +56,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 
 export default function Home({ loaderData, actionData }: Route.ComponentProps) {
   const navigation = useNavigation();
+  const { when } = useWhen();
   const running = navigation.state === 'submitting';
   const { health, checks, signedIn } = loaderData;
   return (
@@ -105,7 +107,7 @@ export default function Home({ loaderData, actionData }: Route.ComponentProps) {
                 {checks.map((check) => (
                   <tr key={check.id}>
                     <td>{check.id}</td>
-                    <td>{new Date(check.createdAt).toLocaleString()}</td>
+                    <td>{when(check.createdAt)}</td>
                     <td>{check.databaseVersion}</td>
                     <td>
                       <a href={check.temporalUrl} target="_blank" rel="noreferrer">

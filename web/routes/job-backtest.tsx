@@ -3,13 +3,14 @@ import { Form, Link, useNavigation, useRevalidator } from 'react-router';
 import type { Route } from './+types/job-backtest';
 import { BarChart } from '../components/charts/bar-chart';
 import { CsrfInput } from '../components/csrf';
-import { EmptyState, Notice, PageHeader, Spinner, formatWhen } from '../components/ui';
+import { EmptyState, Notice, PageHeader, Spinner } from '../components/ui';
 import { backtestHeadline, rankBands } from '../../matching/backtest';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { audit } from '../server/audit.server';
 import { jobBacktest, startBacktest } from '../server/backtest.server';
 import { assertJobVisible } from '../server/greenhouse.server';
 import { parseJobId, requireJob } from '../server/jobs.server';
+import { useWhen } from '../components/when';
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: `Backtest · ${loaderData?.job.name ?? 'Job'} · Pilothouse` }];
@@ -53,6 +54,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)} %`);
 
 export default function JobBacktest({ loaderData }: Route.ComponentProps) {
+  const { when } = useWhen();
   const { job, running, result, canRun } = loaderData;
   const navigation = useNavigation();
   const revalidator = useRevalidator();
@@ -157,8 +159,8 @@ export default function JobBacktest({ loaderData }: Route.ComponentProps) {
           <p className="muted">
             Ranked {result.ranked} applications with the{' '}
             {result.scorer === 'local+semantic' ? 'model and keyword' : 'keyword'} scorer on{' '}
-            {formatWhen(result.computedAt)}. Hires ranked {result.hires.ranks.join(', ') || '—'}. A handful of
-            hires is a small sample: read the figures as a hint, not a verdict.
+            {when(result.computedAt)}. Hires ranked {result.hires.ranks.join(', ') || '—'}. A handful of hires
+            is a small sample: read the figures as a hint, not a verdict.
           </p>
         </section>
       ) : running ? null : (

@@ -2,11 +2,12 @@
 // condition with the value it saw, the steps it decided, who approved, and what Greenhouse answered.
 import { Link } from 'react-router';
 import type { Route } from './+types/job-person-why';
-import { Badge, EmptyState, PageHeader, formatWhen } from '../components/ui';
+import { Badge, EmptyState, PageHeader } from '../components/ui';
 import { requireUser } from '../server/auth.server';
 import { assertJobVisible } from '../server/greenhouse.server';
 import { parseJobId, requireJob } from '../server/jobs.server';
 import { loadWhy } from '../server/why.server';
+import { useWhen } from '../components/when';
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: `Why · ${loaderData?.why.name ?? 'Person'} · Pilothouse` }];
@@ -46,6 +47,7 @@ const APPROVAL_WORD = {
 } as const;
 
 export default function JobPersonWhy({ loaderData }: Route.ComponentProps) {
+  const { when } = useWhen();
   const { job, why } = loaderData;
   return (
     <main className="page">
@@ -67,12 +69,12 @@ export default function JobPersonWhy({ loaderData }: Route.ComponentProps) {
           <ul>
             {why.approvals.map((a) => (
               <li key={a.id}>
-                Asked {a.requestedFrom ?? 'the recruiters'} on {formatWhen(a.askedAt)}:{' '}
+                Asked {a.requestedFrom ?? 'the recruiters'} on {when(a.askedAt)}:{' '}
                 <Badge tone={a.status === 'approved' ? 'good' : a.status === 'pending' ? 'info' : 'bad'}>
                   {APPROVAL_WORD[a.status]}
                 </Badge>
                 {a.decidedBy ? ` by ${a.decidedBy}` : ''}
-                {a.decidedAt ? ` on ${formatWhen(a.decidedAt)}` : ''}
+                {a.decidedAt ? ` on ${when(a.decidedAt)}` : ''}
                 {a.reason ? <q className="small"> {a.reason}</q> : null}
               </li>
             ))}
@@ -89,7 +91,7 @@ export default function JobPersonWhy({ loaderData }: Route.ComponentProps) {
         why.evaluations.map((evaluation) => (
           <section key={evaluation.id} className="panel why" data-testid="why-evaluation">
             <h2>
-              {formatWhen(evaluation.at)}
+              {when(evaluation.at)}
               {evaluation.version === null ? ' · default rules' : ` · rules version ${evaluation.version}`}
             </h2>
             <ol className="why-trace" data-testid="why-trace">

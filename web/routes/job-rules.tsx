@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Route } from './+types/job-rules';
 import { useCsrfToken } from '../components/csrf';
 import { RuleEditor } from '../components/rule-canvas/editor';
-import { Badge, Notice, PageHeader, Spinner, formatWhen } from '../components/ui';
+import { Badge, Notice, PageHeader, Spinner } from '../components/ui';
 import { UnsavedChangesDialog, useUnsavedChangesGuard } from '../components/unsaved-changes';
 import { parseRuleFlow, type RuleFlow } from '../../rules';
 import { requireMutation, requireUser } from '../server/auth.server';
@@ -20,6 +20,7 @@ import {
   validationContext,
   versionHistory,
 } from '../server/rules.server';
+import { useWhen } from '../components/when';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: xyflowStyles }];
 
@@ -97,6 +98,7 @@ const OUTCOME_WORDS: Record<string, string> = {
 };
 
 export default function JobRules({ loaderData }: Route.ComponentProps) {
+  const { when } = useWhen();
   const { job, draft, validation, referenceError, versions } = loaderData;
   const csrf = useCsrfToken();
   const current = useRef<RuleFlow>(draft.flow);
@@ -197,7 +199,7 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
       >
         Draw what happens when: a trigger, conditions, then actions. Drafts are yours; published versions
         drive the autopilot.
-        {draft.updatedAt ? ` Draft saved ${formatWhen(draft.updatedAt)} by ${draft.updatedBy}.` : ''}
+        {draft.updatedAt ? ` Draft saved ${when(draft.updatedAt)} by ${draft.updatedBy}.` : ''}
       </PageHeader>
       {referenceError ? <Notice tone="info">Some choices are missing: {referenceError}</Notice> : null}
       {draft.damaged ? (
@@ -206,7 +208,7 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
       {formErrors.length > 0 ? <Notice tone="error">{formErrors.join(' ')}</Notice> : null}
       {saved ? (
         <Notice tone="success">
-          <span data-testid="draft-saved">Draft saved</span> at {formatWhen(saved.savedAt)}.
+          <span data-testid="draft-saved">Draft saved</span> at {when(saved.savedAt)}.
         </Notice>
       ) : null}
 
@@ -378,7 +380,7 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
           <ol className="versions" data-testid="versions">
             {versions.map((v) => (
               <li key={v.version}>
-                <Badge tone="info">v{v.version}</Badge> {formatWhen(v.publishedAt)} by {v.publishedBy}{' '}
+                <Badge tone="info">v{v.version}</Badge> {when(v.publishedAt)} by {v.publishedBy}{' '}
                 <code className="small">{v.hash}</code>
                 {v.retroactive ? <Badge tone="warn">retroactive</Badge> : null}
                 {v.lines.length > 0 ? (

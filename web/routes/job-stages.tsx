@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Route } from './+types/job-stages';
 import { useCsrfToken } from '../components/csrf';
 import { StageMappingCanvas } from '../components/stage-mapping-canvas';
-import { EmptyState, Notice, PageHeader, formatWhen } from '../components/ui';
+import { EmptyState, Notice, PageHeader } from '../components/ui';
 import { UnsavedChangesDialog, useUnsavedChangesGuard } from '../components/unsaved-changes';
 import {
   findUnmappedStages,
@@ -20,6 +20,7 @@ import { audit } from '../server/audit.server';
 import { invalid, parseForm } from '../server/forms.server';
 import { parseJobId, requireJob } from '../server/jobs.server';
 import { jobStageMapping, recompilePublishedFlows } from '../server/rules.server';
+import { useWhen } from '../components/when';
 
 export const mappingFormSchema = z.object({
   mapping: z.string().transform((text, ctx) => {
@@ -108,6 +109,7 @@ const OUTCOME_WORDS = {
 } as const;
 
 export default function JobStages({ loaderData }: Route.ComponentProps) {
+  const { when } = useWhen();
   const { job, stages, savedAt, savedBy, guessed } = loaderData;
   const [mapping, setMapping] = useState<StageMapping>(loaderData.mapping);
   const fetcher = useFetcher<typeof action>();
@@ -149,7 +151,7 @@ export default function JobStages({ loaderData }: Route.ComponentProps) {
         Connect each Pilothouse stage to the Greenhouse interview stage it means. Rules name stages through
         this mapping.
         {savedAt
-          ? ` Saved ${formatWhen(savedAt)} by ${savedBy}.`
+          ? ` Saved ${when(savedAt)} by ${savedBy}.`
           : ' Not saved yet: the lines below are suggestions.'}
       </PageHeader>
       <div data-testid="mapping-save-result">

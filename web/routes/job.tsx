@@ -6,7 +6,7 @@ import { useCsrfToken } from '../components/csrf';
 import { JobCharts } from '../components/job-charts';
 import { GreenhouseStatus, MatchExplanation, ScorePill } from '../components/people';
 import { PHASE_LABELS, PHASE_ORDER, PIPELINE_STAGES, phaseLabel } from '../components/pipeline';
-import { Badge, EmptyState, Notice, PageHeader, Spinner, formatWhen } from '../components/ui';
+import { Badge, EmptyState, Notice, PageHeader, Spinner } from '../components/ui';
 import { countsForJob } from '../../db/queries/pipeline-counts';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { audit } from '../server/audit.server';
@@ -18,6 +18,7 @@ import { assertJobVisible } from '../server/greenhouse.server';
 import { scoreChartData } from '../server/job-charts.server';
 import { exportNow, jobPeople } from '../server/job-people.server';
 import { parseJobId, requireJob } from '../server/jobs.server';
+import { useWhen } from '../components/when';
 
 export const exportSchema = z.object({
   intent: z.literal('export'),
@@ -150,6 +151,7 @@ function CycleProgress({
   /** Live from the database (the same counts as the tabs): exports finish after the cycle that started them. */
   counts: Route.ComponentProps['loaderData']['counts'];
 }) {
+  const { when, timeZone } = useWhen();
   if (autopilot.state !== 'running') {
     return (
       <section className="panel cycle" data-testid="cycle-progress" data-phase="none">
@@ -171,12 +173,12 @@ function CycleProgress({
     >
       <div className="row spread">
         <strong>
-          Cycle {status.cycle} · {phaseLabel(status.phase, status.nextCycleAt)}{' '}
+          Cycle {status.cycle} · {phaseLabel(status.phase, status.nextCycleAt, timeZone)}{' '}
           {BUSY_PHASES.has(status.phase) ? <Spinner label="working" /> : null}
         </strong>
         <span className="small muted">
-          {status.nextCycleAt ? `Next cycle ${formatWhen(status.nextCycleAt)}` : null}
-          {status.lastCycleFinishedAt ? ` · last finished ${formatWhen(status.lastCycleFinishedAt)}` : null}
+          {status.nextCycleAt ? `Next cycle ${when(status.nextCycleAt)}` : null}
+          {status.lastCycleFinishedAt ? ` · last finished ${when(status.lastCycleFinishedAt)}` : null}
         </span>
       </div>
       <ol className="stepper">

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Route } from './+types/jobs';
 import { useCsrfToken } from '../components/csrf';
 import { phaseLabel } from '../components/pipeline';
-import { Badge, EmptyState, Notice, PageHeader, formatWhen } from '../components/ui';
+import { Badge, EmptyState, Notice, PageHeader } from '../components/ui';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { audit } from '../server/audit.server';
 import { setAutopilot } from '../server/autopilot.server';
@@ -11,6 +11,7 @@ import { invalid, parseForm } from '../server/forms.server';
 import { assertJobVisible } from '../server/greenhouse.server';
 import { listJobs, requireJob } from '../server/jobs.server';
 import { newJobAutopilot, setNewJobAutopilot } from '../../db/queries/app-settings';
+import { useWhen } from '../components/when';
 
 export const jobFiltersSchema = z.object({
   q: z.string().trim().max(200).catch(''),
@@ -145,6 +146,7 @@ function NewJobsDefault({ on }: { on: boolean }) {
 }
 
 export default function Jobs({ loaderData }: Route.ComponentProps) {
+  const { when, timeZone } = useWhen();
   const { jobs, filters, canToggle, newJobsOn } = loaderData;
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -238,7 +240,7 @@ export default function Jobs({ loaderData }: Route.ComponentProps) {
                 </td>
                 <td data-testid="job-phase">
                   {job.phase ? (
-                    <Badge tone="info">{phaseLabel(job.phase, job.nextCycleAt)}</Badge>
+                    <Badge tone="info">{phaseLabel(job.phase, job.nextCycleAt, timeZone)}</Badge>
                   ) : job.autopilotEnabled ? (
                     <span className="small muted" title={job.autopilotNote ?? ''}>
                       Not running
@@ -256,7 +258,7 @@ export default function Jobs({ loaderData }: Route.ComponentProps) {
                 <td className="num" data-testid="job-exported">
                   {job.counts.byTab.exported ?? 0}
                 </td>
-                <td className="small">{formatWhen(job.syncedAt)}</td>
+                <td className="small">{when(job.syncedAt)}</td>
                 <td className="small last-error">
                   {job.lastError ? (
                     <span className="text-bad">{job.lastError}</span>

@@ -2,9 +2,10 @@
 import { Form, Link } from 'react-router';
 import type { Route } from './+types/notifications';
 import { CsrfInput } from '../components/csrf';
-import { Badge, EmptyState, PageHeader, formatWhen } from '../components/ui';
+import { Badge, EmptyState, PageHeader } from '../components/ui';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { markAllRead, notificationsFor } from '../server/notifications.server';
+import { useWhen } from '../components/when';
 
 export function meta() {
   return [{ title: 'Notifications · Pilothouse' }];
@@ -21,6 +22,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function Notifications({ loaderData }: Route.ComponentProps) {
+  const { when } = useWhen();
   const { notifications } = loaderData;
   const unread = notifications.filter((n) => n.unread).length;
   return (
@@ -48,7 +50,7 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
             <li key={n.id} data-testid="notification" data-unread={n.unread}>
               {n.unread ? <Badge tone="info">new</Badge> : null} {n.message}
               <div className="small muted">
-                {formatWhen(n.at)}
+                {when(n.at)}
                 {n.jobName && n.jobId !== null ? (
                   <>
                     {' · '}

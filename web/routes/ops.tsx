@@ -2,7 +2,7 @@ import { Link, useFetcher, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/ops';
 import { useCsrfToken } from '../components/csrf';
-import { Badge, EmptyState, PageHeader, formatWhen } from '../components/ui';
+import { Badge, EmptyState, PageHeader } from '../components/ui';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { audit } from '../server/audit.server';
 import { invalid, parseForm } from '../server/forms.server';
@@ -14,6 +14,7 @@ import {
   retryRuleAction,
   webhookDeliveries,
 } from '../server/ops.server';
+import { useWhen } from '../components/when';
 
 export const retrySchema = z.object({
   intent: z.literal('retry'),
@@ -114,6 +115,7 @@ function RetryStepButton({ failureId }: { failureId: string }) {
 }
 
 export default function Ops({ loaderData }: Route.ComponentProps) {
+  const { when } = useWhen();
   const { failures, steps, webhooks, events } = loaderData;
   const [params] = useSearchParams();
   return (
@@ -158,7 +160,7 @@ export default function Ops({ loaderData }: Route.ComponentProps) {
                       {f.attempts} attempt(s) · requested by {f.requestedBy}
                     </div>
                   </td>
-                  <td className="small">{formatWhen(f.failedAt)}</td>
+                  <td className="small">{when(f.failedAt)}</td>
                   <td className="actions">
                     <RetryButton jobId={f.jobId} personId={f.personId} name={f.name} />
                     <a href={f.temporalUrl} target="_blank" rel="noreferrer" className="small">
@@ -213,7 +215,7 @@ export default function Ops({ loaderData }: Route.ComponentProps) {
                     <Badge tone="bad">{f.failureType}</Badge> {f.failureMessage}
                     <div className="small muted">{f.attempts} attempt(s)</div>
                   </td>
-                  <td className="small">{formatWhen(f.failedAt)}</td>
+                  <td className="small">{when(f.failedAt)}</td>
                   <td className="actions">
                     {f.status === 'failed' ? (
                       <RetryStepButton failureId={f.id} />
@@ -263,7 +265,7 @@ export default function Ops({ loaderData }: Route.ComponentProps) {
             <tbody>
               {webhooks.map((w) => (
                 <tr key={w.id} data-verdict={w.verdict}>
-                  <td className="small">{formatWhen(w.received_at)}</td>
+                  <td className="small">{when(w.received_at)}</td>
                   <td>
                     <code>{w.action ?? '—'}</code>
                     <div className="small muted">{w.event_id ?? 'no event id'}</div>
@@ -277,7 +279,7 @@ export default function Ops({ loaderData }: Route.ComponentProps) {
                     {w.verdict !== 'accepted' ? (
                       '—'
                     ) : w.signalled_at ? (
-                      formatWhen(w.signalled_at)
+                      when(w.signalled_at)
                     ) : w.signal_error ? (
                       <span className="text-bad">waiting for retry: {w.signal_error}</span>
                     ) : (
@@ -308,7 +310,7 @@ export default function Ops({ loaderData }: Route.ComponentProps) {
             <tbody>
               {events.map((e) => (
                 <tr key={e.id}>
-                  <td className="small">{formatWhen(e.occurred_at)}</td>
+                  <td className="small">{when(e.occurred_at)}</td>
                   <td>{e.actor}</td>
                   <td>
                     <code>{e.action}</code>

@@ -3,7 +3,7 @@ import { Form, useNavigation } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/users';
 import { CsrfInput } from '../components/csrf';
-import { Badge, EmptyState, Field, Notice, PageHeader, formatWhen } from '../components/ui';
+import { Badge, EmptyState, Field, Notice, PageHeader } from '../components/ui';
 import { USER_ROLES } from '../../db/tables/accounts';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { audit } from '../server/audit.server';
@@ -17,6 +17,7 @@ import {
   listUsers,
   setPassword,
 } from '../server/users.server';
+import { useWhen } from '../components/when';
 
 const greenhouseUserField = z
   .string()
@@ -172,6 +173,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
+  const { when } = useWhen();
   const busy = useNavigation().state === 'submitting';
   const errors = actionData && 'fieldErrors' in actionData ? actionData.fieldErrors : undefined;
   // Whose access is being changed (one row at a time); closed again once a change is saved.
@@ -217,7 +219,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                         `#${u.greenhouse_user_id}`)
                       : '—'}
                   </td>
-                  <td>{formatWhen(u.last_sign_in_at)}</td>
+                  <td>{when(u.last_sign_in_at)}</td>
                   <td>
                     {u.id !== loaderData.me ? (
                       <div className="user-actions">

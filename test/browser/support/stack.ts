@@ -67,8 +67,13 @@ export async function startStack() {
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
   const pageErrors: string[] = [];
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: web.url });
+  /** A fresh browser (own cookies); `timezoneId` sets the zone its clock reports, as a traveller's would. */
+  async function newPage(options: { timezoneId?: string } = {}): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      baseURL: web.url,
+      ...options,
+    });
     const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     return page;
@@ -128,9 +133,9 @@ export async function centerOf(page: Page, selector: string): Promise<{ x: numbe
 export async function signIn(
   stack: Stack,
   who: { email: string; password: string },
-  { screenshotAs }: { screenshotAs?: string } = {},
+  { screenshotAs, timezoneId }: { screenshotAs?: string; timezoneId?: string } = {},
 ): Promise<Page> {
-  const page = await stack.newPage();
+  const page = await stack.newPage(timezoneId ? { timezoneId } : {});
   await page.goto('/login');
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
