@@ -71,9 +71,14 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
   }, [flow]);
 
   const document = useMemo(() => toRuleFlow(meta, nodes, edges), [meta, nodes, edges]);
+  // What validation and the connection rules read: the steps and edges, not where the steps sit. A drag
+  // moves one step per frame; keeping this (and so the issues and the node boxes' context) as it was
+  // spares 200 boxes re-rendering and the whole flow being re-validated on every frame.
+  const steps = useSameSteps(nodes);
+  const structure = useMemo(() => toRuleFlow(meta, steps, edges), [meta, steps, edges]);
   const issues = useMemo(
-    () => [...validateFlow(document, context), ...stepsNotCarriedOut(document, context)],
-    [document, context],
+    () => [...validateFlow(structure, context), ...stepsNotCarriedOut(structure, context)],
+    [structure, context],
   );
   const issuesByNode = useMemo(() => {
     const map = new Map<string, typeof issues>();
@@ -114,13 +119,13 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
   );
 
   const isValidConnection = useCallback(
-    (connection: Connection | Edge) => canConnect(document, connection).ok,
-    [document],
+    (connection: Connection | Edge) => canConnect(structure, connection).ok,
+    [structure],
   );
 
   const onConnect = useCallback(
     (connection: Connection) => {
-      const verdict = canConnect(document, connection);
+      const verdict = canConnect(structure, connection);
       if (!verdict.ok) return setRefusal(verdict.reason);
       remember();
       setRefusal(null);
@@ -138,7 +143,7 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
         ),
       );
     },
-    [document, remember],
+    [structure, remember],
   );
 
   // A refused drag says why, next to the canvas: dropped on a handle, or on a node's body.
@@ -155,7 +160,7 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
       }
       if (!targetId || targetId === state.fromNode.id) return;
       const fromSource = state.fromHandle.type === 'source';
-      const verdict = canConnect(document, {
+      const verdict = canConnect(structure, {
         source: fromSource ? state.fromNode.id : targetId,
         sourceHandle: fromSource ? state.fromHandle.id : null,
         target: fromSource ? targetId : state.fromNode.id,
@@ -163,7 +168,7 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
       });
       setRefusal(verdict.ok ? null : verdict.reason);
     },
-    [document],
+    [structure],
   );
 
   const addStep = useCallback(
@@ -346,6 +351,26 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
         )}
       </div>
     </CanvasInfo.Provider>
+  );
+}
+
+/**
+ * `nodes` itself while a step was added, removed, re-typed or edited (or the order changed); the array
+ * seen before while only positions, sizes or selection changed.
+ */
+function useSameSteps(nodes: RuleCanvasNode[]): RuleCanvasNode[] {
+  const [steps, setSteps] = useState(nodes);
+  if (steps !== nodes && !sameSteps(steps, nodes)) {
+    setSteps(nodes);
+    return nodes;
+  }
+  return steps;
+}
+
+function sameSteps(a: RuleCanvasNode[], b: RuleCanvasNode[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((node, i) => node.id === b[i]!.id && node.type === b[i]!.type && node.data === b[i]!.data)
   );
 }
 
