@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPersonToJob } from '../../../db/queries/people';
 import { autopilotWorkflowId, decideApprovalsUpdate, statusQuery } from '../../../workflows/autopilot-api';
-import { approval, days, flowOf, leaf, stop, tag, trigger, when } from '../../unit/rules/fixtures/build-flow';
+import { importedPeopleNeedTheRecruiter } from '../../unit/rules/fixtures/build-flow';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 import { publishRules } from '../../support/publish-rules';
 
@@ -51,28 +51,7 @@ describe('an approval decided while its cycle is still under way stays decided',
       { kind: 'import' },
     ));
     await publishRules(h.db, {
-      ...flowOf(
-        trigger.personMatched(),
-        [
-          when(
-            leaf('source', 'is', 'import'),
-            [
-              approval(
-                {
-                  kind: 'requestApproval',
-                  approver: { kind: 'hiringTeam', role: 'recruiter' },
-                  timeout: days(2),
-                  onTimeout: { then: 'reject' },
-                },
-                [tag('approved', 'pilothouse')],
-                [tag('declined', 'pilothouse')],
-              ),
-            ],
-            [stop('Not imported')],
-          ),
-        ],
-        { id: randomUUID() },
-      ),
+      ...importedPeopleNeedTheRecruiter(randomUUID()),
       jobId,
     });
   });

@@ -8,16 +8,14 @@ import { sandboxConnectionSettings } from '../../../sandbox';
 import { decideApprovals } from '../../../web/server/approvals.server';
 import { autopilotWorkflowId, statusQuery } from '../../../workflows/autopilot-api';
 import {
-  approval,
-  days,
   exportAsCandidate,
   flowOf,
   ghStage,
+  importedPeopleNeedTheRecruiter,
   leaf,
   note,
   notifyInApp,
   stop,
-  tag,
   trigger,
   when,
 } from '../../unit/rules/fixtures/build-flow';
@@ -180,28 +178,7 @@ describe('personal data stays out of workflow histories', () => {
       { kind: 'import' },
     );
     await publishRules(h.db, {
-      ...flowOf(
-        trigger.personMatched(),
-        [
-          when(
-            leaf('source', 'is', 'import'),
-            [
-              approval(
-                {
-                  kind: 'requestApproval',
-                  approver: { kind: 'hiringTeam', role: 'recruiter' },
-                  timeout: days(2),
-                  onTimeout: { then: 'reject' },
-                },
-                [tag('approved', 'pilothouse')],
-                [tag('declined', 'pilothouse')],
-              ),
-            ],
-            [stop('Not imported')],
-          ),
-        ],
-        { id: randomUUID() },
-      ),
+      ...importedPeopleNeedTheRecruiter(randomUUID()),
       jobId: secondJob,
     });
     const autopilot = await h.client.workflow.start('jobAutopilot', {

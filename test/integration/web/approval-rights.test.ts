@@ -9,7 +9,7 @@ import type { Db } from '../../../db/database';
 import { addPersonToJob } from '../../../db/queries/people';
 import { sandboxConnectionSettings } from '../../../sandbox';
 import { autopilotWorkflowId, statusQuery } from '../../../workflows/autopilot-api';
-import { approval, days, flowOf, leaf, stop, tag, trigger, when } from '../../unit/rules/fixtures/build-flow';
+import { importedPeopleNeedTheRecruiter } from '../../unit/rules/fixtures/build-flow';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 import { publishRules } from '../../support/publish-rules';
 import { testDb } from '../../support/services';
@@ -186,20 +186,8 @@ describe('a request for the job’s recruiter waits for the recruiter on the job
     await h.db.updateTable('job').set({ autopilot_enabled: true }).where('id', '=', jobId).execute();
 
     const admin = await firstAdminSignsUp(web.url);
-    for (const [teammate, role] of [
-      [rae, 'recruiter'],
-      [cole, 'coordinator'],
-    ] as const) {
-      const added = await admin.submit('/settings/users', {
-        intent: 'create',
-        name: teammate.name,
-        email: teammate.email,
-        role: teammate.role,
-        password: teammate.password,
-        greenhouseUserId: String(holder(jobId, role)),
-      });
-      expect(added.html).toContain(`${teammate.name} can now sign in`);
-    }
+    await adminAdds(admin, rae, holder(jobId, 'recruiter'));
+    await adminAdds(admin, cole, holder(jobId, 'coordinator'));
     recruiter = await signedIn(web.url, rae);
     coordinator = await signedIn(web.url, cole);
 
@@ -215,28 +203,7 @@ describe('a request for the job’s recruiter waits for the recruiter on the job
       { kind: 'import' },
     ));
     await publishRules(h.db, {
-      ...flowOf(
-        trigger.personMatched(),
-        [
-          when(
-            leaf('source', 'is', 'import'),
-            [
-              approval(
-                {
-                  kind: 'requestApproval',
-                  approver: { kind: 'hiringTeam', role: 'recruiter' },
-                  timeout: days(2),
-                  onTimeout: { then: 'reject' },
-                },
-                [tag('approved', 'pilothouse')],
-                [tag('declined', 'pilothouse')],
-              ),
-            ],
-            [stop('Not imported')],
-          ),
-        ],
-        { id: randomUUID() },
-      ),
+      ...importedPeopleNeedTheRecruiter(randomUUID()),
       jobId,
     });
     const handle = await h.client.workflow.start('jobAutopilot', {

@@ -5,7 +5,7 @@ import { visibleJobsForUser } from '../../../greenhouse/job-visibility';
 import { addPersonToJob } from '../../../db/queries/people';
 import { sandboxConnectionSettings } from '../../../sandbox';
 import { startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
-import { firstAdminSignsUp, type Teammate } from './support/team';
+import { adminAdds, firstAdminSignsUp, type Teammate } from './support/team';
 import { startWebApp, Visitor, type WebApp } from './support/web-visitor';
 
 // Pat (ops) and Rae (recruiter) are linked to Priya, the sandbox's Engineering recruiter in
@@ -61,17 +61,7 @@ describe('an account linked to a Greenhouse user sees only that user’s jobs, o
     expect(visibleJob && hiddenJob, 'the sandbox has jobs on both sides').toBeTruthy();
 
     admin = await firstAdminSignsUp(web.url);
-    for (const teammate of [pat, rae, ari]) {
-      const added = await admin.submit('/settings/users', {
-        intent: 'create',
-        name: teammate.name,
-        email: teammate.email,
-        role: teammate.role,
-        password: teammate.password,
-        greenhouseUserId: String(priya.id),
-      });
-      expect(added.html).toContain(`${teammate.name} can now sign in`);
-    }
+    for (const teammate of [pat, rae, ari]) await adminAdds(admin, teammate, priya.id);
 
     ({ personId: kimId } = await addPersonToJob(h.db, hiddenJob, kim, { kind: 'inbound' }));
     ({ personId: seenId } = await addPersonToJob(

@@ -28,15 +28,19 @@ export async function firstAdminSignsUp(baseUrl: string): Promise<Visitor> {
   return admin;
 }
 
-/** The admin adds a teammate on the Users screen. */
-export async function adminAdds(admin: Visitor, teammate: Teammate): Promise<void> {
+/** The admin adds a teammate on the Users screen, linked to a Greenhouse user when one is given. */
+export async function adminAdds(
+  admin: Visitor,
+  teammate: Teammate,
+  greenhouseUserId: number | null = null,
+): Promise<void> {
   const added = await admin.submit('/settings/users', {
     intent: 'create',
     name: teammate.name,
     email: teammate.email,
     role: teammate.role,
     password: teammate.password,
-    greenhouseUserId: '',
+    greenhouseUserId: greenhouseUserId === null ? '' : String(greenhouseUserId),
   });
   expect(added.html).toContain(`${teammate.name} can now sign in as ${teammate.role}.`);
 }
