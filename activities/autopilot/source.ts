@@ -3,15 +3,12 @@ import { addPersonToJob } from '../../db/queries/people';
 import { collect, type HarvestClient } from '../../greenhouse/client';
 import { candidateLinkedInUrls } from '../../greenhouse/linkedin-url';
 import { findPeople, findPossibleMatches } from '../../greenhouse/person-lookup';
-import type { Attachment } from '../../greenhouse/schemas/attachments';
 import type { Candidate } from '../../greenhouse/schemas/candidates';
-import { readResume, RESUME_LIMITS } from './resume-reader';
+import { downloadResume } from './resume-download';
 import { requireHarvest, type ActivityDeps } from '../deps';
 import { greenhouseCall } from '../greenhouse-call';
 import { presenceFromApplications } from './greenhouse-presence';
 import { moveWatermark, readWatermark } from './watermarks';
-
-const ATTACHMENT_TIMEOUT_MS = 20_000;
 
 export function sourceActivities(deps: ActivityDeps) {
   const { db } = deps;
@@ -35,7 +32,7 @@ export function sourceActivities(deps: ActivityDeps) {
     for (const [applicationId, resume] of latest) {
       texts.set(
         applicationId,
-        await readAttachment(resume).catch((error: unknown) => ({
+        await downloadResume(resume).catch((error: unknown) => ({
           unreadable:
             error instanceof Error && error.name === 'TimeoutError'
               ? 'download-timed-out'
@@ -44,34 +41,6 @@ export function sourceActivities(deps: ActivityDeps) {
       );
     }
     return texts;
-  }
-
-  async function readAttachment(resume: Attachment): Promise<{ text: string } | { unreadable: string }> {
-    const response = await fetch(resume.url, { signal: AbortSignal.timeout(ATTACHMENT_TIMEOUT_MS) });
-    if (!response.ok || !response.body) return { unreadable: 'download-failed' };
-    // Streamed with a cap: a huge (or endless) file is never held in memory whole.
-    const declared = Number(response.headers.get('content-length') ?? 0);
-    if (declared > RESUME_LIMITS.bytes) {
-      await response.body.cancel();
-      return { unreadable: 'too-large' };
-    }
-    const chunks: Uint8Array[] = [];
-    let size = 0;
-    const reader = response.body.getReader();
-    for (let next = await reader.read(); !next.done; next = await reader.read()) {
-      size += next.value.byteLength;
-      if (size > RESUME_LIMITS.bytes) {
-        await reader.cancel();
-        return { unreadable: 'too-large' };
-      }
-      chunks.push(next.value);
-    }
-    const result = await readResume({
-      fileName: resume.filename,
-      contentType: response.headers.get('content-type') ?? undefined,
-      bytes: Buffer.concat(chunks),
-    });
-    return result.ok ? { text: result.text } : { unreadable: result.reason };
   }
 
   function incomingFromCandidate(candidate: Candidate) {
