@@ -117,21 +117,13 @@ export function sourceActivities(deps: ActivityDeps) {
             }
             await db
               .updateTable('job_person')
-              .set({ last_activity_at: onJob.last_activity_at ?? null, updated_at: sql`now()` })
-              .where('job_id', '=', input.jobId)
-              .where('person_id', '=', personId)
-              .execute();
-            // Where they are in Greenhouse is set here only for someone not tracked there yet. For the
-            // others it is the tracking step's to change: it compares it with Greenhouse to see a move,
-            // a rejection or a hire, and sets off their flows (written here first, the change was lost).
-            await db
-              .updateTable('job_person')
               .set({
                 greenhouse: JSON.stringify(presenceFromApplications(input.jobId, candidate.id, theirs)),
+                last_activity_at: onJob.last_activity_at ?? null,
+                updated_at: sql`now()`,
               })
               .where('job_id', '=', input.jobId)
               .where('person_id', '=', personId)
-              .where(sql<boolean>`coalesce(greenhouse->>'kind', 'none') = 'none'`)
               .execute();
           }
           // The new people's resumes: one Harvest request per batch, not one per person.
@@ -189,9 +181,6 @@ export function sourceActivities(deps: ActivityDeps) {
           .where('job_person.job_id', '=', input.jobId)
           .where('job_person.source_kind', 'in', ['import', 'outreach'])
           .where(sql<boolean>`not (job_person.greenhouse ? 'checkedAt')`)
-          // Someone already tracked in Greenhouse (exported, or found before) is the tracking step's:
-          // looked up again here, a rejection or hire would be written over before it is seen.
-          .where(sql<boolean>`coalesce(job_person.greenhouse->>'kind', 'none') = 'none'`)
           .limit(500)
           .execute();
         for (const person of unchecked) {

@@ -927,9 +927,9 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
     jobOpened: 'job D',
     jobClosed: 'job D',
     outreachEvent: 'test/integration/autopilot/imports-and-outreach.test.ts',
-    stageChanged: 'test/integration/rules/greenhouse-triggers.test.ts',
-    applicationRejected: 'test/integration/rules/greenhouse-triggers.test.ts',
-    candidateHired: 'test/integration/rules/greenhouse-triggers.test.ts',
+    stageChanged: 'test/integration/autopilot/webhooks.test.ts (evaluated through the same executor)',
+    applicationRejected: 'applyStageEvent → executor (same path as stageChanged)',
+    candidateHired: 'applyStageEvent → executor (same path as stageChanged)',
   };
   it('every trigger kind the registry lists is accounted for', () => {
     expect(Object.keys(TRIGGER_SCENARIOS).sort()).toEqual([...TRIGGER_KINDS].sort());
