@@ -172,6 +172,17 @@ export async function action({ request, context }: Route.ActionArgs) {
   };
 }
 
+/** The roles an account can have, in the order admins pick them most. */
+function RoleOptions() {
+  return (
+    <>
+      <option value="recruiter">Recruiter</option>
+      <option value="ops">Ops</option>
+      <option value="admin">Admin</option>
+    </>
+  );
+}
+
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
   const { when } = useWhen();
   const busy = useNavigation().state === 'submitting';
@@ -259,9 +270,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                         <label>
                           Role
                           <select name="role" defaultValue={u.role} aria-label={`Role of ${u.name}`}>
-                            <option value="recruiter">Recruiter</option>
-                            <option value="ops">Ops</option>
-                            <option value="admin">Admin</option>
+                            <RoleOptions />
                           </select>
                         </label>
                         <label>
@@ -314,9 +323,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           </Field>
           <Field label="Role" name="role" errors={errors?.role}>
             <select id="role" name="role" defaultValue="recruiter">
-              <option value="recruiter">Recruiter</option>
-              <option value="ops">Ops</option>
-              <option value="admin">Admin</option>
+              <RoleOptions />
             </select>
           </Field>
           <Field label="Initial password" name="password" errors={errors?.password}>

@@ -25,6 +25,15 @@ describe('what one export costs in Harvest requests', () => {
     await h?.close();
   });
 
+  /** Where the pipeline says the person stands in Greenhouse. */
+  const presenceOf = (personId: string) =>
+    h.db
+      .selectFrom('job_person')
+      .select('greenhouse')
+      .where('job_id', '=', jobId)
+      .where('person_id', '=', personId)
+      .executeTakeFirstOrThrow();
+
   /** Runs one export and returns its result with the Harvest requests it made (`GET /v3/candidates`…). */
   async function exportCounting(personId: string) {
     const from = h.sandbox.runtime.harvestRequests.length;
@@ -92,12 +101,7 @@ describe('what one export costs in Harvest requests', () => {
       'POST /v3/notes',
     ]);
     // What the pipeline shows was taken from the create's answer, and it is what Greenhouse holds.
-    const presence = await h.db
-      .selectFrom('job_person')
-      .select('greenhouse')
-      .where('job_id', '=', jobId)
-      .where('person_id', '=', personId)
-      .executeTakeFirstOrThrow();
+    const presence = await presenceOf(personId);
     const applications = await collect(h.harvest.listApplications({ candidate_ids: [result.candidateId] }));
     // (Its last activity is the create's: the resume and the note, seconds later, are not in it.)
     expect(presence.greenhouse).toEqual({
@@ -117,12 +121,7 @@ describe('what one export costs in Harvest requests', () => {
     expect(result).toMatchObject({ candidateId: known.id, reusedExistingCandidate: true });
     const applications = await collect(h.harvest.listApplications({ candidate_ids: [known.id] }));
     expect(applications.filter((a) => a.job_id === jobId).map((a) => a.id)).toEqual([result.applicationId]);
-    const presence = await h.db
-      .selectFrom('job_person')
-      .select('greenhouse')
-      .where('job_id', '=', jobId)
-      .where('person_id', '=', personId)
-      .executeTakeFirstOrThrow();
+    const presence = await presenceOf(personId);
     expect(presence.greenhouse).toEqual({
       ...presenceFromApplications(jobId, known.id, applications),
       lastActivityAt: expect.any(String),
