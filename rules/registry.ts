@@ -128,7 +128,8 @@ const TRIGGERS = {
     start: () => ({ kind: 'stageChanged', from: null, to: null }),
     palette: {
       label: 'Stage changed',
-      description: "A person's application moved between interview stages in Greenhouse.",
+      description:
+        "Someone moved a person's application between interview stages in Greenhouse (Pilothouse's own moves do not set it off).",
     },
     scopes: [],
     fields: [
@@ -141,7 +142,8 @@ const TRIGGERS = {
     start: () => ({ kind: 'applicationRejected' }),
     palette: {
       label: 'Rejected in Greenhouse',
-      description: "Someone rejected the person's application for this job in Greenhouse.",
+      description:
+        "Someone rejected the person's application for this job in Greenhouse (Pilothouse's own rejections do not set it off).",
     },
     scopes: [],
     fields: NO_FIELDS,

@@ -1,6 +1,7 @@
 // The activities behind the executor (workflows/carry-out-decisions.ts): each takes a reference to one
 // decision (trace row + index), reads the decision from the database and carries it out. Inputs and
 // results hold ids only — note texts and messages never enter workflow history.
+import { recordGreenhousePresence, standingOf } from '../../db/queries/greenhouse-presence';
 import { ApplicationFailure } from '@temporalio/common';
 import { sql } from 'kysely';
 import { collect, type HarvestClient } from '../../greenhouse/client';
@@ -162,12 +163,13 @@ export function carryOutActivities(deps: ActivityDeps) {
     candidateId: number,
   ) {
     const presence = presenceFromApplications(jobId, candidateId, await applicationsOf(harvest, candidateId));
-    await db
-      .updateTable('job_person')
-      .set({ greenhouse: JSON.stringify(presence), updated_at: sql`now()` })
-      .where('job_id', '=', jobId)
-      .where('person_id', '=', personId)
-      .execute();
+    // Pilothouse's own change: its webhook, or the cycle's re-read, sets no "Stage changed" flow off again.
+    await recordGreenhousePresence(db, {
+      jobId,
+      personId,
+      presence,
+      standing: { actedOn: standingOf(presence) },
+    });
   }
 
   async function firstStageOf(jobId: number): Promise<number | null> {

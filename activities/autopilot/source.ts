@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import { recordGreenhousePresence } from '../../db/queries/greenhouse-presence';
 import { addPersonToJob } from '../../db/queries/people';
+import type { GreenhousePresence } from '../../db/tables/people';
 import { collect, type HarvestClient } from '../../greenhouse/client';
 import { candidateLinkedInUrls } from '../../greenhouse/linkedin-url';
 import { findPeople, findPossibleMatches } from '../../greenhouse/person-lookup';
@@ -115,16 +117,14 @@ export function sourceActivities(deps: ActivityDeps) {
               newPeople += 1;
               fresh.push({ personId, applicationId: onJob.id });
             }
-            await db
-              .updateTable('job_person')
-              .set({
-                greenhouse: JSON.stringify(presenceFromApplications(input.jobId, candidate.id, theirs)),
-                last_activity_at: onJob.last_activity_at ?? null,
-                updated_at: sql`now()`,
-              })
-              .where('job_id', '=', input.jobId)
-              .where('person_id', '=', personId)
-              .execute();
+            // A refresh of what is shown: a move, rejection or hire in it stays the tracking step's to act on.
+            await recordGreenhousePresence(db, {
+              jobId: input.jobId,
+              personId,
+              presence: presenceFromApplications(input.jobId, candidate.id, theirs),
+              standing: 'refresh',
+              lastActivityAt: onJob.last_activity_at ?? null,
+            });
           }
           // The new people's resumes: one Harvest request per batch, not one per person.
           const texts = await resumeTexts(
@@ -181,6 +181,8 @@ export function sourceActivities(deps: ActivityDeps) {
           .where('job_person.job_id', '=', input.jobId)
           .where('job_person.source_kind', 'in', ['import', 'outreach'])
           .where(sql<boolean>`not (job_person.greenhouse ? 'checkedAt')`)
+          // Someone known to be in Greenhouse (exported, or found before) needs no lookup.
+          .where(sql<boolean>`job_person.greenhouse->>'kind' = 'none'`)
           .limit(500)
           .execute();
         for (const person of unchecked) {
@@ -189,7 +191,7 @@ export function sourceActivities(deps: ActivityDeps) {
             linkedInUrl: person.linkedin_url ?? undefined,
           });
           const match = matches[0];
-          let presence: object = { kind: 'none' };
+          let presence: GreenhousePresence & { possibleMatches?: unknown[] } = { kind: 'none' };
           if (!match) {
             // Name, company and title alike: shown to a recruiter as a possible match, never linked.
             const possibleMatches = await findPossibleMatches(harvest, {
@@ -210,15 +212,12 @@ export function sourceActivities(deps: ActivityDeps) {
               .where('greenhouse_candidate_id', 'is', null)
               .execute();
           }
-          await db
-            .updateTable('job_person')
-            .set({
-              greenhouse: JSON.stringify({ ...presence, checkedAt: new Date().toISOString() }),
-              updated_at: sql`now()`,
-            })
-            .where('job_id', '=', input.jobId)
-            .where('person_id', '=', person.id)
-            .execute();
+          await recordGreenhousePresence(db, {
+            jobId: input.jobId,
+            personId: person.id,
+            presence: { ...presence, checkedAt: new Date().toISOString() },
+            standing: 'refresh',
+          });
         }
         return { newPeople, lookedUp: unchecked.length };
       });

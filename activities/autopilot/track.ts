@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { collect } from '../../greenhouse/client';
 import { listApplicationsChangedBetween } from '../../greenhouse/application-window';
 import { moveApplicationFromStage } from '../../greenhouse/stage-move';
@@ -23,6 +22,31 @@ import type { DecisionStep } from '../../workflows/decision-steps';
 import { recordEvaluation } from './decision-record';
 import { convertInGreenhouse, transferInGreenhouse, unrejectInGreenhouse } from './application-changes';
 import { moveWatermark, readWatermark } from './watermarks';
+import {
+  greenhouseStandingOf,
+  recordGreenhousePresence,
+  sameStanding,
+  standingOf,
+} from '../../db/queries/greenhouse-presence';
+import type { GreenhousePresence, GreenhouseStanding } from '../../db/tables/people';
+
+/**
+ * Where a Greenhouse change leaves the person: the stage and status the event names (a webhook that does
+ * not name the stage: where Greenhouse has the application now). Not simply Greenhouse's latest: of two
+ * moves queued one after the other, the first must not read as the second.
+ */
+function standingAfter(event: StageEvent, presence: GreenhousePresence): GreenhouseStanding | null {
+  const now = standingOf(presence);
+  const status: GreenhouseStatus | 'converted' | null =
+    event.status ??
+    (event.kind === 'stage_changed' || event.kind === 'unrejected'
+      ? 'in_process'
+      : event.kind === 'rejected' || event.kind === 'hired'
+        ? event.kind
+        : (now?.status ?? null));
+  if (event.kind === 'application_deleted') return now;
+  return { stageId: event.toStageId ?? now?.stageId ?? null, status };
+}
 
 export function trackActivities(deps: ActivityDeps) {
   const { db } = deps;
@@ -37,14 +61,16 @@ export function trackActivities(deps: ActivityDeps) {
       const scope = `job:${input.jobId}:reconcile`;
       const from = await readWatermark(db, scope, new Date(Date.now() - 24 * 3600_000));
       const to = new Date();
+      // Compared with where Pilothouse last acted on them, not with the shown record: the source step
+      // refreshes that for everyone it reads, before this step runs.
       const known = await db
         .selectFrom('person')
         .innerJoin('job_person', 'job_person.person_id', 'person.id')
-        .select(['person.greenhouse_candidate_id', 'job_person.greenhouse'])
+        .select(['person.greenhouse_candidate_id', 'job_person.greenhouse_standing'])
         .where('job_person.job_id', '=', input.jobId)
         .where('person.greenhouse_candidate_id', 'is not', null)
         .execute();
-      const seen = new Map(known.map((row) => [row.greenhouse_candidate_id!, row.greenhouse]));
+      const seen = new Map(known.map((row) => [row.greenhouse_candidate_id!, row.greenhouse_standing]));
       const events: StageEvent[] = [];
       await greenhouseCall(async () => {
         for await (const application of listApplicationsChangedBetween(harvest, {
@@ -52,12 +78,11 @@ export function trackActivities(deps: ActivityDeps) {
           to,
           jobIds: [input.jobId],
         })) {
-          const before = seen.get(application.candidate_id);
-          if (!before || application.job_id !== input.jobId) continue;
-          const beforeStage = before.kind === 'none' ? null : (before.stageId ?? null);
-          const beforeStatus = before.kind === 'none' ? null : (before.status ?? null);
-          if (beforeStage === application.job_interview_stage_id && beforeStatus === application.status)
-            continue;
+          if (!seen.has(application.candidate_id) || application.job_id !== input.jobId) continue;
+          const before = seen.get(application.candidate_id) ?? null;
+          const beforeStage = before?.stageId ?? null;
+          const now = { stageId: application.job_interview_stage_id ?? null, status: application.status };
+          if (sameStanding(before, now)) continue;
           events.push({
             eventId: `reconcile:${application.id}:${application.updated_at ?? to.toISOString()}`,
             kind:
@@ -141,26 +166,26 @@ export function trackActivities(deps: ActivityDeps) {
               applications.filter((a) => a.id !== event.applicationId),
             )
           : presenceFromApplications(input.jobId, event.candidateId, applications);
-      await db
-        .updateTable('job_person')
-        .set({
-          greenhouse: JSON.stringify(presence),
-          last_activity_at: event.occurredAt,
-          updated_at: sql`now()`,
-        })
-        .where('job_id', '=', input.jobId)
-        .where('person_id', '=', person.id)
-        .execute();
+      const before = await greenhouseStandingOf(db, input.jobId, person.id);
+      const standing = standingAfter(event, presence);
+      await recordGreenhousePresence(db, {
+        jobId: input.jobId,
+        personId: person.id,
+        presence,
+        standing: { actedOn: standing },
+        lastActivityAt: event.occurredAt,
+      });
+      // The same change told twice (its webhook, and the cycle's re-read of Greenhouse) sets flows off once.
+      if (event.kind !== 'application_deleted' && sameStanding(before, standing)) return { actions: [] };
 
       // What a rejection or hire means is the job's status mapping's to say (the stage mapping screen).
       const flowEvent: FlowEvent | null =
         event.kind === 'stage_changed' || event.kind === 'rejected' || event.kind === 'hired'
           ? ruleEventForStatus(await loadStageMapping(db, input.jobId), {
               kind: event.kind,
-              status:
-                event.status ??
-                (event.kind === 'stage_changed' ? 'in_process' : (event.kind satisfies GreenhouseStatus)),
-              fromStageId: event.fromStageId ?? null,
+              status: standing!.status ?? 'in_process',
+              // Webhooks do not say where the application came from; Pilothouse knows where it stood.
+              fromStageId: event.fromStageId ?? before?.stageId ?? null,
               toStageId: event.toStageId ?? null,
             })
           : null;

@@ -1,3 +1,4 @@
+import { recordGreenhousePresence, standingOf } from '../../db/queries/greenhouse-presence';
 import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { sql } from 'kysely';
@@ -377,14 +378,17 @@ export function exportActivities(deps: ActivityDeps) {
           .executeTakeFirst();
         await trx
           .updateTable('job_person')
-          .set({
-            pipeline_stage: 'exported',
-            greenhouse: JSON.stringify(presence),
-            updated_at: sql`now()`,
-          })
+          .set({ pipeline_stage: 'exported' })
           .where('job_id', '=', input.jobId)
           .where('person_id', '=', input.personId)
           .execute();
+        // The export put them there: a move from here on is someone's in Greenhouse, and sets flows off.
+        await recordGreenhousePresence(trx, {
+          jobId: input.jobId,
+          personId: input.personId,
+          presence,
+          standing: { actedOn: standingOf(presence) },
+        });
         return updated;
       });
       if (completed) {

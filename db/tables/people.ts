@@ -41,6 +41,15 @@ export type GreenhousePresence =
       recruiterName?: string | null;
     };
 
+/**
+ * Where the person stood in Greenhouse on the job when Pilothouse last acted on it (their Greenhouse-change
+ * flows ran, or Pilothouse made the change). The re-read of Greenhouse compares with this.
+ */
+export interface GreenhouseStanding {
+  stageId: number | null;
+  status: 'in_process' | 'rejected' | 'hired' | 'converted' | null;
+}
+
 export type PipelineStage =
   'sourced' | 'matched' | 'pending_approval' | 'approved' | 'rejected' | 'exported' | (string & {});
 
@@ -53,6 +62,7 @@ export interface JobPersonTable {
   /** Tags a rule put on the person for this job ("Tag in Pilothouse"). */
   tags: JsonWithDefault<string[]>;
   greenhouse: JsonWithDefault<GreenhousePresence>;
+  greenhouse_standing: ColumnType<GreenhouseStanding | null, string | null | undefined, string | null>;
   score: number | null;
   profile_version: number | null;
   last_activity_at: Date | string | null;

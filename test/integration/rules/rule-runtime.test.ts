@@ -887,24 +887,26 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
         .execute();
     };
     const activities = createActivities({ db: h.db, harvest: async () => h.harvest });
-    const rejection = (eventId: string) =>
+    const told = (eventId: string, kind: 'rejected' | 'unrejected') =>
       activities.applyStageEvent({
         jobId,
         event: {
           eventId,
-          kind: 'rejected',
+          kind,
           jobId,
           candidateId,
           applicationId: application!.id,
-          status: 'rejected',
+          status: kind === 'rejected' ? 'rejected' : 'in_process',
           occurredAt: new Date().toISOString(),
         },
       });
 
     await saveStatusOutcome('ignored');
-    expect((await rejection('mapping-ignored')).steps ?? []).toEqual([]);
+    expect((await told('mapping-ignored', 'rejected')).steps ?? []).toEqual([]);
+    // Taken back, then rejected again once the admin says rejections are tracked.
+    await told('taken-back', 'unrejected');
     await saveStatusOutcome('rejected');
-    const mapped = await rejection('mapping-rejected');
+    const mapped = await told('mapping-rejected', 'rejected');
     expect((mapped.steps ?? []).map((step) => step.type)).toEqual(['tag']);
     const traces = await h.db
       .selectFrom('decision_trace')
@@ -927,9 +929,9 @@ describe('rules: every action is carried out, every wired trigger fires', () => 
     jobOpened: 'job D',
     jobClosed: 'job D',
     outreachEvent: 'test/integration/autopilot/imports-and-outreach.test.ts',
-    stageChanged: 'test/integration/autopilot/webhooks.test.ts (evaluated through the same executor)',
-    applicationRejected: 'applyStageEvent → executor (same path as stageChanged)',
-    candidateHired: 'applyStageEvent → executor (same path as stageChanged)',
+    stageChanged: 'test/integration/rules/greenhouse-triggers.test.ts',
+    applicationRejected: 'test/integration/rules/greenhouse-triggers.test.ts',
+    candidateHired: 'test/integration/rules/greenhouse-triggers.test.ts',
   };
   it('every trigger kind the registry lists is accounted for', () => {
     expect(Object.keys(TRIGGER_SCENARIOS).sort()).toEqual([...TRIGGER_KINDS].sort());
