@@ -259,6 +259,137 @@ describe('dry run over the last 30 days of real events', () => {
     expect(report.touched).toBe(1);
   });
 
+  it('an "application rejected" flow replays the stored rejection webhooks of the window', async () => {
+    const rejection = (candidateId: number, applicationId: number, at: Date, id: string) => ({
+      event_id: `dry-run-reject-${id}`,
+      action: 'reject_candidate',
+      verdict: 'accepted' as const,
+      job_id: JOB_ID,
+      received_at: at,
+      payload: JSON.stringify({
+        action: 'reject_candidate',
+        payload: {
+          application: {
+            ...stageChangeWebhook(candidateId, applicationId, REVIEW).payload.application,
+            status: 'rejected',
+            rejection_reason: { id: NOT_A_FIT, name: 'Not a fit' },
+          },
+        },
+      }),
+    });
+    await db
+      .insertInto('webhook_event')
+      .values([
+        rejection(8_990_003, 9_990_003, daysAgo(1), 'cleo'),
+        rejection(8_990_002, 9_990_002, daysAgo(6), 'ben'),
+      ])
+      .execute();
+    const report = await dryRunFlow(
+      context(),
+      rejectLowScores({ kind: 'applicationRejected' }),
+      validation,
+      NOW,
+    );
+    if (!report.ok) throw new Error('the flow should compile');
+    expect(report.over).toBe('the 2 rejections in Greenhouse of the last 30 days');
+    expect(report.examples.rejected?.map((e) => e.name)).toEqual(['Cleo Dryrun']);
+    expect(report.counts.noAction).toBe(1);
+  });
+
+  it('an "approval decided" flow replays the decisions recruiters made in the window', async () => {
+    const decided = (personId: string, status: 'approved' | 'rejected' | 'pending', at: Date) => ({
+      job_id: JOB_ID,
+      person_id: personId,
+      workflow_id: `autopilot-dry-run-${JOB_ID}`,
+      requested_from: null,
+      status,
+      decided_by: status === 'pending' ? null : 'rita.recruiter@example.com',
+      decided_at: status === 'pending' ? null : at,
+      due_at: null,
+    });
+    await db
+      .insertInto('approval_request')
+      .values([
+        decided(people.ana!, 'rejected', daysAgo(2)), // decided, low score: rejected
+        decided(people.ben!, 'approved', daysAgo(3)), // decided, high score: nothing
+        decided(people.cleo!, 'pending', daysAgo(1)), // not decided yet: not replayed
+        decided(people.dev!, 'approved', daysAgo(40)), // too long ago
+      ])
+      .execute();
+    const report = await dryRunFlow(
+      context(),
+      rejectLowScores({ kind: 'approvalDecided', outcome: 'either' }),
+      validation,
+      NOW,
+    );
+    if (!report.ok) throw new Error('the flow should compile');
+    expect(report.over).toBe('the 2 approval decisions of the last 30 days');
+    expect(report.examples.rejected?.map((e) => e.name)).toEqual(['Ana Dryrun']);
+    expect(report.counts.noAction).toBe(1);
+  });
+
+  it('an "Export pressed" flow replays the presses recorded in the audit log', async () => {
+    await db
+      .insertInto('audit_event')
+      .values([
+        {
+          actor: 'rita.recruiter@example.com',
+          action: 'export.requested',
+          job_id: JOB_ID,
+          person_id: people.dev!,
+          occurred_at: daysAgo(1),
+        },
+        {
+          actor: 'rita.recruiter@example.com',
+          action: 'export.requested',
+          job_id: JOB_ID,
+          person_id: people.ben!,
+          occurred_at: daysAgo(2),
+        },
+      ] as never)
+      .execute();
+    const report = await dryRunFlow(
+      context(),
+      rejectLowScores({ kind: 'manualExportRequested' }),
+      validation,
+      NOW,
+    );
+    if (!report.ok) throw new Error('the flow should compile');
+    expect(report.over).toBe('the 2 "Export to Greenhouse" presses of the last 30 days');
+    expect(report.examples.rejected?.map((e) => e.name)).toEqual(['Dev Dryrun']);
+  });
+
+  it('"Job opened" and "Job closed" flows run once, for the job itself', async () => {
+    for (const kind of ['jobOpened', 'jobClosed'] as const) {
+      const report = await dryRunFlow(
+        context(),
+        {
+          ...rejectLowScores({ kind }),
+          nodes: [
+            { id: 't', type: 'trigger', position: { x: 0, y: 0 }, data: { kind } },
+            {
+              id: 'note',
+              type: 'action',
+              position: { x: 0, y: 100 },
+              data: {
+                kind: 'notify',
+                channel: { type: 'inApp', to: { kind: 'hiringTeam', role: 'recruiter' } },
+                message: 'The job changed',
+              },
+            },
+          ],
+          edges: [{ id: 'e1', source: 't', target: 'note', sourceHandle: 'next' }],
+          acknowledgements: [],
+        } as RuleFlow,
+        validation,
+        NOW,
+      );
+      if (!report.ok) throw new Error(`the ${kind} flow should compile: ${JSON.stringify(report)}`);
+      expect(report.over).toBe(`this job ${kind === 'jobOpened' ? 'opening' : 'closing'} (it is open now)`);
+      expect(report.total).toBe(1);
+    }
+  });
+
   it('with nothing stored in the window the dry run says so instead of inventing cases', async () => {
     const report = await dryRunFlow(context(), rejectLowScores({ kind: 'candidateHired' }), validation, NOW);
     if (!report.ok) throw new Error('the flow should compile');
