@@ -41,6 +41,11 @@ export interface JobAutopilotInput {
   cadenceMinutes?: number;
   /** Shrinks approval timeouts and waits in tests (a factor applied to every rule's timeout and wait). */
   approvalTimeoutScale?: number;
+  /**
+   * Tests: the first run hands over to a new one (continue-as-new) after this many cycles, as a long
+   * history makes Temporal suggest, so what a run carries over (waits, approvals) is tested end to end.
+   */
+  continueAsNewAfterCycles?: number;
   /** Carried over by continue-as-new. */
   state?: AutopilotState;
 }

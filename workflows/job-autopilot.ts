@@ -410,7 +410,11 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
       state.lastError = describe(error);
     }
 
-    if (workflowInfo().continueAsNewSuggested) {
+    const handOverNow =
+      input.continueAsNewAfterCycles !== undefined &&
+      input.state === undefined &&
+      state.cycle >= input.continueAsNewAfterCycles;
+    if (workflowInfo().continueAsNewSuggested || handOverNow) {
       // Handlers may be mid-activity (an approval being resolved): let them finish before handing over.
       await condition(allHandlersFinished);
       await continueAsNew<typeof jobAutopilot>({ ...input, state });
