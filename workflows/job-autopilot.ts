@@ -378,6 +378,13 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
     }
   }
 
+  /** Continues as a new run carrying the state (a long history makes Temporal suggest it). */
+  async function handOver(): Promise<never> {
+    // Handlers may be mid-activity (an approval being resolved): let them finish before handing over.
+    await condition(allHandlersFinished);
+    return continueAsNew<typeof jobAutopilot>({ ...input, state });
+  }
+
   /** Until the next cycle or approval deadline; undefined: nothing is due, sleep until a signal. */
   function nextWakeMs(): number | undefined {
     const deadlines = [
@@ -396,6 +403,13 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
     const cycleDue = state.nextCycleAt === null || Date.parse(state.nextCycleAt) <= Date.now();
     if (!state.paused && (state.cycleRequested || cycleDue)) await runCycle();
     if (state.stopped) break;
+    // Tests: the first run hands over straight after the cycle, with what it decided still to carry out.
+    if (
+      input.continueAsNewAfterCycles !== undefined &&
+      input.state === undefined &&
+      state.cycle >= input.continueAsNewAfterCycles
+    )
+      await handOver();
 
     const wakeMs = nextWakeMs();
     const wake = () =>
@@ -410,15 +424,7 @@ export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
       state.lastError = describe(error);
     }
 
-    const handOverNow =
-      input.continueAsNewAfterCycles !== undefined &&
-      input.state === undefined &&
-      state.cycle >= input.continueAsNewAfterCycles;
-    if (workflowInfo().continueAsNewSuggested || handOverNow) {
-      // Handlers may be mid-activity (an approval being resolved): let them finish before handing over.
-      await condition(allHandlersFinished);
-      await continueAsNew<typeof jobAutopilot>({ ...input, state });
-    }
+    if (workflowInfo().continueAsNewSuggested) await handOver();
   }
   // "Job closed" flows run before the autopilot ends (only runs that heard the job close have any).
   if (state.jobEvents!.length > 0 && patched(ONE_DECISION_EXECUTOR)) {

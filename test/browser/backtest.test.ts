@@ -1,17 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, startStack, type Stack } from './support/stack';
+import { inViewport as wholly } from './support/viewport';
+
+const inViewport = (page: Page, selector: string) => wholly(page, page.locator(selector).first());
 
 const admin = { name: 'Ada Admin', email: 'ada@pilothouse.test', password: 'correct horse battery staple' };
-
-/** True when the element is wholly inside the viewport (a person sees it without scrolling). */
-async function inViewport(page: Page, selector: string): Promise<boolean> {
-  const box = await page.locator(selector).first().boundingBox();
-  const view = page.viewportSize()!;
-  return (
-    !!box && box.x >= 0 && box.y >= 0 && box.x + box.width <= view.width && box.y + box.height <= view.height
-  );
-}
 
 // A team opens a job's backtest from the job screen, runs it, and reads where its hires landed.
 describe('backtest page in the browser', () => {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../web/server/users.server';
 import { createDefaultFlow } from '../../rules';
 import { publishRules } from '../support/publish-rules';
 import { seedPendingApprovals } from './support/seed-approvals';
 import { signIn, SCREENSHOTS, startStack, type Stack } from './support/stack';
+import { inViewport } from './support/viewport';
 
 const admin = { name: 'Ada Admin', email: 'ada@pilothouse.test', password: 'ada-publishes-rules-42' };
 const WIDTHS = [
@@ -13,19 +13,6 @@ const WIDTHS = [
   { width: 1440, height: 900 },
 ] as const;
 const PAGE_WAIT = { timeout: 20_000 };
-
-/** Wholly inside the window: what the admin actually sees, not only what the page holds. */
-async function inViewport(page: Page, locator: Locator): Promise<boolean> {
-  const box = await locator.boundingBox();
-  if (!box) return false;
-  const viewport = page.viewportSize()!;
-  return (
-    box.y >= -1 &&
-    box.y + box.height <= viewport.height + 1 &&
-    box.x >= 0 &&
-    box.x + box.width <= viewport.width + 1
-  );
-}
 
 // "Also apply to people already handled" is a choice the admin makes with the number in front of them:
 // the publish dialog says how many people the new version would act on, asks to confirm, and only then

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../web/server/users.server';
 import { autopilotWorkflowId, resumeSignal, statusQuery } from '../../workflows/autopilot-api';
@@ -8,6 +8,7 @@ import { eventually } from '../support/autopilot-harness';
 import { publishRules } from '../support/publish-rules';
 import { seedPendingApprovals } from './support/seed-approvals';
 import { signIn, SCREENSHOTS, startStack, type Stack } from './support/stack';
+import { boxOf, inViewport } from './support/viewport';
 
 const recruiter = {
   name: 'Riley Recruiter',
@@ -21,24 +22,6 @@ const WIDTHS = [
 const PAGE_WAIT = { timeout: 15_000 };
 const WORKFLOW_WAIT = { timeout: 180_000, interval: 1_000 };
 
-type Box = { x: number; y: number; width: number; height: number };
-async function boxOf(locator: Locator): Promise<Box> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error(`${locator.toString()} is not on the screen`);
-  return box;
-}
-/** Wholly inside the window (and, when given, below the sticky toolbar): what a person actually sees. */
-async function inViewport(page: Page, locator: Locator, below?: Locator): Promise<boolean> {
-  const box = await boxOf(locator);
-  const viewport = page.viewportSize()!;
-  const top = below ? Math.max(0, (await boxOf(below)).y + (await boxOf(below)).height) : 0;
-  return (
-    box.y >= top - 1 &&
-    box.y + box.height <= viewport.height + 1 &&
-    box.x >= 0 &&
-    box.x + box.width <= viewport.width + 1
-  );
-}
 const view = (page: Page, name: string) => page.screenshot({ path: `${SCREENSHOTS}/team-day-${name}.png` });
 
 // A recruiter's morning: 72 people waiting across three jobs, decided from the keyboard.

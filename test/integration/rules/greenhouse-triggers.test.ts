@@ -15,6 +15,7 @@ import {
   type Step,
 } from '../../unit/rules/fixtures/build-flow';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
+import { pilothouseTags } from '../../support/pilothouse-tags';
 import { publishRules } from '../../support/publish-rules';
 
 // The three triggers a recruiter sets off inside Greenhouse — a move, a rejection, a hire — each run
@@ -38,15 +39,7 @@ describe('rules set off by what a recruiter does in Greenhouse', () => {
     );
     expect(response.status, `the recruiter's ${action}`).toBe(200);
   };
-  const tagsOf = async () =>
-    (
-      await h.db
-        .selectFrom('job_person')
-        .select('tags')
-        .where('job_id', '=', jobId)
-        .where('person_id', '=', personId)
-        .executeTakeFirstOrThrow()
-    ).tags;
+  const tagsOf = () => pilothouseTags(h.db, jobId, personId);
   /** How many times each Greenhouse-change flow ran for Quinn (one decision trace per run). */
   const flowRuns = async () => {
     const traces = await h.db

@@ -4,6 +4,7 @@ import { addPersonToJob } from '../../../db/queries/people';
 import { autopilotWorkflowId } from '../../../workflows/autopilot-api';
 import { days, flowOf, tag, trigger, wait } from '../../unit/rules/fixtures/build-flow';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
+import { pilothouseTags } from '../../support/pilothouse-tags';
 import { publishRules } from '../../support/publish-rules';
 
 // A one-day wait shrunk to about three seconds.
@@ -46,15 +47,7 @@ describe('a rule that waits, across a handover to a new run', () => {
       workflowId: autopilotWorkflowId(jobId),
       args: [{ jobId, cadenceMinutes: 600, approvalTimeoutScale: WAIT_SCALE, continueAsNewAfterCycles: 1 }],
     });
-    const tagsOf = async () =>
-      (
-        await h.db
-          .selectFrom('job_person')
-          .select('tags')
-          .where('job_id', '=', jobId)
-          .where('person_id', '=', personId)
-          .executeTakeFirstOrThrow()
-      ).tags;
+    const tagsOf = () => pilothouseTags(h.db, jobId, personId);
 
     await eventually(
       'the tag after the wait',
