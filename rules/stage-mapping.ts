@@ -396,3 +396,23 @@ export function ruleEventForStatus(
   if (outcome === 'hired') return { type: 'candidateHired' };
   return null;
 }
+
+/**
+ * The mapping as the admin last saved it, over every pipeline stage the filled mapping lists: what the
+ * rule canvas resolves "the stage we call …" through. A link `fillStageMappingDefaults` only suggested is
+ * not in it — the canvas would otherwise show an export as set up that the admin never agreed to.
+ */
+export function savedStageMapping(filled: StageMapping, saved: StageMapping | null): StageMapping {
+  return {
+    ...filled,
+    links: filled.pipelineStages.map(
+      (stage) =>
+        saved?.links.find((l) => l.pipelineStage === stage.key) ?? {
+          pipelineStage: stage.key,
+          greenhouseStageId: null,
+          setBy: 'default' as const,
+        },
+    ),
+    statusOutcomes: saved?.statusOutcomes ?? filled.statusOutcomes,
+  };
+}

@@ -119,7 +119,7 @@ function referenceChecks(name: string, report: Report, context: ValidationContex
       report({
         code: 'stage-unmapped',
         path,
-        message: `${name} uses the pipeline stage "${ref.pipelineStage}", which is not linked to a Greenhouse stage: link it on the Stage mapping page.`,
+        message: `${name} uses the Pilothouse stage "${mapping.pipelineStages.find((p) => p.key === ref.pipelineStage)?.label ?? ref.pipelineStage}", which no saved stage mapping links to a Greenhouse stage: link it on the Stage mapping page and save, or choose a Greenhouse stage directly.`,
       });
       return;
     }

@@ -1,9 +1,15 @@
-import { fillStageMappingDefaults, StageMappingSchema, type ValidationContext } from '../../rules';
+import {
+  fillStageMappingDefaults,
+  savedStageMapping,
+  StageMappingSchema,
+  type ValidationContext,
+} from '../../rules';
 import type { Db } from '../database';
 
 /**
  * A job's stage mapping as the admin saved it, with defaults filled in from the job's Greenhouse
- * interview stages (as last synced). A stored mapping that no longer parses counts as none.
+ * interview stages (as last synced). A stored mapping that no longer parses counts as none. `saved`
+ * is the same mapping without the suggestions: only the links an admin saved.
  */
 export async function readStageMapping(db: Db, jobId: number) {
   const [stored, stages] = await Promise.all([
@@ -20,7 +26,9 @@ export async function readStageMapping(db: Db, jobId: number) {
     greenhouseStages: stages,
     existing: parsed?.success ? parsed.data : null,
   });
-  return { stages, filled, stored: stored ?? null };
+  // What the admin saved, apart from what the defaults would suggest (the canvas resolves through it alone).
+  const saved = savedStageMapping(filled.mapping, parsed?.success ? parsed.data : null);
+  return { stages, filled, saved, stored: stored ?? null };
 }
 
 /** The must-have requirements of the job's latest profile, by name: what "requirement met" conditions name. */

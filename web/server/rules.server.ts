@@ -35,7 +35,7 @@ export async function jobStageMapping(context: PilothouseContext, jobId: number)
  * name is not offered to an admin who cannot see it).
  */
 export async function validationContext(context: PilothouseContext, jobId: number, user?: SignedInUser) {
-  const [{ stages, filled }, requirementNames, reference, grantedScopes, otherJobs] = await Promise.all([
+  const [{ stages, saved }, requirementNames, reference, grantedScopes, otherJobs] = await Promise.all([
     jobStageMapping(context, jobId),
     mustHaveRequirementNames(context.db, jobId),
     greenhouseReferenceData(context),
@@ -46,7 +46,8 @@ export async function validationContext(context: PilothouseContext, jobId: numbe
   const validation: ValidationContext = {
     jobId,
     greenhouseStages: stages,
-    stageMapping: filled.mapping,
+    // Only saved links: a suggestion the admin has not saved on the Stage mapping page resolves nothing.
+    stageMapping: saved,
     prospectPools: reference.prospectPools,
     otherJobs: visible ? otherJobs.filter((job) => visible.has(job.id)) : otherJobs,
     rejectionReasons: reference.rejectionReasons,

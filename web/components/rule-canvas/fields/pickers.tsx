@@ -66,6 +66,12 @@ function parseStage(value: string): StageRef | null {
   return null;
 }
 
+/**
+ * A stage is either one of this job's Greenhouse interview stages, or a Pilothouse stage ("Exported")
+ * that the job's saved stage mapping points at a Greenhouse one: two lists, never one mixed list. A
+ * Pilothouse stage says where its saved link leads, or that it has none yet (a suggestion the admin has
+ * not saved on the Stage mapping page does not count).
+ */
 export function StagePicker({
   value,
   onChange,
@@ -77,6 +83,11 @@ export function StagePicker({
   choices: InspectorChoices;
   allowAny?: string;
 }) {
+  const mapping = choices.stageMapping;
+  const linkedTo = (key: string) => {
+    const id = mapping?.links.find((l) => l.pipelineStage === key)?.greenhouseStageId ?? null;
+    return id === null ? null : (choices.greenhouseStages.find((s) => s.id === id)?.name ?? null);
+  };
   return (
     <select
       value={stageValue(value)}
@@ -84,20 +95,23 @@ export function StagePicker({
       data-testid="stage-picker"
     >
       <option value="">{allowAny ?? 'Choose a stage…'}</option>
-      <optgroup label="Pilothouse stages (through the mapping)">
-        {(choices.stageMapping?.pipelineStages ?? []).map((p) => (
-          <option key={p.key} value={`mapped:${p.key}`}>
-            {p.label}
-          </option>
-        ))}
-      </optgroup>
-      <optgroup label="Greenhouse stages">
+      <optgroup label="Greenhouse stages of this job">
         {choices.greenhouseStages.map((s) => (
           <option key={s.id} value={`greenhouse:${s.id}`}>
             {s.name}
             {s.active ? '' : ' (inactive)'}
           </option>
         ))}
+      </optgroup>
+      <optgroup label="Pilothouse stages, through the saved stage mapping">
+        {(mapping?.pipelineStages ?? []).map((p) => {
+          const target = linkedTo(p.key);
+          return (
+            <option key={p.key} value={`mapped:${p.key}`}>
+              {target ? `${p.label} → ${target}` : `${p.label} (not linked yet)`}
+            </option>
+          );
+        })}
       </optgroup>
     </select>
   );
