@@ -2,7 +2,7 @@
 // palette's starting data. Pure: unit-tested without a browser.
 import type { Edge, Node } from '@xyflow/react';
 import dagre from '@dagrejs/dagre';
-import { PALETTE_ENTRIES, type FlowNode, type RuleFlow } from '../../../rules';
+import { PALETTE_ENTRIES, sourceHandlesOf, type FlowNode, type RuleFlow } from '../../../rules';
 
 export type RuleNodeData = { rule: FlowNode['data'] };
 export type RuleCanvasNode = Node<RuleNodeData, FlowNode['type']>;
@@ -73,25 +73,81 @@ export const PALETTE: readonly PaletteItem[] = PALETTE_ENTRIES.map((entry) => ({
 export const NODE_WIDTH = 240;
 export const NODE_HEIGHT = 96;
 
-/** Top-to-bottom layout of the whole graph (dagre), keeping branch order. */
+/**
+ * Top-to-bottom layout of the whole graph (dagre), with every branch on the side its exit sits on: a
+ * condition's "then" leaves the left of its box and "otherwise" the right (an approval's "approved" and
+ * "rejected" likewise), so the "then" steps go left of the "otherwise" ones or their edges cross. Dagre
+ * knows nothing of exits, so it is given the steps and edges in reading order (each branch in exit
+ * order) and told which of two sibling steps goes left.
+ */
 export function autoLayout(nodes: RuleCanvasNode[], edges: Edge[]): RuleCanvasNode[] {
+  const { order, edgesInOrder, siblings } = readingOrder(nodes, edges);
   const graph = new dagre.graphlib.Graph();
   graph.setGraph({ rankdir: 'TB', nodesep: 40, ranksep: 70 });
   graph.setDefaultEdgeLabel(() => ({}));
-  for (const node of nodes) {
+  for (const node of order) {
     graph.setNode(node.id, {
       width: node.measured?.width ?? NODE_WIDTH,
       height: node.measured?.height ?? NODE_HEIGHT,
     });
   }
-  for (const edge of edges) graph.setEdge(edge.source, edge.target);
-  dagre.layout(graph);
+  for (const edge of edgesInOrder) graph.setEdge(edge.source, edge.target);
+  dagre.layout(graph, { constraints: siblings });
   return nodes.map((node) => {
     const placed = graph.node(node.id);
     const width = node.measured?.width ?? NODE_WIDTH;
     const height = node.measured?.height ?? NODE_HEIGHT;
     return placed ? { ...node, position: { x: placed.x - width / 2, y: placed.y - height / 2 } } : node;
   });
+}
+
+/**
+ * The steps as a reader follows them: from each trigger (left to right as drawn) down every exit in
+ * the order the exits sit on the box; then any step nothing leads to. `siblings` pairs the next steps of
+ * one step's neighbouring exits, left before right.
+ */
+function readingOrder(nodes: RuleCanvasNode[], edges: Edge[]) {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const exitIndex = (edge: Edge) => {
+    const source = byId.get(edge.source);
+    if (!source?.type) return 0;
+    const exits = sourceHandlesOf({ type: source.type, data: source.data.rule } as FlowNode);
+    const index = exits.findIndex((e) => e.id === (edge.sourceHandle ?? 'next'));
+    return index < 0 ? exits.length : index;
+  };
+  const outgoing = new Map<string, Edge[]>();
+  for (const edge of edges) outgoing.set(edge.source, [...(outgoing.get(edge.source) ?? []), edge]);
+  for (const list of outgoing.values()) list.sort((a, b) => exitIndex(a) - exitIndex(b));
+
+  const order: RuleCanvasNode[] = [];
+  const edgesInOrder: Edge[] = [];
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    if (seen.has(id) || !byId.has(id)) return;
+    seen.add(id);
+    order.push(byId.get(id)!);
+    for (const edge of outgoing.get(id) ?? []) {
+      edgesInOrder.push(edge);
+      visit(edge.target);
+    }
+  };
+  const starts = [...nodes].sort(
+    (a, b) =>
+      Number(b.type === 'trigger') - Number(a.type === 'trigger') ||
+      a.position.x - b.position.x ||
+      a.position.y - b.position.y,
+  );
+  for (const node of starts) visit(node.id);
+
+  const siblings: { left: string; right: string }[] = [];
+  for (const list of outgoing.values()) {
+    for (let i = 1; i < list.length; i++) {
+      const left = list[i - 1]!.target;
+      const right = list[i]!.target;
+      if (left !== right) siblings.push({ left, right });
+    }
+  }
+  return { order, edgesInOrder, siblings };
 }
 
 /** A fresh id for a node of this kind that does not clash with the flow's ids. */
