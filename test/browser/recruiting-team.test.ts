@@ -152,6 +152,22 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     await screenshot(page, '03-jobs');
   });
 
+  // Saved before the rules are drawn: the canvas resolves "the stage we call Exported" only through a saved
+  // mapping, never through the page's unsaved suggestion.
+  it('the stage mapping shows Pilothouse and Greenhouse stages side by side and saves', async () => {
+    await page.goto(`/jobs/${jobId}/stages`);
+    await page.getByTestId('stage-mapping-canvas').waitFor();
+    await expect.poll(() => page.getByTestId('pipeline-stage').count()).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => page.getByTestId('greenhouse-stage').count()).toBeGreaterThan(0);
+    await page.getByTestId('save-mapping').click();
+    const outcome = page
+      .locator('[data-testid="mapping-save-result"] .notice, [data-testid="route-error"]')
+      .first();
+    await outcome.waitFor();
+    await screenshot(page, '08-stage-mapping');
+    expect(await outcome.textContent()).toBe('Mapping saved.');
+  });
+
   it('the admin draws "matched → score ≥ 70 → request approval → export" on the canvas', async () => {
     await page.goto(`/jobs/${jobId}/rules`);
     await page.getByTestId('rule-canvas').waitFor();
@@ -281,9 +297,11 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     await screenshot(page, '05-refused-connection');
   });
 
-  it('a step left unconnected shows its problem on the node, and undo takes it away again', async () => {
+  it('a step just added says it needs setting up (its problems wait in the inspector), and undo takes it away again', async () => {
     await page.getByTestId('palette-action-addNote').click();
-    await page.locator('.react-flow__node[data-id="addNote-1"] [data-testid="node-issues"]').waitFor();
+    await page
+      .locator('.react-flow__node[data-id="addNote-1"] [data-testid="node-needs-setting-up"]')
+      .waitFor();
     await page.getByTestId('undo').click();
     await expect.poll(() => page.locator('.react-flow__node[data-id="addNote-1"]').count()).toBe(0);
   });
@@ -369,20 +387,6 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     await page.getByRole('link', { name: 'Back to job' }).click();
     await page.getByTestId('leave-anyway').click();
     await page.waitForURL((url) => url.pathname === `/jobs/${jobId}`);
-  });
-
-  it('the stage mapping shows Pilothouse and Greenhouse stages side by side and saves', async () => {
-    await page.goto(`/jobs/${jobId}/stages`);
-    await page.getByTestId('stage-mapping-canvas').waitFor();
-    await expect.poll(() => page.getByTestId('pipeline-stage').count()).toBeGreaterThanOrEqual(4);
-    await expect.poll(() => page.getByTestId('greenhouse-stage').count()).toBeGreaterThan(0);
-    await page.getByTestId('save-mapping').click();
-    const outcome = page
-      .locator('[data-testid="mapping-save-result"] .notice, [data-testid="route-error"]')
-      .first();
-    await outcome.waitFor();
-    await screenshot(page, '08-stage-mapping');
-    expect(await outcome.textContent()).toBe('Mapping saved.');
   });
 
   it('a list of three people who fit the job is uploaded on its Import people screen', async () => {

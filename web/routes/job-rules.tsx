@@ -212,7 +212,12 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
         </Notice>
       ) : null}
 
-      <RuleEditor flow={draft.flow} context={validation} onFlowChange={onFlowChange} />
+      <RuleEditor
+        flow={draft.flow}
+        context={validation}
+        onFlowChange={onFlowChange}
+        revealAllIssues={publishOpen}
+      />
       <UnsavedChangesDialog
         blocker={leaving}
         what="Your changes to these rules"

@@ -31,11 +31,13 @@ import {
   type PaletteItem,
   type RuleCanvasNode,
 } from './flow-model';
-import { Inspector } from './inspector';
+import { HideButton, Inspector } from './inspector';
 import { CanvasInfo, nodeTypes } from './nodes';
 import { Palette, usePaletteDrop } from './palette';
 import { useCanvasShortcuts } from './use-canvas-shortcuts';
 import { useUndoHistory } from './use-undo-history';
+import { ROOMY_WIDTH, useRememberedPanel } from './use-remembered-panel';
+import { useNarrowWindow } from './use-narrow-window';
 
 /** The minimap sits in the bottom-right corner (React Flow's 15 px margin), over the flow. */
 const MINIMAP = { width: 160, height: 100, margin: 15 };
@@ -56,13 +58,33 @@ export type RuleEditorProps = {
   /** Called with the current document whenever it changes (the page saves and dry-runs it). */
   onFlowChange: (flow: RuleFlow) => void;
   readOnly?: boolean;
+  /**
+   * Set while the admin is publishing: every step shows its problems in full, the ones just dropped
+   * and not set up yet too.
+   */
+  revealAllIssues?: boolean;
 };
 
-function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
+const paletteOpenByDefault = (width: number) => width >= ROOMY_WIDTH;
+const inspectorOpenByDefault = () => true;
+
+function Editor({ flow, context, onFlowChange, readOnly, revealAllIssues }: RuleEditorProps) {
   const initial = useMemo(() => toCanvas(flow), [flow]);
   const [nodes, setNodes] = useState<RuleCanvasNode[]>(initial.nodes);
   const [edges, setEdges] = useState<Edge[]>(initial.edges);
   const [refusal, setRefusal] = useState<string | null>(null);
+  // Steps dropped from the palette and not edited since: a fresh step has every problem a step can have,
+  // and listing them all on the node made it grow over its neighbours and the minimap. It says "needs
+  // setting up" until the admin edits it (the inspector lists the problems meanwhile) or publishes.
+  const [notSetUp, setNotSetUp] = useState<ReadonlySet<string>>(() => new Set());
+  useEffect(() => {
+    if (revealAllIssues) setNotSetUp(new Set());
+  }, [revealAllIssues]);
+  const [paletteOpen, setPaletteOpen] = useRememberedPanel('palette', paletteOpenByDefault);
+  const [inspectorOpen, setInspectorOpen] = useRememberedPanel('inspector', inspectorOpenByDefault);
+  // Below ROOMY_WIDTH the inspector floats over the canvas while a step is selected, not beside it.
+  const narrow = useNarrowWindow(ROOMY_WIDTH);
+  const [peekAtFlow, setPeekAtFlow] = useState(false);
   const wrapper = useRef<HTMLDivElement>(null);
   const { fitView, getViewport } = useReactFlow();
   const meta = useMemo(() => {
@@ -86,7 +108,10 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
       if (issue.nodeId) map.set(issue.nodeId, [...(map.get(issue.nodeId) ?? []), issue]);
     return map;
   }, [issues]);
-  const info = useMemo(() => ({ issues: issuesByNode, names: context }), [issuesByNode, context]);
+  const info = useMemo(
+    () => ({ issues: issuesByNode, names: context, notSetUp }),
+    [issuesByNode, context, notSetUp],
+  );
 
   useEffect(() => onFlowChange(document), [document, onFlowChange]);
 
@@ -178,6 +203,7 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
         const taken = new Set(current.map((n) => n.id));
         const node = item.create();
         const id = freshNodeId(item.group === 'condition' ? `if-${item.key}` : item.key, taken);
+        setNotSetUp((fresh) => new Set(fresh).add(id));
         const at =
           position ??
           (() => {
@@ -211,9 +237,45 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
   const selectedNode =
     selected.length === 1 ? document.nodes.find((n) => n.id === selected[0]!.id) : undefined;
 
+  // A peek at the flow's own problems (narrow windows) ends when the admin picks a step or lets go of one.
+  const selectedId = selectedNode?.id;
+  useEffect(() => setPeekAtFlow(false), [selectedId]);
+  const showInspector = inspectorOpen && (!narrow || !!selectedNode || peekAtFlow);
+  // The canvas's width changes when a panel folds or unfolds beside it (and once in the browser, when the
+  // remembered choices are applied after the server's first render): the flow is fitted to the new room,
+  // or at 1024 px it stays drawn for the 200 px the canvas had before the palette folded away.
+  // The fit waits for the canvas's new size (React Flow reads it from its own resize observer).
+  const besideCanvas = `${paletteOpen}:${showInspector && !narrow}:${narrow}`;
+  const refitOnResize = useRef(true);
+  useEffect(() => {
+    refitOnResize.current = true;
+  }, [besideCanvas]);
+  useEffect(() => {
+    const canvas = wrapper.current;
+    if (!canvas) return;
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      if (!refitOnResize.current) return;
+      refitOnResize.current = false;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => void fitView({ padding: FIT_PADDING }));
+    });
+    observer.observe(canvas);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [fitView]);
+
   const updateNodeData = useCallback(
     (id: string, data: FlowNode['data']) => {
       remember();
+      setNotSetUp((fresh) => {
+        if (!fresh.has(id)) return fresh;
+        const rest = new Set(fresh);
+        rest.delete(id);
+        return rest;
+      });
       setNodes((current) => current.map((n) => (n.id === id ? { ...n, data: { rule: data } } : n)));
     },
     [remember],
@@ -237,8 +299,10 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
   const warningCount = issues.length - errorCount;
   return (
     <CanvasInfo.Provider value={info}>
-      <div className="rule-editor">
-        {!readOnly ? <Palette onAdd={(item) => addStep(item)} /> : null}
+      <div className={`rule-editor${narrow ? ' narrow' : ''}`} data-testid="rule-editor">
+        {!readOnly ? (
+          <Palette onAdd={(item) => addStep(item)} open={paletteOpen} onOpenChange={setPaletteOpen} />
+        ) : null}
         <div className="canvas-column">
           <div className="canvas-toolbar" role="toolbar" aria-label="Canvas">
             <button
@@ -327,17 +391,45 @@ function Editor({ flow, context, onFlowChange, readOnly }: RuleEditorProps) {
             </ReactFlow>
           </div>
         </div>
-        {selectedNode && !readOnly ? (
+        {/* Narrow, the rail stays in its place under the floating inspector: selecting a step does not
+            resize the canvas under the admin's hand. */}
+        {!showInspector || narrow ? (
+          <aside className="panel-rail" aria-label="Selected step" data-testid="inspector-rail">
+            <button
+              type="button"
+              className="rail-button"
+              aria-expanded={false}
+              onClick={() => {
+                setInspectorOpen(true);
+                setPeekAtFlow(!selectedNode);
+              }}
+              data-testid="show-inspector"
+              title={selectedNode ? 'Show the selected step’s settings' : 'Show the problems of the flow'}
+            >
+              {selectedNode ? 'Step settings' : 'Flow problems'}
+            </button>
+          </aside>
+        ) : null}
+        {!showInspector ? null : selectedNode && !readOnly ? (
           <Inspector
             node={selectedNode}
             choices={context}
             issues={issuesByNode.get(selectedNode.id) ?? []}
             onChange={(data) => updateNodeData(selectedNode.id, data)}
             onDelete={deleteSelected}
+            onHide={() => setInspectorOpen(false)}
           />
         ) : (
-          <aside className="inspector empty-inspector" aria-label="Selected step">
-            <p className="small muted">Select a step to edit its settings.</p>
+          <aside className="inspector empty-inspector" aria-label="Selected step" data-testid="inspector">
+            <div className="panel-head">
+              <p className="small muted">Select a step to edit its settings.</p>
+              <HideButton
+                onHide={() => {
+                  if (narrow) setPeekAtFlow(false);
+                  else setInspectorOpen(false);
+                }}
+              />
+            </div>
             <ul className="issues" data-testid="flow-issues">
               {issues
                 .filter((i) => !i.nodeId)

@@ -25,6 +25,8 @@ type Props = {
   issues: ValidationIssue[];
   onChange: (data: FlowNode['data']) => void;
   onDelete: () => void;
+  /** Folds the inspector to its rail (the choice is remembered). */
+  onHide: () => void;
 };
 
 const GROUP_WORD = { trigger: 'Trigger', condition: 'Condition', action: 'Action' } as const;
@@ -51,13 +53,16 @@ function KindFields({ node, choices, onChange }: Pick<Props, 'node' | 'choices' 
   return <Fields {...common} data={node.data} onChange={onChange} />;
 }
 
-export function Inspector({ node, choices, issues, onChange, onDelete }: Props) {
+export function Inspector({ node, choices, issues, onChange, onDelete, onHide }: Props) {
   const entry = registryEntryOf(node);
   return (
     <aside className="inspector" aria-label="Selected step" data-testid="inspector">
-      <p className="small muted">
-        {GROUP_WORD[node.type]} · {entry.palette.label}
-      </p>
+      <div className="panel-head">
+        <p className="small muted">
+          {GROUP_WORD[node.type]} · {entry.palette.label}
+        </p>
+        <HideButton onHide={onHide} />
+      </div>
       <h3 data-testid="inspector-step-name">{stepName(node, choices as Names)}</h3>
       <p className="small muted">{entry.palette.description}</p>
       <label className="inspector-row">
@@ -83,5 +88,20 @@ export function Inspector({ node, choices, issues, onChange, onDelete }: Props) 
         Delete step
       </button>
     </aside>
+  );
+}
+
+export function HideButton({ onHide }: { onHide: () => void }) {
+  return (
+    <button
+      type="button"
+      className="button link small"
+      aria-expanded={true}
+      onClick={onHide}
+      data-testid="hide-inspector"
+      title="Fold the settings away to give the canvas more room"
+    >
+      Hide
+    </button>
   );
 }

@@ -11,30 +11,52 @@ import {
 import type { RuleCanvasNode } from './flow-model';
 
 /** Validation issues and names for the node boxes, shared through context so nodes stay memoized. */
-export const CanvasInfo = createContext<{ issues: Map<string, ValidationIssue[]>; names: Names }>({
+export const CanvasInfo = createContext<{
+  issues: Map<string, ValidationIssue[]>;
+  names: Names;
+  /** Steps just dropped and not edited yet: one "needs setting up" line instead of their problems. */
+  notSetUp: ReadonlySet<string>;
+}>({
   issues: new Map(),
   names: {},
+  notSetUp: new Set(),
 });
 
 const TYPE_WORD = { trigger: 'Trigger', condition: 'Condition', action: 'Action' } as const;
 
 function RuleNodeBox({ id, type, data, selected }: NodeProps<RuleCanvasNode>) {
-  const { issues, names } = useContext(CanvasInfo);
+  const { issues, names, notSetUp } = useContext(CanvasInfo);
   const node = { id, type, position: { x: 0, y: 0 }, data: data.rule } as FlowNode;
   const own = issues.get(id) ?? [];
   const errors = own.filter((i) => i.severity === 'error');
   const exits = sourceHandlesOf(node);
   const kind = 'kind' in data.rule ? data.rule.kind : 'condition';
+  const needsSettingUp = own.length > 0 && notSetUp.has(id);
+  const state = needsSettingUp
+    ? ' needs-setting-up'
+    : errors.length
+      ? ' has-error'
+      : own.length
+        ? ' has-warning'
+        : '';
   return (
     <div
-      className={`rule-node rule-node-${type}${selected ? ' selected' : ''}${errors.length ? ' has-error' : own.length ? ' has-warning' : ''}`}
+      className={`rule-node rule-node-${type}${selected ? ' selected' : ''}${state}`}
       data-testid={`node-${kind}`}
       data-node-kind={kind}
     >
       {type !== 'trigger' ? <Handle type="target" position={Position.Top} id={TARGET_HANDLE} /> : null}
       <div className="rule-node-type">{TYPE_WORD[type ?? 'action']}</div>
       <div className="rule-node-text">{data.rule.label || describeNode(node, names)}</div>
-      {own.length > 0 ? (
+      {needsSettingUp ? (
+        <p
+          className="rule-node-setup"
+          data-testid="node-needs-setting-up"
+          title={own.map((issue) => issue.message).join('\n')}
+        >
+          Needs setting up
+        </p>
+      ) : own.length > 0 ? (
         <ul className="rule-node-issues" data-testid="node-issues">
           {own.slice(0, 2).map((issue, index) => (
             <li key={index} className={issue.severity}>

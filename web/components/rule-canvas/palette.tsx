@@ -4,8 +4,34 @@ import { PALETTE, type PaletteItem } from './flow-model';
 
 const DRAG_TYPE = 'application/x-pilothouse-step';
 
-/** The steps an admin can add: dragged onto the canvas, or added at its centre with Enter or a click. */
-export function Palette({ onAdd }: { onAdd: (item: PaletteItem) => void }) {
+/**
+ * The steps an admin can add: dragged onto the canvas, or added at its centre with Enter or a click.
+ * Folded, it is a narrow rail, so at 1024 px the canvas keeps the width the palette took.
+ */
+export function Palette({
+  onAdd,
+  open,
+  onOpenChange,
+}: {
+  onAdd: (item: PaletteItem) => void;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  if (!open)
+    return (
+      <aside className="panel-rail" aria-label="Steps to add" data-testid="palette-rail">
+        <button
+          type="button"
+          className="rail-button"
+          aria-expanded={false}
+          onClick={() => onOpenChange(true)}
+          data-testid="show-palette"
+          title="Show the steps to add"
+        >
+          Steps to add
+        </button>
+      </aside>
+    );
   const groups = [
     ['trigger', 'Triggers'],
     ['condition', 'Conditions'],
@@ -13,7 +39,19 @@ export function Palette({ onAdd }: { onAdd: (item: PaletteItem) => void }) {
   ] as const;
   return (
     <aside className="palette" aria-label="Steps to add" data-testid="palette">
-      <p className="small muted">Drag a step onto the canvas, or press Enter on it.</p>
+      <div className="panel-head">
+        <p className="small muted">Drag a step onto the canvas, or press Enter on it.</p>
+        <button
+          type="button"
+          className="button link small"
+          aria-expanded={true}
+          onClick={() => onOpenChange(false)}
+          data-testid="hide-palette"
+          title="Fold the steps away to give the canvas more room"
+        >
+          Hide
+        </button>
+      </div>
       {groups.map(([group, title]) => (
         <section key={group}>
           <h3>{title}</h3>
