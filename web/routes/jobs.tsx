@@ -9,7 +9,9 @@ import { audit } from '../server/audit.server';
 import { setAutopilot } from '../server/autopilot.server';
 import { invalid, parseForm } from '../server/forms.server';
 import { assertJobVisible } from '../server/greenhouse.server';
+import { jobAccessOf, notLinkedMessage } from '../server/job-access';
 import { listJobs, requireJob } from '../server/jobs.server';
+import { activeAdminNames } from '../../db/queries/accounts';
 import { newJobAutopilot, setNewJobAutopilot } from '../../db/queries/app-settings';
 import { useWhen } from '../components/when';
 
@@ -42,11 +44,20 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     status: url.searchParams.get('status') ?? 'open',
     autopilot: url.searchParams.get('autopilot') ?? 'all',
   });
-  const [jobs, newJobsOn] = await Promise.all([
+  const notLinked = jobAccessOf(user).kind === 'noJobUntilLinked';
+  const [jobs, newJobsOn, admins] = await Promise.all([
     listJobs(context, user, filters),
     newJobAutopilot(context.db),
+    notLinked ? activeAdminNames(context.db) : [],
   ]);
-  return { jobs, filters, canToggle: user.role === 'admin', newJobsOn };
+  return {
+    jobs,
+    filters,
+    canToggle: user.role === 'admin',
+    newJobsOn,
+    // Why the list is empty when it is for that reason: no job until an admin links the account.
+    notLinked: notLinked ? notLinkedMessage(admins) : null,
+  };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -147,7 +158,7 @@ function NewJobsDefault({ on }: { on: boolean }) {
 
 export default function Jobs({ loaderData }: Route.ComponentProps) {
   const { when, timeZone } = useWhen();
-  const { jobs, filters, canToggle, newJobsOn } = loaderData;
+  const { jobs, filters, canToggle, newJobsOn, notLinked } = loaderData;
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const searching = navigation.state === 'loading' && navigation.location.pathname === '/jobs';
@@ -156,39 +167,47 @@ export default function Jobs({ loaderData }: Route.ComponentProps) {
       <PageHeader title="Jobs" actions={canToggle ? <NewJobsDefault on={newJobsOn} /> : null}>
         Greenhouse jobs synced into Pilothouse, and what each autopilot is doing.
       </PageHeader>
-      <Form method="get" className="filters" role="search" aria-busy={searching}>
-        <label className="visually-hidden" htmlFor="q">
-          Search jobs
-        </label>
-        <input
-          id="q"
-          name="q"
-          type="search"
-          placeholder="Search by title, department or requisition…"
-          defaultValue={filters.q}
-        />
-        <label>
-          Status{' '}
-          <select name="status" defaultValue={filters.status}>
-            <option value="open">Open</option>
-            <option value="draft">Draft</option>
-            <option value="closed">Closed</option>
-            <option value="all">All</option>
-          </select>
-        </label>
-        <label>
-          Autopilot{' '}
-          <select name="autopilot" defaultValue={filters.autopilot}>
-            <option value="all">Any</option>
-            <option value="on">On</option>
-            <option value="off">Off</option>
-          </select>
-        </label>
-        <button type="submit" className="button">
-          {searching ? 'Filtering…' : 'Filter'}
-        </button>
-      </Form>
-      {jobs.length === 0 ? (
+      {/* Filters find nothing in no jobs: an account waiting for its link gets only the reason. */}
+      {notLinked ? null : (
+        <Form method="get" className="filters" role="search" aria-busy={searching}>
+          <label className="visually-hidden" htmlFor="q">
+            Search jobs
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            placeholder="Search by title, department or requisition…"
+            defaultValue={filters.q}
+          />
+          <label>
+            Status{' '}
+            <select name="status" defaultValue={filters.status}>
+              <option value="open">Open</option>
+              <option value="draft">Draft</option>
+              <option value="closed">Closed</option>
+              <option value="all">All</option>
+            </select>
+          </label>
+          <label>
+            Autopilot{' '}
+            <select name="autopilot" defaultValue={filters.autopilot}>
+              <option value="all">Any</option>
+              <option value="on">On</option>
+              <option value="off">Off</option>
+            </select>
+          </label>
+          <button type="submit" className="button">
+            {searching ? 'Filtering…' : 'Filter'}
+          </button>
+        </Form>
+      )}
+      {notLinked ? (
+        <div className="empty" role="status" data-testid="not-linked">
+          <strong>No jobs to show until your account is linked</strong>
+          <p>{notLinked}</p>
+        </div>
+      ) : jobs.length === 0 ? (
         params.toString() ? (
           <EmptyState title="No job matches these filters.">
             Clear the search or pick another status.

@@ -93,9 +93,11 @@ export async function action({ request, context }: Route.ActionArgs) {
         details: { email: created.email, role: created.role },
       });
       const linked =
-        byEmail === null
-          ? ''
-          : ` Linked to the Greenhouse user with the same email: they see the jobs that user may see.`;
+        byEmail !== null
+          ? ` Linked to the Greenhouse user with the same email: they see the jobs that user may see.`
+          : parsed.value.greenhouseUserId === null && created.role !== 'admin'
+            ? ' Not linked to a Greenhouse user: they see no job until you link them (Change access).'
+            : '';
       return { ok: true as const, message: `${created.name} can now sign in as ${created.role}.${linked}` };
     } catch (error) {
       if (error instanceof EmailTakenError) return invalid({ email: [error.message] });
@@ -127,7 +129,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       ok: true as const,
       message: `${changed.name} now signs in as ${changed.role}, ${
         linkedTo ? `seeing the jobs ${linkedTo} may see in Greenhouse.` : 'not linked to a Greenhouse user.'
-      }`,
+      }${!linkedTo && changed.role !== 'admin' ? ' They see no job until they are linked.' : ''}`,
     };
   }
   if (form.get('intent') === 'reset-password') {
@@ -194,8 +196,9 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
   return (
     <main className="page">
       <PageHeader title="Users">
-        Admins set everything up, recruiters work the approvals inbox, ops look after failed syncs. Link an
-        account to a Greenhouse user to show it only the jobs that user may see in Greenhouse.
+        Admins set everything up, recruiters work the approvals inbox, ops look after failed syncs. An account
+        sees the jobs its Greenhouse user may see in Greenhouse; a recruiter or ops account linked to nobody
+        sees no job until you link it.
       </PageHeader>
       {actionData && 'message' in actionData ? <Notice tone="success">{actionData.message}</Notice> : null}
       {errors?.form ? <Notice tone="error">{errors.form.join(' ')}</Notice> : null}
@@ -280,7 +283,11 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                             defaultValue={u.greenhouse_user_id ?? ''}
                             aria-label={`Greenhouse user of ${u.name}`}
                           >
-                            <option value="">Not linked: sees every synced job</option>
+                            <option value="">
+                              {u.role === 'admin'
+                                ? 'Not linked: sees every synced job'
+                                : 'Not linked: sees no job'}
+                            </option>
                             {loaderData.greenhouseUsers.map((g) => (
                               <option key={g.id} value={g.id}>
                                 {g.name} ({g.email})

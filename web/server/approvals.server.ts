@@ -13,6 +13,7 @@ import type { ResolvedApprover } from '../../rules';
 import type { SignedInUser } from './auth.server';
 import { approveEffects } from './approval-effect.server';
 import { greenhouseProfileUrl, visibleJobIds } from './greenhouse.server';
+import { jobAccessOf } from './job-access';
 import { explanationView, greenhouseBadge } from './job-people.server';
 import type { PilothouseContext } from './load-context';
 
@@ -231,8 +232,9 @@ export interface DecisionOutcome extends ApprovalDecisionResult {
  * a request belongs to the approver its rule named, a hiring-team role, or an admin. A named Greenhouse
  * user is exactly that user; a role is whoever holds it on the job's Greenhouse hiring team (stored by the
  * job sync in job_hiring_team), matched by the Greenhouse user the account is linked to. A role nobody
- * holds on the job falls to everyone whose Greenhouse access reaches it, and accounts linked to no
- * Greenhouse user decide roles as before (teamForDecision says why).
+ * holds on the job falls to everyone whose Greenhouse access reaches it, and an admin linked to no
+ * Greenhouse user decides roles as before (teamForDecision says why). Nobody decides a request on a job
+ * they may not see (job-access.ts): a recruiter linked to nobody decides none.
  */
 export async function approvalRefusals(
   context: PilothouseContext,
@@ -250,20 +252,29 @@ export async function approvalRefusals(
   const me = user.greenhouse_user_id ?? UNLINKED;
   const refusals: { approvalId: string; name: string; why: string }[] = [];
   for (const request of requests) {
+    const name = `${request.first_name} ${request.last_name}`.trim();
+    const reachesJob = visible === null || visible.has(request.job_id);
+    // A job the account may not see is never one it decides on, whoever the request waits for (a request
+    // from before approvers were stored would otherwise be open to anyone).
+    if (!reachesJob) {
+      refusals.push({
+        approvalId: request.id,
+        name,
+        why:
+          jobAccessOf(user).kind === 'noJobUntilLinked'
+            ? 'Your account is not linked to a Greenhouse user yet, so it decides on no job: ask an admin to link it under Users.'
+            : 'This request is on a job your Greenhouse account may not see.',
+      });
+      continue;
+    }
     const approver = (request.approver ?? null) as ResolvedApprover | null;
     const hiringTeam = teamForDecision(teams.get(request.job_id) ?? [], approver, {
       greenhouseUserId: me,
       linked: user.greenhouse_user_id !== null,
-      // Unlinked accounts reach every job.
-      reachesJob: visible === null || visible.has(request.job_id),
+      reachesJob,
     });
     const verdict = mayDecide({ role: user.role, greenhouseUserId: me }, { approver, hiringTeam });
-    if (!verdict.allowed)
-      refusals.push({
-        approvalId: request.id,
-        name: `${request.first_name} ${request.last_name}`.trim(),
-        why: verdict.why,
-      });
+    if (!verdict.allowed) refusals.push({ approvalId: request.id, name, why: verdict.why });
   }
   return refusals;
 }

@@ -2,6 +2,7 @@ import { collect, visibleJobsForUser, type HarvestClient } from '../../greenhous
 import { harvestClientFactory, type HarvestConnection } from '../../greenhouse/client-factory';
 import { loadGreenhouseConnection, type GreenhouseConnection } from '../../db/queries/greenhouse-connection';
 import type { SignedInUser } from './auth.server';
+import { jobAccessOf } from './job-access';
 import type { PilothouseContext } from './load-context';
 
 /** A Harvest client for the configured connection, or null when Greenhouse is not connected yet. */
@@ -50,16 +51,19 @@ export function forgetGreenhouseCache(): void {
 }
 
 /**
- * The job ids a Pilothouse user may see: all synced jobs, unless the account is linked to a Greenhouse
- * user — then exactly the jobs that user may see in Greenhouse (site admin: every non-confidential job;
- * job admin: theirs). Null means "all".
+ * The job ids a Pilothouse user may see, as job-access.ts decides: null means every job (an admin linked
+ * to no Greenhouse user); an account linked to a Greenhouse user sees exactly the jobs that user may see
+ * in Greenhouse (site admin: every non-confidential job; job admin: theirs); a recruiter or ops account
+ * linked to nobody sees none.
  */
 export async function visibleJobIds(
   context: PilothouseContext,
   user: SignedInUser,
 ): Promise<Set<number> | null> {
-  if (user.greenhouse_user_id === null) return null;
-  const greenhouseUserId = user.greenhouse_user_id;
+  const access = jobAccessOf(user);
+  if (access.kind === 'everyJob') return null;
+  if (access.kind === 'noJobUntilLinked') return new Set();
+  const { greenhouseUserId } = access;
   const harvest = await harvestClient(context);
   // Linked but not connected: fail closed rather than show everything.
   if (!harvest) return new Set();
@@ -76,7 +80,11 @@ export async function assertJobVisible(
 ): Promise<void> {
   const visible = await visibleJobIds(context, user);
   if (visible && !visible.has(jobId)) {
-    throw new Response(`Job ${jobId} is not one of the jobs your Greenhouse account may see.`, {
+    const why =
+      jobAccessOf(user).kind === 'noJobUntilLinked'
+        ? 'Your account is not linked to a Greenhouse user yet, so it may see no job: ask an admin to link it under Users.'
+        : `Job ${jobId} is not one of the jobs your Greenhouse account may see.`;
+    throw new Response(why, {
       status: 403,
       statusText: 'Forbidden',
     });

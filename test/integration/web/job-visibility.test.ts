@@ -28,6 +28,12 @@ const ari: Teammate = {
   password: 'ari-draws-rules-42',
   role: 'admin',
 };
+const uma: Teammate = {
+  name: 'Uma Unlinked',
+  email: 'uma@pilothouse.test',
+  password: 'uma-waits-for-a-link-42',
+  role: 'recruiter',
+};
 const kim = {
   firstName: 'Kim',
   lastName: 'Hidden',
@@ -36,7 +42,7 @@ const kim = {
   resumeText: 'Confidential: leaving for a competitor, do not disclose',
 };
 
-describe('an account linked to a Greenhouse user sees only that user’s jobs, on Ops and through imports', () => {
+describe('an account linked to a Greenhouse user sees only that user’s jobs, on Ops and through imports; a recruiter linked to nobody sees none', () => {
   let h: AutopilotHarness;
   let web: WebApp;
   let visibleJob: number;
@@ -246,8 +252,9 @@ describe('an account linked to a Greenhouse user sees only that user’s jobs, o
     });
     expect(changed.html).toContain('Priya Patel now signs in as ops, not linked to a Greenhouse user.');
     expect(await account()).toMatchObject({ role: 'ops', greenhouse_user_id: null });
-    // From her next click, unlinked: every synced job.
-    expect((await hers.get(`/jobs/${hiddenJob}`)).status).toBe(200);
+    // From her next click, unlinked: no job at all, not every synced job (confidential ones among them).
+    expect((await hers.get(`/jobs/${hiddenJob}`)).status).toBe(403);
+    expect((await hers.get(`/jobs/${visibleJob}`)).status).toBe(403);
 
     const own = await admin.submit('/settings/users', {
       intent: 'change-access',
@@ -268,5 +275,61 @@ describe('an account linked to a Greenhouse user sees only that user’s jobs, o
       .where('action', '=', 'user.access_changed')
       .execute();
     expect(audited).toEqual([{ details: { userId: id, role: 'ops', greenhouseUserId: null } }]);
+  });
+
+  it('Uma, a recruiter nobody has linked yet, sees no job and is told whom to ask; she decides no approval; linked, she sees her jobs', async () => {
+    await adminAdds(admin, uma);
+    const request = await h.db
+      .insertInto('approval_request')
+      .values({
+        job_id: visibleJob,
+        person_id: seenId,
+        workflow_id: `autopilot-job-${visibleJob}`,
+        requested_from: 'Recruiters',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const umasBrowser = new Visitor(web.url);
+    expect((await umasBrowser.signIn(uma.email, uma.password)).location).toBe('/jobs');
+    const jobs = await umasBrowser.get('/jobs');
+    expect(jobs.html).toContain('data-testid="not-linked"');
+    expect(jobs.html).toContain(
+      'Your account is not linked to a Greenhouse user yet, so Pilothouse shows you no job',
+    );
+    expect(jobs.html).toContain('Ask an admin (Ada Admin or Ari Admin) to link it under Users.');
+    expect(jobs.html).not.toContain('data-testid="job-row"');
+    expect((await umasBrowser.get(`/jobs/${visibleJob}`)).status).toBe(403);
+    // Nothing waits for her in the inbox, and a request posted by hand is refused whole, nothing decided.
+    expect((await umasBrowser.get('/approvals')).html).not.toContain('Sol Seen');
+    const decided = await umasBrowser.submit('/approvals', {
+      decision: 'approved',
+      approvalIds: request.id,
+    });
+    expect(decided.status).toBe(403);
+    expect(decided.html).toContain('Your account is not linked to a Greenhouse user yet');
+    const still = await h.db
+      .selectFrom('approval_request')
+      .select('status')
+      .where('id', '=', request.id)
+      .executeTakeFirstOrThrow();
+    expect(still.status).toBe('pending');
+
+    // Ada links her to Priya: from her next click, Priya's jobs.
+    const { id } = await h.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('email', '=', uma.email)
+      .executeTakeFirstOrThrow();
+    await admin.submit('/settings/users', {
+      intent: 'change-access',
+      userId: id,
+      role: 'recruiter',
+      greenhouseUserId: String(priya.id),
+    });
+    const linked = await umasBrowser.get('/jobs');
+    expect(linked.html).not.toContain('data-testid="not-linked"');
+    expect(linked.html).toContain('data-testid="job-row"');
+    expect((await umasBrowser.get(`/jobs/${visibleJob}`)).status).toBe(200);
+    await h.db.deleteFrom('approval_request').where('id', '=', request.id).execute();
   });
 });

@@ -7,7 +7,8 @@ import {
   setCandidateCreateScope,
 } from '../../browser/support/sandbox-greenhouse';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
-import { adminAdds, firstAdminSignsUp, signedIn, type Teammate } from './support/team';
+import { sandboxConnectionSettings } from '../../../sandbox';
+import { adminAdds, firstAdminSignsUp, greenhouseUserWhoSees, signedIn, type Teammate } from './support/team';
 import { startWebApp, type Visitor, type WebApp } from './support/web-visitor';
 
 const olu: Teammate = {
@@ -28,11 +29,12 @@ describe('ops: an export Greenhouse refused is retried from the Ops page once th
   beforeAll(async () => {
     h = await startAutopilotHarness();
     await sql`truncate app_user, app_session, sign_in_attempt, greenhouse_connection cascade`.execute(h.db);
-    web = await startWebApp({ TEMPORAL_TASK_QUEUE: h.taskQueue });
-    await adminAdds(await firstAdminSignsUp(web.url), olu);
+    web = await startWebApp({ TEMPORAL_TASK_QUEUE: h.taskQueue, ...sandboxConnectionSettings(h.sandbox) });
+    jobId = await h.syncAndPickOpenJob({ autopilot: false });
+    // Olu's account is linked to a Greenhouse user who sees the job: an ops account linked to nobody sees none.
+    await adminAdds(await firstAdminSignsUp(web.url), olu, await greenhouseUserWhoSees(h.harvest, [jobId]));
     ops = await signedIn(web.url, olu);
 
-    jobId = await h.syncAndPickOpenJob({ autopilot: false });
     ({ personId } = await addPersonToJob(
       h.db,
       jobId,

@@ -1,4 +1,6 @@
 import { expect } from 'vitest';
+import { collect, type HarvestClient } from '../../../../greenhouse';
+import { visibleJobsForUser } from '../../../../greenhouse/job-visibility';
 import { Visitor } from './web-visitor';
 
 export interface Teammate {
@@ -51,4 +53,17 @@ export async function signedIn(baseUrl: string, teammate: Teammate): Promise<Vis
   const answer = await visitor.signIn(teammate.email, teammate.password);
   expect(answer.location, `${teammate.email} is signed in`).toBe('/jobs');
   return visitor;
+}
+
+/**
+ * A Greenhouse user whose access reaches every one of `jobIds`: what a recruiter or ops account is linked
+ * to so it sees those jobs (an account linked to nobody sees no job).
+ */
+export async function greenhouseUserWhoSees(harvest: HarvestClient, jobIds: number[]): Promise<number> {
+  for (const user of await collect(harvest.listUsers({ per_page: 500 }), 500)) {
+    if (user.deactivated) continue;
+    const sees = new Set((await visibleJobsForUser(harvest, user.id)).map((j) => j.id));
+    if (jobIds.every((id) => sees.has(id))) return user.id;
+  }
+  throw new Error(`no Greenhouse user sees jobs ${jobIds.join(', ')}`);
 }
