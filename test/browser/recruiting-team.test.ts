@@ -78,6 +78,7 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
   let jobId: number;
   let jobName: string;
   let jobPost: string;
+  let recruiterLink: number;
 
   beforeAll(async () => {
     stack = await startStack();
@@ -139,6 +140,7 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
       .innerJoin('job_post', 'job_post.job_id', 'job.id')
       .select(['job.id', 'job.name', 'job_post.content'])
       .where('job.status', '=', 'open')
+      .where('job.confidential', '=', false)
       .where('job_post.content', '!=', '')
       .orderBy('job.id')
       .executeTakeFirstOrThrow();
@@ -435,11 +437,27 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
 
   it('the admin adds a recruiter and an ops engineer on the Users screen', async () => {
     await page.goto('/settings/users');
+    // Each is linked to a Greenhouse user who sees the job (a recruiter or ops account linked to nobody sees
+    // no job): the recruiter to the job's recruiter on its Greenhouse hiring team, whom the rules' "Request
+    // approval" waits for; the ops engineer to the site admin.
+    const siteAdmin = stack.sandbox.runtime.state.users.find((u) => u.site_admin && !u.deactivated)!;
+    const jobsRecruiter = await stack.db
+      .selectFrom('job_hiring_team')
+      .select('greenhouse_user_id')
+      .where('job_id', '=', jobId)
+      .where('role', '=', 'recruiter')
+      .executeTakeFirst();
+    recruiterLink = jobsRecruiter ? Number(jobsRecruiter.greenhouse_user_id) : siteAdmin.id;
+    const links = new Map([
+      [recruiter.email, recruiterLink],
+      [opsEngineer.email, siteAdmin.id],
+    ]);
     for (const member of [recruiter, opsEngineer]) {
       await page.getByLabel('Name').fill(member.name);
       await page.getByLabel('Email').fill(member.email);
       await page.getByLabel('Role', { exact: true }).selectOption(member.role);
       await page.getByLabel('Initial password').fill(member.password);
+      await page.getByLabel('Greenhouse user (optional)').selectOption(String(links.get(member.email)));
       await page.getByRole('button', { name: 'Add user' }).click();
       await expect
         .poll(() => page.getByTestId('users-table').textContent(), PAGE_WAIT)
@@ -455,7 +473,9 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     const form = page.getByTestId(`access-form-${recruiter.email}`);
     const role = page.getByLabel(`Role of ${recruiter.name}`);
     expect(await role.inputValue()).toBe('recruiter');
-    expect(await page.getByLabel(`Greenhouse user of ${recruiter.name}`).inputValue()).toBe('');
+    expect(await page.getByLabel(`Greenhouse user of ${recruiter.name}`).inputValue()).toBe(
+      String(recruiterLink),
+    );
     const save = form.getByRole('button', { name: 'Save access' });
     await save.scrollIntoViewIfNeeded();
     expect(await inViewport(page, save)).toBe(true);

@@ -44,6 +44,7 @@ describe('the approvals inbox holds 72 requests across three jobs in a page a re
       .select(['job.id', 'job.name'])
       .distinctOn(['job.id'])
       .where('job.status', '=', 'open')
+      .where('job.confidential', '=', false)
       .orderBy('job.id')
       .execute()
       .then(async (open) => {
@@ -62,7 +63,10 @@ describe('the approvals inbox holds 72 requests across three jobs in a page a re
       seeded.set(job.id, await seedPendingApprovals(stack.db, job.id, 24, `Job${index + 1}P`));
     }
     const context = { db: stack.db, env: stack.env } as Parameters<typeof createUser>[0];
-    await createUser(context, { ...recruiter, role: 'recruiter', greenhouseUserId: null });
+    // Linked to the sandbox's site admin, who sees every non-confidential job: a recruiter linked to
+    // nobody would see no job at all.
+    const siteAdmin = stack.sandbox.runtime.state.users.find((u) => u.site_admin && !u.deactivated)!;
+    await createUser(context, { ...recruiter, role: 'recruiter', greenhouseUserId: siteAdmin.id });
   });
 
   afterAll(async () => {
