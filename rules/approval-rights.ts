@@ -57,8 +57,9 @@ export type HiringTeam = ApprovalOwnership['hiringTeam'];
  * - nobody holds the role on the job (no such person in Greenhouse, or the team could not be read) and
  *   the user's Greenhouse access reaches the job: the request is never one only an admin can decide
  *   without anyone being told;
- * - or the account is linked to no Greenhouse user ("Not linked: sees every synced job"). Such an
- *   account cannot be found on any team; it keeps deciding roles as before teams were stored.
+ * - or the account is linked to no Greenhouse user. Such an account cannot be found on any team; it
+ *   stands in only where its access reaches the job — since job-access.ts, only an unlinked admin's does
+ *   (an unlinked recruiter sees no job and is refused before this is asked).
  */
 export function teamForDecision(
   team: HiringTeam,
