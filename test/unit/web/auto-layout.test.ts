@@ -1,6 +1,7 @@
 // Auto-layout on the rule canvas: every branching step's "then" branch lies on its left and "otherwise" on
 // its right (as its exits sit on the box), so no two edges cross — whatever order the steps were drawn in.
 import type { Edge } from '@xyflow/react';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDefaultFlow, sourceHandlesOf, type FlowNode } from '../../../rules/index';
 import {
@@ -23,6 +24,7 @@ import {
   trigger,
   when,
 } from '../rules/fixtures/build-flow';
+import { validFlow } from '../rules/fixtures/random-flows';
 
 type Point = { x: number; y: number };
 type Segment = { from: Point; to: Point; id: string };
@@ -153,5 +155,18 @@ describe('auto-layout of a rule flow', () => {
       }
       expect(crossings(nodes, edges)).toEqual([]);
     }
+  });
+
+  it('draws any flow without joins (every step reached by one edge) with no two edges crossing', () => {
+    const withoutJoins = validFlow.filter((flow) =>
+      flow.nodes.every((n) => flow.edges.filter((e) => e.target === n.id).length <= 1),
+    );
+    fc.assert(
+      fc.property(withoutJoins, (flow) => {
+        const { nodes, edges } = laidOut(flow);
+        expect(crossings(nodes, edges)).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
