@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadStageMapping } from '../../activities/autopilot/rule-plans';
 import { createUser } from '../../web/server/users.server';
 import { createDefaultFlow } from '../../rules';
 import { publishRules } from '../support/publish-rules';
@@ -37,6 +38,15 @@ describe('publishing rules to the people a job already handled', () => {
         .orderBy('id')
         .executeTakeFirstOrThrow()
     ).id;
+    // The admin saved the Stage mapping screen's suggestions: the default flow's export stage resolves.
+    await stack.db
+      .insertInto('stage_mapping')
+      .values({
+        job_id: jobId,
+        mapping: JSON.stringify(await loadStageMapping(stack.db, jobId)),
+        updated_by: admin.email,
+      })
+      .execute();
     // Version 1 (approve good matches, then export), and six people it already scored and sent for approval.
     await publishRules(stack.db, createDefaultFlow({ jobId, flowId: randomUUID(), threshold: 75 }));
     await seedPendingApprovals(stack.db, jobId, SEEDED, 'Handled');
