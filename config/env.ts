@@ -97,6 +97,9 @@ export const envSchema = z.object({
     .describe('Greenhouse user id the connection acts as (`sub`).'),
   GREENHOUSE_TOKEN_URL: z.url().default('https://auth.greenhouse.io/token').describe('OAuth token endpoint.'),
   GREENHOUSE_API_URL: z.url().default('https://harvest.greenhouse.io/v3').describe('Harvest v3 base URL.'),
+  GREENHOUSE_WEB_URL: optionalUrl.describe(
+    'Where the account opens Greenhouse in a browser (links to people), e.g. https://app.eu.greenhouse.io. Default: the host paired with GREENHOUSE_API_URL.',
+  ),
   GREENHOUSE_WEBHOOK_SECRET: optionalText.describe('Secret key of the webhooks configured in Greenhouse.'),
   NOTIFY_WEBHOOK_SECRET: z
     .string()

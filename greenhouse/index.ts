@@ -18,3 +18,4 @@ export * from './stage-move';
 export * from './scopes';
 export * from './webhooks/signature';
 export * from './webhooks/translate';
+export * from './web-address';

@@ -26,6 +26,6 @@ export function presenceFromApplications(
     stageName: best.stage_name ?? null,
     status: best.status,
     lastActivityAt: best.last_activity_at ?? null,
-    recruiterName: null,
+    recruiterId: best.recruiter_id ?? null,
   };
 }

@@ -14,6 +14,7 @@ import * as approvalReasons from './20261204T0510_approval_reasons';
 import * as exportCreateAttempts from './20261204T1400_export_create_attempts';
 import * as jobHiringTeam from './20261204T1430_job_hiring_team';
 import * as greenhouseStanding from './20261204T1700_greenhouse_standing';
+import * as greenhouseWebUrl from './20261204T1710_greenhouse_web_url';
 
 // Every migration, keyed by its timestamped name; Kysely runs them in name order.
 // Add new files here (one line each) — the list is static so bundled builds keep working.
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '20261204T1400_export_create_attempts': exportCreateAttempts,
   '20261204T1430_job_hiring_team': jobHiringTeam,
   '20261204T1700_greenhouse_standing': greenhouseStanding,
+  '20261204T1710_greenhouse_web_url': greenhouseWebUrl,
 };

@@ -1,4 +1,5 @@
 import type { Env } from '../../config/env';
+import { greenhouseWebUrlFor } from '../../greenhouse/web-address';
 import type { Db } from '../database';
 import { openSecret, resolveSessionSecret, sealSecret } from './secret-box';
 
@@ -10,6 +11,8 @@ export interface GreenhouseConnection {
   userId: number | null;
   tokenUrl: string;
   apiUrl: string;
+  /** Where the account opens in a browser (app.greenhouse.io, app.eu.greenhouse.io, …): links to people. */
+  webUrl: string;
   webhookSecret: string | null;
   /** Connected to the local Harvest sandbox that `npm start` runs in demo mode. */
   demo: boolean;
@@ -32,6 +35,7 @@ export async function loadGreenhouseConnection(db: Db, env: Env): Promise<Greenh
       userId: row.acting_user_id,
       tokenUrl: row.token_url,
       apiUrl: row.api_url,
+      webUrl: row.web_url ?? defaultWebUrl(env, row.api_url),
       webhookSecret: openSecret(row.webhook_secret_encrypted, secret),
       demo: demo && row.api_url === env.GREENHOUSE_API_URL,
       origin: 'database',
@@ -44,6 +48,7 @@ export async function loadGreenhouseConnection(db: Db, env: Env): Promise<Greenh
       userId: env.GREENHOUSE_USER_ID ?? null,
       tokenUrl: env.GREENHOUSE_TOKEN_URL,
       apiUrl: env.GREENHOUSE_API_URL,
+      webUrl: env.GREENHOUSE_WEB_URL ?? greenhouseWebUrlFor(env.GREENHOUSE_API_URL),
       webhookSecret: env.GREENHOUSE_WEBHOOK_SECRET ?? null,
       demo: false,
       origin: 'environment',
@@ -58,12 +63,47 @@ export async function loadGreenhouseConnection(db: Db, env: Env): Promise<Greenh
       userId: env.GREENHOUSE_USER_ID ?? null,
       tokenUrl: env.GREENHOUSE_TOKEN_URL,
       apiUrl: env.GREENHOUSE_API_URL,
+      webUrl: defaultWebUrl(env, env.GREENHOUSE_API_URL),
       webhookSecret: env.GREENHOUSE_WEBHOOK_SECRET ?? env.PILOTHOUSE_DEMO_WEBHOOK_SECRET ?? null,
       demo: true,
       origin: 'demo',
     };
   }
   return null;
+}
+
+/**
+ * The web address a connection without one saved gets: the sandbox's stand-in pages when it is the demo
+ * sandbox's Harvest, else GREENHOUSE_WEB_URL, else the host paired with the Harvest URL.
+ */
+function defaultWebUrl(env: Env, apiUrl: string): string {
+  const sandbox = env.PILOTHOUSE_DEMO_SANDBOX_URL;
+  if (sandbox && apiUrl === env.GREENHOUSE_API_URL) return sandbox.replace(/\/+$/, '');
+  return env.GREENHOUSE_WEB_URL ?? greenhouseWebUrlFor(apiUrl);
+}
+
+/** Only the web address, for pages that link to Greenhouse (no secret is opened to build a link). */
+export async function greenhouseWebUrl(db: Db, env: Env): Promise<string | null> {
+  const row = await db
+    .selectFrom('greenhouse_connection')
+    .select(['api_url', 'web_url'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  if (row) return row.web_url ?? defaultWebUrl(env, row.api_url);
+  if (env.GREENHOUSE_CLIENT_ID && env.GREENHOUSE_CLIENT_SECRET)
+    return env.GREENHOUSE_WEB_URL ?? greenhouseWebUrlFor(env.GREENHOUSE_API_URL);
+  if (env.PILOTHOUSE_DEMO_SANDBOX_URL) return defaultWebUrl(env, env.GREENHOUSE_API_URL);
+  return null;
+}
+
+/**
+ * Deletes the saved connection: its client secret, webhook secret and last scope check. What is left is
+ * the connection in the server's settings (GREENHOUSE_*, or the demo sandbox), if there is one. Returns
+ * whether there was a saved connection to delete.
+ */
+export async function removeGreenhouseConnection(db: Db): Promise<boolean> {
+  const deleted = await db.deleteFrom('greenhouse_connection').where('id', '=', 1).executeTakeFirst();
+  return Number(deleted.numDeletedRows) > 0;
 }
 
 export interface SaveGreenhouseConnection {
@@ -73,6 +113,8 @@ export interface SaveGreenhouseConnection {
   userId: number | null;
   tokenUrl: string;
   apiUrl: string;
+  /** Null: the address that goes with apiUrl. */
+  webUrl: string | null;
   webhookSecret: string;
   updatedBy: string;
 }
@@ -98,6 +140,7 @@ export async function saveGreenhouseConnection(
     acting_user_id: input.userId,
     token_url: input.tokenUrl,
     api_url: input.apiUrl,
+    web_url: input.webUrl,
     webhook_secret_encrypted: sealSecret(input.webhookSecret, secret),
     granted_scopes: null,
     missing_scopes: null,

@@ -45,6 +45,8 @@ export interface GreenhouseConnectionTable {
   acting_user_id: number | null;
   token_url: string;
   api_url: string;
+  /** Where the account's Greenhouse opens in a browser; null: the one that goes with api_url. */
+  web_url: string | null;
   webhook_secret_encrypted: string;
   granted_scopes: Json<string[]> | null;
   missing_scopes: Json<string[]> | null;

@@ -38,7 +38,8 @@ export type GreenhousePresence =
       stageName?: string | null;
       status?: 'in_process' | 'rejected' | 'hired' | 'converted';
       lastActivityAt?: string | null;
-      recruiterName?: string | null;
+      /** The Greenhouse user recruiting on that application; pages name them from Greenhouse's users. */
+      recruiterId?: number | null;
     };
 
 /**

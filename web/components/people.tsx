@@ -57,7 +57,7 @@ export function GreenhouseStatus({ presence, synced }: { presence: Presence; syn
             {presence.possibleMatches.map((m, i) => (
               <span key={m.candidateId}>
                 {i > 0 ? ', ' : ''}
-                <a href={m.profileUrl} target="_blank" rel="noreferrer">
+                <a href={m.profileUrl ?? undefined} target="_blank" rel="noreferrer">
                   candidate {m.candidateId} ↗
                 </a>
               </span>

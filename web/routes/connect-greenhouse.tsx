@@ -3,10 +3,16 @@ import { z } from 'zod';
 import type { Route } from './+types/connect-greenhouse';
 import { CsrfInput } from '../components/csrf';
 import { Badge, Field, Notice, PageHeader, Spinner } from '../components/ui';
-import { loadGreenhouseConnection, saveGreenhouseConnection } from '../../db/queries/greenhouse-connection';
+import {
+  loadGreenhouseConnection,
+  removeGreenhouseConnection,
+  saveGreenhouseConnection,
+} from '../../db/queries/greenhouse-connection';
+import { greenhouseWebUrlFor, parseGreenhouseWebUrl } from '../../greenhouse/web-address';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { audit } from '../server/audit.server';
 import {
+  afterRemoval,
   connectDemoSandbox,
   connectionOverview,
   newWebhookSecret,
@@ -15,6 +21,7 @@ import {
   webhookUrl,
 } from '../server/connection.server';
 import { formError, invalid, parseForm } from '../server/forms.server';
+import { forgetGreenhouseCache } from '../server/greenhouse.server';
 import { useWhen } from '../components/when';
 
 const optionalId = z
@@ -33,6 +40,23 @@ export const connectionSchema = z.object({
   userId: optionalId,
   tokenUrl: z.url('Enter the token URL, e.g. https://auth.greenhouse.io/token.'),
   apiUrl: z.url('Enter the Harvest v3 URL, e.g. https://harvest.greenhouse.io/v3.'),
+  // Empty: the address that goes with the Harvest URL (app.eu.greenhouse.io for harvest.eu.greenhouse.io).
+  webUrl: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value?.trim()) return null;
+      const parsed = parseGreenhouseWebUrl(value);
+      if (parsed.ok) return parsed.url;
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }),
+});
+
+// Removing is asked twice: the button opens the question, the answer carries this word.
+export const removalSchema = z.object({
+  intent: z.literal('remove'),
+  confirm: z.literal('remove', 'Confirm the removal: the connection was kept.'),
 });
 
 export function meta() {
@@ -50,8 +74,19 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         ? unsaved
         : null,
     webhookUrl: webhookUrl(context, request),
+    // What is left when the saved connection is removed.
+    fallback:
+      context.env.GREENHOUSE_CLIENT_ID && context.env.GREENHOUSE_CLIENT_SECRET
+        ? ('environment' as const)
+        : context.env.PILOTHOUSE_DEMO_SANDBOX_URL
+          ? ('demo' as const)
+          : null,
     sandboxUrl: context.env.PILOTHOUSE_DEMO_SANDBOX_URL ?? null,
-    defaults: { tokenUrl: context.env.GREENHOUSE_TOKEN_URL, apiUrl: context.env.GREENHOUSE_API_URL },
+    defaults: {
+      tokenUrl: context.env.GREENHOUSE_TOKEN_URL,
+      apiUrl: context.env.GREENHOUSE_API_URL,
+      webUrl: context.env.GREENHOUSE_WEB_URL ?? greenhouseWebUrlFor(context.env.GREENHOUSE_API_URL),
+    },
   };
 }
 
@@ -82,6 +117,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       userId: current.userId,
       tokenUrl: current.tokenUrl,
       apiUrl: current.apiUrl,
+      webUrl: current.webUrl,
       webhookSecret: newWebhookSecret(),
       updatedBy: user.email,
     });
@@ -90,6 +126,23 @@ export async function action({ request, context }: Route.ActionArgs) {
       ok: true as const,
       saved: 'A new webhook secret is ready: paste it into each Greenhouse webhook.',
     };
+  }
+  if (intent === 'remove') {
+    const confirmed = parseForm(removalSchema, form);
+    if (!confirmed.ok) return invalid(confirmed.fieldErrors);
+    const current = await loadGreenhouseConnection(context.db, context.env).catch(() => null);
+    const removed = await removeGreenhouseConnection(context.db);
+    if (!removed)
+      return formError(
+        'There is no saved connection to remove: this one comes from the server’s settings (GREENHOUSE_CLIENT_ID and GREENHOUSE_CLIENT_SECRET); remove them there.',
+      );
+    forgetGreenhouseCache();
+    await audit(context, {
+      actor: user.email,
+      action: 'greenhouse.connection.removed',
+      details: { clientId: current?.clientId ?? null, harvestUrl: current?.apiUrl ?? null },
+    });
+    return { ok: true as const, removed: await afterRemoval(context) };
   }
   const parsed = parseForm(connectionSchema, form);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
@@ -116,6 +169,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     userId: parsed.value.userId,
     tokenUrl: parsed.value.tokenUrl,
     apiUrl: parsed.value.apiUrl,
+    webUrl: parsed.value.webUrl,
     webhookSecret:
       current?.origin === 'database' && current.webhookSecret ? current.webhookSecret : newWebhookSecret(),
     updatedBy: user.email,
@@ -123,7 +177,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   await audit(context, {
     actor: user.email,
     action: 'greenhouse.connection.saved',
-    details: { clientId: parsed.value.clientId, actingUserId: parsed.value.userId },
+    details: {
+      clientId: parsed.value.clientId,
+      actingUserId: parsed.value.userId,
+      webUrl: parsed.value.webUrl,
+    },
   });
   return { ok: true as const, tested: await testConnection(context) };
 }
@@ -157,6 +215,11 @@ export default function ConnectGreenhouse({ loaderData, actionData }: Route.Comp
       </PageHeader>
 
       {connection && 'error' in connection ? <Notice tone="error">{connection.error}</Notice> : null}
+      {actionData && 'removed' in actionData ? (
+        <div data-testid="connection-removed">
+          <Notice tone="success">{actionData.removed}</Notice>
+        </div>
+      ) : null}
       {sandboxUrl ? (
         <section className="panel" data-testid="sandbox-panel">
           <h2>
@@ -230,6 +293,20 @@ export default function ConnectGreenhouse({ loaderData, actionData }: Route.Comp
             >
               <input id="userId" name="userId" inputMode="numeric" defaultValue={saved?.userId ?? ''} />
             </Field>
+            <Field
+              label="Greenhouse web address"
+              name="webUrl"
+              errors={errors?.webUrl}
+              hint="Where your team opens Greenhouse: links to people open here. EU accounts: https://app.eu.greenhouse.io."
+            >
+              <input
+                id="webUrl"
+                name="webUrl"
+                inputMode="url"
+                defaultValue={saved?.webUrl ?? defaults.webUrl}
+                aria-describedby="webUrl-error"
+              />
+            </Field>
             <details>
               <summary>Endpoints</summary>
               <Field label="Token URL" name="tokenUrl" errors={errors?.tokenUrl}>
@@ -292,6 +369,10 @@ export default function ConnectGreenhouse({ loaderData, actionData }: Route.Comp
         </section>
       </div>
 
+      {saved?.origin === 'database' ? (
+        <RemoveConnection busy={Boolean(busyIntent)} errors={errors} fallback={loaderData.fallback} />
+      ) : null}
+
       <section className="panel" aria-labelledby="scopes-heading">
         <div className="row spread">
           <h2 id="scopes-heading">Scopes</h2>
@@ -349,6 +430,56 @@ export default function ConnectGreenhouse({ loaderData, actionData }: Route.Comp
         )}
       </section>
     </main>
+  );
+}
+
+/**
+ * "Remove connection": a question first (what stops, what is deleted), then the answer. A <details>, so
+ * it asks the same without JavaScript.
+ */
+function RemoveConnection({
+  busy,
+  errors,
+  fallback,
+}: {
+  busy: boolean;
+  errors: Record<string, string[]> | undefined;
+  fallback: 'environment' | 'demo' | null;
+}) {
+  return (
+    <section className="panel" aria-labelledby="remove-heading" data-testid="remove-connection">
+      <h2 id="remove-heading">Remove connection</h2>
+      <details open={Boolean(errors?.confirm)}>
+        <summary className="button danger">Remove connection…</summary>
+        <div className="confirm" role="group" aria-labelledby="remove-question">
+          <p id="remove-question">
+            <strong>Remove the Greenhouse connection?</strong>
+          </p>
+          <ul className="small">
+            <li data-testid="what-stops">
+              {fallback === 'environment'
+                ? 'Autopilots go back to the credential in the server’s settings (GREENHOUSE_CLIENT_ID).'
+                : fallback === 'demo'
+                  ? 'Autopilots go back to the demo sandbox this installation starts with.'
+                  : 'Autopilots stop reaching Greenhouse: no sourcing, exports, moves or tracking on any job until an admin connects it again.'}
+            </li>
+            <li>
+              The stored client secret and webhook secret are deleted: webhooks signed with that secret are
+              refused.
+            </li>
+            <li>People, scores and decisions already in Pilothouse stay.</li>
+          </ul>
+          {errors?.confirm ? <Notice tone="error">{errors.confirm.join(' ')}</Notice> : null}
+          <Form method="post" className="row">
+            <CsrfInput />
+            <input type="hidden" name="confirm" value="remove" />
+            <button className="button danger" name="intent" value="remove" disabled={busy}>
+              Yes, remove the connection
+            </button>
+          </Form>
+        </div>
+      </details>
+    </section>
   );
 }
 

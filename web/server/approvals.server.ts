@@ -12,7 +12,7 @@ import { mayDecide, teamForDecision } from '../../rules/approval-rights';
 import type { ResolvedApprover } from '../../rules';
 import type { SignedInUser } from './auth.server';
 import { approveEffects } from './approval-effect.server';
-import { greenhouseProfileUrl, visibleJobIds } from './greenhouse.server';
+import { greenhouseLinks, profileLink, visibleJobIds } from './greenhouse.server';
 import { jobAccessOf } from './job-access';
 import { explanationView, greenhouseBadge } from './job-people.server';
 import type { PilothouseContext } from './load-context';
@@ -118,6 +118,7 @@ export async function pendingApprovals(context: PilothouseContext, user: SignedI
       },
     })),
   );
+  const links = await greenhouseLinks(context);
   const approvals = rows.map((row, index) => {
     const presence: GreenhousePresence = row.greenhouse ?? { kind: 'none' };
     return {
@@ -134,7 +135,7 @@ export async function pendingApprovals(context: PilothouseContext, user: SignedI
       dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
       onApprove: effects[index]!,
       explanation: explanationView(row.explanation),
-      greenhouse: greenhouseBadge(context, presence, row.greenhouse_candidate_id),
+      greenhouse: greenhouseBadge(links, presence, row.greenhouse_candidate_id),
     };
   });
   return { approvals, jobs, jobId, sort: inbox.sort, page, pages, pageSize: APPROVALS_PAGE_SIZE, total };
@@ -181,6 +182,7 @@ export async function recentDecisions(context: PilothouseContext, user: SignedIn
     .orderBy('a.decided_at', 'desc')
     .limit(10)
     .execute();
+  const links = await greenhouseLinks(context);
   return Promise.all(
     rows.map(async (row) => {
       let outcome: DecidedState;
@@ -188,9 +190,7 @@ export async function recentDecisions(context: PilothouseContext, user: SignedIn
       else if (row.export_status === 'exported')
         outcome = {
           state: 'in-greenhouse',
-          profileUrl: row.greenhouse_candidate_id
-            ? greenhouseProfileUrl(context, row.greenhouse_candidate_id)
-            : null,
+          profileUrl: row.greenhouse_candidate_id ? profileLink(links, row.greenhouse_candidate_id) : null,
         };
       else if (row.export_status === 'failed')
         outcome = { state: 'export-failed', failure: row.failure_message ?? 'Greenhouse gave no reason' };

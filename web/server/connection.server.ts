@@ -60,6 +60,7 @@ export async function connectionOverview(context: PilothouseContext) {
             userId: connection.userId,
             tokenUrl: connection.tokenUrl,
             apiUrl: connection.apiUrl,
+            webUrl: connection.webUrl,
             webhookSecret: connection.webhookSecret,
             demo: connection.demo,
             origin: connection.origin,
@@ -123,8 +124,20 @@ export async function connectDemoSandbox(context: PilothouseContext, updatedBy: 
     userId: null,
     tokenUrl: context.env.GREENHOUSE_TOKEN_URL,
     apiUrl: context.env.GREENHOUSE_API_URL,
+    // The sandbox's own stand-in pages (see db/queries/greenhouse-connection.ts).
+    webUrl: null,
     webhookSecret:
       (await loadGreenhouseConnection(context.db, context.env))?.webhookSecret ?? newWebhookSecret(),
     updatedBy,
   });
+}
+
+/** What the admin is told once the saved connection is gone: whether anything still reaches Greenhouse. */
+export async function afterRemoval(context: PilothouseContext): Promise<string> {
+  const left = await loadGreenhouseConnection(context.db, context.env).catch(() => null);
+  if (!left)
+    return 'The Greenhouse connection is removed and its client secret and webhook secret are deleted. Autopilots cannot reach Greenhouse until an admin connects it again.';
+  if (left.origin === 'environment')
+    return 'The saved connection is removed and its secrets are deleted. Pilothouse now uses the credential in the server’s settings (GREENHOUSE_CLIENT_ID).';
+  return 'The saved connection is removed and its secrets are deleted. This installation still reaches its demo sandbox, from its start-up settings.';
 }

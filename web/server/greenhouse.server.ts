@@ -1,6 +1,12 @@
 import { collect, visibleJobsForUser, type HarvestClient } from '../../greenhouse';
 import { harvestClientFactory, type HarvestConnection } from '../../greenhouse/client-factory';
-import { loadGreenhouseConnection, type GreenhouseConnection } from '../../db/queries/greenhouse-connection';
+import {
+  greenhouseWebUrl,
+  loadGreenhouseConnection,
+  type GreenhouseConnection,
+} from '../../db/queries/greenhouse-connection';
+import { teammateNamesByGreenhouseUser } from '../../db/queries/linked-teammates';
+import { greenhouseProfileUrl } from '../../greenhouse/web-address';
 import type { SignedInUser } from './auth.server';
 import { jobAccessOf } from './job-access';
 import type { PilothouseContext } from './load-context';
@@ -144,10 +150,36 @@ export async function greenhouseReferenceData(context: PilothouseContext): Promi
   }
 }
 
-/** Where a recruiter opens the person in Greenhouse (or in the sandbox's stand-in page in demo mode). */
-export function greenhouseProfileUrl(context: PilothouseContext, candidateId: number): string {
-  const sandbox = context.env.PILOTHOUSE_DEMO_SANDBOX_URL;
-  return sandbox
-    ? `${sandbox.replace(/\/$/, '')}/people/${candidateId}`
-    : `https://app.greenhouse.io/people/${candidateId}`;
+/**
+ * What a page needs to link into the account's Greenhouse and to name its users (a recruiter on an
+ * application). Greenhouse's user list is read through the five-minute memo and waited for at most
+ * `waitMs`: a name is a detail, a page is not held up for it. Linked teammates' names stand in meanwhile.
+ */
+export interface GreenhouseLinks {
+  /** The account's web address (app.greenhouse.io, app.eu.greenhouse.io, …); null: not connected. */
+  webUrl: string | null;
+  userNames: ReadonlyMap<number, string>;
+}
+
+export async function greenhouseLinks(
+  context: PilothouseContext,
+  { waitMs = 1_500 }: { waitMs?: number } = {},
+): Promise<GreenhouseLinks> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const gaveUp = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), waitMs);
+  });
+  const [webUrl, teammates, reference] = await Promise.all([
+    greenhouseWebUrl(context.db, context.env),
+    teammateNamesByGreenhouseUser(context.db),
+    Promise.race([greenhouseReferenceData(context), gaveUp]).finally(() => clearTimeout(timer)),
+  ]);
+  const userNames = new Map(teammates);
+  for (const user of reference?.users ?? []) userNames.set(user.id, user.name);
+  return { webUrl, userNames };
+}
+
+/** Where a recruiter opens the person in Greenhouse: on the account's own host; null when not connected. */
+export function profileLink(links: GreenhouseLinks, candidateId: number): string | null {
+  return links.webUrl ? greenhouseProfileUrl(links.webUrl, candidateId) : null;
 }

@@ -8,7 +8,7 @@ import {
   type ExportCandidateInput,
 } from '../../workflows/autopilot-api';
 import { stagesOfTab } from '../components/pipeline';
-import { greenhouseProfileUrl } from './greenhouse.server';
+import { greenhouseLinks, profileLink, type GreenhouseLinks } from './greenhouse.server';
 import type { PilothouseContext } from './load-context';
 
 export interface RequirementLine {
@@ -52,14 +52,15 @@ export interface GreenhouseBadge {
   stageName: string | null;
   status: string | null;
   lastActivityAt: string | null;
+  /** The Greenhouse user recruiting on the application, by name (never their id). */
   recruiterName: string | null;
   profileUrl: string | null;
   /** Greenhouse candidates with the same name, company and title: for a recruiter to check, never linked. */
-  possibleMatches: { candidateId: number; profileUrl: string }[];
+  possibleMatches: { candidateId: number; profileUrl: string | null }[];
 }
 
 export function greenhouseBadge(
-  context: PilothouseContext,
+  links: GreenhouseLinks,
   presence: GreenhousePresence,
   candidateId: number | null,
 ): GreenhouseBadge {
@@ -72,12 +73,12 @@ export function greenhouseBadge(
       status: null,
       lastActivityAt: null,
       recruiterName: null,
-      profileUrl: candidateId ? greenhouseProfileUrl(context, candidateId) : null,
+      profileUrl: candidateId ? profileLink(links, candidateId) : null,
       possibleMatches: (
         (presence as { possibleMatches?: { candidateId: number }[] }).possibleMatches ?? []
       ).map((m) => ({
         candidateId: m.candidateId,
-        profileUrl: greenhouseProfileUrl(context, m.candidateId),
+        profileUrl: profileLink(links, m.candidateId),
       })),
     };
   }
@@ -88,8 +89,11 @@ export function greenhouseBadge(
     stageName: presence.stageName ?? null,
     status: presence.status ?? null,
     lastActivityAt: presence.lastActivityAt ?? null,
-    recruiterName: presence.recruiterName ?? null,
-    profileUrl: greenhouseProfileUrl(context, presence.candidateId),
+    recruiterName:
+      presence.recruiterId === null || presence.recruiterId === undefined
+        ? null
+        : (links.userNames.get(presence.recruiterId) ?? null),
+    profileUrl: profileLink(links, presence.candidateId),
     possibleMatches: [],
   };
 }
@@ -152,13 +156,13 @@ export async function jobPeople(
       ]),
     );
   }
-  const rows = await query.execute();
+  const [rows, links] = await Promise.all([query.execute(), greenhouseLinks(context)]);
   return rows.map((row) => {
     const candidateId =
       row.greenhouse.kind !== 'none'
         ? row.greenhouse.candidateId
         : (row.exported_candidate_id ?? row.greenhouse_candidate_id ?? null);
-    const badge = greenhouseBadge(context, row.greenhouse, candidateId);
+    const badge = greenhouseBadge(links, row.greenhouse, candidateId);
     return {
       personId: row.person_id,
       name: `${row.first_name} ${row.last_name}`.trim(),

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../../activities';
-import { parseEnv } from '../../../config/env';
 import { addPersonToJob } from '../../../db/queries/people';
 import { greenhouseBadge } from '../../../web/server/job-people.server';
-import type { PilothouseContext } from '../../../web/server/load-context';
 import { startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 
 // Someone sourced outside Greenhouse with no email or LinkedIn match, whose name, company and title
@@ -73,8 +71,8 @@ describe('possible matches by name, company and title', () => {
     expect(of(namesake.personId).greenhouse_candidate_id).toBeNull();
 
     // The job screen shows the suggestion with a link to the Greenhouse profile, still as "Not in Greenhouse".
-    const context = { env: parseEnv({}) } as PilothouseContext;
-    expect(greenhouseBadge(context, of(lookalike.personId).greenhouse, null)).toMatchObject({
+    const links = { webUrl: 'https://app.greenhouse.io', userNames: new Map<number, string>() };
+    expect(greenhouseBadge(links, of(lookalike.personId).greenhouse, null)).toMatchObject({
       kind: 'none',
       profileUrl: null,
       possibleMatches: [{ candidateId: twin.id, profileUrl: `https://app.greenhouse.io/people/${twin.id}` }],
