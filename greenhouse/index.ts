@@ -19,3 +19,4 @@ export * from './scopes';
 export * from './webhooks/signature';
 export * from './webhooks/translate';
 export * from './web-address';
+export * from './current-resume';

@@ -15,6 +15,7 @@ export default [
   route('jobs/:jobId/stages', 'routes/job-stages.tsx'),
   route('jobs/:jobId/import', 'routes/job-import.tsx'),
   route('jobs/:jobId/people/:personId/why', 'routes/job-person-why.tsx'),
+  route('jobs/:jobId/people/:personId/resume', 'routes/job-person-resume.ts'),
   route('jobs/:jobId/backtest', 'routes/job-backtest.tsx'),
   route('jobs/:jobId/adverse-impact', 'routes/job-adverse-impact.tsx'),
   route('approvals', 'routes/approvals.tsx'),

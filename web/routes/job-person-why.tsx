@@ -1,11 +1,14 @@
 // "Why?" — everything the autopilot decided about one person on one job, and why: the trigger, each
 // condition with the value it saw, the steps it decided, who approved, and what Greenhouse answered.
+// Above it, the person's Greenhouse profile: where they stand there, how to reach them, their resume.
 import { Link } from 'react-router';
 import type { Route } from './+types/job-person-why';
+import { GreenhouseProfile } from '../components/greenhouse-profile';
 import { Badge, EmptyState, PageHeader } from '../components/ui';
 import { requireUser } from '../server/auth.server';
 import { assertJobVisible } from '../server/greenhouse.server';
 import { parseJobId, requireJob } from '../server/jobs.server';
+import { loadGreenhouseProfile, parsePersonId } from '../server/person-profile.server';
 import { loadWhy } from '../server/why.server';
 import { useWhen } from '../components/when';
 
@@ -18,9 +21,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const jobId = parseJobId(params.jobId);
   const job = await requireJob(context, jobId);
   await assertJobVisible(context, user, jobId);
-  const why = await loadWhy(context, jobId, params.personId);
-  if (!why) throw new Response(`That person is not in the pipeline of ${job.name}.`, { status: 404 });
-  return { job: { id: job.id, name: job.name }, why };
+  const personId = parsePersonId(params.personId, job.name);
+  const [why, profile] = await Promise.all([
+    loadWhy(context, jobId, personId),
+    loadGreenhouseProfile(context, jobId, personId),
+  ]);
+  if (!why || !profile)
+    throw new Response(`That person is not in the pipeline of ${job.name}.`, { status: 404 });
+  return { job: { id: job.id, name: job.name }, why, profile, personId };
 }
 
 const ENTRY_TONE = {
@@ -48,7 +56,7 @@ const APPROVAL_WORD = {
 
 export default function JobPersonWhy({ loaderData }: Route.ComponentProps) {
   const { when } = useWhen();
-  const { job, why } = loaderData;
+  const { job, why, profile, personId } = loaderData;
   return (
     <main className="page">
       <PageHeader
@@ -62,6 +70,8 @@ export default function JobPersonWhy({ loaderData }: Route.ComponentProps) {
         What the autopilot decided about {why.name} on {job.name}, step by step
         {why.score === null ? '' : ` (score ${why.score})`}.
       </PageHeader>
+
+      <GreenhouseProfile profile={profile} resumeHref={`/jobs/${job.id}/people/${personId}/resume`} />
 
       {why.approvals.length > 0 ? (
         <section className="panel" aria-labelledby="approvals-heading" data-testid="why-approvals">
