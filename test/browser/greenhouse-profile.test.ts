@@ -1,10 +1,11 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GreenhousePresence } from '../../db/tables/people';
 import { createUser } from '../../web/server/users.server';
 import { autopilotWorkflowId, resumeSignal } from '../../workflows/autopilot-api';
 import { eventually } from '../support/autopilot-harness';
 import { SCREENSHOTS, signIn, startStack, type Stack } from './support/stack';
+import { inViewport } from './support/viewport';
 
 const admin = { name: 'Ada Admin', email: 'ada@pilothouse.test', password: 'ada-checks-profiles-42' };
 const WIDTHS = [
@@ -13,18 +14,6 @@ const WIDTHS = [
 ] as const;
 const PAGE_WAIT = { timeout: 15_000 };
 
-/** Wholly inside the window: what a person sees without scrolling. */
-async function inViewport(page: Page, locator: Locator): Promise<boolean> {
-  const box = await locator.boundingBox();
-  const view = page.viewportSize()!;
-  return (
-    !!box &&
-    box.x >= 0 &&
-    box.y >= 0 &&
-    box.x + box.width <= view.width + 1 &&
-    box.y + box.height <= view.height + 1
-  );
-}
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${SCREENSHOTS}/greenhouse-profile-${name}.png` });
 

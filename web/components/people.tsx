@@ -58,7 +58,7 @@ export function GreenhouseStatus({ presence, synced }: { presence: Presence; syn
               <span key={m.candidateId}>
                 {i > 0 ? ', ' : ''}
                 <a href={m.profileUrl ?? undefined} target="_blank" rel="noreferrer">
-                  candidate {m.candidateId} ↗
+                  {presence.possibleMatches.length === 1 ? 'the Greenhouse profile' : `profile ${i + 1}`} ↗
                 </a>
               </span>
             ))}
