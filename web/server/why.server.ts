@@ -128,8 +128,8 @@ export async function loadWhy(context: PilothouseContext, jobId: number, personI
       return {
         tone: 'good',
         text: ledger.reused_existing_candidate
-          ? `Greenhouse already had this candidate (${ledger.greenhouse_candidate_id}); the application ${ledger.greenhouse_application_id} was added`
-          : `Greenhouse created candidate ${ledger.greenhouse_candidate_id} with application ${ledger.greenhouse_application_id}`,
+          ? 'Greenhouse already had this candidate; an application for this job was added to their profile'
+          : 'Greenhouse created the candidate, with an application for this job',
       };
     if (ledger.status === 'failed')
       return {
