@@ -21,6 +21,7 @@ import {
   versionHistory,
 } from '../server/rules.server';
 import { useWhen } from '../components/when';
+import { suggestedExportStage } from '../server/default-export-stage.server';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: xyflowStyles }];
 
@@ -55,8 +56,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     loadDraft(context, jobId, user.email),
     validationContext(context, jobId, user),
   ]);
-  const versions = await versionHistory(context, draft.flow.id);
-  return { job: { id: job.id, name: job.name }, draft, validation, referenceError, versions };
+  const [versions, exportsAt] = await Promise.all([
+    versionHistory(context, draft.flow.id),
+    suggestedExportStage(context, jobId),
+  ]);
+  return { job: { id: job.id, name: job.name }, draft, validation, referenceError, versions, exportsAt };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -99,7 +103,7 @@ const OUTCOME_WORDS: Record<string, string> = {
 
 export default function JobRules({ loaderData }: Route.ComponentProps) {
   const { when } = useWhen();
-  const { job, draft, validation, referenceError, versions } = loaderData;
+  const { job, draft, validation, referenceError, versions, exportsAt } = loaderData;
   const csrf = useCsrfToken();
   const current = useRef<RuleFlow>(draft.flow);
   const [dirty, setDirty] = useState(false);
@@ -378,8 +382,16 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
       <section className="panel" aria-labelledby="versions-heading">
         <h2 id="versions-heading">Version history</h2>
         {versions.length === 0 ? (
-          <p className="muted">
-            Nothing published yet: the autopilot uses the default flow (approve good matches, then export).
+          <p className="muted" data-testid="unpublished-default">
+            Nothing published yet: the autopilot uses the default flow (approve good matches, then export
+            {exportsAt ? (
+              <>
+                {' '}
+                at “{exportsAt}”, the stage the <Link to={`/jobs/${job.id}/stages`}>stage mapping</Link>{' '}
+                suggests until an admin saves it
+              </>
+            ) : null}
+            ).
           </p>
         ) : (
           <ol className="versions" data-testid="versions">
