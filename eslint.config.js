@@ -1,6 +1,7 @@
 // Lint rules that protect the design, not just the style (the layering is docs/decisions/0007-layers.md):
 // - workflow code must stay deterministic, so it imports only workflow-safe modules;
-// - rules/ and matching/ are pure: no I/O imports;
+// - rules/ and matching/ are pure: no I/O imports; temporal/ (shared with workflows) too, but for its client;
+// - greenhouse/ is the Harvest client alone: nothing Temporal-specific;
 // - db/ and web/ never import the sandbox (not in production images) or activities/ (the worker's);
 // - a floating promise in an activity or route hides a failure, so it is an error everywhere.
 import js from '@eslint/js';
@@ -70,6 +71,31 @@ const deterministic = (message) =>
     { name: `node:${name}`, message },
   ]);
 
+/** The imports temporal/ may make; its client alone may use `@temporalio/client`. */
+const temporalImports = ({ client }) => ({
+  paths: [
+    ...deterministic('temporal/ is bundled into workflows: no Node built-ins.'),
+    ...io
+      .filter((name) => !(client && name === '@temporalio/client'))
+      .map((name) => ({
+        name,
+        message: 'Only temporal/client.ts talks to the Temporal server; the definitions are workflow-safe.',
+      })),
+  ],
+  patterns: [
+    {
+      regex: '^\\.\\./(?!greenhouse/errors$|workflows(/|$))',
+      message:
+        'temporal/ holds the shared definitions and the client: it imports greenhouse/errors and workflow types, nothing else.',
+    },
+    {
+      group: ['../workflows', '../workflows/**'],
+      allowTypeImports: true,
+      message: 'temporal/ imports workflow types only: workflows import temporal/, not the other way.',
+    },
+  ],
+});
+
 export default tseslint.config(
   {
     ignores: [
@@ -106,7 +132,8 @@ export default tseslint.config(
   },
   {
     // workflows/: deterministic code that imports only what is safe inside the workflow sandbox —
-    // its own modules, rules/ (pure), the Harvest queue name, and activity *types*.
+    // its own modules, rules/ (pure), the shared Temporal definitions in temporal/ (not its client),
+    // and activity *types*.
     files: ['workflows/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -118,15 +145,50 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              // Outside workflows/: rules/, the Harvest queue name and (types of) activities/, nothing else.
-              regex: '^\\.\\./(?!rules(/|$)|activities(/|$)|worker/harvest-task-queue$)',
+              // Outside workflows/: rules/, temporal/ and (types of) activities/, nothing else.
+              regex: '^\\.\\./(?!rules(/|$)|activities(/|$)|temporal/)',
               message:
-                'Workflow code imports only workflow-safe modules (workflows/, rules/, worker/harvest-task-queue); anything else runs in an activity.',
+                'Workflow code imports only workflow-safe modules (workflows/, rules/, temporal/); anything else runs in an activity.',
+            },
+            {
+              regex: '^\\.\\./temporal/client$',
+              message:
+                'Workflows never use the Temporal client: start children with startChild, signal with getExternalWorkflowHandle.',
             },
             {
               group: ['../activities', '../activities/**'],
               allowTypeImports: true,
               message: 'Import activity types only: workflows call activities through proxyActivities.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // temporal/: the definitions workflows share with their callers are bundled into the workflow
+    // sandbox, so they are deterministic and do no I/O; only the typed client (temporal/client.ts) talks
+    // to the Temporal server. Nothing in temporal/ reaches into the rooms that use it.
+    files: ['temporal/**/*.ts'],
+    ignores: ['temporal/client.ts'],
+    rules: { 'no-restricted-imports': ['error', temporalImports({ client: false })] },
+  },
+  {
+    files: ['temporal/client.ts'],
+    rules: { 'no-restricted-imports': ['error', temporalImports({ client: true })] },
+  },
+  {
+    // greenhouse/: the Harvest client stands alone; Temporal's failure mapping lives in temporal/.
+    files: ['greenhouse/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@temporalio/*'],
+              message:
+                'greenhouse/ is the Harvest client alone: Temporal-specific code belongs in temporal/.',
             },
           ],
         },

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import type { CandidateErasureInput } from '../workflows/autopilot-api';
+import type { CandidateErasureInput } from '../temporal/autopilot-api';
 import type { ActivityDeps } from './deps';
 import {
   eraseGreenhouseCandidate,

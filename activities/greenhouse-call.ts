@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import { toApplicationFailure } from '../greenhouse/temporal-failure';
+import { toApplicationFailure } from '../temporal/greenhouse-failure';
 
 const HEARTBEAT_EVERY_MS = 5_000;
 

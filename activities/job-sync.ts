@@ -4,7 +4,7 @@ import { newJobAutopilot } from '../db/queries/app-settings';
 import { hiringTeamFromGreenhouse, replaceHiringTeams } from '../db/queries/hiring-team';
 import { collect, type HarvestClient } from '../greenhouse/client';
 import { GreenhouseError } from '../greenhouse/errors';
-import { autopilotWorkflowId, jobChangedSignal, resumeSignal } from '../workflows/autopilot-api';
+import { autopilotWorkflowId, jobChangedSignal, resumeSignal } from '../temporal/autopilot-api';
 import { requireHarvest, type ActivityDeps } from './deps';
 import { greenhouseCall } from './greenhouse-call';
 import { sweepUnsignalledEvents } from './webhook-signals';

@@ -12,7 +12,7 @@ import {
   stageEventSignal,
   type CandidateErasureInput,
   type StageEvent,
-} from '../workflows/autopilot-api';
+} from '../temporal/autopilot-api';
 
 // Webhook events are stored before they are signalled (web/server/webhook-ingest.server.ts), so a
 // Temporal outage loses nothing: what the web app could not signal at once, the next job sync sweeps up.

@@ -8,7 +8,7 @@ import { HarvestClient } from '../greenhouse/client';
 import { startSandbox } from '../sandbox';
 import { createActivities } from '../activities';
 import { createHarvestWorker, WORKFLOWS_PATH } from '../worker/create-worker';
-import { autopilotWorkflowId, newSourceDataSignal, statusQuery } from '../workflows/autopilot-api';
+import { autopilotWorkflowId, newSourceDataSignal, statusQuery } from '../temporal/autopilot-api';
 import { startBenchServices } from './support/services';
 
 const { values } = parseArgs({

@@ -18,7 +18,7 @@ import {
   startWorkerProcess,
   type WorkerProcess,
 } from '../test/integration/production/support/worker-processes';
-import { exportWorkflowId, syncJobsScheduleId } from '../workflows/autopilot-api';
+import { exportWorkflowId, syncJobsScheduleId } from '../temporal/autopilot-api';
 import { startBenchServices } from './support/services';
 
 const workerCounts = (process.env.BENCH_WORKERS ?? '1,2,4').split(',').map(Number);

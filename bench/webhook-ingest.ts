@@ -14,7 +14,7 @@ import { signWebhookBody } from '../greenhouse/webhooks/signature';
 import { startSandbox, sandboxConnectionSettings } from '../sandbox';
 import { v1Application } from '../sandbox/webhooks/v1-payloads';
 import { freePort } from '../test/support/free-port';
-import { autopilotWorkflowId } from '../workflows/autopilot-api';
+import { autopilotWorkflowId } from '../temporal/autopilot-api';
 import { machine } from './support/machine';
 import { startBenchServices } from './support/services';
 

@@ -19,7 +19,7 @@ import {
   type AutopilotStatus,
   statusQuery,
   syncJobsScheduleId,
-} from '../workflows/autopilot-api';
+} from '../temporal/autopilot-api';
 import { machine } from './support/machine';
 import { startBenchServices } from './support/services';
 

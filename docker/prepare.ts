@@ -10,7 +10,7 @@ import { waitForDatabase } from '../db/wait-for-database';
 import { temporalTargetFromEnv, waitForTemporal } from '../infra/temporal-connection';
 import { createLogger } from '../observability/logger';
 import { exitWithReadableError } from '../scripts/exit-with-readable-error';
-import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
+import { ALL_SEARCH_ATTRIBUTES } from '../temporal/search-attributes';
 
 const logger = createLogger({ base: { service: 'prepare' } });
 

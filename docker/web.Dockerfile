@@ -33,6 +33,7 @@ COPY db ./db
 COPY infra ./infra
 COPY observability ./observability
 COPY scripts ./scripts
+COPY temporal ./temporal
 COPY web/server ./web/server
 COPY --from=build /app/build/client ./build/client
 COPY --from=build /app/build/server ./build/server

@@ -42,6 +42,7 @@ COPY observability ./observability
 COPY rules ./rules
 COPY scripts ./scripts
 COPY sourcing ./sourcing
+COPY temporal ./temporal
 COPY worker ./worker
 COPY workflows ./workflows
 COPY docker/prepare.ts ./docker/prepare.ts

@@ -1,12 +1,10 @@
 // The Greenhouse Harvest v3 client: what activities, the web app and the sandbox tests import.
 export * from './client';
 export * from './errors';
-export * from './temporal-failure';
 export * from './logger';
 export * from './list-queries';
 export { maxIdsPerRequest, nextPageUrl, type DateRange, type HarvestQuery } from './query';
 export { HarvestRateLimiter, sharedRateLimiter, type RateLimiterStats } from './rate-limiter';
-export { harvestTaskQueueActivitiesPerSecond, type HarvestBudget } from './task-queue-rate';
 export { TokenProvider, sharedTokenProvider, type GreenhouseCredential } from './token-provider';
 export * from './schemas';
 export * from './job-visibility';

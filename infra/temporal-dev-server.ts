@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { searchAttributeFlags } from '../workflows/search-attributes';
+import { searchAttributeFlags } from '../temporal/search-attributes';
 import { SupervisedProcess } from './supervised-process';
 
 export interface DevServerOptions {

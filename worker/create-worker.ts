@@ -1,7 +1,7 @@
 import { Worker, type NativeConnection } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { activityMetricsInterceptor } from '../observability/activity-metrics';
-import { harvestTaskQueue } from './harvest-task-queue';
+import { harvestTaskQueue } from '../temporal/task-queues';
 import type { WorkerTuning } from './tuning';
 import { WORKFLOWS_PATH } from './workflow-bundle';
 

@@ -12,7 +12,7 @@ import { temporalLogger } from '../observability/temporal-logger';
 import { workerMatcher } from './activity-deps';
 import { connectTemporalWorker } from './connect-worker';
 import { createHarvestWorker, createPilothouseWorker } from './create-worker';
-import { harvestTaskQueue } from './harvest-task-queue';
+import { harvestTaskQueue } from '../temporal/task-queues';
 import { ensureJobSyncSchedule } from './sync-schedule';
 import { harvestQueueActivitiesPerSecond, workerTuningFromEnv } from './tuning';
 import { resolveWorkflowBundlePath } from './workflow-bundle';

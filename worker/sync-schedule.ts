@@ -1,5 +1,5 @@
 import { ScheduleNotFoundError, type Client } from '@temporalio/client';
-import { syncJobsScheduleId } from '../workflows/autopilot-api';
+import { syncJobsScheduleId } from '../temporal/autopilot-api';
 
 /**
  * The job sync runs on a Temporal Schedule (visible and pausable in the Temporal UI). Created on first

@@ -1,6 +1,6 @@
 import type { WorkerOptions } from '@temporalio/worker';
 import { ConfigError, type Env } from '../config/env';
-import { harvestTaskQueueActivitiesPerSecond } from '../greenhouse/task-queue-rate';
+import { harvestTaskQueueActivitiesPerSecond } from '../temporal/harvest-queue-rate';
 
 export type WorkerTuning = Pick<
   WorkerOptions,

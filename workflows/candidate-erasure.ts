@@ -1,7 +1,7 @@
 import { proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { CandidateErasureInput } from './autopilot-api';
-import { WORKFLOW_KIND } from './search-attributes';
+import type { CandidateErasureInput } from '../temporal/autopilot-api';
+import { WORKFLOW_KIND } from '../temporal/search-attributes';
 
 // An erasure is never given up on: a database outage only delays it. Every attempt is idempotent
 // (erasing what is already gone changes nothing), so retrying for as long as it takes is safe.

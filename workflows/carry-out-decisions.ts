@@ -7,10 +7,10 @@
 //   continue-as-new) · stop → end of the branch (the evaluation already ended it; nothing to do).
 import { ActivityFailure, ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { ExportCandidateInput } from './autopilot-api';
-import { databaseActivity, greenhouseActivity, notifyActivity } from './activity-options';
+import type { ExportCandidateInput } from '../temporal/autopilot-api';
+import { databaseActivity, greenhouseActivity, notifyActivity } from '../temporal/activity-options';
 import type { DecisionStep, PendingWait, TimedApproval } from './decision-steps';
-import { harvestTaskQueue } from '../worker/harvest-task-queue';
+import { harvestTaskQueue } from '../temporal/task-queues';
 
 export interface ExecutorState {
   pendingApprovals: TimedApproval[];

@@ -1,4 +1,4 @@
-import type { AutopilotPhase } from './autopilot-api';
+import type { AutopilotPhase } from '../temporal/autopilot-api';
 
 // When each phase of the autopilot's recent cycles began and when the cycle ended, kept in the workflow's
 // state (no activity, no new command: a running autopilot replays unchanged) and read by the status query,

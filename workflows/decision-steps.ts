@@ -2,7 +2,7 @@
 // names its decision by reference (the decision trace row and the decision's index in it): the decision
 // itself, with its note text or notification message, stays in the database, never in workflow history.
 import type { DecisionType } from '../rules/decisions';
-import type { ExportCandidateInput, PendingApproval } from './autopilot-api';
+import type { ExportCandidateInput, PendingApproval } from '../temporal/autopilot-api';
 
 export interface DecisionRef {
   /** `decision_trace.id` of the evaluation that decided. */

@@ -7,10 +7,10 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { ExportCandidateInput } from './autopilot-api';
-import { databaseActivity, greenhouseActivity } from './activity-options';
-import { JOB_ID, OUTCOME, PERSON_ID, WORKFLOW_KIND } from './search-attributes';
-import { harvestTaskQueue } from '../worker/harvest-task-queue';
+import type { ExportCandidateInput } from '../temporal/autopilot-api';
+import { databaseActivity, greenhouseActivity } from '../temporal/activity-options';
+import { JOB_ID, OUTCOME, PERSON_ID, WORKFLOW_KIND } from '../temporal/search-attributes';
+import { harvestTaskQueue } from '../temporal/task-queues';
 
 const store = proxyActivities<Activities>(databaseActivity);
 

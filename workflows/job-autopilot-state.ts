@@ -1,6 +1,6 @@
 import type { CycleTiming } from './cycle-timings';
 import type { PendingWait } from './decision-steps';
-import type { AutopilotPhase, AutopilotStatus, PendingApproval, StageEvent } from './autopilot-api';
+import type { AutopilotPhase, AutopilotStatus, PendingApproval, StageEvent } from '../temporal/autopilot-api';
 
 /** What the job's autopilot remembers between cycles. Plain JSON: it is carried across continue-as-new. */
 export interface AutopilotState {

@@ -26,8 +26,8 @@ import {
   statusQuery,
   type ApprovalDecisionResult,
   type ExportCandidateInput,
-} from './autopilot-api';
-import { databaseActivity, greenhouseActivity, matchingActivity } from './activity-options';
+} from '../temporal/autopilot-api';
+import { databaseActivity, greenhouseActivity, matchingActivity } from '../temporal/activity-options';
 import { decisionExecutor, type ExecutorState } from './carry-out-decisions';
 import { enterPhase, finishCycleTiming, startCycleTiming } from './cycle-timings';
 import type { TimedApproval } from './decision-steps';
@@ -40,8 +40,8 @@ import {
   type AutopilotState,
   type JobAutopilotInput,
 } from './job-autopilot-state';
-import { JOB_ID, WORKFLOW_KIND } from './search-attributes';
-import { harvestTaskQueue } from '../worker/harvest-task-queue';
+import { JOB_ID, WORKFLOW_KIND } from '../temporal/search-attributes';
+import { harvestTaskQueue } from '../temporal/task-queues';
 
 const store = proxyActivities<Activities>(databaseActivity);
 const matching = proxyActivities<Activities>(matchingActivity);

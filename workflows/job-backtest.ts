@@ -1,8 +1,8 @@
 import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { greenhouseActivity, matchingActivity } from './activity-options';
-import { JOB_ID, WORKFLOW_KIND } from './search-attributes';
-import { harvestTaskQueue } from '../worker/harvest-task-queue';
+import { greenhouseActivity, matchingActivity } from '../temporal/activity-options';
+import { JOB_ID, WORKFLOW_KIND } from '../temporal/search-attributes';
+import { harvestTaskQueue } from '../temporal/task-queues';
 
 /**
  * A team asked how the scores would have ranked the job's own applications. The applications are

@@ -1,9 +1,9 @@
 import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { databaseActivity, greenhouseActivity, notifyActivity } from './activity-options';
+import { databaseActivity, greenhouseActivity, notifyActivity } from '../temporal/activity-options';
 import { failureOf } from './carry-out-decisions';
-import { JOB_ID, WORKFLOW_KIND } from './search-attributes';
-import { harvestTaskQueue } from '../worker/harvest-task-queue';
+import { JOB_ID, WORKFLOW_KIND } from '../temporal/search-attributes';
+import { harvestTaskQueue } from '../temporal/task-queues';
 
 export interface RetryRuleActionInput {
   failureId: string;

@@ -1,8 +1,8 @@
 import { patched, proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { databaseActivity, greenhouseActivity } from './activity-options';
-import { WORKFLOW_KIND } from './search-attributes';
-import { harvestTaskQueue } from '../worker/harvest-task-queue';
+import { databaseActivity, greenhouseActivity } from '../temporal/activity-options';
+import { WORKFLOW_KIND } from '../temporal/search-attributes';
+import { harvestTaskQueue } from '../temporal/task-queues';
 
 const store = proxyActivities<Activities>(databaseActivity);
 

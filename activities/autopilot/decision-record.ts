@@ -11,9 +11,9 @@ import type {
   ResolvedApprover,
   RulePlan,
 } from '../../rules';
-import type { ExportTarget } from '../../workflows/autopilot-api';
+import type { ExportTarget } from '../../temporal/autopilot-api';
 import type { DecisionStep, TimedApproval } from '../../workflows/decision-steps';
-import { autopilotWorkflowId } from '../../workflows/workflow-ids';
+import { autopilotWorkflowId } from '../../temporal/workflow-ids';
 import type { LoadedPlan } from './rule-plans';
 
 /** What an approval request remembers: the plan it was asked under, to carry on under that plan. */

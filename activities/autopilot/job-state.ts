@@ -1,4 +1,4 @@
-import type { AutopilotStatus } from '../../workflows/autopilot-api';
+import type { AutopilotStatus } from '../../temporal/autopilot-api';
 import { pipelineCounts } from '../../db/queries/pipeline-counts';
 import type { ActivityDeps } from '../deps';
 

@@ -9,7 +9,7 @@ import {
   type FlowEvent,
   type RulePlan,
 } from '../../rules';
-import type { ExportCandidateInput } from '../../workflows/autopilot-api';
+import type { ExportCandidateInput } from '../../temporal/autopilot-api';
 import type { DecisionStep, TimedApproval } from '../../workflows/decision-steps';
 import type { ActivityDeps } from '../deps';
 import { planByHash, recordEvaluation, type ApprovalMemo } from './decision-record';

@@ -8,7 +8,7 @@ import {
   type FlowEvent,
   type GreenhouseStatus,
 } from '../../rules';
-import type { StageEvent } from '../../workflows/autopilot-api';
+import type { StageEvent } from '../../temporal/autopilot-api';
 import { requireHarvest, type ActivityDeps } from '../deps';
 import { greenhouseCall } from '../greenhouse-call';
 import { presenceFromApplications } from './greenhouse-presence';

@@ -6,7 +6,7 @@ import { createDefaultFlow } from '../../rules';
 import { cycleTimeline } from '../../web/charts/phase-timeline';
 import { scoreBins } from '../../web/charts/score-bins';
 import { createUser } from '../../web/server/users.server';
-import { autopilotWorkflowId, resumeSignal, statusQuery } from '../../workflows/autopilot-api';
+import { autopilotWorkflowId, resumeSignal, statusQuery } from '../../temporal/autopilot-api';
 import { eventually } from '../support/autopilot-harness';
 import { publishRules } from '../support/publish-rules';
 import { signIn, startStack, type Stack } from './support/stack';

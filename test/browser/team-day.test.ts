@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../web/server/users.server';
-import { autopilotWorkflowId, resumeSignal, statusQuery } from '../../workflows/autopilot-api';
+import { autopilotWorkflowId, resumeSignal, statusQuery } from '../../temporal/autopilot-api';
 import { createDefaultFlow } from '../../rules';
 import { eventually } from '../support/autopilot-harness';
 import { publishRules } from '../support/publish-rules';

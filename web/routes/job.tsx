@@ -12,7 +12,7 @@ import { requireMutation, requireUser } from '../server/auth.server';
 import { audit } from '../server/audit.server';
 import { autopilotStatus, signalAutopilot } from '../server/autopilot.server';
 import { CADENCES, cadenceLabel } from '../server/cadence';
-import { newSourceDataSignal } from '../../workflows/autopilot-api';
+import { newSourceDataSignal } from '../../temporal/autopilot-api';
 import { invalid, parseForm } from '../server/forms.server';
 import { assertJobVisible } from '../server/greenhouse.server';
 import { scoreChartData } from '../server/job-charts.server';

@@ -7,7 +7,7 @@ import {
   exportWorkflowId,
   type ApprovalDecision,
   type ApprovalDecisionResult,
-} from '../../workflows/autopilot-api';
+} from '../../temporal/autopilot-api';
 import { mayDecide, teamForDecision } from '../../rules/approval-rights';
 import type { ResolvedApprover } from '../../rules';
 import type { SignedInUser } from './auth.server';

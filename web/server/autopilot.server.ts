@@ -5,8 +5,8 @@ import {
   resumeSignal,
   statusQuery,
   type AutopilotStatus,
-} from '../../workflows/autopilot-api';
-import { JOB_ID, WORKFLOW_KIND } from '../../workflows/search-attributes';
+} from '../../temporal/autopilot-api';
+import { JOB_ID, WORKFLOW_KIND } from '../../temporal/search-attributes';
 import type { PilothouseContext } from './load-context';
 
 export type AutopilotView =

@@ -1,7 +1,7 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { BacktestReport } from '../../matching/backtest';
-import { JOB_ID, WORKFLOW_KIND } from '../../workflows/search-attributes';
-import { backtestWorkflowId } from '../../workflows/workflow-ids';
+import { JOB_ID, WORKFLOW_KIND } from '../../temporal/search-attributes';
+import { backtestWorkflowId } from '../../temporal/workflow-ids';
 import type { PilothouseContext } from './load-context';
 
 /** The job's stored backtest and whether one is running now. */

@@ -1,5 +1,5 @@
-import { connectionCheckWorkflowId } from '../../workflows/workflow-ids';
-import { WORKFLOW_KIND } from '../../workflows/search-attributes';
+import { connectionCheckWorkflowId } from '../../temporal/workflow-ids';
+import { WORKFLOW_KIND } from '../../temporal/search-attributes';
 import type { PilothouseContext } from './load-context';
 
 export async function runConnectionCheck(context: PilothouseContext, requestedBy: string) {

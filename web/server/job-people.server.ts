@@ -6,7 +6,7 @@ import {
   exportNowUpdate,
   exportWorkflowId,
   type ExportCandidateInput,
-} from '../../workflows/autopilot-api';
+} from '../../temporal/autopilot-api';
 import { stagesOfTab } from '../components/pipeline';
 import { greenhouseLinks, profileLink, type GreenhouseLinks } from './greenhouse.server';
 import type { PilothouseContext } from './load-context';

@@ -1,12 +1,8 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
 import { sql } from 'kysely';
 import type { RetryRuleActionInput } from '../../workflows/retry-rule-action';
-import { ruleActionRetryWorkflowId } from '../../workflows/workflow-ids';
-import {
-  exportWorkflowId,
-  type ExportCandidateInput,
-  type ExportTarget,
-} from '../../workflows/autopilot-api';
+import { ruleActionRetryWorkflowId } from '../../temporal/workflow-ids';
+import { exportWorkflowId, type ExportCandidateInput, type ExportTarget } from '../../temporal/autopilot-api';
 import type { SignedInUser } from './auth.server';
 import { assertJobVisible, visibleJobIds } from './greenhouse.server';
 import type { PilothouseContext } from './load-context';

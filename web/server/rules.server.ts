@@ -16,7 +16,7 @@ import {
   type TriggerData,
   type ValidationContext,
 } from '../../rules';
-import { rulesPublishedSignal } from '../../workflows/autopilot-api';
+import { rulesPublishedSignal } from '../../temporal/autopilot-api';
 import type { SignedInUser } from './auth.server';
 import { audit } from './audit.server';
 import { dryRunCases } from './dry-run-cases.server';

@@ -7,7 +7,7 @@ import {
 } from '../../db/queries/sourcing';
 import { parseOutreachBody } from '../../sourcing/outreach-event';
 import { readPeopleList, PEOPLE_LIST_LIMITS, type ListProblem } from '../../sourcing/people-list';
-import { newSourceDataSignal } from '../../workflows/autopilot-api';
+import { newSourceDataSignal } from '../../temporal/autopilot-api';
 import { signalAutopilot } from './autopilot.server';
 import type { SignedInUser } from './auth.server';
 import { visibleJobIds } from './greenhouse.server';

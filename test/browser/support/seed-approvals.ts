@@ -1,7 +1,7 @@
 import { loadRulePlans } from '../../../activities/autopilot/rule-plans';
 import type { Db } from '../../../db/database';
 import { evaluate } from '../../../rules';
-import { autopilotWorkflowId } from '../../../workflows/autopilot-api';
+import { autopilotWorkflowId } from '../../../temporal/autopilot-api';
 
 /**
  * Puts `count` people in a job's pipeline waiting for approval, as the autopilot's selection leaves them:

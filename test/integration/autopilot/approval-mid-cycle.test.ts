@@ -3,7 +3,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPersonToJob } from '../../../db/queries/people';
-import { autopilotWorkflowId, decideApprovalsUpdate, statusQuery } from '../../../workflows/autopilot-api';
+import { autopilotWorkflowId, decideApprovalsUpdate, statusQuery } from '../../../temporal/autopilot-api';
 import { importedPeopleNeedTheRecruiter } from '../../unit/rules/fixtures/build-flow';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 import { publishRules } from '../../support/publish-rules';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPersonToJob } from '../../../db/queries/people';
 import { createDefaultFlow } from '../../../rules';
-import { autopilotWorkflowId, decideApprovalsUpdate, statusQuery } from '../../../workflows/autopilot-api';
+import { autopilotWorkflowId, decideApprovalsUpdate, statusQuery } from '../../../temporal/autopilot-api';
 import {
   eventually,
   maybeRecordGoldenHistory,

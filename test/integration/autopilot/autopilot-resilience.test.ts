@@ -5,7 +5,7 @@ import {
   newSourceDataSignal,
   stageEventSignal,
   statusQuery,
-} from '../../../workflows/autopilot-api';
+} from '../../../temporal/autopilot-api';
 import { initialState } from '../../../workflows/job-autopilot-state';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addPersonToJob } from '../../../db/queries/people';
 import { collect } from '../../../greenhouse/client';
-import { exportWorkflowId } from '../../../workflows/autopilot-api';
+import { exportWorkflowId } from '../../../temporal/autopilot-api';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 import { uniqueTaskQueue } from '../../support/services';
 import { sandboxConnectionSettings } from '../../../sandbox';

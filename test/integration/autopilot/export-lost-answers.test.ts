@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPersonToJob } from '../../../db/queries/people';
 import { collect } from '../../../greenhouse/client';
-import { exportWorkflowId } from '../../../workflows/autopilot-api';
+import { exportWorkflowId } from '../../../temporal/autopilot-api';
 import { startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 
 // Greenhouse carried out a write, but its answer never arrived (a timeout, a dropped connection): the

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presenceFromApplications } from '../../../activities/autopilot/greenhouse-presence';
 import { addPersonToJob } from '../../../db/queries/people';
 import { collect } from '../../../greenhouse/client';
-import { exportWorkflowId } from '../../../workflows/autopilot-api';
+import { exportWorkflowId } from '../../../temporal/autopilot-api';
 import {
   maybeRecordGoldenHistory,
   startAutopilotHarness,

@@ -8,7 +8,7 @@ import {
   decideApprovalsUpdate,
   newSourceDataSignal,
   statusQuery,
-} from '../../../workflows/autopilot-api';
+} from '../../../temporal/autopilot-api';
 import {
   eventually,
   maybeRecordGoldenHistory,

@@ -7,7 +7,7 @@ import { CURRENT_FLOW_SCHEMA_VERSION, type RuleFlow } from '../../../rules';
 import type { PilothouseContext } from '../../../web/server/load-context';
 import { runWeb } from '../../../web/server/run-web';
 import { importUpload } from '../../../web/server/sourcing.server';
-import { autopilotWorkflowId, statusQuery } from '../../../workflows/autopilot-api';
+import { autopilotWorkflowId, statusQuery } from '../../../temporal/autopilot-api';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 import { freePort } from '../../support/free-port';
 import { publishRules } from '../../support/publish-rules';

@@ -6,7 +6,7 @@ import { addPersonToJob } from '../../../db/queries/people';
 import { collect } from '../../../greenhouse/client';
 import { serveProbes, type ProbeServer } from '../../../observability/metrics-server';
 import { ingestWebhook, signalStoredEvent } from '../../../web/server/webhook-ingest.server';
-import { autopilotWorkflowId, exportNowUpdate, statusQuery } from '../../../workflows/autopilot-api';
+import { autopilotWorkflowId, exportNowUpdate, statusQuery } from '../../../temporal/autopilot-api';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 import { startWebhookReceiver } from '../../unit/greenhouse/support/webhook-receiver';
 import { sandboxConnectionSettings } from '../../../sandbox';

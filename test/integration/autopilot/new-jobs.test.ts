@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signalStoredEvent } from '../../../activities/webhook-signals';
 import { setNewJobAutopilot } from '../../../db/queries/app-settings';
-import { autopilotWorkflowId } from '../../../workflows/autopilot-api';
+import { autopilotWorkflowId } from '../../../temporal/autopilot-api';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 
 describe('new Greenhouse jobs and their autopilot', () => {

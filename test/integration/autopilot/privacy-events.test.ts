@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseEnv, type Env } from '../../../config/env';
 import { addPersonToJob } from '../../../db/queries/people';
 import { ingestWebhook, signalStoredEvent } from '../../../web/server/webhook-ingest.server';
-import { autopilotWorkflowId, exportNowUpdate, statusQuery } from '../../../workflows/autopilot-api';
+import { autopilotWorkflowId, exportNowUpdate, statusQuery } from '../../../temporal/autopilot-api';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 import { sandboxConnectionSettings } from '../../../sandbox';
 

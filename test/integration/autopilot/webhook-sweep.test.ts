@@ -5,7 +5,7 @@ import { parseEnv, type Env } from '../../../config/env';
 import { addPersonToJob } from '../../../db/queries/people';
 import { collect } from '../../../greenhouse/client';
 import { ingestWebhook } from '../../../web/server/webhook-ingest.server';
-import { autopilotWorkflowId, exportNowUpdate, statusQuery } from '../../../workflows/autopilot-api';
+import { autopilotWorkflowId, exportNowUpdate, statusQuery } from '../../../temporal/autopilot-api';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 import { freePort } from '../../support/free-port';
 import { startWebhookReceiver } from '../../unit/greenhouse/support/webhook-receiver';

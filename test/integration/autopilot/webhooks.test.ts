@@ -3,7 +3,7 @@ import { parseEnv } from '../../../config/env';
 import { addPersonToJob } from '../../../db/queries/people';
 import { collect } from '../../../greenhouse/client';
 import { runWeb } from '../../../web/server/run-web';
-import { autopilotWorkflowId, exportNowUpdate, statusQuery } from '../../../workflows/autopilot-api';
+import { autopilotWorkflowId, exportNowUpdate, statusQuery } from '../../../temporal/autopilot-api';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 import { freePort } from '../../support/free-port';
 import { sandboxConnectionSettings } from '../../../sandbox';

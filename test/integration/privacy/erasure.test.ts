@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseEnv, type Env } from '../../../config/env';
 import { sql } from 'kysely';
 import { addPersonToJob } from '../../../db/queries/people';
-import { exportWorkflowId } from '../../../workflows/autopilot-api';
+import { exportWorkflowId } from '../../../temporal/autopilot-api';
 import { ingestWebhook, signalStoredEvent } from '../../../web/server/webhook-ingest.server';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 import { historyText } from '../../support/history-text';

@@ -6,7 +6,7 @@ import { addPersonToJob } from '../../../db/queries/people';
 import type { RuleFlow } from '../../../rules';
 import { sandboxConnectionSettings } from '../../../sandbox';
 import { decideApprovals } from '../../../web/server/approvals.server';
-import { autopilotWorkflowId, statusQuery } from '../../../workflows/autopilot-api';
+import { autopilotWorkflowId, statusQuery } from '../../../temporal/autopilot-api';
 import {
   exportAsCandidate,
   flowOf,

@@ -5,7 +5,7 @@ import type { Db } from '../../../db/database';
 import { addPersonToJob } from '../../../db/queries/people';
 import { CURRENT_FLOW_SCHEMA_VERSION, type RuleFlow } from '../../../rules';
 import { startSandbox, type SandboxHandle, sandboxConnectionSettings } from '../../../sandbox';
-import { autopilotWorkflowId, statusQuery } from '../../../workflows/autopilot-api';
+import { autopilotWorkflowId, statusQuery } from '../../../temporal/autopilot-api';
 import { eventually } from '../../support/autopilot-harness';
 import { publishRules } from '../../support/publish-rules';
 import { testDb, testTemporal, uniqueTaskQueue } from '../../support/services';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPersonToJob } from '../../../db/queries/people';
 import { collect } from '../../../greenhouse/client';
-import { autopilotWorkflowId, newSourceDataSignal, stageEventSignal } from '../../../workflows/autopilot-api';
+import { autopilotWorkflowId, newSourceDataSignal, stageEventSignal } from '../../../temporal/autopilot-api';
 import {
   exportAsCandidate,
   flowOf,

@@ -27,7 +27,7 @@ import {
   jobChangedSignal,
   newSourceDataSignal,
   statusQuery,
-} from '../../../workflows/autopilot-api';
+} from '../../../temporal/autopilot-api';
 import {
   advance,
   approval,

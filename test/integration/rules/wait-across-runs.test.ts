@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPersonToJob } from '../../../db/queries/people';
-import { autopilotWorkflowId } from '../../../workflows/autopilot-api';
+import { autopilotWorkflowId } from '../../../temporal/autopilot-api';
 import { days, flowOf, tag, trigger, wait } from '../../unit/rules/fixtures/build-flow';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 import { pilothouseTags } from '../../support/pilothouse-tags';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../db/database';
 import { addPersonToJob } from '../../../db/queries/people';
 import { sandboxConnectionSettings } from '../../../sandbox';
-import { autopilotWorkflowId, statusQuery } from '../../../workflows/autopilot-api';
+import { autopilotWorkflowId, statusQuery } from '../../../temporal/autopilot-api';
 import { importedPeopleNeedTheRecruiter } from '../../unit/rules/fixtures/build-flow';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 import { publishRules } from '../../support/publish-rules';

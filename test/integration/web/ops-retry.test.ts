@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPersonToJob } from '../../../db/queries/people';
-import { exportWorkflowId } from '../../../workflows/autopilot-api';
+import { exportWorkflowId } from '../../../temporal/autopilot-api';
 import {
   greenhouseCandidatesWithEmail,
   setCandidateCreateScope,

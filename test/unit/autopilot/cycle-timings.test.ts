@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AutopilotPhase } from '../../../workflows/autopilot-api';
+import type { AutopilotPhase } from '../../../temporal/autopilot-api';
 import {
   enterPhase,
   finishCycleTiming,

@@ -6,8 +6,8 @@ import {
   HarvestRateLimiter,
   collect,
   parseErrorMessages,
-  toApplicationFailure,
 } from '../../../greenhouse';
+import { toApplicationFailure } from '../../../temporal/greenhouse-failure';
 
 const request = { method: 'POST', path: '/v3/applications' };
 const httpError = (status: number, retryAfterMs?: number) =>

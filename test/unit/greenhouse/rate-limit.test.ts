@@ -1,10 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  GreenhouseError,
-  collect,
-  harvestTaskQueueActivitiesPerSecond,
-  toApplicationFailure,
-} from '../../../greenhouse';
+import { GreenhouseError, collect } from '../../../greenhouse';
+import { harvestTaskQueueActivitiesPerSecond } from '../../../temporal/harvest-queue-rate';
+import { toApplicationFailure } from '../../../temporal/greenhouse-failure';
 import { startTestSandbox, type TestSandbox } from './support/sandbox-fixture';
 
 describe('sharing the Harvest rate budget', { timeout: 30_000 }, () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GreenhouseError, checkScopes, requiredScopeList, toApplicationFailure } from '../../../greenhouse';
+import { GreenhouseError, checkScopes, requiredScopeList } from '../../../greenhouse';
+import { toApplicationFailure } from '../../../temporal/greenhouse-failure';
 import { startTestSandbox, type TestSandbox } from './support/sandbox-fixture';
 
 describe('checking the scopes of a credential', () => {

@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  GreenhouseError,
-  TokenProvider,
-  collect,
-  silentLogger,
-  toApplicationFailure,
-} from '../../../greenhouse';
+import { GreenhouseError, TokenProvider, collect, silentLogger } from '../../../greenhouse';
+import { toApplicationFailure } from '../../../temporal/greenhouse-failure';
 import { startTestSandbox, type TestSandbox } from './support/sandbox-fixture';
 
 describe('OAuth client credentials against the sandbox', { timeout: 30_000 }, () => {

@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  GreenhouseError,
-  collect,
-  moveApplicationFromStage,
-  toApplicationFailure,
-  type Application,
-} from '../../../greenhouse';
+import { GreenhouseError, collect, moveApplicationFromStage, type Application } from '../../../greenhouse';
+import { toApplicationFailure } from '../../../temporal/greenhouse-failure';
 import { startTestSandbox, type TestSandbox } from './support/sandbox-fixture';
 
 describe('writing to Greenhouse', () => {

@@ -46,6 +46,27 @@ const wrong: { path: string; source: string; says: RegExp }[] = [
     says: /activity types only/,
   },
   {
+    path: 'workflows/fixture.ts',
+    source: "import { autopilotClient } from '../temporal/client';\nexport const c = autopilotClient;\n",
+    says: /never use the Temporal client/,
+  },
+  {
+    path: 'temporal/fixture.ts',
+    source: "import { Client } from '@temporalio/client';\nexport const c = Client;\n",
+    says: /Only temporal\/client.ts talks to the Temporal server/,
+  },
+  {
+    path: 'temporal/fixture.ts',
+    source: "import { createDb } from '../db/database';\nexport const db = createDb;\n",
+    says: /shared definitions and the client/,
+  },
+  {
+    path: 'greenhouse/fixture.ts',
+    source:
+      "import { ApplicationFailure } from '@temporalio/common';\nexport const f = ApplicationFailure;\n",
+    says: /Harvest client alone/,
+  },
+  {
     path: 'db/queries/fixture.ts',
     source:
       "import { demoCredentials } from '../../sandbox/auth/credentials';\nexport const c = demoCredentials;\n",
@@ -109,8 +130,8 @@ describe('the layering is enforced by lint (docs/decisions/0007-layers.md)', () 
           "import { proxyActivities } from '@temporalio/workflow';",
           "import type { Activities } from '../activities';",
           "import { evaluate } from '../rules';",
-          "import { harvestTaskQueue } from '../worker/harvest-task-queue';",
-          "import { autopilotWorkflowId } from './autopilot-api';",
+          "import { harvestTaskQueue } from '../temporal/task-queues';",
+          "import { autopilotWorkflowId } from '../temporal/autopilot-api';",
           'export const all = [proxyActivities, evaluate, harvestTaskQueue, autopilotWorkflowId];',
           'export type A = Activities;',
         ].join('\n'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseEnv } from '../../../config/env';
-import { harvestTaskQueue } from '../../../worker/harvest-task-queue';
+import { harvestTaskQueue } from '../../../temporal/task-queues';
 import { harvestQueueActivitiesPerSecond, workerTuningFromEnv } from '../../../worker/tuning';
 import { DEFAULT_WORKFLOW_BUNDLE_PATH, resolveWorkflowBundlePath } from '../../../worker/workflow-bundle';
 

@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { GreenhouseError } from './errors';
+import { GreenhouseError } from '../greenhouse/errors';
 
 /** Stable failure types: retry policies, the ops page and alerts match on these strings. */
 export const greenhouseFailureTypes = {

@@ -1,7 +1,7 @@
 // The autopilot's public surface: workflow ids, signals, updates and queries, shared by the workflows
 // (which handle them) and by the web app and webhook ingest (which send them). Plain JSON types only.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { CycleTiming } from './cycle-timings';
+import type { CycleTiming } from '../workflows/cycle-timings';
 
 export {
   DEFAULT_TENANT,
