@@ -13,7 +13,7 @@ import { jobSyncActivities } from './job-sync';
 
 export type { ActivityDeps } from './deps';
 
-/** All activities, bound to their dependencies once per worker. Workflows import only this type. */
+/** All activities, bound to their dependencies once per worker: what the main task queue registers. */
 export function createActivities(deps: ActivityDeps) {
   return {
     ...connectionCheckActivities(deps.db),
@@ -31,3 +31,76 @@ export function createActivities(deps: ActivityDeps) {
 }
 
 export type Activities = ReturnType<typeof createActivities>;
+
+/**
+ * Which group each activity belongs to, by the queue and options workflows call it with:
+ * - `harvest`: calls the Harvest API, so it runs on the rate-limited Harvest queue (`greenhouseActivity`);
+ * - `store`: database work, on the main queue (`databaseActivity`);
+ * - `matching`: training and scoring, on the main queue (`matchingActivity`);
+ * - `notify`: outgoing notifications, on the main queue (`notifyActivity`).
+ * A new activity fails the type check until it is given a group here.
+ */
+const activityGroup = {
+  syncJobsFromGreenhouse: 'harvest',
+  sourceCandidates: 'harvest',
+  reconcileJob: 'harvest',
+  applyStageEvent: 'harvest',
+  performRuleAction: 'harvest',
+  carryOutDecision: 'harvest',
+  ensureGreenhousePerson: 'harvest',
+  attachGeneratedResume: 'harvest',
+  addMatchNote: 'harvest',
+
+  trainJobProfile: 'matching',
+  scoreBatch: 'matching',
+  backtestJob: 'matching',
+
+  notifyDecision: 'notify',
+  notifyApprover: 'notify',
+
+  recordConnectionCheck: 'store',
+  reconcileAutopilots: 'store',
+  loadJobSettings: 'store',
+  loadPipelineCounts: 'store',
+  recordAutopilotError: 'store',
+  selectPeople: 'store',
+  resolveApproval: 'store',
+  expireApproval: 'store',
+  prepareManualExport: 'store',
+  manualExportRequested: 'store',
+  evaluateJobEvent: 'store',
+  applyRetroactively: 'store',
+  beginExport: 'store',
+  completeExport: 'store',
+  recordExportFailure: 'store',
+  eraseGreenhouseCandidateData: 'store',
+  sweepErasedCandidates: 'store',
+  resumeWait: 'store',
+  recordRuleActionFailure: 'store',
+  finishRuleActionRetry: 'store',
+} as const satisfies Record<keyof Activities, 'harvest' | 'store' | 'matching' | 'notify'>;
+
+type ActivityGroup = (typeof activityGroup)[keyof Activities];
+type NamesIn<G extends ActivityGroup> = {
+  [K in keyof Activities]: (typeof activityGroup)[K] extends G ? K : never;
+}[keyof Activities];
+
+export type HarvestActivities = Pick<Activities, NamesIn<'harvest'>>;
+export type StoreActivities = Pick<Activities, NamesIn<'store'>>;
+export type MatchingActivities = Pick<Activities, NamesIn<'matching'>>;
+export type NotifyActivities = Pick<Activities, NamesIn<'notify'>>;
+
+/**
+ * What workers of the Harvest task queue register: the Harvest group, and `completeExport`, which exports
+ * started before `complete-export-off-harvest-queue` (workflows/export-candidate.ts) still schedule on
+ * that queue. It leaves this list when that patch is retired (docs/decisions/0005).
+ */
+export function createHarvestQueueActivities(deps: ActivityDeps): HarvestQueueActivities {
+  const all = createActivities(deps);
+  const harvest = Object.fromEntries(
+    Object.entries(all).filter(([name]) => activityGroup[name as keyof Activities] === 'harvest'),
+  ) as HarvestActivities;
+  return { ...harvest, completeExport: all.completeExport };
+}
+
+export type HarvestQueueActivities = HarvestActivities & Pick<StoreActivities, 'completeExport'>;

@@ -11,7 +11,7 @@ import type { LogFields, Logger, LogLevel } from './logger';
 export function temporalLogger(logger: Logger): TemporalLogger {
   const forward = (level: TemporalLevel, message: string, meta?: LogMetadata) => {
     const fields = temporalFields(meta);
-    logger[ourLevel(level, fields.sdkComponent)](message, fields);
+    logger[ourLevel(level, fields.sdkComponent, message)](message, fields);
   };
   return {
     log: forward,
@@ -24,10 +24,18 @@ export function temporalLogger(logger: Logger): TemporalLogger {
 }
 
 /**
- * The SDK's own INFO lines (bundler output, worker state changes) would drown the product's; they
- * become debug. Lines from workflow and activity code keep the level their author chose.
+ * The SDK warns, at every start, that a worker registers no workflows (or no activities). Pilothouse's
+ * workers poll one kind of task by design — the Harvest queue's worker runs activities only, and
+ * WORKER_ROLE splits the main queue's — so that is not a warning here.
  */
-export function ourLevel(level: TemporalLevel, sdkComponent: unknown): LogLevel {
+const ONE_KIND_OF_TASK = /^No (workflows|activities) registered, not polling for/;
+
+/**
+ * The SDK's own INFO lines (bundler output, worker state changes) would drown the product's; they
+ * become debug, as does its notice that a worker polls one kind of task. Lines from workflow and
+ * activity code keep the level their author chose.
+ */
+export function ourLevel(level: TemporalLevel, sdkComponent: unknown, message = ''): LogLevel {
   switch (level) {
     case 'TRACE':
     case 'DEBUG':
@@ -35,7 +43,7 @@ export function ourLevel(level: TemporalLevel, sdkComponent: unknown): LogLevel 
     case 'INFO':
       return sdkComponent === 'worker' || sdkComponent === 'core' ? 'debug' : 'info';
     case 'WARN':
-      return 'warn';
+      return sdkComponent === 'worker' && ONE_KIND_OF_TASK.test(message) ? 'debug' : 'warn';
     case 'ERROR':
       return 'error';
   }

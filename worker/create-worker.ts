@@ -1,5 +1,5 @@
 import { Worker, type NativeConnection } from '@temporalio/worker';
-import { createActivities, type ActivityDeps } from '../activities';
+import { createActivities, createHarvestQueueActivities, type ActivityDeps } from '../activities';
 import { activityMetricsInterceptor } from '../observability/activity-metrics';
 import { harvestTaskQueue } from '../temporal/task-queues';
 import type { WorkerTuning } from './tuning';
@@ -22,7 +22,11 @@ export interface PilothouseWorkerOptions {
   role?: WorkerRole;
 }
 
-/** The worker of the main task queue: the workflows and the general activities. */
+/**
+ * The worker of the main task queue: the workflows and every activity — the store, matching and notify
+ * groups workflows send here, and the Harvest group too, as before the split (a Harvest activity a
+ * workflow scheduled here before the Harvest queue existed still finds its implementation).
+ */
 export async function createPilothouseWorker(options: PilothouseWorkerOptions): Promise<Worker> {
   const role = options.role ?? 'all';
   return Worker.create({
@@ -55,8 +59,9 @@ export interface HarvestWorkerOptions extends Omit<PilothouseWorkerOptions, 'wor
 /**
  * The worker of the Harvest task queue (`harvestTaskQueue(taskQueue)`): activities only, at most
  * `maxTaskQueueActivitiesPerSecond` started per second across every worker of the deployment.
- * It registers all activities, so which ones are rate-limited is decided where they are called: a
- * workflow sends an activity to this queue with `proxyActivities({ taskQueue: harvestTaskQueue(...) })`.
+ * It registers only the Harvest activities (`createHarvestQueueActivities`: the `HarvestActivities`
+ * group workflows send here with `proxyActivities<HarvestActivities>({ taskQueue: harvestTaskQueue(...) })`,
+ * plus `completeExport` for exports that scheduled it here before it moved to the main queue).
  */
 export async function createHarvestWorker(options: HarvestWorkerOptions): Promise<Worker> {
   // Workflow-task settings mean nothing to an activities-only worker. Deployment versioning stays:
@@ -70,7 +75,7 @@ export async function createHarvestWorker(options: HarvestWorkerOptions): Promis
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: harvestTaskQueue(options.taskQueue),
-    activities: createActivities(options.deps),
+    activities: createHarvestQueueActivities(options.deps),
     interceptors: { activity: [activityMetricsInterceptor] },
     maxTaskQueueActivitiesPerSecond: options.maxTaskQueueActivitiesPerSecond,
     ...tuning,

@@ -1,12 +1,12 @@
 import { proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import type { StoreActivities } from '../activities';
 import type { CandidateErasureInput } from '../temporal/autopilot-api';
 import { WORKFLOW_KIND } from '../temporal/search-attributes';
 
 // An erasure is never given up on: a database outage only delays it. Every attempt is idempotent
 // (erasing what is already gone changes nothing), so retrying for as long as it takes is safe.
 // (No maximumAttempts: unlimited.)
-const untilDone = proxyActivities<Activities>({
+const untilDone = proxyActivities<StoreActivities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });

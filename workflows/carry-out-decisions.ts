@@ -6,7 +6,7 @@
 //   autopilot's main loop sleeps until the earliest wait; `pendingWaits` is plain JSON, kept across
 //   continue-as-new) · stop → end of the branch (the evaluation already ended it; nothing to do).
 import { ActivityFailure, ApplicationFailure, proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import type { HarvestActivities, NotifyActivities, StoreActivities } from '../activities';
 import type { ExportCandidateInput } from '../temporal/autopilot-api';
 import { databaseActivity, greenhouseActivity, notifyActivity } from '../temporal/activity-options';
 import type { DecisionStep, PendingWait, TimedApproval } from './decision-steps';
@@ -35,10 +35,10 @@ export function failureOf(error: unknown): { failureType: string; message: strin
 }
 
 export function decisionExecutor(ctx: ExecutorContext) {
-  const store = proxyActivities<Activities>(databaseActivity);
-  const notify = proxyActivities<Activities>(notifyActivity);
+  const store = proxyActivities<StoreActivities>(databaseActivity);
+  const notify = proxyActivities<NotifyActivities>(notifyActivity);
   // Greenhouse writes go through the rate-limited Harvest queue shared by every worker.
-  const greenhouse = proxyActivities<Activities>({
+  const greenhouse = proxyActivities<HarvestActivities>({
     ...greenhouseActivity,
     taskQueue: harvestTaskQueue(workflowInfo().taskQueue),
   });

@@ -1,7 +1,7 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { createActivities } from '../activities';
+import type { StoreActivities } from '../activities';
 
-const { recordConnectionCheck } = proxyActivities<ReturnType<typeof createActivities>>({
+const { recordConnectionCheck } = proxyActivities<StoreActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumAttempts: 5 },
 });

@@ -6,13 +6,13 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import type { HarvestQueueActivities, StoreActivities } from '../activities';
 import type { ExportCandidateInput } from '../temporal/autopilot-api';
 import { databaseActivity, greenhouseActivity } from '../temporal/activity-options';
 import { JOB_ID, OUTCOME, PERSON_ID, WORKFLOW_KIND } from '../temporal/search-attributes';
 import { harvestTaskQueue } from '../temporal/task-queues';
 
-const store = proxyActivities<Activities>(databaseActivity);
+const store = proxyActivities<StoreActivities>(databaseActivity);
 
 /**
  * Completion stores what the export step already learned from Greenhouse, so it no longer needs a slot
@@ -37,8 +37,9 @@ export interface ExportCandidateResult {
  * have sent its create — a crash or retry at any step never yields a second of anything.
  */
 export async function exportCandidate(input: ExportCandidateInput): Promise<ExportCandidateResult> {
-  // Greenhouse calls go through the rate-limited Harvest queue shared by every worker.
-  const greenhouse = proxyActivities<Activities>({
+  // Greenhouse calls go through the rate-limited Harvest queue shared by every worker. Typed with
+  // completeExport too: runs from before COMPLETE_EXPORT_OFF_HARVEST_QUEUE complete there.
+  const greenhouse = proxyActivities<HarvestQueueActivities>({
     ...greenhouseActivity,
     taskQueue: harvestTaskQueue(workflowInfo().taskQueue),
   });

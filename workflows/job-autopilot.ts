@@ -12,7 +12,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import type { Activities } from '../activities';
+import type { HarvestActivities, MatchingActivities, StoreActivities } from '../activities';
 import {
   decideApprovalsUpdate,
   exportNowUpdate,
@@ -43,8 +43,8 @@ import {
 import { JOB_ID, WORKFLOW_KIND } from '../temporal/search-attributes';
 import { harvestTaskQueue } from '../temporal/task-queues';
 
-const store = proxyActivities<Activities>(databaseActivity);
-const matching = proxyActivities<Activities>(matchingActivity);
+const store = proxyActivities<StoreActivities>(databaseActivity);
+const matching = proxyActivities<MatchingActivities>(matchingActivity);
 
 const SCORE_BATCH = 100;
 
@@ -67,7 +67,7 @@ const SETTLED_APPROVALS_STAY_SETTLED = 'settled-approvals-stay-settled';
 export async function jobAutopilot(input: JobAutopilotInput): Promise<void> {
   const state: AutopilotState = input.state ?? initialState(input);
   // Greenhouse calls go through the rate-limited Harvest queue shared by every worker.
-  const greenhouse = proxyActivities<Activities>({
+  const greenhouse = proxyActivities<HarvestActivities>({
     ...greenhouseActivity,
     taskQueue: harvestTaskQueue(workflowInfo().taskQueue),
   });

@@ -1,5 +1,5 @@
 import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import type { HarvestActivities, MatchingActivities } from '../activities';
 import { greenhouseActivity, matchingActivity } from '../temporal/activity-options';
 import { JOB_ID, WORKFLOW_KIND } from '../temporal/search-attributes';
 import { harvestTaskQueue } from '../temporal/task-queues';
@@ -15,13 +15,16 @@ export async function jobBacktest(input: { jobId: number }) {
     { key: WORKFLOW_KIND, value: 'backtest' },
     { key: JOB_ID, value: String(input.jobId) },
   ]);
-  const greenhouse = proxyActivities<Activities>({
+  const greenhouse = proxyActivities<HarvestActivities>({
     ...greenhouseActivity,
     startToCloseTimeout: '10 minutes',
     taskQueue: harvestTaskQueue(workflowInfo().taskQueue),
   });
   // Ranking up to 300 people with the model on CPU takes longer than one autopilot batch.
-  const matching = proxyActivities<Activities>({ ...matchingActivity, startToCloseTimeout: '15 minutes' });
+  const matching = proxyActivities<MatchingActivities>({
+    ...matchingActivity,
+    startToCloseTimeout: '15 minutes',
+  });
   await greenhouse.sourceCandidates({ jobId: input.jobId });
   return matching.backtestJob({ jobId: input.jobId });
 }

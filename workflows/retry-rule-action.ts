@@ -1,5 +1,5 @@
 import { proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import type { HarvestActivities, NotifyActivities, StoreActivities } from '../activities';
 import { databaseActivity, greenhouseActivity, notifyActivity } from '../temporal/activity-options';
 import { failureOf } from './carry-out-decisions';
 import { JOB_ID, WORKFLOW_KIND } from '../temporal/search-attributes';
@@ -23,9 +23,9 @@ export async function retryRuleAction(input: RetryRuleActionInput): Promise<{ ou
     { key: WORKFLOW_KIND, value: 'rule-action-retry' },
     { key: JOB_ID, value: String(input.jobId) },
   ]);
-  const store = proxyActivities<Activities>(databaseActivity);
-  const notify = proxyActivities<Activities>(notifyActivity);
-  const greenhouse = proxyActivities<Activities>({
+  const store = proxyActivities<StoreActivities>(databaseActivity);
+  const notify = proxyActivities<NotifyActivities>(notifyActivity);
+  const greenhouse = proxyActivities<HarvestActivities>({
     ...greenhouseActivity,
     taskQueue: harvestTaskQueue(workflowInfo().taskQueue),
   });

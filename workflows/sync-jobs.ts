@@ -1,10 +1,10 @@
 import { patched, proxyActivities, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import type { HarvestActivities, StoreActivities } from '../activities';
 import { databaseActivity, greenhouseActivity } from '../temporal/activity-options';
 import { WORKFLOW_KIND } from '../temporal/search-attributes';
 import { harvestTaskQueue } from '../temporal/task-queues';
 
-const store = proxyActivities<Activities>(databaseActivity);
+const store = proxyActivities<StoreActivities>(databaseActivity);
 
 export interface SyncJobsInput {
   /** Demo mode: turn autopilot on for open jobs the first time they are seen. */
@@ -17,7 +17,7 @@ export interface SyncJobsInput {
  */
 export async function syncJobs(input: SyncJobsInput = {}) {
   upsertSearchAttributes([{ key: WORKFLOW_KIND, value: 'sync-jobs' }]);
-  const greenhouse = proxyActivities<Activities>({
+  const greenhouse = proxyActivities<HarvestActivities>({
     ...greenhouseActivity,
     startToCloseTimeout: '10 minutes',
     taskQueue: harvestTaskQueue(workflowInfo().taskQueue),

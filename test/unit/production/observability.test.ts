@@ -64,6 +64,17 @@ describe('structured logs', () => {
     });
   });
 
+  it("a worker that polls one kind of task by design (the Harvest queue's) logs no warning for it", () => {
+    const { logger, json } = capture({ level: 'info' });
+    const runtime = temporalLogger(logger);
+    runtime.warn('No workflows registered, not polling for workflow tasks', {
+      sdkComponent: 'worker',
+      taskQueue: 'pilothouse-harvest',
+    });
+    runtime.warn('No activities registered, not polling for activity tasks', { sdkComponent: 'worker' });
+    expect(json()).toEqual([]);
+  });
+
   it('text format for a developer terminal', () => {
     const { logger, lines } = capture({ format: 'text' });
     logger.warn('slow answer', { path: '/v3/jobs', ms: 812, note: 'two words' });
