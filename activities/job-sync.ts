@@ -4,7 +4,8 @@ import { newJobAutopilot } from '../db/queries/app-settings';
 import { hiringTeamFromGreenhouse, replaceHiringTeams } from '../db/queries/hiring-team';
 import { collect, type HarvestClient } from '../greenhouse/client';
 import { GreenhouseError } from '../greenhouse/errors';
-import { autopilotWorkflowId, jobChangedSignal, resumeSignal } from '../temporal/autopilot-api';
+import { jobChangedSignal } from '../temporal/autopilot-api';
+import { workflowClient } from '../temporal/client';
 import { requireHarvest, type ActivityDeps } from './deps';
 import { greenhouseCall } from './greenhouse-call';
 import { sweepUnsignalledEvents } from './webhook-signals';
@@ -199,25 +200,26 @@ export function jobSyncActivities(deps: ActivityDeps) {
     }): Promise<{ started: number; stopped: number; resignalled: number; resignalFailed: number }> {
       if (!deps.temporal || !deps.taskQueue) throw new Error('reconcileAutopilots needs the Temporal client');
       const client = deps.temporal;
+      const workflows = workflowClient(client, deps.taskQueue);
       let started = 0;
       let stopped = 0;
       for (const job of input.jobs) {
-        const workflowId = autopilotWorkflowId(job.jobId);
         if (job.status === 'open' && job.autopilotEnabled) {
-          await client.workflow.signalWithStart('jobAutopilot', {
-            workflowId,
-            taskQueue: deps.taskQueue,
-            args: [{ jobId: job.jobId, cadenceMinutes: job.cadenceMinutes }],
-            signal: resumeSignal,
-            signalArgs: [{ by: 'job-sync' }],
-          });
-          if (job.opened)
-            await client.workflow.getHandle(workflowId).signal(jobChangedSignal, { status: 'open' });
+          await workflows.startOrWakeAutopilot(
+            { jobId: job.jobId, cadenceMinutes: job.cadenceMinutes },
+            'job-sync',
+          );
+          // Just started or woken: it runs, so "not running" would be a real failure here.
+          if (
+            job.opened &&
+            !(await workflows.signalAutopilot(job.jobId, jobChangedSignal, { status: 'open' }))
+          )
+            throw new Error(`the autopilot of job ${job.jobId} ended before it heard the job opened`);
           started += 1;
         } else if (job.status === 'closed') {
           try {
-            await client.workflow.getHandle(workflowId).signal(jobChangedSignal, { status: 'closed' });
-            stopped += 1;
+            if (await workflows.signalAutopilot(job.jobId, jobChangedSignal, { status: 'closed' }))
+              stopped += 1;
           } catch {
             // no autopilot running for this job: nothing to stop
           }

@@ -4,15 +4,12 @@ import type { Db } from '../db/database';
 import { translateWebhook, type GreenhouseWebhookEvent } from '../greenhouse';
 import { observeWebhookLag } from '../observability/metrics';
 import {
-  autopilotWorkflowId,
-  candidateErasureWorkflowId,
-  jobCreatedSyncWorkflowId,
   jobChangedSignal,
   newSourceDataSignal,
   stageEventSignal,
-  type CandidateErasureInput,
   type StageEvent,
 } from '../temporal/autopilot-api';
+import { workflowClient } from '../temporal/client';
 
 // Webhook events are stored before they are signalled (web/server/webhook-ingest.server.ts), so a
 // Temporal outage loses nothing: what the web app could not signal at once, the next job sync sweeps up.
@@ -43,8 +40,8 @@ export async function signalStoredEvent(context: SignalDeps, rowId: number): Pro
     const event = translateWebhook(row.payload);
     const eventId = row.event_id ?? `webhook-row-${row.id}`;
     const occurredAt = new Date(row.received_at).toISOString();
-    const targets: Array<() => Promise<void>> = [];
-    const handle = (jobId: number) => context.temporal.workflow.getHandle(autopilotWorkflowId(jobId));
+    const targets: Array<() => Promise<unknown>> = [];
+    const workflows = workflowClient(context.temporal, context.taskQueue);
     if (event.kind === 'application_changed' && row.job_id) {
       const kind = STAGE_KIND[event.action];
       const application = event.application;
@@ -60,27 +57,31 @@ export async function signalStoredEvent(context: SignalDeps, rowId: number): Pro
           ...(application.status ? { status: application.status } : {}),
           occurredAt,
         };
-        targets.push(() => handle(row.job_id!).signal(stageEventSignal, stageEvent));
+        targets.push(() => workflows.signalAutopilot(row.job_id!, stageEventSignal, stageEvent));
       } else {
-        targets.push(() => handle(row.job_id!).signal(newSourceDataSignal, { reason: 'webhook' }));
+        targets.push(() =>
+          workflows.signalAutopilot(row.job_id!, newSourceDataSignal, { reason: 'webhook' }),
+        );
       }
     } else if (event.kind === 'job_changed' && event.action === 'job_created') {
       // A new job has no autopilot yet (nothing to signal): the job sync stores it, applies the admins'
       // choice for new jobs and starts its autopilot when that choice is "on".
-      targets.push(() => startJobSync(context, event.job.id));
+      targets.push(() => workflows.startJobCreatedSync(event.job.id));
     } else if (event.kind === 'job_changed') {
-      targets.push(() => handle(event.job.id).signal(jobChangedSignal, { status: event.job.status }));
+      targets.push(() =>
+        workflows.signalAutopilot(event.job.id, jobChangedSignal, { status: event.job.status }),
+      );
     } else if (event.kind === 'job_deleted') {
-      targets.push(() => handle(event.jobId).signal(jobChangedSignal, { status: 'deleted' }));
+      targets.push(() => workflows.signalAutopilot(event.jobId, jobChangedSignal, { status: 'deleted' }));
     } else if (event.kind === 'candidate_removed') {
       // Erasure runs in a workflow of its own, whether or not any job's autopilot runs.
       const kind = event.action === 'candidate_anonymized' ? 'anonymized' : 'deleted';
-      targets.push(() => startErasure(context, { kind, candidateId: event.candidateId }));
+      targets.push(() => workflows.startErasure({ kind, candidateId: event.candidateId }));
     } else if (event.kind === 'candidate_merged') {
       // `candidateId` remains; each of `mergedCandidateIds` was merged into it.
       for (const fromId of event.mergedCandidateIds.filter((id) => id !== event.candidateId)) {
         targets.push(() =>
-          startErasure(context, { kind: 'merged', candidateId: fromId, intoCandidateId: event.candidateId }),
+          workflows.startErasure({ kind: 'merged', candidateId: fromId, intoCandidateId: event.candidateId }),
         );
       }
     }
@@ -136,25 +137,6 @@ export async function sweepUnsignalledEvents(
     if (await signalStoredEvent(context, id)) signalled += 1;
   }
   return { signalled, failed: rows.length - signalled };
-}
-
-/** Starts the candidate's erasure (or merge) workflow; one already running for the id takes this over. */
-async function startJobSync(context: SignalDeps, jobId: number): Promise<void> {
-  await context.temporal.workflow.start('syncJobs', {
-    workflowId: jobCreatedSyncWorkflowId(jobId),
-    taskQueue: context.taskQueue,
-    args: [{ enableNewOpenJobs: false }],
-    workflowIdConflictPolicy: 'USE_EXISTING',
-  });
-}
-
-async function startErasure(context: SignalDeps, input: CandidateErasureInput): Promise<void> {
-  await context.temporal.workflow.start('candidateErasure', {
-    workflowId: candidateErasureWorkflowId(input.candidateId),
-    taskQueue: context.taskQueue,
-    args: [input],
-    workflowIdConflictPolicy: 'USE_EXISTING',
-  });
 }
 
 /** When the change happened in Greenhouse, as far as the payload says. */

@@ -3,7 +3,6 @@ import { sql } from 'kysely';
 import { hiringTeamsOf } from '../../db/queries/hiring-team';
 import type { GreenhousePresence } from '../../db/tables/people';
 import {
-  decideApprovalsUpdate,
   exportWorkflowId,
   type ApprovalDecision,
   type ApprovalDecisionResult,
@@ -15,7 +14,7 @@ import { approveEffects } from './approval-effect.server';
 import { greenhouseLinks, profileLink, visibleJobIds } from './greenhouse.server';
 import { jobAccessOf } from './job-access';
 import { explanationView, greenhouseBadge } from './job-people.server';
-import type { PilothouseContext } from './load-context';
+import { workflowsOf, type PilothouseContext } from './load-context';
 
 export const APPROVALS_PAGE_SIZE = 20;
 
@@ -212,13 +211,7 @@ export async function recentDecisions(context: PilothouseContext, user: SignedIn
 }
 
 async function exportWorkflowExists(context: PilothouseContext, jobId: number, personId: string) {
-  try {
-    await context.temporal.workflow.getHandle(exportWorkflowId(jobId, personId)).describe();
-    return true;
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return false;
-    throw error;
-  }
+  return (await workflowsOf(context).runStatus(exportWorkflowId(jobId, personId))) !== null;
 }
 
 export interface DecisionOutcome extends ApprovalDecisionResult {
@@ -339,9 +332,7 @@ export async function decideApprovals(
         group.map((r) => [r.person_id, { name: `${r.first_name} ${r.last_name}`.trim(), jobId: r.job_id }]),
       );
       try {
-        const results = await context.temporal.workflow
-          .getHandle(workflowId)
-          .executeUpdate(decideApprovalsUpdate, { args: [{ decisions }] });
+        const results = await workflowsOf(context).decideApprovals(workflowId, decisions);
         for (const result of results) outcomes.push({ ...result, ...names.get(result.personId)! });
       } catch (error) {
         const message =

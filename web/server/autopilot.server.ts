@@ -1,13 +1,7 @@
 import { WorkflowNotFoundError, type SignalDefinition } from '@temporalio/client';
-import {
-  autopilotWorkflowId,
-  pauseSignal,
-  resumeSignal,
-  statusQuery,
-  type AutopilotStatus,
-} from '../../temporal/autopilot-api';
-import { JOB_ID, WORKFLOW_KIND } from '../../temporal/search-attributes';
-import type { PilothouseContext } from './load-context';
+import type { AutopilotStatus } from '../../temporal/autopilot-api';
+import { autopilotWorkflowId } from '../../temporal/workflow-ids';
+import { workflowsOf, type PilothouseContext } from './load-context';
 
 export type AutopilotView =
   | { state: 'running'; status: AutopilotStatus }
@@ -21,17 +15,18 @@ const QUERY_TIMEOUT_MS = 3_000;
  * off, or finished) or whose worker is down must not break the page: each comes back as a state.
  */
 export async function autopilotStatus(context: PilothouseContext, jobId: number): Promise<AutopilotView> {
-  const handle = context.temporal.workflow.getHandle(autopilotWorkflowId(jobId));
+  const workflows = workflowsOf(context);
   try {
-    const description = await handle.describe();
-    if (description.status.name !== 'RUNNING') {
+    const run = await workflows.runStatus(autopilotWorkflowId(jobId));
+    if (run === null) return { state: 'not-running', detail: 'No autopilot has run for this job yet.' };
+    if (run !== 'RUNNING') {
       return {
         state: 'not-running',
-        detail: `The last autopilot run is ${description.status.name.toLowerCase()}.`,
+        detail: `The last autopilot run is ${run.toLowerCase()}.`,
       };
     }
     const status = await Promise.race([
-      handle.query(statusQuery),
+      workflows.autopilotStatus(jobId),
       new Promise<never>((_, reject) =>
         setTimeout(() => reject(new Error('the worker did not answer within 3 s')), QUERY_TIMEOUT_MS).unref(),
       ),
@@ -50,27 +45,10 @@ export async function autopilotStatus(context: PilothouseContext, jobId: number)
  */
 export async function setAutopilot(context: PilothouseContext, jobId: number, enabled: boolean, by: string) {
   await context.db.updateTable('job').set({ autopilot_enabled: enabled }).where('id', '=', jobId).execute();
-  const workflowId = autopilotWorkflowId(jobId);
-  if (enabled) {
-    await context.temporal.workflow.signalWithStart('jobAutopilot', {
-      workflowId,
-      taskQueue: context.env.TEMPORAL_TASK_QUEUE,
-      args: [{ jobId }],
-      signal: resumeSignal,
-      signalArgs: [{ by }],
-      typedSearchAttributes: [
-        { key: WORKFLOW_KIND, value: 'autopilot' },
-        { key: JOB_ID, value: String(jobId) },
-      ],
-    });
-    return { workflowId };
-  }
-  try {
-    await context.temporal.workflow.getHandle(workflowId).signal(pauseSignal, { by });
-  } catch (error) {
-    if (!(error instanceof WorkflowNotFoundError)) throw error;
-  }
-  return { workflowId };
+  const workflows = workflowsOf(context);
+  if (enabled) return { workflowId: await workflows.startOrWakeAutopilot({ jobId }, by) };
+  await workflows.pauseAutopilot(jobId, by);
+  return { workflowId: autopilotWorkflowId(jobId) };
 }
 
 /** Sends a signal to the job's autopilot; false when none is running (nothing to tell). */
@@ -80,11 +58,5 @@ export async function signalAutopilot<Args extends unknown[]>(
   signal: SignalDefinition<Args>,
   ...args: Args
 ): Promise<boolean> {
-  try {
-    await context.temporal.workflow.getHandle(autopilotWorkflowId(jobId)).signal(signal, ...args);
-    return true;
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return false;
-    throw error;
-  }
+  return workflowsOf(context).signalAutopilot(jobId, signal, ...args);
 }

@@ -1,15 +1,9 @@
-import { WorkflowNotFoundError } from '@temporalio/client';
 import { sql } from 'kysely';
 import type { GreenhousePresence } from '../../db/tables/people';
-import {
-  autopilotWorkflowId,
-  exportNowUpdate,
-  exportWorkflowId,
-  type ExportCandidateInput,
-} from '../../temporal/autopilot-api';
+import type { ExportCandidateInput } from '../../temporal/autopilot-api';
 import { stagesOfTab } from '../components/pipeline';
 import { greenhouseLinks, profileLink, type GreenhouseLinks } from './greenhouse.server';
-import type { PilothouseContext } from './load-context';
+import { workflowsOf, type PilothouseContext } from './load-context';
 
 export interface RequirementLine {
   label: string;
@@ -191,30 +185,12 @@ export async function exportNow(
   context: PilothouseContext,
   input: { jobId: number; personId: string; requestedBy: string; creditUserId: number | null },
 ): Promise<{ exportWorkflowId: string; via: 'autopilot' | 'direct' }> {
-  const handle = context.temporal.workflow.getHandle(autopilotWorkflowId(input.jobId));
-  try {
-    const description = await handle.describe();
-    if (description.status.name === 'RUNNING') {
-      const result = await handle.executeUpdate(exportNowUpdate, {
-        args: [{ personId: input.personId, requestedBy: input.requestedBy }],
-      });
-      return { exportWorkflowId: result.exportWorkflowId, via: 'autopilot' };
-    }
-  } catch (error) {
-    if (!(error instanceof WorkflowNotFoundError)) throw error;
-  }
-  const workflowId = exportWorkflowId(input.jobId, input.personId);
-  const args: ExportCandidateInput = {
+  const direct: ExportCandidateInput = {
     jobId: input.jobId,
     personId: input.personId,
     target: { kind: 'candidate', stageId: null },
     requestedBy: input.requestedBy,
     creditUserId: input.creditUserId,
   };
-  await context.temporal.workflow.start('exportCandidate', {
-    workflowId,
-    taskQueue: context.env.TEMPORAL_TASK_QUEUE,
-    args: [args],
-  });
-  return { exportWorkflowId: workflowId, via: 'direct' };
+  return workflowsOf(context).exportNow(direct);
 }

@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Env } from '../../config/env';
 import type { Db } from '../../db/database';
+import { workflowClient } from '../../temporal/client';
 
 // Services are created once per web process and handed to every loader and action —
 // never a new database pool or Temporal client per request.
@@ -19,3 +20,7 @@ declare module 'react-router' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- module augmentation needs the interface form
   interface AppLoadContext extends PilothouseContext {}
 }
+
+/** Pilothouse's workflows, through the context's one Temporal client (temporal/client.ts). */
+export const workflowsOf = (context: Pick<PilothouseContext, 'temporal' | 'env'>) =>
+  workflowClient(context.temporal, context.env.TEMPORAL_TASK_QUEUE);

@@ -1,11 +1,11 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { sql } from 'kysely';
 import type { RetryRuleActionInput } from '../../workflows/retry-rule-action';
 import { ruleActionRetryWorkflowId } from '../../temporal/workflow-ids';
-import { exportWorkflowId, type ExportCandidateInput, type ExportTarget } from '../../temporal/autopilot-api';
+import type { ExportCandidateInput, ExportTarget } from '../../temporal/autopilot-api';
 import type { SignedInUser } from './auth.server';
 import { assertJobVisible, visibleJobIds } from './greenhouse.server';
-import type { PilothouseContext } from './load-context';
+import { workflowsOf, type PilothouseContext } from './load-context';
 import type { DecisionType } from '../../rules';
 import { temporalUiWorkflowUrl } from './temporal-ui';
 
@@ -68,7 +68,6 @@ export async function retryExport(
   if (!ledger) throw new Response('There is no export for that person and job.', { status: 404 });
   if (ledger.status !== 'failed')
     return { workflowId: ledger.workflow_id, started: false, status: ledger.status };
-  const workflowId = exportWorkflowId(jobId, personId);
   const input: ExportCandidateInput = {
     jobId,
     personId,
@@ -76,14 +75,8 @@ export async function retryExport(
     requestedBy: ledger.requested_by,
   };
   // A failed run may be replaced; a running one is never doubled.
-  const handle = await context.temporal.workflow.start('exportCandidate', {
-    workflowId,
-    taskQueue: context.env.TEMPORAL_TASK_QUEUE,
-    args: [input],
-    workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
-    memo: { retriedBy: by },
-  });
-  return { workflowId, started: true, runId: handle.firstExecutionRunId, status: 'running' as const };
+  const { workflowId, runId } = await workflowsOf(context).retryExport(input, by);
+  return { workflowId, started: true, runId, status: 'running' as const };
 }
 
 export async function webhookDeliveries(
@@ -227,14 +220,8 @@ export async function retryRuleAction(
     .executeTakeFirst();
   if (!claimed) return { workflowId, started: false, status: 'retrying' as const };
   try {
-    const handle = await context.temporal.workflow.start('retryRuleAction', {
-      workflowId,
-      taskQueue: context.env.TEMPORAL_TASK_QUEUE,
-      args: [input],
-      workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
-      memo: { retriedBy: by },
-    });
-    return { workflowId, started: true, runId: handle.firstExecutionRunId, status: 'retrying' as const };
+    const { runId } = await workflowsOf(context).retryRuleAction(input, by);
+    return { workflowId, started: true, runId, status: 'retrying' as const };
   } catch (error) {
     if (error instanceof WorkflowExecutionAlreadyStartedError)
       return { workflowId, started: false, status: 'retrying' as const };
