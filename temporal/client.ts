@@ -2,6 +2,7 @@
 // update or query goes through here, under the id built in workflow-ids.ts and with the options it
 // always takes. Workflow type names are spelled here and in workflows/index.ts, nowhere else.
 import {
+  ScheduleNotFoundError,
   WorkflowIdReusePolicy,
   WorkflowNotFoundError,
   type Client,
@@ -34,6 +35,7 @@ import {
   exportWorkflowId,
   jobCreatedSyncWorkflowId,
   ruleActionRetryWorkflowId,
+  syncJobsScheduleId,
 } from './workflow-ids';
 
 /**
@@ -211,6 +213,38 @@ export function workflowClient(client: Client, taskQueue: string) {
         args: [input],
         workflowIdConflictPolicy: 'USE_EXISTING',
       });
+    },
+
+    /**
+     * The job sync runs on a Temporal Schedule (visible and pausable in the Temporal UI). Created on first
+     * start, its interval updated when the setting changes; triggered once so a fresh install syncs at once.
+     */
+    async ensureJobSyncSchedule(options: {
+      intervalMinutes: number;
+      enableNewOpenJobs: boolean;
+      triggerNow: boolean;
+    }): Promise<void> {
+      const scheduleId = syncJobsScheduleId();
+      const spec = { intervals: [{ every: `${options.intervalMinutes} minutes` as const }] };
+      const action = {
+        type: 'startWorkflow' as const,
+        workflowType: 'syncJobs',
+        taskQueue,
+        args: [{ enableNewOpenJobs: options.enableNewOpenJobs }] satisfies Parameters<typeof syncJobs>,
+      };
+      const handle = client.schedule.getHandle(scheduleId);
+      try {
+        await handle.update((previous) => ({ ...previous, spec, action }));
+      } catch (error) {
+        if (!(error instanceof ScheduleNotFoundError)) throw error;
+        try {
+          await client.schedule.create({ scheduleId, spec, action, policies: { overlap: 'SKIP' } });
+        } catch (createError) {
+          // Another worker created it a moment ago: that one will do.
+          if (!String(createError).includes('already')) throw createError;
+        }
+      }
+      if (options.triggerNow) await handle.trigger();
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Env } from '../config/env';
 import { createDb } from '../db/database';
 import { waitForDatabase } from '../db/wait-for-database';
 import { connectTemporalClient, temporalTargetFromEnv } from '../infra/temporal-connection';
+import { workflowClient } from '../temporal/client';
 import { harvestFromConnection } from '../activities/harvest-factory';
 import { closeResumeReaders } from '../activities/autopilot/resume-reader';
 import { loggerFromEnv } from '../observability/logger';
@@ -13,7 +14,6 @@ import { workerMatcher } from './activity-deps';
 import { connectTemporalWorker } from './connect-worker';
 import { createHarvestWorker, createPilothouseWorker } from './create-worker';
 import { harvestTaskQueue } from '../temporal/task-queues';
-import { ensureJobSyncSchedule } from './sync-schedule';
 import { harvestQueueActivitiesPerSecond, workerTuningFromEnv } from './tuning';
 import { resolveWorkflowBundlePath } from './workflow-bundle';
 
@@ -83,8 +83,7 @@ export async function runWorker(env: Env): Promise<void> {
       workers.push(await createHarvestWorker({ ...common, maxTaskQueueActivitiesPerSecond: harvestRate }));
     }
     if (role !== 'activities') {
-      await ensureJobSyncSchedule(client, {
-        taskQueue: env.TEMPORAL_TASK_QUEUE,
+      await workflowClient(client, env.TEMPORAL_TASK_QUEUE).ensureJobSyncSchedule({
         intervalMinutes: env.JOB_SYNC_INTERVAL_MINUTES,
         // In demo mode the sandbox's open jobs run their autopilot without anyone switching it on.
         enableNewOpenJobs: Boolean(env.PILOTHOUSE_DEMO_SANDBOX_URL),
