@@ -106,7 +106,7 @@ function jobIdOf(event: GreenhouseWebhookEvent): number | null {
 }
 
 // Signalling lives with the activities, which sweep up what could not be signalled at once.
-// Known exception to the layering (docs/decisions/0007-layers.md): it moves to the one Temporal client
-// surface the web app and job sync share (issue 12, item 2).
+// Known exception to the layering (docs/decisions/0007-layers.md): its Temporal calls go through
+// temporal/client.ts; it leaves activities/ once its webhook-table reads and writes are in db/.
 // eslint-disable-next-line no-restricted-imports
 export { signalStoredEvent } from '../../activities/webhook-signals';
