@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GreenhousePresence } from '../../db/tables/people';
 import { createUser } from '../../web/server/users.server';
-import { autopilotWorkflowId, resumeSignal } from '../../workflows/autopilot-api';
+import { autopilotWorkflowId, resumeSignal } from '../../temporal/autopilot-api';
 import { eventually } from '../support/autopilot-harness';
 import { SCREENSHOTS, signIn, startStack, type Stack } from './support/stack';
 import { inViewport } from './support/viewport';
