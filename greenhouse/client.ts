@@ -74,6 +74,11 @@ export const harvestListEndpoints = {
   prospectDetails: endpoint('/prospect_details', 'prospect_detail', S.prospectDetailSchema),
   attachments: endpoint('/attachments', 'attachment', S.attachmentSchema),
   notes: endpoint('/notes', 'note', S.noteSchema),
+  candidateEmployments: endpoint(
+    '/candidate_employments',
+    'candidate_employment',
+    S.candidateEmploymentSchema,
+  ),
   candidateTags: endpoint('/candidate_tags', 'candidate_tag', S.candidateTagSchema),
   appliedCandidateTags: endpoint(
     '/applied_candidate_tags',
@@ -170,6 +175,8 @@ export class HarvestClient {
     this.list(harvestListEndpoints.prospectDetails, query);
   listAttachments = (query: Q.AttachmentsQuery = {}) => this.list(harvestListEndpoints.attachments, query);
   listNotes = (query: Q.NotesQuery = {}) => this.list(harvestListEndpoints.notes, query);
+  listCandidateEmployments = (query: Q.CandidateEmploymentsQuery = {}) =>
+    this.list(harvestListEndpoints.candidateEmployments, query);
   listCandidateTags = (query: Q.CandidateTagsQuery = {}) =>
     this.list(harvestListEndpoints.candidateTags, query);
   listAppliedCandidateTags = (query: Q.AppliedCandidateTagsQuery = {}) =>
@@ -288,6 +295,24 @@ export class HarvestClient {
   async createNote(body: S.CreateNoteBody): Promise<S.Note> {
     const response = await this.write('POST', '/notes', S.createNoteBody, body, 'note');
     return parseGreenhouseRecord(S.noteSchema, 'note', response.body, response.request);
+  }
+
+  /** Employments have no update: a correction is a delete and a new create. */
+  async createCandidateEmployment(body: S.CreateCandidateEmploymentBody): Promise<S.CandidateEmployment> {
+    const path = '/candidate_employments';
+    const response = await this.write(
+      'POST',
+      path,
+      S.createCandidateEmploymentBody,
+      body,
+      'candidate_employment',
+    );
+    return parseGreenhouseRecord(
+      S.candidateEmploymentSchema,
+      'candidate_employment',
+      response.body,
+      response.request,
+    );
   }
 
   /** Tag names are unique per organisation: look the tag up before creating it. */

@@ -139,6 +139,11 @@ export type NotesQuery = CommonListQuery & {
   type?: string;
   visibility?: 'admin_only_visible' | 'privately_visible' | 'publicly_visible';
 };
+export type CandidateEmploymentsQuery = CommonListQuery & {
+  candidate_ids?: Ids;
+  /** Only each candidate's most recent employment. */
+  latest?: boolean;
+};
 
 export type SourcesQuery = CommonListQuery;
 /** Greenhouse's default reasons are hidden unless `include_defaults` is true. */

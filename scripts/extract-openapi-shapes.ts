@@ -61,6 +61,8 @@ export const endpointsWeUse = [
   'POST /v3/attachments',
   'GET /v3/notes',
   'POST /v3/notes',
+  'GET /v3/candidate_employments',
+  'POST /v3/candidate_employments',
   'GET /v3/sources',
   'GET /v3/rejection_reasons',
   'GET /v3/close_reasons',

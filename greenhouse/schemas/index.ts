@@ -10,3 +10,4 @@ export * from './notes';
 export * from './reference-data';
 export * from './token';
 export * from './tags';
+export * from './employments';

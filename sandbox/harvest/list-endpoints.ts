@@ -342,6 +342,15 @@ const listSpecs: ListSpec[] = [
     ],
   },
   {
+    pattern: '/v3/candidate_employments',
+    scope: 'harvest:candidate_employments:list',
+    rows: (state, viewer) => {
+      const visible = visibleCandidate(state, viewer);
+      return all(state.candidate_employments.filter((employment) => visible(employment.candidate_id)));
+    },
+    filters: [ids('candidate_ids', 'candidate_id'), flag('latest', 'latest')],
+  },
+  {
     pattern: '/v3/candidate_tags',
     scope: 'harvest:candidate_tags:list',
     rows: (state) => all(state.candidate_tags),

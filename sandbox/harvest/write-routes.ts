@@ -4,7 +4,7 @@ import * as S from '../../greenhouse/schemas';
 import { harvestError, json } from '../http/reply';
 import type { SandboxRuntime } from '../runtime';
 import { canSeeApplication, visibleCandidateIds } from '../state/visibility';
-import { byId, nextId } from '../state/types';
+import { byId, nextId, type TenantState } from '../state/types';
 import { applyCustomFieldWrites } from '../tenant/custom-fields';
 import * as ops from '../tenant/operations';
 import { touchApplication } from '../tenant/records';
@@ -364,7 +364,71 @@ export const writeRoutes: HarvestRoute[] = [
       return json(201, stored);
     },
   },
+  {
+    method: 'POST',
+    pattern: '/v3/candidate_employments',
+    scope: 'harvest:candidate_employments:create',
+    handle: (rt, request) => {
+      const entry = body(S.createCandidateEmploymentBody, request);
+      const { state } = rt;
+      const candidate = writableCandidate(rt, request, entry.candidate_id);
+      if (entry.end_date !== undefined && entry.end_date < entry.start_date)
+        throw harvestError(422, 'end_date: must not be before start_date');
+      const at = new Date().toISOString();
+      const stored: S.CandidateEmployment = {
+        id: nextId(state, 'candidate_employments'),
+        created_at: at,
+        updated_at: at,
+        candidate_id: candidate.id,
+        company_name: entry.company_name,
+        title: entry.title,
+        start_date: entry.start_date,
+        end_date: entry.end_date ?? null,
+        latest: false,
+      };
+      state.candidate_employments.push(stored);
+      markLatestEmployment(state, candidate);
+      candidate.updated_at = at;
+      rt.markChanged();
+      return json(201, stored);
+    },
+  },
+  {
+    method: 'DELETE',
+    pattern: '/v3/candidate_employments/:id',
+    scope: 'harvest:candidate_employments:destroy',
+    handle: (rt, request) => {
+      const { state } = rt;
+      const employment = byId(state.candidate_employments, idParam(request));
+      if (!employment) throw harvestError(404, `Candidate Employment ${request.params.id} not found`);
+      const candidate = writableCandidate(rt, request, employment.candidate_id);
+      state.candidate_employments = state.candidate_employments.filter((e) => e.id !== employment.id);
+      markLatestEmployment(state, candidate);
+      candidate.updated_at = new Date().toISOString();
+      rt.markChanged();
+      return json(200, { message: `Candidate Employment ${employment.id} deleted successfully` });
+    },
+  },
 ];
+
+/**
+ * Greenhouse keeps one `latest` employment per candidate — the current job (no end date) wins, else the
+ * latest end date — and mirrors its company and title on the candidate record.
+ */
+function markLatestEmployment(state: TenantState, candidate: S.Candidate) {
+  const own = state.candidate_employments.filter((e) => e.candidate_id === candidate.id);
+  const rank = (e: S.CandidateEmployment) =>
+    `${e.end_date === null ? '1' : '0'}${e.end_date ?? ''}${e.start_date}`;
+  const latest = own.reduce<S.CandidateEmployment | undefined>(
+    (best, e) => (best === undefined || rank(e) > rank(best) ? e : best),
+    undefined,
+  );
+  for (const e of own) e.latest = e === latest;
+  if (latest) {
+    candidate.company = latest.company_name;
+    candidate.title = latest.title;
+  }
+}
 
 function decodeBase64(content: string): Buffer {
   const compact = content.replace(/\s+/g, '');

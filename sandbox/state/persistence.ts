@@ -24,7 +24,7 @@ export async function loadSnapshot(file: string): Promise<SandboxSnapshot | unde
       `Sandbox state file ${file} is not a version-1 snapshot; delete it to start from a fresh seed`,
     );
   }
-  // Snapshots from before tags, rejection emails and hiring teams were modelled: start those empty.
+  // Snapshots from before tags, rejection emails, hiring teams and work histories were modelled: start those empty.
   const tenant = snapshot.tenant as Partial<SandboxSnapshot['tenant']> & SandboxSnapshot['tenant'];
   tenant.candidate_tags ??= [];
   tenant.applied_candidate_tags ??= [];
@@ -35,6 +35,8 @@ export async function loadSnapshot(file: string): Promise<SandboxSnapshot | unde
   tenant.job_hiring_managers ??= [];
   tenant.nextIds.job_owners ??= 630_001;
   tenant.nextIds.job_hiring_managers ??= 640_001;
+  tenant.candidate_employments ??= [];
+  tenant.nextIds.candidate_employments ??= 650_000_001;
   return snapshot as SandboxSnapshot;
 }
 

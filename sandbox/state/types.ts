@@ -3,6 +3,7 @@ import type {
   ApplicationStage,
   Attachment,
   Candidate,
+  CandidateEmployment,
   CloseReason,
   CustomField,
   Department,
@@ -84,6 +85,7 @@ export interface TenantRecords {
   prospect_details: ProspectDetail[];
   attachments: Attachment[];
   notes: Note[];
+  candidate_employments: CandidateEmployment[];
   candidate_tags: CandidateTag[];
   applied_candidate_tags: AppliedCandidateTag[];
   sources: Source[];
@@ -138,6 +140,7 @@ export const idBases: Record<RecordKind, number> = {
   prospect_details: 400_000_001,
   attachments: 500_000_001,
   notes: 600_000_001,
+  candidate_employments: 650_000_001,
   candidate_tags: 610_001,
   applied_candidate_tags: 620_001,
   job_owners: 630_001,
@@ -173,6 +176,7 @@ export function emptyTenant(seed: number): TenantState {
     prospect_details: [],
     attachments: [],
     notes: [],
+    candidate_employments: [],
     candidate_tags: [],
     applied_candidate_tags: [],
     sources: [],

@@ -41,6 +41,7 @@ const writeSchemas: Record<string, z.ZodType> = {
   'POST /v3/applications/{id}/convert_to_candidate': S.convertProspectBody,
   'POST /v3/attachments': S.createAttachmentBody,
   'POST /v3/notes': S.createNoteBody,
+  'POST /v3/candidate_employments': S.createCandidateEmploymentBody,
 };
 
 describe("the sandbox answers in the shapes of Greenhouse's OpenAPI document", () => {
@@ -52,7 +53,7 @@ describe("the sandbox answers in the shapes of Greenhouse's OpenAPI document", (
   beforeAll(async () => {
     t = await startTestSandbox({ seed: 21 });
     token = await t.token();
-    // Attachments and notes do not exist in a fresh tenant: write some, keeping each answer.
+    // Attachments, notes and employments do not exist in a fresh tenant: write some, keeping each answer.
     const job = t.sandbox.runtime.state.jobs.find((j) => j.status === 'open' && !j.confidential);
     const post = async (path: string, body: unknown) => {
       const response = await t.harvest(path, { method: 'POST', body, token });
@@ -96,6 +97,13 @@ describe("the sandbox answers in the shapes of Greenhouse's OpenAPI document", (
       body: 'Shape check',
       visibility: 'public',
       note_type: 'NOTE',
+    });
+    written['POST /v3/candidate_employments'] = await post('/v3/candidate_employments', {
+      candidate_id: candidateId,
+      company_name: 'Initech',
+      title: 'Engineer',
+      start_date: '2015-01-01',
+      end_date: '2018-01-01',
     });
   });
   afterAll(() => t.close());
