@@ -4,6 +4,7 @@ import { connectionCheckActivities } from './connection-check';
 import type { ActivityDeps } from './deps';
 import { erasureActivities } from './erasure';
 import { exportActivities } from './export/export-activities';
+import { workHistoryActivities } from './export/work-history-activities';
 import { jobStateActivities } from './autopilot/job-state';
 import { matchActivities } from './autopilot/match';
 import { selectionActivities } from './autopilot/select';
@@ -24,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
     ...sourceActivities(deps),
     ...selectionActivities(deps),
     ...exportActivities(deps),
+    ...workHistoryActivities(deps),
     ...trackActivities(deps),
     ...erasureActivities(deps),
     ...carryOutActivities(deps),

@@ -31,6 +31,9 @@ export const requiredGreenhouseScopes = {
   'harvest:attachments:create': 'upload resumes',
   'harvest:notes:list': 'avoid duplicate notes',
   'harvest:notes:create': 'add match explanations',
+  'harvest:candidate_employments:list': 'avoid duplicate work history when an export is retried',
+  'harvest:candidate_employments:create':
+    'add work history to people Pilothouse exports (optional: without it exports go on without it)',
   'harvest:candidate_tags:list': 'find the tags rules apply',
   'harvest:candidate_tags:create': 'create a tag a rule applies',
   'harvest:applied_candidate_tags:list': 'avoid applying a tag twice',

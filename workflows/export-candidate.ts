@@ -21,6 +21,12 @@ const store = proxyActivities<StoreActivities>(databaseActivity);
  */
 export const COMPLETE_EXPORT_OFF_HARVEST_QUEUE = 'complete-export-off-harvest-queue';
 
+/**
+ * Exports of candidates Pilothouse created carry the person's work history (Greenhouse employments): a new
+ * activity in the middle of the export, so runs that passed this point before it existed replay without it.
+ */
+export const EXPORT_WORK_HISTORY = 'export-work-history';
+
 export interface ExportCandidateResult {
   candidateId: number;
   applicationId: number | null;
@@ -56,7 +62,7 @@ export async function exportCandidate(input: ExportCandidateInput): Promise<Expo
   }
 
   try {
-    const person = await greenhouse.ensureGreenhousePerson(input);
+    const { employmentsToSend, ...person } = await greenhouse.ensureGreenhousePerson(input);
     if (person.applicationId !== null && !person.reusedExistingCandidate) {
       await greenhouse.attachGeneratedResume({
         jobId: input.jobId,
@@ -70,6 +76,16 @@ export async function exportCandidate(input: ExportCandidateInput): Promise<Expo
       candidateId: person.candidateId,
       applicationId: person.applicationId,
     });
+    // Never on a candidate Greenhouse already had: their profile's history is their team's to keep, and
+    // entries of ours could not be told from theirs afterwards. Nothing to send, no step: it would take a
+    // slot of the Harvest queue for no request.
+    if (!person.reusedExistingCandidate && employmentsToSend && patched(EXPORT_WORK_HISTORY)) {
+      await greenhouse.exportWorkHistory({
+        jobId: input.jobId,
+        personId: input.personId,
+        candidateId: person.candidateId,
+      });
+    }
     const completer = patched(COMPLETE_EXPORT_OFF_HARVEST_QUEUE) ? store : greenhouse;
     await completer.completeExport({ jobId: input.jobId, personId: input.personId });
     upsertSearchAttributes([{ key: OUTCOME, value: 'exported' }]);

@@ -14,6 +14,7 @@ import { greenhouseCall } from '../greenhouse-call';
 import { presenceFromApplications } from '../autopilot/greenhouse-presence';
 import { exportsTotal } from '../../observability/metrics';
 import { generateResumePdf } from './resume-pdf';
+import { planWorkHistory } from './work-history';
 
 export const PILOTHOUSE_SOURCE_NAME = 'Pilothouse';
 
@@ -206,6 +207,11 @@ export function exportActivities(deps: ActivityDeps) {
       const presence = result.applications
         ? presenceFromApplications(input.jobId, result.candidateId, result.applications)
         : null;
+      // The work history goes only onto candidates Pilothouse created (see exportWorkHistory); what of it
+      // cannot be sent is said here, with the export, so an export with nothing to send needs no step.
+      const workHistory = result.reused
+        ? null
+        : planWorkHistory({ title: person.title, company: person.company, pastJobs: person.past_jobs });
 
       await db
         .updateTable('export_ledger')
@@ -239,6 +245,9 @@ export function exportActivities(deps: ActivityDeps) {
             candidateId: result.candidateId,
             applicationId: result.applicationId,
             target: input.target,
+            ...(workHistory
+              ? { workHistory: { employments: workHistory.entries.length, skipped: workHistory.skipped } }
+              : {}),
           },
         })
         .execute();
@@ -246,6 +255,8 @@ export function exportActivities(deps: ActivityDeps) {
         candidateId: result.candidateId,
         applicationId: result.applicationId,
         reusedExistingCandidate: result.reused,
+        /** Past jobs the work-history step can send (none for a candidate Greenhouse already had). */
+        employmentsToSend: workHistory?.entries.length ?? 0,
       };
     },
 

@@ -24,6 +24,10 @@ export interface ExportLedgerTable {
    */
   resume_create_attempted_at: Date | null;
   note_create_attempted_at: Date | null;
+  /** Set just before the first work-history entry is created: a retry lists the candidate's employments first. */
+  employment_create_attempted_at: Date | null;
+  /** Set once the work history was carried (or knowingly skipped): the step is not run again. */
+  employments_done_at: Date | null;
   /** The person's Greenhouse presence as the export step saw it (completion stores it without re-reading). */
   greenhouse_presence: Json<GreenhousePresence> | null;
   failure_type: string | null;

@@ -1,0 +1,147 @@
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  markEmploymentCreateAttempted,
+  recordWorkHistoryDone,
+  workHistoryToExport,
+} from '../../db/queries/export-work-history';
+import { collect } from '../../greenhouse/client';
+import { GreenhouseError } from '../../greenhouse/errors';
+import type { GreenhouseScope } from '../../greenhouse/scopes';
+import { requireHarvest, type ActivityDeps } from '../deps';
+import { greenhouseCall } from '../greenhouse-call';
+import { notYetCreated, planWorkHistory, type SkippedWorkHistory } from './work-history';
+
+const LIST_SCOPE: GreenhouseScope = 'harvest:candidate_employments:list';
+const CREATE_SCOPE: GreenhouseScope = 'harvest:candidate_employments:create';
+
+export interface WorkHistoryOutcome {
+  /** Employments this run created. */
+  created: number;
+  /** Employments an earlier, interrupted attempt had already created. */
+  alreadyThere: number;
+  /** Entries this step meant to send and did not, and why. */
+  skipped: SkippedWorkHistory[];
+  /** The scope whose absence ended the step early, if one did. */
+  missingScope?: GreenhouseScope;
+}
+
+export function workHistoryActivities(deps: ActivityDeps) {
+  const { db } = deps;
+  return {
+    /**
+     * Adds the person's work history to the Greenhouse candidate the export created, one employment per
+     * request, once: "about to create" is committed before the first create, and only a retry after it
+     * lists the candidate's employments and creates what is missing. Greenhouse gives employments no marker
+     * of ours, so an entry counts as made by an earlier attempt when its title, company and dates match.
+     * What cannot be sent (no start year, a missing scope, a refusal) is left out and said in the audit
+     * log; the export itself goes on — the work history is a courtesy, the candidate is the export.
+     */
+    async exportWorkHistory(input: {
+      jobId: number;
+      personId: string;
+      candidateId: number;
+    }): Promise<WorkHistoryOutcome> {
+      const row = await workHistoryToExport(db, input.jobId, input.personId);
+      if (!row) {
+        throw ApplicationFailure.nonRetryable(
+          'The export or the person is gone from Pilothouse (erased?)',
+          'PersonNotFound',
+        );
+      }
+      // Only on candidates Pilothouse created: a profile someone already keeps in Greenhouse holds their
+      // history as they keep it, and Greenhouse cannot tell our entries from theirs to undo ours.
+      if (row.reused_existing_candidate || row.employments_done_at) {
+        return { created: 0, alreadyThere: 0, skipped: [] };
+      }
+      const plan = planWorkHistory({ title: row.title, company: row.company, pastJobs: row.past_jobs });
+      const finish = async (outcome: WorkHistoryOutcome) => {
+        await recordWorkHistoryDone(db, {
+          jobId: input.jobId,
+          personId: input.personId,
+          actor: row.requested_by,
+          details: {
+            candidateId: input.candidateId,
+            employments: plan.entries.length,
+            created: outcome.created,
+            alreadyThere: outcome.alreadyThere,
+            skipped: outcome.skipped,
+            ...(outcome.missingScope ? { missingScope: outcome.missingScope } : {}),
+            education: 'none sent: Pilothouse keeps no education for people',
+          },
+        });
+        return outcome;
+      };
+      // (What of the history cannot be sent at all is in the export's own audit event.)
+      if (plan.entries.length === 0) return finish({ created: 0, alreadyThere: 0, skipped: [] });
+
+      const harvest = await requireHarvest(deps)();
+      let pending = plan.entries;
+      if (row.employment_create_attempted_at) {
+        const listed = await greenhouseCall(() =>
+          forbiddenAsUndefined(
+            collect(harvest.listCandidateEmployments({ candidate_ids: [input.candidateId], per_page: 500 })),
+          ),
+        );
+        if (!listed) {
+          return finish({
+            created: 0,
+            alreadyThere: 0,
+            skipped: [
+              ...pending.map(({ entry }) => ({
+                entry,
+                reason: `an earlier attempt may have added it, and without the scope ${LIST_SCOPE} Pilothouse cannot look`,
+              })),
+            ],
+            missingScope: LIST_SCOPE,
+          });
+        }
+        pending = notYetCreated(plan.entries, listed);
+      } else {
+        await markEmploymentCreateAttempted(db, input);
+      }
+
+      const outcome: WorkHistoryOutcome = {
+        created: 0,
+        alreadyThere: plan.entries.length - pending.length,
+        skipped: [],
+      };
+      for (const [index, { entry, employment }] of pending.entries()) {
+        const answer = await greenhouseCall(async () => {
+          try {
+            await harvest.createCandidateEmployment({ candidate_id: input.candidateId, ...employment });
+            return 'created' as const;
+          } catch (error) {
+            if (!(error instanceof GreenhouseError)) throw error;
+            if (error.status === 403) return 'forbidden' as const;
+            // Refused outright (or by our own schema before sending): nothing was made, and a retry
+            // would be refused again.
+            if (error.status === 422 || error.kind === 'invalid_request') return 'refused' as const;
+            throw error;
+          }
+        });
+        if (answer === 'created') outcome.created += 1;
+        else if (answer === 'refused') outcome.skipped.push({ entry, reason: 'Greenhouse refused it' });
+        else {
+          outcome.missingScope = CREATE_SCOPE;
+          for (const left of pending.slice(index)) {
+            outcome.skipped.push({
+              entry: left.entry,
+              reason: `Greenhouse refused the connection (is the scope ${CREATE_SCOPE} ticked?)`,
+            });
+          }
+          break;
+        }
+      }
+      return finish(outcome);
+    },
+  };
+}
+
+async function forbiddenAsUndefined<T>(read: Promise<T>): Promise<T | undefined> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof GreenhouseError && error.status === 403) return undefined;
+    throw error;
+  }
+}
