@@ -81,7 +81,10 @@ export function planWorkHistory(person: {
     (job) => job.endYear === undefined && same(job.company, person.company) && same(job.title, person.title),
   );
   if (person.title && person.company && !currentListed) {
-    skipped.push({ entry: 'current job', reason: 'no start year known' });
+    skipped.push({
+      entry: 'current job',
+      reason: 'no start year known (its title and company are on the candidate record)',
+    });
   }
   return { entries, skipped };
 }

@@ -62,3 +62,33 @@ export async function recordWorkHistoryDone(
       .execute();
   });
 }
+
+/** What the export's audit says about the person's work history: what it planned, and what its step did. */
+export interface WorkHistoryRecord {
+  /** From the export step: how many past jobs could be sent, and which could not and why. */
+  planned: { employments: number; skipped: { entry: string; reason: string }[] } | null;
+  /** From the work-history step, once it ran. */
+  carried: {
+    created: number;
+    alreadyThere: number;
+    skipped: { entry: string; reason: string }[];
+    missingScope?: string;
+  } | null;
+}
+
+export async function workHistoryRecord(db: Db, jobId: number, personId: string): Promise<WorkHistoryRecord> {
+  const rows = await db
+    .selectFrom('audit_event')
+    .select(['action', 'details'])
+    .where('job_id', '=', jobId)
+    .where('person_id', '=', personId)
+    .where('action', 'in', ['greenhouse.candidate.created', 'greenhouse.work_history.exported'])
+    .orderBy('id', 'desc')
+    .execute();
+  const created = rows.find((row) => row.action === 'greenhouse.candidate.created');
+  const carried = rows.find((row) => row.action === 'greenhouse.work_history.exported');
+  return {
+    planned: (created?.details.workHistory as WorkHistoryRecord['planned'] | undefined) ?? null,
+    carried: (carried?.details as WorkHistoryRecord['carried'] | undefined) ?? null,
+  };
+}

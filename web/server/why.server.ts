@@ -1,6 +1,7 @@
 // "Why?" for one person on one job: every rule evaluation stored for them (the decision trace — the event,
 // each condition with the value it saw, the decisions), who was asked to approve and what they decided, and
 // what Greenhouse answered to each step the autopilot carried out (or why it failed).
+import { workHistoryRecord, type WorkHistoryRecord } from '../../db/queries/export-work-history';
 import type { ConditionCheck, Decision, EvaluationTrace } from '../../rules';
 import type { PilothouseContext } from './load-context';
 
@@ -39,6 +40,30 @@ function outcomeWords(outcome: string): string {
   return OUTCOME_WORDS[outcome] ?? outcome.replaceAll('_', ' ');
 }
 
+const jobs = (n: number) => `${n} job${n === 1 ? '' : 's'}`;
+
+/** What became of the person's work history in Greenhouse, in a sentence or two; null when nothing is known. */
+export function workHistoryWords({ planned, carried }: WorkHistoryRecord): string | null {
+  if (!planned) return null;
+  const sentences: string[] = [];
+  const sent = carried ? carried.created + carried.alreadyThere : 0;
+  if (sent > 0) sentences.push(`Their work history went with them (${jobs(sent)})`);
+  const notSent = carried?.skipped ?? [];
+  if (carried?.missingScope && notSent.length > 0)
+    sentences.push(`${jobs(notSent.length)} not added: ${notSent[0]!.reason}`);
+  else if (notSent.length > 0)
+    sentences.push(
+      `${jobs(notSent.length)} not added: Greenhouse refused ${notSent.length === 1 ? 'it' : 'them'}`,
+    );
+  // The current job alone needs no word: its title and company are on the candidate record anyway.
+  const leftOut = planned.skipped.filter((s) => s.entry !== 'current job');
+  if (leftOut.length > 0) {
+    const reasons = [...new Set(leftOut.map((s) => s.reason))].join('; ');
+    sentences.push(`${jobs(leftOut.length)} left out (${reasons})`);
+  }
+  return sentences.length > 0 ? sentences.join('. ') : null;
+}
+
 export type WhyStep = {
   type: Decision['type'];
   because: string;
@@ -66,7 +91,7 @@ export async function loadWhy(context: PilothouseContext, jobId: number, personI
     .executeTakeFirst();
   if (!person) return null;
 
-  const [traces, answers, failures, approvals, ledger] = await Promise.all([
+  const [traces, answers, failures, approvals, ledger, workHistory] = await Promise.all([
     db
       .selectFrom('decision_trace')
       .select(['id', 'rule_version', 'decisions', 'trace', 'created_at'])
@@ -109,6 +134,7 @@ export async function loadWhy(context: PilothouseContext, jobId: number, personI
       .where('job_id', '=', jobId)
       .where('person_id', '=', personId)
       .executeTakeFirst(),
+    workHistoryRecord(db, jobId, personId),
   ]);
 
   const answerOf = new Map<string, { action: string; outcome: string }>();
@@ -129,7 +155,12 @@ export async function loadWhy(context: PilothouseContext, jobId: number, personI
         tone: 'good',
         text: ledger.reused_existing_candidate
           ? 'Greenhouse already had this candidate; an application for this job was added to their profile'
-          : 'Greenhouse created the candidate, with an application for this job',
+          : [
+              'Greenhouse created the candidate, with an application for this job',
+              workHistoryWords(workHistory),
+            ]
+              .filter(Boolean)
+              .join('. '),
       };
     if (ledger.status === 'failed')
       return {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { workHistoryRecord } from '../../../db/queries/export-work-history';
 import { addPersonToJob } from '../../../db/queries/people';
 import type { PastJob } from '../../../db/tables/people';
 import { collect, requiredScopeList } from '../../../greenhouse';
+import { workHistoryWords } from '../../../web/server/why.server';
 import { exportWorkflowId } from '../../../workflows/autopilot-api';
 import {
   maybeRecordGoldenHistory,
@@ -77,6 +79,10 @@ describe('exports carry the work history of the people Pilothouse creates', () =
       .where('action', '=', action)
       .execute();
 
+  /** What the person's Why? page says of their work history under the export step. */
+  const whyWords = async (personId: string) =>
+    workHistoryWords(await workHistoryRecord(h.db, jobId, personId));
+
   const faults = async (settings: object | null) =>
     fetch(`${h.sandbox.controlUrl}/faults`, {
       method: settings ? 'PUT' : 'DELETE',
@@ -109,6 +115,7 @@ describe('exports carry the work history of the people Pilothouse creates', () =
     expect((await auditOf(personId, 'greenhouse.work_history.exported')).map((a) => a.details)).toEqual([
       expect.objectContaining({ employments: 2, created: 2, alreadyThere: 0, skipped: [] }),
     ]);
+    expect(await whyWords(personId)).toBe('Their work history went with them (2 jobs)');
   });
 
   it('running the export again adds none', async () => {
@@ -152,6 +159,7 @@ describe('exports carry the work history of the people Pilothouse creates', () =
     expect(result).toMatchObject({ candidateId: known.id, reusedExistingCandidate: true });
     expect(requests.filter((r) => r.includes('candidate_employments'))).toEqual([]);
     expect(await employmentsOf(known.id)).toEqual(before);
+    expect(await whyWords(personId)).toBeNull();
   });
 
   it('what cannot be sent is left out and said in the export audit: no start year, no end year on an old job', async () => {
@@ -187,6 +195,9 @@ describe('exports carry the work history of the people Pilothouse creates', () =
         },
       ],
     });
+    expect(await whyWords(personId)).toBe(
+      'Their work history went with them (3 jobs). 2 jobs left out (no start year known; no end year, and it is not their current job (Greenhouse would show it as current))',
+    );
   });
 
   it('without the create scope the export still lands, and its audit says which scope was missing', async () => {
@@ -222,5 +233,8 @@ describe('exports carry the work history of the people Pilothouse creates', () =
       .where('person_id', '=', personId)
       .executeTakeFirstOrThrow();
     expect(ledger.status).toBe('exported');
+    expect(await whyWords(personId)).toBe(
+      '2 jobs not added: Greenhouse refused the connection (is the scope harvest:candidate_employments:create ticked?)',
+    );
   });
 });

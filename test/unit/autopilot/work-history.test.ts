@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { notYetCreated, planWorkHistory } from '../../../activities/export/work-history';
 import type { CandidateEmployment } from '../../../greenhouse';
+import { workHistoryWords } from '../../../web/server/why.server';
 
 // What of a person's past jobs becomes Greenhouse employments: Greenhouse needs a start date, Pilothouse
 // knows years, and a missing end date means "works there now".
@@ -42,7 +43,10 @@ describe('a person’s work history as Greenhouse employments', () => {
       },
       { entry: 'past job 4 of 4', reason: 'no title or no company' },
       // Their current job is known only as a title and a company: no start, so not sent.
-      { entry: 'current job', reason: 'no start year known' },
+      {
+        entry: 'current job',
+        reason: 'no start year known (its title and company are on the candidate record)',
+      },
     ]);
   });
 
@@ -78,5 +82,39 @@ describe('a person’s work history as Greenhouse employments', () => {
       'past job 2 of 3',
       'past job 3 of 3',
     ]);
+  });
+});
+
+describe('the Why? page’s words for the work history', () => {
+  it('says what went, what Greenhouse refused, and what was left out — not the current job alone', () => {
+    expect(
+      workHistoryWords({
+        planned: {
+          employments: 2,
+          skipped: [
+            { entry: 'past job 3 of 3', reason: 'no start year known' },
+            {
+              entry: 'current job',
+              reason: 'no start year known (its title and company are on the candidate record)',
+            },
+          ],
+        },
+        carried: {
+          created: 1,
+          alreadyThere: 0,
+          skipped: [{ entry: 'past job 2 of 3', reason: 'Greenhouse refused it' }],
+        },
+      }),
+    ).toBe(
+      'Their work history went with them (1 job). 1 job not added: Greenhouse refused it. 1 job left out (no start year known)',
+    );
+    expect(
+      workHistoryWords({
+        planned: { employments: 0, skipped: [{ entry: 'current job', reason: 'no start year known' }] },
+        carried: null,
+      }),
+    ).toBeNull();
+    // Exports from before the work history was carried say nothing about it.
+    expect(workHistoryWords({ planned: null, carried: null })).toBeNull();
   });
 });
