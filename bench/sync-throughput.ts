@@ -29,6 +29,14 @@ const windowMs = 30_000;
 // Greenhouse candidate (person.greenhouse_candidate_id set), who only need the application.
 type PeopleKind = 'new' | 'known';
 const kinds = (process.env.BENCH_PEOPLE ?? 'new,known').split(',') as PeopleKind[];
+// Past jobs (with years) per new person: each is one more Harvest request, an employment on the candidate.
+const pastJobsPerPerson = Number(process.env.BENCH_PAST_JOBS ?? 0);
+const pastJobs = Array.from({ length: pastJobsPerPerson }, (_, j) => ({
+  title: 'Engineer',
+  company: `Bench Employer ${j + 1}`,
+  startYear: 2010 + 2 * j,
+  endYear: 2012 + 2 * j,
+}));
 
 const services = await startBenchServices();
 const sandbox = await startSandbox({ candidates: 300, log: () => {} });
@@ -38,6 +46,7 @@ const { db } = services;
 
 process.stdout.write(
   `sync throughput: sandbox budget ${limit} requests / 30 s, backlog of ${backlog} exports started at once, timed until all are exported;` +
+    ` new people have ${pastJobsPerPerson} past jobs each;` +
     ` ${machine()}\n`,
 );
 
@@ -71,6 +80,7 @@ async function importNewPeople(job: number, count: number): Promise<string[]> {
         lastName: `Sync${count}`,
         emails: [`sync.bench.${count}.${i}@example.org`],
         resumeText: 'Engineer: Go, Kubernetes.',
+        pastJobs,
       },
       { kind: 'import' },
     );
