@@ -32,8 +32,7 @@ export const requiredGreenhouseScopes = {
   'harvest:notes:list': 'avoid duplicate notes',
   'harvest:notes:create': 'add match explanations',
   'harvest:candidate_employments:list': 'avoid duplicate work history when an export is retried',
-  'harvest:candidate_employments:create':
-    'add work history to people Pilothouse exports (optional: without it exports go on without it)',
+  'harvest:candidate_employments:create': 'add their work history to the people Pilothouse exports',
   'harvest:candidate_tags:list': 'find the tags rules apply',
   'harvest:candidate_tags:create': 'create a tag a rule applies',
   'harvest:applied_candidate_tags:list': 'avoid applying a tag twice',
@@ -48,6 +47,15 @@ export const requiredGreenhouseScopes = {
 
 export type GreenhouseScope = keyof typeof requiredGreenhouseScopes;
 export const requiredScopeList = Object.keys(requiredGreenhouseScopes) as GreenhouseScope[];
+
+/**
+ * Scopes whose step Pilothouse skips, with its reason in the audit, when the credential lacks them: probed
+ * and listed like the others, but their absence does not make the connection incomplete.
+ */
+export const optionalGreenhouseScopes: readonly GreenhouseScope[] = [
+  'harvest:candidate_employments:list',
+  'harvest:candidate_employments:create',
+];
 
 export interface ScopeCheck {
   granted: GreenhouseScope[];

@@ -206,7 +206,8 @@ export default function ConnectGreenhouse({ loaderData, actionData }: Route.Comp
     : scopes.scopes;
   const checkedAt = check?.checkedAt ?? scopes.checkedAt;
   const checkError = check ? check.error : scopes.error;
-  const missing = scopeStates.filter((s) => s.state === 'missing');
+  const missing = scopeStates.filter((s) => s.state === 'missing' && !s.optional);
+  const optionalMissing = scopeStates.filter((s) => s.state === 'missing' && s.optional);
   return (
     <main className="page">
       <PageHeader title="Connect Greenhouse">
@@ -391,13 +392,23 @@ export default function ConnectGreenhouse({ loaderData, actionData }: Route.Comp
             {checkError ? <Notice tone="error">{checkError}</Notice> : null}
             {missing.length === 0 && !checkError ? (
               <Notice tone="success">
-                <span data-testid="scopes-ok">All {scopeStates.length} required scopes are granted</span>{' '}
+                <span data-testid="scopes-ok">
+                  All {scopeStates.length - optionalMissing.length} required scopes are granted
+                </span>{' '}
                 (checked {when(checkedAt)}).
               </Notice>
             ) : missing.length > 0 ? (
               <Notice tone="error">
                 {missing.length} required scope{missing.length === 1 ? ' is' : 's are'} missing: tick{' '}
                 {missing.length === 1 ? 'it' : 'them'} on the credential in Greenhouse, then test again.
+              </Notice>
+            ) : null}
+            {optionalMissing.length > 0 ? (
+              <Notice tone="info">
+                <span data-testid="scopes-optional-missing">
+                  Without {optionalMissing.map((s) => s.scope).join(' and ')}, exports go on without the
+                  person&apos;s work history.
+                </span>
               </Notice>
             ) : null}
             <table className="table compact" data-testid="scope-table">
@@ -414,10 +425,19 @@ export default function ConnectGreenhouse({ loaderData, actionData }: Route.Comp
                     <td>
                       <code>{s.scope}</code>
                     </td>
-                    <td>{s.why}</td>
+                    <td>
+                      {s.why}
+                      {s.optional ? <span className="muted"> (optional)</span> : null}
+                    </td>
                     <td>
                       <Badge
-                        tone={s.state === 'granted' ? 'good' : s.state === 'missing' ? 'bad' : 'neutral'}
+                        tone={
+                          s.state === 'granted'
+                            ? 'good'
+                            : s.state === 'missing' && !s.optional
+                              ? 'bad'
+                              : 'neutral'
+                        }
                       >
                         {s.state}
                       </Badge>

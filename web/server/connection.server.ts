@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { checkScopes, requiredGreenhouseScopes, type GreenhouseScope } from '../../greenhouse';
+import {
+  checkScopes,
+  optionalGreenhouseScopes,
+  requiredGreenhouseScopes,
+  type GreenhouseScope,
+} from '../../greenhouse';
 import {
   lastScopeCheck,
   loadGreenhouseConnection,
@@ -22,7 +27,8 @@ export function webhookUrl(context: PilothouseContext, request: Request): string
 export interface ScopeReport {
   checkedAt: string | null;
   error: string | null;
-  scopes: { scope: string; why: string; state: 'granted' | 'missing' | 'unknown' }[];
+  /** `optional`: without it one step is skipped (and says so), the rest works. */
+  scopes: { scope: string; why: string; optional: boolean; state: 'granted' | 'missing' | 'unknown' }[];
 }
 
 /** What the connection page shows; the client secret never leaves the server. */
@@ -47,6 +53,7 @@ export async function connectionOverview(context: PilothouseContext) {
     scopes: Object.entries(requiredGreenhouseScopes).map(([scope, why]) => ({
       scope,
       why,
+      optional: optionalGreenhouseScopes.includes(scope as GreenhouseScope),
       state: granted.has(scope) ? 'granted' : missing.has(scope) ? 'missing' : 'unknown',
     })),
   };
