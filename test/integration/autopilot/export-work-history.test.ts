@@ -128,6 +128,23 @@ describe('exports carry the work history of the people Pilothouse creates', () =
     expect(await employmentsOf(first.result.candidateId)).toEqual(exactlyTheTwoPastJobs);
   });
 
+  it('an export that failed after its work history and is run again adds none', async () => {
+    const personId = await importPerson('wren.failed@example.org');
+    const first = await exportCounting(personId);
+    // As if completion had failed: the ledger row is not exported, so the next run goes through every step.
+    await h.db
+      .updateTable('export_ledger')
+      .set({ status: 'failed' })
+      .where('job_id', '=', jobId)
+      .where('person_id', '=', personId)
+      .execute();
+    const again = await exportCounting(personId);
+
+    expect(again.result).toMatchObject({ alreadyExported: false, candidateId: first.result.candidateId });
+    expect(again.requests.filter((r) => r.includes('candidate_employments'))).toEqual([]);
+    expect(await employmentsOf(first.result.candidateId)).toEqual(exactlyTheTwoPastJobs);
+  });
+
   it('after a lost answer to an employment create, the retry lists and creates only what is missing', async () => {
     const personId = await importPerson('wren.lost@example.org');
     await faults({ lostAnswers: { pathPrefix: '/v3/candidate_employments', count: 1 } });
