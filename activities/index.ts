@@ -52,6 +52,7 @@ const activityGroup = {
   ensureGreenhousePerson: 'harvest',
   attachGeneratedResume: 'harvest',
   addMatchNote: 'harvest',
+  exportWorkHistory: 'harvest',
 
   trainJobProfile: 'matching',
   scoreBatch: 'matching',

@@ -4,7 +4,7 @@ import { addPersonToJob } from '../../../db/queries/people';
 import type { PastJob } from '../../../db/tables/people';
 import { collect, requiredScopeList } from '../../../greenhouse';
 import { workHistoryWords } from '../../../web/server/why.server';
-import { exportWorkflowId } from '../../../workflows/autopilot-api';
+import { exportWorkflowId } from '../../../temporal/autopilot-api';
 import {
   maybeRecordGoldenHistory,
   startAutopilotHarness,
