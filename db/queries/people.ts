@@ -136,3 +136,102 @@ export async function addPersonToJob(
   };
   return db.isTransaction ? intake(db) : db.transaction().execute(intake);
 }
+
+export async function personById(db: Db, personId: string) {
+  return db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
+}
+
+/** What a rule's note or message may name of the person ({{name}}, {{location}}). */
+export async function personalDetailsOf(db: Db, personId: string) {
+  return db
+    .selectFrom('person')
+    .select(['first_name', 'last_name', 'location'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+}
+
+/** The Pilothouse person of a Greenhouse candidate. */
+export async function personIdOfCandidate(db: Db, candidateId: number): Promise<string | null> {
+  const person = await db
+    .selectFrom('person')
+    .select('id')
+    .where('greenhouse_candidate_id', '=', candidateId)
+    .executeTakeFirst();
+  return person?.id ?? null;
+}
+
+export async function candidateIdOfPerson(db: Db, personId: string): Promise<number | null> {
+  const person = await db
+    .selectFrom('person')
+    .select('greenhouse_candidate_id')
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  return person?.greenhouse_candidate_id ?? null;
+}
+
+/**
+ * Links the person to their Greenhouse candidate. `ifUnlinked`: a lookup's match never replaces a link
+ * already made (an export, or the source step, knows better).
+ */
+export async function linkGreenhouseCandidate(
+  db: Db,
+  input: { personId: string; candidateId: number; ifUnlinked?: boolean },
+): Promise<void> {
+  let update = db
+    .updateTable('person')
+    .set({ greenhouse_candidate_id: input.candidateId })
+    .where('id', '=', input.personId);
+  if (input.ifUnlinked) update = update.where('greenhouse_candidate_id', 'is', null);
+  await update.execute();
+}
+
+/** Keeps the resume text read from Greenhouse unless the person has one; true when it was kept. */
+export async function addResumeText(db: Db, personId: string, text: string): Promise<boolean> {
+  const added = await db
+    .updateTable('person')
+    .set({ resume_text: text })
+    .where('id', '=', personId)
+    .where('resume_text', 'is', null)
+    .executeTakeFirst();
+  return Number(added.numUpdatedRows) > 0;
+}
+
+/** The job's people known in Greenhouse, with where they stood when Pilothouse last acted on it. */
+export async function greenhouseCandidatesOnJob(db: Db, jobId: number) {
+  const rows = await db
+    .selectFrom('person')
+    .innerJoin('job_person', 'job_person.person_id', 'person.id')
+    .select(['person.greenhouse_candidate_id', 'job_person.greenhouse_standing'])
+    .where('job_person.job_id', '=', jobId)
+    .where('person.greenhouse_candidate_id', 'is not', null)
+    .execute();
+  return rows.map((row) => ({
+    candidateId: row.greenhouse_candidate_id!,
+    standing: row.greenhouse_standing,
+  }));
+}
+
+/** People from uploads or outreach not yet looked up in Greenhouse (and not known to be there). */
+export async function peopleToLookUp(db: Db, jobId: number) {
+  return (
+    db
+      .selectFrom('job_person')
+      .innerJoin('person', 'person.id', 'job_person.person_id')
+      .select([
+        'person.id',
+        'person.emails',
+        'person.linkedin_url',
+        'person.first_name',
+        'person.last_name',
+        'person.company',
+        'person.title',
+      ])
+      .where('job_person.job_id', '=', jobId)
+      .where('job_person.source_kind', 'in', ['import', 'outreach'])
+      .where(sql<boolean>`not (job_person.greenhouse ? 'checkedAt')`)
+      // Someone known to be in Greenhouse (exported, or found before) needs no lookup.
+      .where(sql<boolean>`job_person.greenhouse->>'kind' = 'none'`)
+      .limit(500)
+      .execute()
+  );
+}

@@ -31,3 +31,15 @@ export function personFactsQuery(db: Db, jobId: number) {
     ])
     .where('jp.job_id', '=', jobId);
 }
+
+/** The facts of the job's people (all of them, or those named). */
+export async function personFactsOnJob(db: Db, jobId: number, personIds?: readonly string[]) {
+  let query = personFactsQuery(db, jobId);
+  if (personIds) query = query.where('jp.person_id', 'in', personIds);
+  return query.execute();
+}
+
+/** One person's facts on the job; undefined when they are no longer on it (erased meanwhile). */
+export async function personFactsRow(db: Db, jobId: number, personId: string) {
+  return personFactsQuery(db, jobId).where('jp.person_id', '=', personId).executeTakeFirst();
+}

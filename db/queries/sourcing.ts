@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { ListedPerson } from '../../sourcing/people-list';
 import type { OutreachEvent } from '../../sourcing/outreach-event';
 import type { Db } from '../database';
+import { recordAudit } from './audit';
 import { addPersonToJob } from './people';
 
 export interface ImportResult {
@@ -39,15 +40,12 @@ export async function importPeopleList(
       if (addedToJob) result.added += 1;
       else result.alreadyOnJob += 1;
     }
-    await trx
-      .insertInto('audit_event')
-      .values({
-        actor: input.by,
-        action: 'people.imported',
-        job_id: input.jobId,
-        details: { fileName: input.fileName, ...result },
-      })
-      .execute();
+    await recordAudit(trx, {
+      actor: input.by,
+      action: 'people.imported',
+      jobId: input.jobId,
+      details: { fileName: input.fileName, ...result },
+    });
     return result;
   });
 }

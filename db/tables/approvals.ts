@@ -1,7 +1,25 @@
 import type { ColumnType, Selectable } from 'kysely';
-import type { CreatedAt, Json, JsonWithDefault } from './json';
+import type { ResolvedApprover } from '../../rules';
+import type { CreatedAt, Json } from './json';
 
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'expired';
+
+/** What a request's deadline does when nobody decides: the rule's "if nobody decides in time". */
+export type ApprovalTimeoutAction = 'approve' | 'reject' | 'escalate' | 'expire';
+
+/** What an approval request remembers (`trace`): the plan it was asked under, to carry on under that plan. */
+export interface ApprovalMemo {
+  flowId: string;
+  version: number | null;
+  planHash: string;
+  resume: { planHash: string; nodeId: string };
+  timeoutMs: number;
+  onTimeout: ApprovalTimeoutAction;
+  /** Shown name of whom an escalation goes to. */
+  escalateTo: string | null;
+  /** Who an escalation goes to (kept so the escalated request belongs to them). */
+  escalateToApprover?: ResolvedApprover | null;
+}
 
 export interface ApprovalRequestTable {
   id: ColumnType<string, string | undefined, never>;
@@ -14,9 +32,13 @@ export interface ApprovalRequestTable {
   decided_by: string | null;
   decided_at: Date | string | null;
   due_at: Date | string | null;
-  trace: JsonWithDefault<unknown[]>;
+  /**
+   * The autopilot writes a memo with every request. The column's default (`[]`, what rows inserted
+   * without one hold) has no `onTimeout`: readers fall back to `expire`.
+   */
+  trace: ColumnType<ApprovalMemo, ApprovalMemo | string | undefined, ApprovalMemo | string>;
   /** The approver the rule named (a `ResolvedApprover`); null on requests from before approvers were stored. */
-  approver: Json<unknown> | null;
+  approver: Json<ResolvedApprover> | null;
   /** What deciding the request produced, kept so a retried decision returns the same steps. */
   outcome_steps: Json<unknown> | null;
   created_at: CreatedAt;

@@ -1,0 +1,20 @@
+// A job's last backtest (job_backtest): how the matcher would have ranked the job's past applicants.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The job's latest backtest report (one per job, replaced by the next run). */
+export async function storeBacktest(
+  db: Db,
+  input: { jobId: number; scorer: string; report: unknown },
+): Promise<void> {
+  const report = JSON.stringify(input.report);
+  await db
+    .insertInto('job_backtest')
+    .values({ job_id: input.jobId, scorer: input.scorer, report })
+    .onConflict((oc) =>
+      oc.column('job_id').doUpdateSet({ scorer: input.scorer, report, computed_at: sql`now()` }),
+    )
+    .execute();
+}

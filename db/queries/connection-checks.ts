@@ -1,0 +1,21 @@
+// The results of "Check connection" runs (connection_check), shown on the home page.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Records that the worker reached the database (the setup page's connection check), with its version. */
+export async function recordConnectionCheck(db: Db, input: { workflowId: string; requestedBy: string }) {
+  const { rows } = await sql<{ version: string }>`select version()`.execute(db);
+  const databaseVersion = rows[0]?.version.split(' on ')[0] ?? 'unknown';
+  const row = await db
+    .insertInto('connection_check')
+    .values({
+      workflow_id: input.workflowId,
+      requested_by: input.requestedBy,
+      database_version: databaseVersion,
+    })
+    .returning(['id', 'created_at'])
+    .executeTakeFirstOrThrow();
+  return { checkId: row.id, databaseVersion, checkedAt: row.created_at };
+}

@@ -1,0 +1,170 @@
+// The export ledger (export_ledger): one row per (job, person) exported to Greenhouse, keeping what each step of the
+// export did, so a retried step finds its own work instead of doing it twice.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../schema';
+import type { GreenhousePresence } from '../tables/people';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Claims the ledger row for (job, person); a row already `exported` stays exported. */
+export async function claimExport(
+  db: Db,
+  input: { jobId: number; personId: string; workflowId: string; target: unknown; requestedBy: string },
+) {
+  return db
+    .insertInto('export_ledger')
+    .values({
+      job_id: input.jobId,
+      person_id: input.personId,
+      workflow_id: input.workflowId,
+      status: 'running',
+      target: JSON.stringify(input.target),
+      requested_by: input.requestedBy,
+      attempts: 1,
+    })
+    .onConflict((oc) =>
+      oc.columns(['job_id', 'person_id']).doUpdateSet({
+        status: sql`case when export_ledger.status = 'exported' then 'exported' else 'running' end`,
+        attempts: sql`export_ledger.attempts + 1`,
+        failure_type: null,
+        failure_message: null,
+        updated_at: sql`now()`,
+      }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function exportLedgerRow(db: Db, jobId: number, personId: string) {
+  return db
+    .selectFrom('export_ledger')
+    .selectAll()
+    .where('job_id', '=', jobId)
+    .where('person_id', '=', personId)
+    .executeTakeFirstOrThrow();
+}
+
+/** Committed before the create is sent, so a retry after a lost answer or a crash lists before creating. */
+export async function markCreateAttempted(
+  db: Db,
+  input: { jobId: number; personId: string },
+  column: 'resume_create_attempted_at' | 'note_create_attempted_at',
+): Promise<void> {
+  await db
+    .updateTable('export_ledger')
+    .set({ [column]: sql`now()` })
+    .where('job_id', '=', input.jobId)
+    .where('person_id', '=', input.personId)
+    .where(column, 'is', null)
+    .execute();
+}
+
+/** Who the person is in Greenhouse after the export's create step, and where they stood then. */
+export async function recordExportedPerson(
+  db: Db,
+  input: {
+    jobId: number;
+    personId: string;
+    candidateId: number;
+    applicationId: number | null;
+    reused: boolean;
+    presence: (GreenhousePresence & { checkedAt: string }) | null;
+  },
+): Promise<void> {
+  await db
+    .updateTable('export_ledger')
+    .set({
+      greenhouse_candidate_id: input.candidateId,
+      greenhouse_application_id: input.applicationId,
+      reused_existing_candidate: input.reused,
+      greenhouse_presence: input.presence ? JSON.stringify(input.presence) : null,
+      updated_at: sql`now()`,
+    })
+    .where('job_id', '=', input.jobId)
+    .where('person_id', '=', input.personId)
+    .execute();
+}
+
+export async function recordExportAttachment(
+  db: Db,
+  input: { jobId: number; personId: string },
+  made: { resume_attachment_id: number } | { note_id: number },
+): Promise<void> {
+  await db
+    .updateTable('export_ledger')
+    .set(made)
+    .where('job_id', '=', input.jobId)
+    .where('person_id', '=', input.personId)
+    .execute();
+}
+
+/** Marks the export done; undefined when it already was (a retried completion is counted once). */
+export async function markExported(db: Db, input: { jobId: number; personId: string }) {
+  return db
+    .updateTable('export_ledger')
+    .set({ status: 'exported', updated_at: sql`now()` })
+    .where('job_id', '=', input.jobId)
+    .where('person_id', '=', input.personId)
+    .where('status', '!=', 'exported')
+    .returning(['target', 'reused_existing_candidate'])
+    .executeTakeFirst();
+}
+
+/** Marks the export failed, unless it was done; undefined then. */
+export async function markExportFailed(
+  db: Db,
+  input: { jobId: number; personId: string; failureType: string; message: string },
+) {
+  return db
+    .updateTable('export_ledger')
+    .set({
+      status: 'failed',
+      failure_type: input.failureType,
+      failure_message: input.message,
+      updated_at: sql`now()`,
+    })
+    .where('job_id', '=', input.jobId)
+    .where('person_id', '=', input.personId)
+    .where('status', '!=', 'exported')
+    .returning('target')
+    .executeTakeFirst();
+}
+
+export async function exportStatusOf(db: Db, jobId: number, personId: string) {
+  const row = await db
+    .selectFrom('export_ledger')
+    .select('status')
+    .where('job_id', '=', jobId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return row?.status;
+}
+
+/** Where the person's application on the job is known from: their Greenhouse record here, or their export. */
+export async function applicationOnJob(db: Db, jobId: number, personId: string) {
+  return db
+    .selectFrom('job_person as jp')
+    .leftJoin('export_ledger as x', (join) =>
+      join.onRef('x.job_id', '=', 'jp.job_id').onRef('x.person_id', '=', 'jp.person_id'),
+    )
+    .select(['jp.greenhouse', 'x.status as export_status', 'x.greenhouse_application_id'])
+    .where('jp.job_id', '=', jobId)
+    .where('jp.person_id', '=', personId)
+    .executeTakeFirst();
+}
+
+/** The person's Greenhouse candidate: linked to them, or made by their export to this job. */
+export async function candidateOfPerson(db: Db, jobId: number, personId: string) {
+  return db
+    .selectFrom('person')
+    .leftJoin('export_ledger as x', (join) =>
+      join.onRef('x.person_id', '=', 'person.id').on('x.job_id', '=', jobId),
+    )
+    .select([
+      'person.greenhouse_candidate_id',
+      'x.status as export_status',
+      'x.greenhouse_candidate_id as exported_as',
+    ])
+    .where('person.id', '=', personId)
+    .executeTakeFirst();
+}

@@ -1,0 +1,57 @@
+// Where each person stands in Pilothouse's pipeline for a job (job_person.pipeline_stage, and its tags).
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../schema';
+import type { PipelineStage } from '../tables/people';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * Where people stand in Pilothouse's pipeline for a job: the one place `job_person.pipeline_stage` is
+ * written (rules, approvals, exports, scoring). `onlyFrom` leaves anyone at another stage where they are:
+ * a re-score of someone already decided must not send them back to "matched".
+ */
+export async function setPipelineStage(
+  db: Db,
+  input: {
+    jobId: number;
+    personId: string | readonly string[];
+    stage: PipelineStage;
+    onlyFrom?: readonly PipelineStage[];
+  },
+): Promise<void> {
+  const personIds = typeof input.personId === 'string' ? [input.personId] : input.personId;
+  if (personIds.length === 0 || input.onlyFrom?.length === 0) return;
+  let update = db
+    .updateTable('job_person')
+    .set({ pipeline_stage: input.stage, updated_at: sql`now()` })
+    .where('job_id', '=', input.jobId)
+    .where('person_id', 'in', personIds);
+  if (input.onlyFrom) update = update.where('pipeline_stage', 'in', input.onlyFrom);
+  await update.execute();
+}
+
+export async function isOnJob(db: Db, jobId: number, personId: string): Promise<boolean> {
+  const found = await db
+    .selectFrom('job_person')
+    .select('person_id')
+    .where('job_id', '=', jobId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return found !== undefined;
+}
+
+/** A rule's "Tag in Pilothouse": the tag is added once, whatever was there. */
+export async function tagOnJob(
+  db: Db,
+  input: { jobId: number; personId: string; tag: string },
+): Promise<void> {
+  await db
+    .updateTable('job_person')
+    .set({
+      tags: sql`(select coalesce(jsonb_agg(distinct t), '[]'::jsonb) from jsonb_array_elements_text(tags || ${JSON.stringify([input.tag])}::jsonb) t)`,
+      updated_at: sql`now()`,
+    })
+    .where('job_id', '=', input.jobId)
+    .where('person_id', '=', input.personId)
+    .execute();
+}
