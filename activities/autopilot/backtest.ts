@@ -1,4 +1,6 @@
-import { sql } from 'kysely';
+import { firstStageId, jobWithPost } from '../../db/queries/jobs';
+import { storeBacktest } from '../../db/queries/backtests';
+import { applicantsOf } from '../../db/queries/match-scores';
 import type { GreenhousePresence } from '../../db/tables/people';
 import { blindCandidate, createMatcher, trainJobProfile } from '../../matching';
 import { backtestReport, type BacktestOutcome } from '../../matching/backtest';
@@ -33,36 +35,9 @@ export function backtestActivities(deps: ActivityDeps) {
     async backtestJob(input: {
       jobId: number;
     }): Promise<{ ranked: number; hires: number; hiresInTop10: number }> {
-      const job = await db
-        .selectFrom('job')
-        .selectAll()
-        .where('id', '=', input.jobId)
-        .executeTakeFirstOrThrow();
-      const post = await db
-        .selectFrom('job_post')
-        .select(['title', 'content'])
-        .where('job_id', '=', input.jobId)
-        .orderBy('live', 'desc')
-        .orderBy('active', 'desc')
-        .executeTakeFirst();
-      const firstStage = await db
-        .selectFrom('job_stage')
-        .select('id')
-        .where('job_id', '=', input.jobId)
-        .orderBy('sort_order')
-        .orderBy('id')
-        .executeTakeFirst();
-      const rows = await db
-        .selectFrom('job_person as jp')
-        .innerJoin('person as p', 'p.id', 'jp.person_id')
-        .selectAll('p')
-        .select(['jp.greenhouse'])
-        .where('jp.job_id', '=', input.jobId)
-        .where(sql<boolean>`jp.greenhouse->>'kind' = 'applicant' and jp.greenhouse->>'onThisJob' = 'true'`)
-        .orderBy(sql`jp.last_activity_at desc nulls last`)
-        .orderBy('p.id')
-        .limit(BACKTEST_LIMIT)
-        .execute();
+      const { job, post } = await jobWithPost(db, input.jobId);
+      const firstStage = await firstStageId(db, input.jobId);
+      const rows = await applicantsOf(db, input.jobId, BACKTEST_LIMIT);
 
       const profile = trainJobProfile({
         job: {
@@ -88,9 +63,7 @@ export function backtestActivities(deps: ActivityDeps) {
         return prepared.ok ? [prepared.candidate] : [];
       });
       const results = readable.length > 0 ? await matcher.scoreCandidates(profile, readable) : [];
-      const outcomeOf = new Map(
-        rows.map((r) => [r.id, backtestOutcome(r.greenhouse, firstStage?.id ?? null)]),
-      );
+      const outcomeOf = new Map(rows.map((r) => [r.id, backtestOutcome(r.greenhouse, firstStage)]));
       const report = backtestReport(
         results.map((r) => ({
           personId: r.personId,
@@ -99,15 +72,7 @@ export function backtestActivities(deps: ActivityDeps) {
         })),
       );
       const scorer = results.some((r) => r.scorers.semantic.status === 'used') ? 'local+semantic' : 'local';
-      await db
-        .insertInto('job_backtest')
-        .values({ job_id: input.jobId, scorer, report: JSON.stringify(report) })
-        .onConflict((oc) =>
-          oc
-            .column('job_id')
-            .doUpdateSet({ scorer, report: JSON.stringify(report), computed_at: sql`now()` }),
-        )
-        .execute();
+      await storeBacktest(db, { jobId: input.jobId, scorer, report });
       return { ranked: report.ranked, hires: report.hires.count, hiresInTop10: report.hires.inTopK };
     },
   };

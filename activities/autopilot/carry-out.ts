@@ -3,17 +3,24 @@
 // results hold ids only — note texts and messages never enter workflow history.
 import { recordGreenhousePresence, standingOf } from '../../db/queries/greenhouse-presence';
 import { ApplicationFailure } from '@temporalio/common';
-import { sql } from 'kysely';
+import { approvalToNotify } from '../../db/queries/approvals';
+import { applicationOnJob, candidateOfPerson, exportStatusOf } from '../../db/queries/exports';
+import { firstStageId, jobNameOf } from '../../db/queries/jobs';
+import { addNotification } from '../../db/queries/notifications';
+import { tagOnJob } from '../../db/queries/pipeline';
+import { finishRuleActionRetry, recordRuleActionFailure } from '../../db/queries/rule-action-failures';
+import { planDecidedUnder } from '../../db/queries/rule-plans';
 import { collect, type HarvestClient } from '../../greenhouse/client';
 import { moveApplicationFromStage } from '../../greenhouse/stage-move';
-import { personFactsQuery } from '../../db/queries/person-facts';
+import { recordAudit } from '../../db/queries/audit';
+import { personFactsRow } from '../../db/queries/person-facts';
 import type { Application } from '../../greenhouse/schemas/applications';
-import { evaluate, type Decision, type FlowEvent, type ResolvedApprover } from '../../rules';
+import { evaluate, type Decision, type FlowEvent } from '../../rules';
 import type { DecisionStep } from '../../workflows/decision-steps';
 import { requireHarvest, type ActivityDeps } from '../deps';
 import { greenhouseCall } from '../greenhouse-call';
 import { postSignedWebhook } from '../notify/signed-webhook';
-import { loadDecision, planByHash, recordEvaluation } from './decision-record';
+import { loadDecision, recordEvaluation } from './decision-record';
 import { personFacts } from '../../rules/person-facts';
 import { withPersonalDetails } from './personal-details';
 import {
@@ -48,13 +55,6 @@ const GREENHOUSE_KINDS = [
   'tag',
 ] as const;
 
-function recipientOf(approver: ResolvedApprover | null) {
-  if (!approver) return { to_greenhouse_user_id: null, to_role: null, to_name: 'Recruiters' };
-  return approver.kind === 'user'
-    ? { to_greenhouse_user_id: approver.userId, to_role: null, to_name: approver.name }
-    : { to_greenhouse_user_id: null, to_role: approver.role, to_name: approver.name };
-}
-
 export function carryOutActivities(deps: ActivityDeps) {
   const { db } = deps;
 
@@ -74,10 +74,7 @@ export function carryOutActivities(deps: ActivityDeps) {
     action: string,
     details: Record<string, unknown>,
   ) {
-    await db
-      .insertInto('audit_event')
-      .values({ actor: 'autopilot', action, job_id: jobId, person_id: personId, details })
-      .execute();
+    await recordAudit(db, { actor: 'autopilot', action, jobId, personId, details });
   }
 
   /** The application the decision acts on: the one it saw, else the one on this job now (an export just made it). */
@@ -86,14 +83,9 @@ export function carryOutActivities(deps: ActivityDeps) {
    * workflow has finished, the step is retried (the export may not even have claimed its ledger row yet).
    */
   async function awaitExport(jobId: number, personId: string): Promise<void> {
-    const ledger = await db
-      .selectFrom('export_ledger')
-      .select('status')
-      .where('job_id', '=', jobId)
-      .where('person_id', '=', personId)
-      .executeTakeFirst();
-    if (ledger?.status === 'exported') return;
-    if (ledger?.status === 'failed')
+    const status = await exportStatusOf(db, jobId, personId);
+    if (status === 'exported') return;
+    if (status === 'failed')
       throw ApplicationFailure.nonRetryable(
         'The export this step follows failed (see Failed exports)',
         'ExportFailed',
@@ -112,15 +104,7 @@ export function carryOutActivities(deps: ActivityDeps) {
   ): Promise<Application> {
     let applicationId = decided;
     if (applicationId === null) {
-      const row = await db
-        .selectFrom('job_person as jp')
-        .leftJoin('export_ledger as x', (join) =>
-          join.onRef('x.job_id', '=', 'jp.job_id').onRef('x.person_id', '=', 'jp.person_id'),
-        )
-        .select(['jp.greenhouse', 'x.status as export_status', 'x.greenhouse_application_id'])
-        .where('jp.job_id', '=', jobId)
-        .where('jp.person_id', '=', personId)
-        .executeTakeFirst();
+      const row = await applicationOnJob(db, jobId, personId);
       const presence = row?.greenhouse;
       applicationId =
         row?.greenhouse_application_id ??
@@ -172,29 +156,8 @@ export function carryOutActivities(deps: ActivityDeps) {
     });
   }
 
-  async function firstStageOf(jobId: number): Promise<number | null> {
-    const row = await db
-      .selectFrom('job_stage')
-      .select('id')
-      .where('job_id', '=', jobId)
-      .orderBy('sort_order')
-      .executeTakeFirst();
-    return row?.id ?? null;
-  }
-
   async function candidateIdOf(jobId: number, personId: string): Promise<number> {
-    const person = await db
-      .selectFrom('person')
-      .leftJoin('export_ledger as x', (join) =>
-        join.onRef('x.person_id', '=', 'person.id').on('x.job_id', '=', jobId),
-      )
-      .select([
-        'person.greenhouse_candidate_id',
-        'x.status as export_status',
-        'x.greenhouse_candidate_id as exported_as',
-      ])
-      .where('person.id', '=', personId)
-      .executeTakeFirst();
+    const person = await candidateOfPerson(db, jobId, personId);
     if (person?.exported_as) return person.exported_as;
     if (!person?.greenhouse_candidate_id && person?.export_status === 'running')
       throw ApplicationFailure.retryable(
@@ -246,15 +209,7 @@ export function carryOutActivities(deps: ActivityDeps) {
     if (followsExport && !(decision.type === 'tag' && decision.where === 'pilothouse'))
       await awaitExport(jobId, personId);
     if (decision.type === 'tag' && decision.where === 'pilothouse') {
-      await db
-        .updateTable('job_person')
-        .set({
-          tags: sql`(select coalesce(jsonb_agg(distinct t), '[]'::jsonb) from jsonb_array_elements_text(tags || ${JSON.stringify([decision.tag])}::jsonb) t)`,
-          updated_at: sql`now()`,
-        })
-        .where('job_id', '=', jobId)
-        .where('person_id', '=', personId)
-        .execute();
+      await tagOnJob(db, { jobId, personId, tag: decision.tag });
       return { done: true, outcome: 'tagged_in_pilothouse' };
     }
     const harvest = await requireHarvest(deps)();
@@ -303,7 +258,7 @@ export function carryOutActivities(deps: ActivityDeps) {
                   jobId,
                   application,
                   decision,
-                  await firstStageOf(decision.toJobId),
+                  await firstStageId(db, decision.toJobId),
                 )
               : await convertInGreenhouse(harvest, jobId, application, decision);
         if (result.done) await refreshPresence(harvest, jobId, personId, application.candidate_id);
@@ -330,30 +285,6 @@ export function carryOutActivities(deps: ActivityDeps) {
       case 'tag':
         return tagInGreenhouse(harvest, await candidateIdOf(jobId, personId), decision.tag);
     }
-  }
-
-  async function notifyInApp(values: {
-    jobId: number;
-    personId: string | null;
-    approver: ResolvedApprover | null;
-    kind: string;
-    message: string;
-    link: string | null;
-    dedupeKey: string;
-  }) {
-    await db
-      .insertInto('notification')
-      .values({
-        job_id: values.jobId,
-        person_id: values.personId,
-        ...recipientOf(values.approver),
-        kind: values.kind,
-        message: values.message,
-        link: values.link,
-        dedupe_key: values.dedupeKey,
-      })
-      .onConflict((oc) => oc.column('dedupe_key').doNothing())
-      .execute();
   }
 
   function webhookSecret(): string {
@@ -405,10 +336,10 @@ export function carryOutActivities(deps: ActivityDeps) {
           `A "${decision.type}" step is not a notification`,
           'NotANotification',
         );
-      const job = await db.selectFrom('job').select('name').where('id', '=', input.jobId).executeTakeFirst();
+      const jobName = await jobNameOf(db, input.jobId);
       const link = personId ? `/jobs/${input.jobId}/people/${personId}` : `/jobs/${input.jobId}`;
       const message = await withPersonalDetails(db, personId, decision.message);
-      await notifyInApp({
+      await addNotification(db, {
         jobId: input.jobId,
         personId,
         approver: decision.target.type === 'inApp' ? decision.target.to : null,
@@ -425,7 +356,7 @@ export function carryOutActivities(deps: ActivityDeps) {
           payload: {
             text: message,
             event: 'rule.notify',
-            job: { id: input.jobId, name: job?.name ?? null },
+            job: { id: input.jobId, name: jobName },
             person_id: personId,
             link,
           },
@@ -445,20 +376,15 @@ export function carryOutActivities(deps: ActivityDeps) {
       approvalId: string;
       kind: 'requested' | 'escalated';
     }): Promise<CarriedOut> {
-      const row = await db
-        .selectFrom('approval_request as a')
-        .innerJoin('job as j', 'j.id', 'a.job_id')
-        .select(['a.person_id', 'a.approver', 'a.requested_from', 'a.status', 'j.name as job_name'])
-        .where('a.id', '=', input.approvalId)
-        .executeTakeFirst();
+      const row = await approvalToNotify(db, input.approvalId);
       if (!row || row.status !== 'pending') return { done: false, outcome: 'no_longer_pending' };
-      const approver = (row.approver as ResolvedApprover | null) ?? null;
+      const approver = row.approver;
       const message =
         input.kind === 'requested'
           ? `An approval for ${row.job_name} is waiting for ${row.requested_from ?? 'a recruiter'}`
           : `An approval for ${row.job_name} was escalated to ${row.requested_from ?? 'a recruiter'}: nobody decided in time`;
       const dedupeKey = `approval:${input.approvalId}:${input.kind}`;
-      await notifyInApp({
+      await addNotification(db, {
         jobId: input.jobId,
         personId: row.person_id,
         approver,
@@ -490,7 +416,7 @@ export function carryOutActivities(deps: ActivityDeps) {
     async resumeWait(input: DecisionInput & { approvalTimeoutScale?: number }): Promise<DecisionStep[]> {
       const { decision, personId, planHash } = await mustLoad(input);
       if (decision.type !== 'wait') return [];
-      const loaded = planHash ? await planByHash(db, planHash) : null;
+      const loaded = planHash ? await planDecidedUnder(db, planHash) : null;
       if (!loaded)
         throw ApplicationFailure.nonRetryable(
           'The rules this wait belongs to are no longer stored',
@@ -499,9 +425,7 @@ export function carryOutActivities(deps: ActivityDeps) {
       const now = new Date().toISOString();
       let facts: Parameters<typeof evaluate>[2] = { now };
       if (personId !== null) {
-        const row = await personFactsQuery(db, input.jobId)
-          .where('jp.person_id', '=', personId)
-          .executeTakeFirst();
+        const row = await personFactsRow(db, input.jobId, personId);
         if (!row) return []; // erased meanwhile
         facts = personFacts(row, now);
       }
@@ -524,31 +448,17 @@ export function carryOutActivities(deps: ActivityDeps) {
       input: DecisionInput & { workflowId: string; failureType: string; message: string },
     ): Promise<{ failureId: string }> {
       const { decision, personId } = await mustLoad(input);
-      const row = await db
-        .insertInto('rule_action_failure')
-        .values({
-          job_id: input.jobId,
-          person_id: personId,
-          trace_id: input.traceId,
-          decision_index: input.index,
-          decision_type: decision.type,
-          workflow_id: input.workflowId,
-          failure_type: input.failureType,
-          failure_message: input.message,
-        })
-        .onConflict((oc) =>
-          oc.columns(['trace_id', 'decision_index']).doUpdateSet({
-            status: 'failed',
-            workflow_id: input.workflowId,
-            failure_type: input.failureType,
-            failure_message: input.message,
-            attempts: sql`rule_action_failure.attempts + 1`,
-            updated_at: sql`now()`,
-          }),
-        )
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return { failureId: row.id };
+      const failureId = await recordRuleActionFailure(db, {
+        jobId: input.jobId,
+        personId,
+        traceId: input.traceId,
+        index: input.index,
+        decisionType: decision.type,
+        workflowId: input.workflowId,
+        failureType: input.failureType,
+        message: input.message,
+      });
+      return { failureId };
     },
 
     /** Ops' Retry finished: done, or failed again with a new reason. */
@@ -556,20 +466,7 @@ export function carryOutActivities(deps: ActivityDeps) {
       failureId: string;
       outcome: { ok: true } | { ok: false; failureType: string; message: string };
     }): Promise<void> {
-      await db
-        .updateTable('rule_action_failure')
-        .set(
-          input.outcome.ok
-            ? { status: 'done', updated_at: sql`now()` }
-            : {
-                status: 'failed',
-                failure_type: input.outcome.failureType,
-                failure_message: input.outcome.message,
-                updated_at: sql`now()`,
-              },
-        )
-        .where('id', '=', input.failureId)
-        .execute();
+      await finishRuleActionRetry(db, input);
     },
   };
 }

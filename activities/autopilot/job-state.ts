@@ -1,4 +1,6 @@
 import type { AutopilotStatus } from '../../temporal/autopilot-api';
+import { recordAudit } from '../../db/queries/audit';
+import { jobSettingsOf } from '../../db/queries/jobs';
 import { pipelineCounts } from '../../db/queries/pipeline-counts';
 import type { ActivityDeps } from '../deps';
 
@@ -6,11 +8,7 @@ export function jobStateActivities(deps: ActivityDeps) {
   const { db } = deps;
   return {
     async loadJobSettings(input: { jobId: number }) {
-      const job = await db
-        .selectFrom('job')
-        .select(['status', 'autopilot_enabled', 'cadence_minutes', 'deleted_at'])
-        .where('id', '=', input.jobId)
-        .executeTakeFirst();
+      const job = await jobSettingsOf(db, input.jobId);
       if (!job || job.deleted_at)
         return { status: 'closed' as const, autopilotEnabled: false, cadenceMinutes: 60 };
       return {
@@ -25,15 +23,12 @@ export function jobStateActivities(deps: ActivityDeps) {
     },
 
     async recordAutopilotError(input: { jobId: number; message: string }) {
-      await db
-        .insertInto('audit_event')
-        .values({
-          actor: 'autopilot',
-          action: 'autopilot.cycle_failed',
-          job_id: input.jobId,
-          details: { message: input.message },
-        })
-        .execute();
+      await recordAudit(db, {
+        actor: 'autopilot',
+        action: 'autopilot.cycle_failed',
+        jobId: input.jobId,
+        details: { message: input.message },
+      });
     },
   };
 }

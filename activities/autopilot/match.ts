@@ -1,11 +1,16 @@
-import { sql } from 'kysely';
-import type { Db } from '../../db/database';
+import { jobWithPost } from '../../db/queries/jobs';
+import { jobProfileAt, latestJobProfile, storeJobProfile } from '../../db/queries/job-profiles';
+import {
+  markUnreadable,
+  peopleToScore,
+  peopleWithOutcomes,
+  recordMatchScore,
+} from '../../db/queries/match-scores';
 import type { Person } from '../../db/tables/people';
 import {
   blindCandidate,
   createMatcher,
   trainJobProfile,
-  type JobProfile,
   type Outcome,
   type SourceProfile,
 } from '../../matching';
@@ -25,19 +30,6 @@ export function sourceProfile(person: Person): SourceProfile {
   };
 }
 
-async function latestProfile(
-  db: Db,
-  jobId: number,
-): Promise<{ version: number; profile: JobProfile } | undefined> {
-  const row = await db
-    .selectFrom('job_profile')
-    .select(['version', 'profile'])
-    .where('job_id', '=', jobId)
-    .orderBy('version', 'desc')
-    .executeTakeFirst();
-  return row ? { version: row.version, profile: row.profile as JobProfile } : undefined;
-}
-
 export function matchActivities(deps: ActivityDeps) {
   const { db } = deps;
   const matcher = deps.matcher ?? createMatcher();
@@ -48,29 +40,8 @@ export function matchActivities(deps: ActivityDeps) {
      * (who on this job was hired, advanced or rejected), and stores it as a new version when it changed.
      */
     async trainJobProfile(input: { jobId: number }): Promise<{ profileVersion: number; changed: boolean }> {
-      const job = await db
-        .selectFrom('job')
-        .selectAll()
-        .where('id', '=', input.jobId)
-        .executeTakeFirstOrThrow();
-      const post = await db
-        .selectFrom('job_post')
-        .select(['title', 'content'])
-        .where('job_id', '=', input.jobId)
-        .orderBy('live', 'desc')
-        .orderBy('active', 'desc')
-        .executeTakeFirst();
-      const outcomeRows = await db
-        .selectFrom('job_person as jp')
-        .innerJoin('person as p', 'p.id', 'jp.person_id')
-        .selectAll('p')
-        .select(['jp.greenhouse', 'jp.job_id'])
-        .where('jp.job_id', '=', input.jobId)
-        .where(
-          sql<boolean>`jp.greenhouse->>'status' in ('hired', 'rejected') or (jp.greenhouse->>'onThisJob' = 'true' and jp.greenhouse->>'stageId' is not null)`,
-        )
-        .limit(500)
-        .execute();
+      const { job, post } = await jobWithPost(db, input.jobId);
+      const outcomeRows = await peopleWithOutcomes(db, input.jobId);
       const outcomes: Outcome[] = outcomeRows.map((row) => ({
         personId: row.id,
         jobId: String(row.job_id),
@@ -83,7 +54,7 @@ export function matchActivities(deps: ActivityDeps) {
         ...(row.resume_text ? { text: row.resume_text } : {}),
         profile: sourceProfile(row),
       }));
-      const previous = await latestProfile(db, input.jobId);
+      const previous = await latestJobProfile(db, input.jobId);
       const profile = trainJobProfile({
         job: {
           jobId: String(job.id),
@@ -99,16 +70,7 @@ export function matchActivities(deps: ActivityDeps) {
         return { profileVersion: previous.version, changed: false };
       }
       const version = (previous?.version ?? 0) + 1;
-      await db
-        .insertInto('job_profile')
-        .values({
-          job_id: input.jobId,
-          version,
-          hash: profile.contentHash,
-          profile: JSON.stringify({ ...profile, version }),
-        })
-        .onConflict((oc) => oc.columns(['job_id', 'version']).doNothing())
-        .execute();
+      await storeJobProfile(db, { jobId: input.jobId, version, profile });
       return { profileVersion: version, changed: true };
     },
 
@@ -123,24 +85,8 @@ export function matchActivities(deps: ActivityDeps) {
       profileVersion: number;
       limit: number;
     }): Promise<{ scored: number; unreadable: number }> {
-      const stored = await db
-        .selectFrom('job_profile')
-        .select('profile')
-        .where('job_id', '=', input.jobId)
-        .where('version', '=', input.profileVersion)
-        .executeTakeFirstOrThrow();
-      const profile = stored.profile as JobProfile;
-      const people = await db
-        .selectFrom('job_person as jp')
-        .innerJoin('person as p', 'p.id', 'jp.person_id')
-        .selectAll('p')
-        .select('jp.score as previous_score')
-        .where('jp.job_id', '=', input.jobId)
-        .where((eb) =>
-          eb.or([eb('jp.profile_version', 'is', null), eb('jp.profile_version', '!=', input.profileVersion)]),
-        )
-        .limit(input.limit)
-        .execute();
+      const profile = await jobProfileAt(db, input.jobId, input.profileVersion);
+      const people = await peopleToScore(db, input);
       if (people.length === 0) return { scored: 0, unreadable: 0 };
 
       const prepared = people.map((person) =>
@@ -162,59 +108,22 @@ export function matchActivities(deps: ActivityDeps) {
       const previousScore = new Map(people.map((p) => [p.id, p.previous_score]));
       await db.transaction().execute(async (trx) => {
         for (const result of results) {
-          const score = Math.round(result.score);
-          const before = previousScore.get(result.personId);
-          if (before !== null && before !== undefined && before !== score) {
-            await trx
-              .insertInto('score_change')
-              .values({
-                job_id: input.jobId,
-                person_id: result.personId,
-                from_score: before,
-                to_score: score,
-                profile_version: input.profileVersion,
-              })
-              .execute();
-          }
-          await trx
-            .insertInto('match_score')
-            .values({
-              job_id: input.jobId,
-              person_id: result.personId,
-              profile_version: input.profileVersion,
-              score,
-              scorer: result.scorers.semantic.status === 'used' ? 'local+semantic' : 'local',
-              explanation: JSON.stringify(result),
-            })
-            .onConflict((oc) => oc.columns(['job_id', 'person_id', 'profile_version']).doNothing())
-            .execute();
-          await trx
-            .updateTable('job_person')
-            .set({
-              score,
-              profile_version: input.profileVersion,
-              // A re-score of someone already decided keeps their place in the pipeline.
-              pipeline_stage: sql`case when pipeline_stage in ('sourced', 'unreadable') then 'matched' else pipeline_stage end`,
-              updated_at: sql`now()`,
-            })
-            .where('job_id', '=', input.jobId)
-            .where('person_id', '=', result.personId)
-            .execute();
+          await recordMatchScore(trx, {
+            jobId: input.jobId,
+            personId: result.personId,
+            profileVersion: input.profileVersion,
+            score: Math.round(result.score),
+            before: previousScore.get(result.personId),
+            scorer: result.scorers.semantic.status === 'used' ? 'local+semantic' : 'local',
+            explanation: result,
+          });
         }
-        if (unreadable.length > 0) {
-          // Reported, never scored as empty: the job page lists them for a recruiter to look at. Someone
-          // already decided keeps their stage (and last score) when a rescore cannot read them.
-          await trx
-            .updateTable('job_person')
-            .set({
-              pipeline_stage: sql`case when pipeline_stage in ('sourced', 'matched') then 'unreadable' else pipeline_stage end`,
-              profile_version: input.profileVersion,
-              updated_at: sql`now()`,
-            })
-            .where('job_id', '=', input.jobId)
-            .where('person_id', 'in', unreadable)
-            .execute();
-        }
+        // Reported, never scored as empty: the job page lists them for a recruiter to look at.
+        await markUnreadable(trx, {
+          jobId: input.jobId,
+          personIds: unreadable,
+          profileVersion: input.profileVersion,
+        });
       });
       return { scored: people.length, unreadable: unreadable.length };
     },

@@ -2,15 +2,12 @@
 // right before the note is written or the message sent: decisions (the trace rows, and anything a workflow
 // carries) hold the placeholders only. See rules/templates.ts.
 import type { Db } from '../../db/database';
+import { personalDetailsOf } from '../../db/queries/people';
 import { fillPersonalDetails } from '../../rules';
 
 export async function withPersonalDetails(db: Db, personId: string | null, decided: string): Promise<string> {
   if (personId === null || !decided.includes('{{')) return fillPersonalDetails(decided, {});
-  const person = await db
-    .selectFrom('person')
-    .select(['first_name', 'last_name', 'location'])
-    .where('id', '=', personId)
-    .executeTakeFirst();
+  const person = await personalDetailsOf(db, personId);
   return fillPersonalDetails(
     decided,
     person

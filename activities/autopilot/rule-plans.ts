@@ -2,19 +2,14 @@ import {
   compile,
   createDefaultFlow,
   HARVEST_SCOPES_BY_ACTION,
-  type RulePlan,
   type StageMapping,
   type ValidationContext,
 } from '../../rules';
 import type { Db } from '../../db/database';
 import { mustHaveRequirementNames, readStageMapping, transferTargets } from '../../db/queries/rule-data';
+import { publishedPlansOfJob, type LoadedPlan } from '../../db/queries/rule-plans';
 
-/** A plan the autopilot evaluates, with the published version it came from (null: the default flow). */
-export interface LoadedPlan {
-  flowId: string;
-  version: number | null;
-  plan: RulePlan;
-}
+export type { LoadedPlan };
 
 export async function loadStageMapping(db: Db, jobId: number): Promise<StageMapping> {
   return (await readStageMapping(db, jobId)).filled.mapping;
@@ -50,27 +45,8 @@ export async function loadValidationContext(db: Db, jobId: number): Promise<Vali
  * default flow (approve good matches, then export — never reject without a person).
  */
 export async function loadRulePlans(db: Db, jobId: number): Promise<LoadedPlan[]> {
-  const published = await db
-    .selectFrom('rule_version as v')
-    .select(['v.flow_id', 'v.version', 'v.plan'])
-    .where('v.job_id', '=', jobId)
-    .where(({ eb, selectFrom }) =>
-      eb(
-        'v.version',
-        '=',
-        selectFrom('rule_version as latest')
-          .select(({ fn }) => fn.max('latest.version').as('max'))
-          .whereRef('latest.flow_id', '=', 'v.flow_id'),
-      ),
-    )
-    .execute();
-  if (published.length > 0) {
-    return published.map((row) => ({
-      flowId: row.flow_id,
-      version: row.version,
-      plan: row.plan as RulePlan,
-    }));
-  }
+  const published = await publishedPlansOfJob(db, jobId);
+  if (published.length > 0) return published;
   const flow = createDefaultFlow({ jobId });
   const compiled = compile(flow, {
     ...(await loadValidationContext(db, jobId)),

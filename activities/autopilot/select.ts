@@ -1,18 +1,25 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database';
-import { personFactsQuery } from '../../db/queries/person-facts';
 import {
-  evaluate,
-  greenhouseStageFor,
-  type Decision,
-  type Evaluation,
-  type FlowEvent,
-  type RulePlan,
-} from '../../rules';
+  approvalDecisionOf,
+  approvalMemoOf,
+  approvalReasonGivenBy,
+  decideApprovalRequest,
+  escalateApprovalRequest,
+  keepApprovalOutcome,
+  pendingApprovalsOf,
+} from '../../db/queries/approvals';
+import { recordAudit } from '../../db/queries/audit';
+import { peopleDecidedUnder } from '../../db/queries/decision-traces';
+import { markScoreChangeProcessed, pendingScoreChanges } from '../../db/queries/score-changes';
+import { isOnJob, setPipelineStage } from '../../db/queries/pipeline';
+import { planDecidedUnder, publishedVersionPlan } from '../../db/queries/rule-plans';
+import type { ApprovalMemo } from '../../db/tables/approvals';
+import { personFactsOnJob } from '../../db/queries/person-facts';
+import { evaluate, greenhouseStageFor, type Decision, type Evaluation, type FlowEvent } from '../../rules';
 import type { ExportCandidateInput } from '../../temporal/autopilot-api';
 import type { DecisionStep, TimedApproval } from '../../workflows/decision-steps';
 import type { ActivityDeps } from '../deps';
-import { planByHash, recordEvaluation, type ApprovalMemo } from './decision-record';
+import { recordEvaluation, timedApproval } from './decision-record';
 import { markOutreachProcessed, pendingOutreachEvents } from '../../db/queries/sourcing';
 import { RULE_OUTREACH_EVENT } from '../../sourcing/outreach-event';
 import { personFacts } from '../../rules/person-facts';
@@ -47,11 +54,7 @@ const emptySelection = (): SelectionResult => ({
 export function selectionActivities(deps: ActivityDeps) {
   const { db } = deps;
 
-  async function factsRows(jobId: number, personIds?: string[]) {
-    let query = personFactsQuery(db, jobId);
-    if (personIds) query = query.where('jp.person_id', 'in', personIds);
-    return query.execute();
-  }
+  const factsRows = (jobId: number, personIds?: string[]) => personFactsOnJob(db, jobId, personIds);
 
   /** Records an evaluation (trace, approval request, stage) and adds its steps to the result. */
   async function applyDecisions(
@@ -141,14 +144,7 @@ export function selectionActivities(deps: ActivityDeps) {
     plans: LoadedPlan[],
     result: SelectionResult,
   ) {
-    const changes = await db
-      .selectFrom('score_change')
-      .select(['id', 'person_id', 'from_score', 'to_score'])
-      .where('job_id', '=', jobId)
-      .where('processed_at', 'is', null)
-      .orderBy('id')
-      .limit(1000)
-      .execute();
+    const changes = await pendingScoreChanges(db, jobId);
     if (!changes.length) return;
     const listening = plans.filter((p) => p.plan.steps[0].trigger.kind === 'scoreCrossed');
     const rows = listening.length
@@ -180,33 +176,13 @@ export function selectionActivities(deps: ActivityDeps) {
             evaluation.decisions.some((d) => d.type === 'export' || d.type === 'requestApproval'),
           );
         }
-        await trx
-          .updateTable('score_change')
-          .set({ processed_at: sql`now()` })
-          .where('id', '=', change.id)
-          .execute();
+        await markScoreChangeProcessed(trx, change.id);
       });
     }
   }
 
   async function pendingApprovals(jobId: number): Promise<TimedApproval[]> {
-    const rows = await db
-      .selectFrom('approval_request as a')
-      .innerJoin('job_person as jp', (join) =>
-        join.onRef('jp.job_id', '=', 'a.job_id').onRef('jp.person_id', '=', 'a.person_id'),
-      )
-      .select(['a.id', 'a.person_id', 'a.requested_from', 'a.due_at', 'a.trace', 'jp.score'])
-      .where('a.job_id', '=', jobId)
-      .where('a.status', '=', 'pending')
-      .execute();
-    return rows.map((row) => ({
-      approvalId: row.id,
-      personId: row.person_id,
-      requestedFrom: row.requested_from,
-      dueAt: row.due_at ? new Date(row.due_at).toISOString() : null,
-      score: row.score,
-      onTimeout: (row.trace as unknown as ApprovalMemo).onTimeout ?? 'expire',
-    }));
+    return (await pendingApprovalsOf(db, jobId)).map(timedApproval);
   }
 
   /**
@@ -215,16 +191,11 @@ export function selectionActivities(deps: ActivityDeps) {
    * before fall back to their published version, then to the flow's current plan.
    */
   async function planFor(executor: Db, jobId: number, memo: ApprovalMemo): Promise<LoadedPlan | null> {
-    const kept = await planByHash(executor, memo.resume.planHash);
+    const kept = await planDecidedUnder(executor, memo.resume.planHash);
     if (kept) return kept;
     if (memo.version !== null) {
-      const row = await executor
-        .selectFrom('rule_version')
-        .select(['plan'])
-        .where('flow_id', '=', memo.flowId)
-        .where('version', '=', memo.version)
-        .executeTakeFirst();
-      if (row) return { flowId: memo.flowId, version: memo.version, plan: row.plan as RulePlan };
+      const published = await publishedVersionPlan(executor, { flowId: memo.flowId, version: memo.version });
+      if (published) return published;
     }
     const plans = await loadRulePlans(executor, jobId);
     return plans.find((p) => p.flowId === memo.flowId) ?? null;
@@ -246,25 +217,20 @@ export function selectionActivities(deps: ActivityDeps) {
   ): Promise<SelectionResult> {
     return db.transaction().execute(async (trx) => {
       const result = emptySelection();
-      const row = await trx
-        .updateTable('approval_request')
-        .set({ status, decided_by: decidedBy ?? 'timeout', decided_at: sql`now()`, reason })
-        .where('id', '=', approvalId)
-        .where('status', '=', 'pending')
-        .returning(['person_id', 'trace'])
-        .executeTakeFirst();
+      const row = await decideApprovalRequest(trx, {
+        approvalId,
+        status,
+        decidedBy: decidedBy ?? 'timeout',
+        reason,
+      });
       if (!row) {
-        const decided = await trx
-          .selectFrom('approval_request')
-          .select(['status', 'decided_by', 'outcome_steps'])
-          .where('id', '=', approvalId)
-          .executeTakeFirst();
+        const decided = await approvalDecisionOf(trx, approvalId);
         // The same decision again (a retried activity): the same steps. Another decision: nothing.
         if (decided && decided.status === status && decided.decided_by === (decidedBy ?? 'timeout'))
           return { ...result, ...(decided.outcome_steps as Partial<SelectionResult> | null) };
         return result;
       }
-      const memo = row.trace as unknown as ApprovalMemo;
+      const memo = row.trace;
       const loaded = await planFor(trx, jobId, memo);
       const [factsRow] = await factsRows(jobId, [row.person_id]);
       if (loaded && factsRow) {
@@ -289,21 +255,13 @@ export function selectionActivities(deps: ActivityDeps) {
         );
       }
       if (outcome === 'rejected') {
-        await trx
-          .updateTable('job_person')
-          .set({
-            pipeline_stage: status === 'expired' ? 'approval_expired' : 'rejected',
-            updated_at: sql`now()`,
-          })
-          .where('job_id', '=', jobId)
-          .where('person_id', '=', row.person_id)
-          .execute();
+        await setPipelineStage(trx, {
+          jobId,
+          personId: row.person_id,
+          stage: status === 'expired' ? 'approval_expired' : 'rejected',
+        });
       }
-      await trx
-        .updateTable('approval_request')
-        .set({ outcome_steps: JSON.stringify({ steps: result.steps, exports: result.exports }) })
-        .where('id', '=', approvalId)
-        .execute();
+      await keepApprovalOutcome(trx, approvalId, { steps: result.steps, exports: result.exports });
       return result;
     });
   }
@@ -313,19 +271,9 @@ export function selectionActivities(deps: ActivityDeps) {
     personId: string;
     requestedBy: string;
   }): Promise<ExportCandidateInput> {
-    const found = await db
-      .selectFrom('job_person')
-      .select('person_id')
-      .where('job_id', '=', input.jobId)
-      .where('person_id', '=', input.personId)
-      .executeTakeFirst();
-    if (!found) throw new Error(`Person ${input.personId} is not in job ${input.jobId}'s pipeline`);
-    await db
-      .updateTable('job_person')
-      .set({ pipeline_stage: 'approved', updated_at: sql`now()` })
-      .where('job_id', '=', input.jobId)
-      .where('person_id', '=', input.personId)
-      .execute();
+    if (!(await isOnJob(db, input.jobId, input.personId)))
+      throw new Error(`Person ${input.personId} is not in job ${input.jobId}'s pipeline`);
+    await setPipelineStage(db, { jobId: input.jobId, personId: input.personId, stage: 'approved' });
     const stageId = greenhouseStageFor(await loadStageMapping(db, input.jobId), 'exported');
     return {
       jobId: input.jobId,
@@ -354,12 +302,11 @@ export function selectionActivities(deps: ActivityDeps) {
           presence.onThisJob &&
           (presence.status === 'rejected' || presence.status === 'hired')
         ) {
-          await db
-            .updateTable('job_person')
-            .set({ pipeline_stage: 'decided_in_greenhouse', updated_at: sql`now()` })
-            .where('job_id', '=', input.jobId)
-            .where('person_id', '=', row.person_id)
-            .execute();
+          await setPipelineStage(db, {
+            jobId: input.jobId,
+            personId: row.person_id,
+            stage: 'decided_in_greenhouse',
+          });
           continue;
         }
         const event: FlowEvent = { type: 'personMatched', score: row.score ?? 0 };
@@ -395,13 +342,7 @@ export function selectionActivities(deps: ActivityDeps) {
     }): Promise<{ exports: ExportCandidateInput[]; steps: DecisionStep[] }> {
       // The web app keeps the reason beside the request (it can name the person, so it stays out of the
       // workflow's history); updates sent before that carry it themselves.
-      const given = await db
-        .selectFrom('approval_reason')
-        .select('reason')
-        .where('approval_id', '=', input.approvalId)
-        .where('given_by', '=', input.decidedBy)
-        .executeTakeFirst();
-      const reason = input.reason ?? given?.reason ?? null;
+      const reason = input.reason ?? (await approvalReasonGivenBy(db, input.approvalId, input.decidedBy));
       const result = await decide(
         input.jobId,
         input.approvalId,
@@ -410,16 +351,13 @@ export function selectionActivities(deps: ActivityDeps) {
         reason,
         input.outcome,
       );
-      await db
-        .insertInto('audit_event')
-        .values({
-          actor: input.decidedBy,
-          action: `approval.${input.outcome}`,
-          job_id: input.jobId,
-          person_id: input.personId,
-          details: { approvalId: input.approvalId, reason },
-        })
-        .execute();
+      await recordAudit(db, {
+        actor: input.decidedBy,
+        action: `approval.${input.outcome}`,
+        jobId: input.jobId,
+        personId: input.personId,
+        details: { approvalId: input.approvalId, reason },
+      });
       return { exports: result.exports, steps: result.steps };
     },
 
@@ -431,13 +369,9 @@ export function selectionActivities(deps: ActivityDeps) {
       onTimeout: TimedApproval['onTimeout'];
     }): Promise<{ exports: ExportCandidateInput[]; escalated: TimedApproval | null; steps: DecisionStep[] }> {
       if (input.onTimeout === 'escalate') {
-        const row = await db
-          .selectFrom('approval_request')
-          .select(['trace', 'status'])
-          .where('id', '=', input.approvalId)
-          .executeTakeFirst();
+        const row = await approvalMemoOf(db, input.approvalId);
         if (!row || row.status !== 'pending') return { exports: [], escalated: null, steps: [] };
-        const memo = row.trace as unknown as ApprovalMemo;
+        const memo = row.trace;
         const dueAt = new Date(Date.now() + memo.timeoutMs);
         // Escalated once: if the next person does not decide either, the request expires.
         const next: ApprovalMemo = {
@@ -446,17 +380,13 @@ export function selectionActivities(deps: ActivityDeps) {
           escalateTo: null,
           escalateToApprover: null,
         };
-        await db
-          .updateTable('approval_request')
-          .set({
-            requested_from: memo.escalateTo,
-            // The escalated request belongs to whom it was escalated to.
-            ...(memo.escalateToApprover ? { approver: JSON.stringify(memo.escalateToApprover) } : {}),
-            due_at: dueAt,
-            trace: JSON.stringify(next),
-          })
-          .where('id', '=', input.approvalId)
-          .execute();
+        await escalateApprovalRequest(db, {
+          approvalId: input.approvalId,
+          requestedFrom: memo.escalateTo,
+          approver: memo.escalateToApprover,
+          dueAt,
+          memo: next,
+        });
         const [pending] = (await pendingApprovals(input.jobId)).filter(
           (a) => a.approvalId === input.approvalId,
         );
@@ -553,31 +483,9 @@ export function selectionActivities(deps: ActivityDeps) {
       version: number;
       approvalTimeoutScale?: number;
     }): Promise<DecisionStep[]> {
-      const published = await db
-        .selectFrom('rule_version')
-        .select(['plan'])
-        .where('flow_id', '=', input.flowId)
-        .where('version', '=', input.version)
-        .where('job_id', '=', input.jobId)
-        .executeTakeFirst();
-      if (!published) return [];
-      const loaded: LoadedPlan = {
-        flowId: input.flowId,
-        version: input.version,
-        plan: published.plan as RulePlan,
-      };
-      const already = new Set(
-        (
-          await db
-            .selectFrom('decision_trace')
-            .select('person_id')
-            .where('job_id', '=', input.jobId)
-            .where('flow_id', '=', input.flowId)
-            .where('rule_version', '=', input.version)
-            .where('person_id', 'is not', null)
-            .execute()
-        ).map((r) => r.person_id),
-      );
+      const loaded = await publishedVersionPlan(db, input);
+      if (!loaded) return [];
+      const already = await peopleDecidedUnder(db, input);
       const now = new Date().toISOString();
       const rows = (await factsRows(input.jobId)).filter(
         (row) =>
