@@ -1,7 +1,13 @@
 import { Context } from '@temporalio/activity';
-import { sql } from 'kysely';
 import { newJobAutopilot } from '../db/queries/app-settings';
 import { hiringTeamFromGreenhouse, replaceHiringTeams } from '../db/queries/hiring-team';
+import {
+  jobStatuses,
+  syncedJobSettings,
+  upsertJobPost,
+  upsertJobStage,
+  upsertSyncedJob,
+} from '../db/queries/jobs';
 import { collect, type HarvestClient } from '../greenhouse/client';
 import { GreenhouseError } from '../greenhouse/errors';
 import { jobChangedSignal } from '../temporal/autopilot-api';
@@ -54,80 +60,48 @@ export function jobSyncActivities(deps: ActivityDeps) {
 
         // What each job was before this sync, to tell a job that just opened. On the very first sync every
         // open job is simply open: nothing "opened".
-        const before = new Map(
-          (await db.selectFrom('job').select(['id', 'status']).execute()).map((row) => [row.id, row.status]),
-        );
+        const before = new Map((await jobStatuses(db)).map((row) => [row.id, row.status]));
         const opened = new Set<number>();
         const jobIds: number[] = [];
         for await (const job of harvest.listJobs({ per_page: 500 })) {
           jobIds.push(job.id);
           if (job.status === 'open' && before.size > 0 && before.get(job.id) !== 'open') opened.add(job.id);
-          await db
-            .insertInto('job')
-            .values({
-              id: job.id,
-              name: job.name,
-              requisition_id: job.requisition_id ?? null,
-              status: job.status,
-              confidential: job.confidential,
-              department_name: job.department_id ? (departmentName.get(job.department_id) ?? null) : null,
-              office_names: JSON.stringify(
-                (job.office_ids ?? []).map((id) => officeName.get(id) ?? `Office ${id}`),
-              ),
-              greenhouse_updated_at: job.updated_at ?? null,
-              autopilot_enabled: enableNew && job.status === 'open',
-            })
-            .onConflict((oc) =>
-              oc.column('id').doUpdateSet((eb) => ({
-                name: eb.ref('excluded.name'),
-                requisition_id: eb.ref('excluded.requisition_id'),
-                status: eb.ref('excluded.status'),
-                confidential: eb.ref('excluded.confidential'),
-                department_name: eb.ref('excluded.department_name'),
-                office_names: eb.ref('excluded.office_names'),
-                greenhouse_updated_at: eb.ref('excluded.greenhouse_updated_at'),
-                synced_at: sql`now()`,
-                deleted_at: null,
-              })),
-            )
-            .execute();
+          await upsertSyncedJob(db, {
+            id: job.id,
+            name: job.name,
+            requisition_id: job.requisition_id ?? null,
+            status: job.status,
+            confidential: job.confidential,
+            department_name: job.department_id ? (departmentName.get(job.department_id) ?? null) : null,
+            office_names: JSON.stringify(
+              (job.office_ids ?? []).map((id) => officeName.get(id) ?? `Office ${id}`),
+            ),
+            greenhouse_updated_at: job.updated_at ?? null,
+            autopilot_enabled: enableNew && job.status === 'open',
+          });
         }
 
         for (const ids of chunk(jobIds, 50)) {
           for await (const post of harvest.listJobPosts({ job_ids: ids, active: false, per_page: 500 })) {
-            await upsertJobPost(post);
+            await storeJobPost(post);
           }
           for await (const post of harvest.listJobPosts({ job_ids: ids, per_page: 500 })) {
-            await upsertJobPost(post);
+            await storeJobPost(post);
           }
           for await (const stage of harvest.listJobInterviewStages({ job_ids: ids, per_page: 500 })) {
-            await db
-              .insertInto('job_stage')
-              .values({
-                id: stage.id,
-                job_id: stage.job_id,
-                name: stage.name,
-                sort_order: stage.sort_order,
-                active: stage.active,
-              })
-              .onConflict((oc) =>
-                oc.column('id').doUpdateSet((eb) => ({
-                  name: eb.ref('excluded.name'),
-                  sort_order: eb.ref('excluded.sort_order'),
-                  active: eb.ref('excluded.active'),
-                })),
-              )
-              .execute();
+            await upsertJobStage(db, {
+              id: stage.id,
+              job_id: stage.job_id,
+              name: stage.name,
+              sort_order: stage.sort_order,
+              active: stage.active,
+            });
           }
           await syncHiringTeams(harvest, ids);
         }
 
         if (jobIds.length === 0) return [];
-        const rows = await db
-          .selectFrom('job')
-          .select(['id', 'status', 'autopilot_enabled', 'cadence_minutes'])
-          .where('id', 'in', jobIds)
-          .execute();
+        const rows = await syncedJobSettings(db, jobIds);
         return rows.map((row) => ({
           jobId: row.id,
           status: row.status,
@@ -156,7 +130,7 @@ export function jobSyncActivities(deps: ActivityDeps) {
         }
       }
 
-      async function upsertJobPost(post: {
+      async function storeJobPost(post: {
         id: number;
         job_id: number;
         title: string;
@@ -165,27 +139,15 @@ export function jobSyncActivities(deps: ActivityDeps) {
         active: boolean;
         updated_at?: string;
       }) {
-        await db
-          .insertInto('job_post')
-          .values({
-            id: post.id,
-            job_id: post.job_id,
-            title: post.title,
-            content: post.content ?? '',
-            live: post.live,
-            active: post.active,
-            greenhouse_updated_at: post.updated_at ?? null,
-          })
-          .onConflict((oc) =>
-            oc.column('id').doUpdateSet((eb) => ({
-              title: eb.ref('excluded.title'),
-              content: eb.ref('excluded.content'),
-              live: eb.ref('excluded.live'),
-              active: eb.ref('excluded.active'),
-              greenhouse_updated_at: eb.ref('excluded.greenhouse_updated_at'),
-            })),
-          )
-          .execute();
+        await upsertJobPost(db, {
+          id: post.id,
+          job_id: post.job_id,
+          title: post.title,
+          content: post.content ?? '',
+          live: post.live,
+          active: post.active,
+          greenhouse_updated_at: post.updated_at ?? null,
+        });
       }
     },
 

@@ -1,6 +1,11 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { sql } from 'kysely';
 import type { Db } from '../db/database';
+import {
+  markWebhookSignalled,
+  recordWebhookSignalError,
+  storedWebhookEvent,
+  unsignalledWebhookEventIds,
+} from '../db/queries/webhooks';
 import { translateWebhook, type GreenhouseWebhookEvent } from '../greenhouse';
 import { observeWebhookLag } from '../observability/metrics';
 import {
@@ -30,11 +35,7 @@ const STAGE_KIND: Record<string, StageEvent['kind'] | undefined> = {
 
 /** Signals what the stored event means to the job's autopilot; keeps the error on the row when it fails. */
 export async function signalStoredEvent(context: SignalDeps, rowId: number): Promise<boolean> {
-  const row = await context.db
-    .selectFrom('webhook_event')
-    .selectAll()
-    .where('id', '=', rowId)
-    .executeTakeFirst();
+  const row = await storedWebhookEvent(context.db, rowId);
   if (!row || row.signalled_at || row.verdict !== 'accepted') return false;
   try {
     const event = translateWebhook(row.payload);
@@ -93,21 +94,13 @@ export async function signalStoredEvent(context: SignalDeps, rowId: number): Pro
         if (!(error instanceof WorkflowNotFoundError)) throw error;
       }
     }
-    await context.db
-      .updateTable('webhook_event')
-      .set({ signalled_at: sql`now()`, signal_error: null })
-      .where('id', '=', rowId)
-      .execute();
+    await markWebhookSignalled(context.db, rowId);
     // Lag from the change in Greenhouse to the webhook's arrival, recorded once, when it was delivered.
     const changedAt = changedAtOf(event);
     if (changedAt) observeWebhookLag(event.action, changedAt, new Date(row.received_at));
     return true;
   } catch (error) {
-    await context.db
-      .updateTable('webhook_event')
-      .set({ signal_error: error instanceof Error ? error.message : String(error) })
-      .where('id', '=', rowId)
-      .execute();
+    await recordWebhookSignalError(context.db, rowId, error instanceof Error ? error.message : String(error));
     return false;
   }
 }
@@ -121,22 +114,15 @@ export async function sweepUnsignalledEvents(
   context: SignalDeps,
   options: { limit?: number; maxAgeDays?: number } = {},
 ): Promise<{ signalled: number; failed: number }> {
-  const rows = await context.db
-    .selectFrom('webhook_event')
-    .select('id')
-    .where('verdict', '=', 'accepted')
-    .where('signalled_at', 'is', null)
-    // Payloads cleared by an erasure have nothing left to deliver.
-    .where('payload', 'is not', null)
-    .where('received_at', '>', sql<Date>`now() - make_interval(days => ${options.maxAgeDays ?? 7})`)
-    .orderBy('id')
-    .limit(options.limit ?? 500)
-    .execute();
+  const ids = await unsignalledWebhookEventIds(context.db, {
+    limit: options.limit ?? 500,
+    maxAgeDays: options.maxAgeDays ?? 7,
+  });
   let signalled = 0;
-  for (const { id } of rows) {
+  for (const id of ids) {
     if (await signalStoredEvent(context, id)) signalled += 1;
   }
-  return { signalled, failed: rows.length - signalled };
+  return { signalled, failed: ids.length - signalled };
 }
 
 /** When the change happened in Greenhouse, as far as the payload says. */

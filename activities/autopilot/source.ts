@@ -1,6 +1,12 @@
-import { sql } from 'kysely';
+import { recordAudit } from '../../db/queries/audit';
 import { recordGreenhousePresence } from '../../db/queries/greenhouse-presence';
-import { addPersonToJob } from '../../db/queries/people';
+import { scoreAgainEverywhere } from '../../db/queries/match-scores';
+import {
+  addPersonToJob,
+  addResumeText,
+  linkGreenhouseCandidate,
+  peopleToLookUp,
+} from '../../db/queries/people';
 import type { GreenhousePresence } from '../../db/tables/people';
 import { collect, type HarvestClient } from '../../greenhouse/client';
 import { candidateLinkedInUrls } from '../../greenhouse/linkedin-url';
@@ -10,7 +16,7 @@ import { downloadResume } from './resume-download';
 import { requireHarvest, type ActivityDeps } from '../deps';
 import { greenhouseCall } from '../greenhouse-call';
 import { presenceFromApplications } from './greenhouse-presence';
-import { moveWatermark, readWatermark } from './watermarks';
+import { moveWatermark, readWatermark } from '../../db/queries/watermarks';
 
 export function sourceActivities(deps: ActivityDeps) {
   const { db } = deps;
@@ -134,57 +140,24 @@ export function sourceActivities(deps: ActivityDeps) {
           for (const { personId, applicationId } of fresh) {
             const read = texts.get(applicationId);
             if (read && 'text' in read) {
-              const added = await db
-                .updateTable('person')
-                .set({ resume_text: read.text })
-                .where('id', '=', personId)
-                .where('resume_text', 'is', null)
-                .executeTakeFirst();
               // Someone scored before without a resume is scored again with it, on every job they are
               // in; a score that moves then reaches the "Match score crossed" flows.
-              if (Number(added.numUpdatedRows) > 0)
-                await db
-                  .updateTable('job_person')
-                  .set({ profile_version: null })
-                  .where('person_id', '=', personId)
-                  .where('score', 'is not', null)
-                  .execute();
+              if (await addResumeText(db, personId, read.text)) await scoreAgainEverywhere(db, personId);
             } else if (read)
               // Why this person has no resume text (the reason only: a file name can name the person).
-              await db
-                .insertInto('audit_event')
-                .values({
-                  actor: 'autopilot',
-                  action: 'resume.unreadable',
-                  job_id: input.jobId,
-                  person_id: personId,
-                  details: { applicationId, reason: read.unreadable },
-                })
-                .execute();
+              await recordAudit(db, {
+                actor: 'autopilot',
+                action: 'resume.unreadable',
+                jobId: input.jobId,
+                personId,
+                details: { applicationId, reason: read.unreadable },
+              });
           }
         }
         await moveWatermark(db, scope, to);
 
         // People who came from uploads or outreach: is this person already in Greenhouse?
-        const unchecked = await db
-          .selectFrom('job_person')
-          .innerJoin('person', 'person.id', 'job_person.person_id')
-          .select([
-            'person.id',
-            'person.emails',
-            'person.linkedin_url',
-            'person.first_name',
-            'person.last_name',
-            'person.company',
-            'person.title',
-          ])
-          .where('job_person.job_id', '=', input.jobId)
-          .where('job_person.source_kind', 'in', ['import', 'outreach'])
-          .where(sql<boolean>`not (job_person.greenhouse ? 'checkedAt')`)
-          // Someone known to be in Greenhouse (exported, or found before) needs no lookup.
-          .where(sql<boolean>`job_person.greenhouse->>'kind' = 'none'`)
-          .limit(500)
-          .execute();
+        const unchecked = await peopleToLookUp(db, input.jobId);
         for (const person of unchecked) {
           const matches = await findPeople(harvest, {
             emails: person.emails,
@@ -205,12 +178,11 @@ export function sourceActivities(deps: ActivityDeps) {
           if (match) {
             const theirs = await collect(harvest.listApplications({ candidate_ids: [match.candidate.id] }));
             presence = presenceFromApplications(input.jobId, match.candidate.id, theirs);
-            await db
-              .updateTable('person')
-              .set({ greenhouse_candidate_id: match.candidate.id })
-              .where('id', '=', person.id)
-              .where('greenhouse_candidate_id', 'is', null)
-              .execute();
+            await linkGreenhouseCandidate(db, {
+              personId: person.id,
+              candidateId: match.candidate.id,
+              ifUnlinked: true,
+            });
           }
           await recordGreenhousePresence(db, {
             jobId: input.jobId,

@@ -12,8 +12,10 @@ import type { StageEvent } from '../../temporal/autopilot-api';
 import { requireHarvest, type ActivityDeps } from '../deps';
 import { greenhouseCall } from '../greenhouse-call';
 import { presenceFromApplications } from './greenhouse-presence';
-import { eraseGreenhouseCandidate, mergeGreenhouseCandidates } from './privacy';
-import { personFactsQuery } from '../../db/queries/person-facts';
+import { eraseGreenhouseCandidate, mergeGreenhouseCandidates } from '../../db/queries/erasure';
+import { recordAudit } from '../../db/queries/audit';
+import { candidateIdOfPerson, greenhouseCandidatesOnJob, personIdOfCandidate } from '../../db/queries/people';
+import { personFactsRow } from '../../db/queries/person-facts';
 import { personFacts } from '../../rules/person-facts';
 import { loadRulePlans, loadStageMapping } from './rule-plans';
 import { withPersonalDetails } from './personal-details';
@@ -21,7 +23,7 @@ import type { RuleActionRequest } from './select';
 import type { DecisionStep } from '../../workflows/decision-steps';
 import { recordEvaluation } from './decision-record';
 import { convertInGreenhouse, transferInGreenhouse, unrejectInGreenhouse } from './application-changes';
-import { moveWatermark, readWatermark } from './watermarks';
+import { moveWatermark, readWatermark } from '../../db/queries/watermarks';
 import {
   greenhouseStandingOf,
   recordGreenhousePresence,
@@ -63,14 +65,8 @@ export function trackActivities(deps: ActivityDeps) {
       const to = new Date();
       // Compared with where Pilothouse last acted on them, not with the shown record: the source step
       // refreshes that for everyone it reads, before this step runs.
-      const known = await db
-        .selectFrom('person')
-        .innerJoin('job_person', 'job_person.person_id', 'person.id')
-        .select(['person.greenhouse_candidate_id', 'job_person.greenhouse_standing'])
-        .where('job_person.job_id', '=', input.jobId)
-        .where('person.greenhouse_candidate_id', 'is not', null)
-        .execute();
-      const seen = new Map(known.map((row) => [row.greenhouse_candidate_id!, row.greenhouse_standing]));
+      const known = await greenhouseCandidatesOnJob(db, input.jobId);
+      const seen = new Map(known.map((row) => [row.candidateId, row.standing]));
       const events: StageEvent[] = [];
       await greenhouseCall(async () => {
         for await (const application of listApplicationsChangedBetween(harvest, {
@@ -118,42 +114,32 @@ export function trackActivities(deps: ActivityDeps) {
       const { event } = input;
       if (event.kind === 'candidate_deleted' || event.kind === 'candidate_anonymized') {
         const erased = await eraseGreenhouseCandidate(db, event.candidateId);
-        await db
-          .insertInto('audit_event')
-          .values({
-            actor: 'greenhouse-webhook',
-            action:
-              event.kind === 'candidate_deleted'
-                ? 'person.erased.deleted_in_greenhouse'
-                : 'person.erased.anonymized_in_greenhouse',
-            job_id: input.jobId,
-            details: { candidateId: event.candidateId, ...erased },
-          })
-          .execute();
+        await recordAudit(db, {
+          actor: 'greenhouse-webhook',
+          action:
+            event.kind === 'candidate_deleted'
+              ? 'person.erased.deleted_in_greenhouse'
+              : 'person.erased.anonymized_in_greenhouse',
+          jobId: input.jobId,
+          details: { candidateId: event.candidateId, ...erased },
+        });
         return { actions: [] };
       }
       if (event.kind === 'candidate_merged') {
         if (event.mergedIntoCandidateId && event.mergedIntoCandidateId !== event.candidateId) {
           const merged = await mergeGreenhouseCandidates(db, event.candidateId, event.mergedIntoCandidateId);
-          await db
-            .insertInto('audit_event')
-            .values({
-              actor: 'greenhouse-webhook',
-              action: 'person.merged_in_greenhouse',
-              job_id: input.jobId,
-              details: { candidateId: event.candidateId, into: event.mergedIntoCandidateId, ...merged },
-            })
-            .execute();
+          await recordAudit(db, {
+            actor: 'greenhouse-webhook',
+            action: 'person.merged_in_greenhouse',
+            jobId: input.jobId,
+            details: { candidateId: event.candidateId, into: event.mergedIntoCandidateId, ...merged },
+          });
         }
         return { actions: [] };
       }
 
-      const person = await db
-        .selectFrom('person')
-        .select('id')
-        .where('greenhouse_candidate_id', '=', event.candidateId)
-        .executeTakeFirst();
-      if (!person) return { actions: [] };
+      const personId = await personIdOfCandidate(db, event.candidateId);
+      if (personId === null) return { actions: [] };
       const harvest = await requireHarvest(deps)();
       const applications = await greenhouseCall(() =>
         collect(harvest.listApplications({ candidate_ids: [event.candidateId] })),
@@ -166,11 +152,11 @@ export function trackActivities(deps: ActivityDeps) {
               applications.filter((a) => a.id !== event.applicationId),
             )
           : presenceFromApplications(input.jobId, event.candidateId, applications);
-      const before = await greenhouseStandingOf(db, input.jobId, person.id);
+      const before = await greenhouseStandingOf(db, input.jobId, personId);
       const standing = standingAfter(event, presence);
       await recordGreenhousePresence(db, {
         jobId: input.jobId,
-        personId: person.id,
+        personId,
         presence,
         standing: { actedOn: standing },
         lastActivityAt: event.occurredAt,
@@ -190,9 +176,7 @@ export function trackActivities(deps: ActivityDeps) {
             })
           : null;
       if (!flowEvent) return { actions: [] };
-      const row = await personFactsQuery(db, input.jobId)
-        .where('jp.person_id', '=', person.id)
-        .executeTakeFirst();
+      const row = await personFactsRow(db, input.jobId, personId);
       if (!row) return { actions: [] };
       const actions: RuleActionRequest[] = [];
       const steps: DecisionStep[] = [];
@@ -202,7 +186,7 @@ export function trackActivities(deps: ActivityDeps) {
         steps.push(
           ...(await recordEvaluation(db, {
             jobId: input.jobId,
-            personId: person.id,
+            personId,
             loaded,
             event: flowEvent,
             evaluation,
@@ -211,7 +195,7 @@ export function trackActivities(deps: ActivityDeps) {
             setStage: false,
           })),
         );
-        actions.push(...evaluation.decisions.map((decision) => ({ personId: person.id, decision })));
+        actions.push(...evaluation.decisions.map((decision) => ({ personId, decision })));
       }
       return { actions, steps };
     },
@@ -229,10 +213,13 @@ export function trackActivities(deps: ActivityDeps) {
       const { decision } = input;
       const harvest = await requireHarvest(deps)();
       const audit = (action: string, details: Record<string, unknown>) =>
-        db
-          .insertInto('audit_event')
-          .values({ actor: 'autopilot', action, job_id: input.jobId, person_id: input.personId, details })
-          .execute();
+        recordAudit(db, {
+          actor: 'autopilot',
+          action,
+          jobId: input.jobId,
+          personId: input.personId,
+          details,
+        });
       switch (decision.type) {
         case 'move':
         case 'advance': {
@@ -273,16 +260,12 @@ export function trackActivities(deps: ActivityDeps) {
           return { done: true, why: decision.because };
         }
         case 'note': {
-          const person = await db
-            .selectFrom('person')
-            .select('greenhouse_candidate_id')
-            .where('id', '=', input.personId)
-            .executeTakeFirst();
-          if (!person?.greenhouse_candidate_id) return { done: false, why: 'person is not in Greenhouse' };
+          const candidateId = await candidateIdOfPerson(db, input.personId);
+          if (!candidateId) return { done: false, why: 'person is not in Greenhouse' };
           const body = await withPersonalDetails(db, input.personId, decision.body);
           await greenhouseCall(() =>
             harvest.createNote({
-              candidate_id: person.greenhouse_candidate_id!,
+              candidate_id: candidateId,
               body,
               note_type: 'NOTE',
               visibility: decision.visibility,

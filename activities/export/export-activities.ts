@@ -1,8 +1,20 @@
 import { recordGreenhousePresence, standingOf } from '../../db/queries/greenhouse-presence';
 import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
-import { sql } from 'kysely';
 import type { Db } from '../../db/database';
+import { recordAudit } from '../../db/queries/audit';
+import {
+  claimExport,
+  exportLedgerRow,
+  markCreateAttempted,
+  markExported,
+  markExportFailed,
+  recordExportAttachment,
+  recordExportedPerson,
+} from '../../db/queries/exports';
+import { latestMatchScore } from '../../db/queries/match-scores';
+import { linkGreenhouseCandidate, personById } from '../../db/queries/people';
+import { setPipelineStage } from '../../db/queries/pipeline';
 import { collect, type HarvestClient } from '../../greenhouse/client';
 import { findOrCreateApplication, findOrCreateCandidate } from '../../greenhouse/find-or-create';
 import { GreenhouseError } from '../../greenhouse/errors';
@@ -34,7 +46,7 @@ function pilothouseSourceId(harvest: HarvestClient): Promise<number | undefined>
 }
 
 async function loadPerson(db: Db, personId: string) {
-  const person = await db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
+  const person = await personById(db, personId);
   if (!person) {
     throw ApplicationFailure.nonRetryable(
       `Person ${personId} no longer exists in Pilothouse (erased?)`,
@@ -53,57 +65,18 @@ export function exportMarker(jobId: number, personId: string): string {
   return `pilothouse-${createHash('sha256').update(`${jobId}:${personId}`).digest('hex').slice(0, 12)}`;
 }
 
-async function ledger(db: Db, jobId: number, personId: string) {
-  return db
-    .selectFrom('export_ledger')
-    .selectAll()
-    .where('job_id', '=', jobId)
-    .where('person_id', '=', personId)
-    .executeTakeFirstOrThrow();
-}
-
-/** Committed before the create is sent, so a retry after a lost answer or a crash lists before creating. */
-async function markCreateAttempted(
-  db: Db,
-  input: { jobId: number; personId: string },
-  column: 'resume_create_attempted_at' | 'note_create_attempted_at',
-) {
-  await db
-    .updateTable('export_ledger')
-    .set({ [column]: sql`now()` })
-    .where('job_id', '=', input.jobId)
-    .where('person_id', '=', input.personId)
-    .where(column, 'is', null)
-    .execute();
-}
-
 export function exportActivities(deps: ActivityDeps) {
   const { db } = deps;
   return {
     /** Claims the ledger row for (job, person); a row already `exported` ends the export as done. */
     async beginExport(input: ExportCandidateInput) {
-      const row = await db
-        .insertInto('export_ledger')
-        .values({
-          job_id: input.jobId,
-          person_id: input.personId,
-          workflow_id: exportWorkflowId(input.jobId, input.personId),
-          status: 'running',
-          target: JSON.stringify(input.target),
-          requested_by: input.requestedBy,
-          attempts: 1,
-        })
-        .onConflict((oc) =>
-          oc.columns(['job_id', 'person_id']).doUpdateSet({
-            status: sql`case when export_ledger.status = 'exported' then 'exported' else 'running' end`,
-            attempts: sql`export_ledger.attempts + 1`,
-            failure_type: null,
-            failure_message: null,
-            updated_at: sql`now()`,
-          }),
-        )
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await claimExport(db, {
+        jobId: input.jobId,
+        personId: input.personId,
+        workflowId: exportWorkflowId(input.jobId, input.personId),
+        target: input.target,
+        requestedBy: input.requestedBy,
+      });
       return {
         status: row.status,
         result: {
@@ -121,7 +94,7 @@ export function exportActivities(deps: ActivityDeps) {
     async ensureGreenhousePerson(input: ExportCandidateInput) {
       const harvest = await requireHarvest(deps)();
       const person = await loadPerson(db, input.personId);
-      const recorded = await ledger(db, input.jobId, input.personId);
+      const recorded = await exportLedgerRow(db, input.jobId, input.personId);
       if (person.emails.length === 0 && !person.linkedin_url) {
         // Without an email or LinkedIn URL a retry could not tell our create from a stranger: refuse.
         throw ApplicationFailure.nonRetryable(
@@ -213,44 +186,31 @@ export function exportActivities(deps: ActivityDeps) {
         ? null
         : planWorkHistory({ title: person.title, company: person.company, pastJobs: person.past_jobs });
 
-      await db
-        .updateTable('export_ledger')
-        .set({
-          greenhouse_candidate_id: result.candidateId,
-          greenhouse_application_id: result.applicationId,
-          reused_existing_candidate: result.reused,
-          greenhouse_presence: presence
-            ? JSON.stringify({ ...presence, checkedAt: new Date().toISOString() })
-            : null,
-          updated_at: sql`now()`,
-        })
-        .where('job_id', '=', input.jobId)
-        .where('person_id', '=', input.personId)
-        .execute();
-      await db
-        .updateTable('person')
-        .set({ greenhouse_candidate_id: result.candidateId })
-        .where('id', '=', input.personId)
-        .execute();
-      await db
-        .insertInto('audit_event')
-        .values({
-          actor: input.requestedBy,
-          action: result.reused
-            ? 'greenhouse.application.created_for_existing_candidate'
-            : 'greenhouse.candidate.created',
-          job_id: input.jobId,
-          person_id: input.personId,
-          details: {
-            candidateId: result.candidateId,
-            applicationId: result.applicationId,
-            target: input.target,
-            ...(workHistory
-              ? { workHistory: { employments: workHistory.entries.length, skipped: workHistory.skipped } }
-              : {}),
-          },
-        })
-        .execute();
+      await recordExportedPerson(db, {
+        jobId: input.jobId,
+        personId: input.personId,
+        candidateId: result.candidateId,
+        applicationId: result.applicationId,
+        reused: result.reused,
+        presence: presence ? { ...presence, checkedAt: new Date().toISOString() } : null,
+      });
+      await linkGreenhouseCandidate(db, { personId: input.personId, candidateId: result.candidateId });
+      await recordAudit(db, {
+        actor: input.requestedBy,
+        action: result.reused
+          ? 'greenhouse.application.created_for_existing_candidate'
+          : 'greenhouse.candidate.created',
+        jobId: input.jobId,
+        personId: input.personId,
+        details: {
+          candidateId: result.candidateId,
+          applicationId: result.applicationId,
+          target: input.target,
+          ...(workHistory
+            ? { workHistory: { employments: workHistory.entries.length, skipped: workHistory.skipped } }
+            : {}),
+        },
+      });
       return {
         candidateId: result.candidateId,
         applicationId: result.applicationId,
@@ -262,7 +222,7 @@ export function exportActivities(deps: ActivityDeps) {
 
     /** Uploads a generated resume once (a new resume would demote the previous one to `other`). */
     async attachGeneratedResume(input: { jobId: number; personId: string; applicationId: number }) {
-      const recorded = await ledger(db, input.jobId, input.personId);
+      const recorded = await exportLedgerRow(db, input.jobId, input.personId);
       if (recorded.resume_attachment_id) return { attachmentId: recorded.resume_attachment_id };
       const harvest = await requireHarvest(deps)();
       const marker = exportMarker(input.jobId, input.personId);
@@ -276,12 +236,7 @@ export function exportActivities(deps: ActivityDeps) {
           ).find((attachment) => attachment.filename.includes(marker))
         : undefined;
       if (already) {
-        await db
-          .updateTable('export_ledger')
-          .set({ resume_attachment_id: already.id })
-          .where('job_id', '=', input.jobId)
-          .where('person_id', '=', input.personId)
-          .execute();
+        await recordExportAttachment(db, input, { resume_attachment_id: already.id });
         return { attachmentId: already.id };
       }
       const person = await loadPerson(db, input.personId);
@@ -309,12 +264,7 @@ export function exportActivities(deps: ActivityDeps) {
           content: Buffer.from(pdf).toString('base64'),
         }),
       );
-      await db
-        .updateTable('export_ledger')
-        .set({ resume_attachment_id: attachment.id })
-        .where('job_id', '=', input.jobId)
-        .where('person_id', '=', input.personId)
-        .execute();
+      await recordExportAttachment(db, input, { resume_attachment_id: attachment.id });
       return { attachmentId: attachment.id };
     },
 
@@ -325,16 +275,10 @@ export function exportActivities(deps: ActivityDeps) {
       candidateId: number;
       applicationId: number | null;
     }) {
-      const recorded = await ledger(db, input.jobId, input.personId);
+      const recorded = await exportLedgerRow(db, input.jobId, input.personId);
       if (recorded.note_id) return { noteId: recorded.note_id };
       const harvest = await requireHarvest(deps)();
-      const score = await db
-        .selectFrom('match_score')
-        .select(['score', 'explanation'])
-        .where('job_id', '=', input.jobId)
-        .where('person_id', '=', input.personId)
-        .orderBy('profile_version', 'desc')
-        .executeTakeFirst();
+      const score = await latestMatchScore(db, input.jobId, input.personId);
       const marker = exportMarker(input.jobId, input.personId);
       // As with the resume: a note can only be there if an earlier attempt sent its create.
       const already = recorded.note_create_attempted_at
@@ -357,17 +301,12 @@ export function exportActivities(deps: ActivityDeps) {
             visibility: 'public',
           }),
         ));
-      await db
-        .updateTable('export_ledger')
-        .set({ note_id: note.id })
-        .where('job_id', '=', input.jobId)
-        .where('person_id', '=', input.personId)
-        .execute();
+      await recordExportAttachment(db, input, { note_id: note.id });
       return { noteId: note.id };
     },
 
     async completeExport(input: { jobId: number; personId: string }) {
-      const row = await ledger(db, input.jobId, input.personId);
+      const row = await exportLedgerRow(db, input.jobId, input.personId);
       // The export step recorded what it saw (its own create included): never read back what a write
       // returned. Only a ledger without it (an export step run before it was kept) asks Greenhouse
       // again — one read, outside the Harvest queue, paced by the client's limiter.
@@ -379,20 +318,8 @@ export function exportActivities(deps: ActivityDeps) {
       };
       const completed = await db.transaction().execute(async (trx) => {
         // Counted once: a retried completion finds the row already exported.
-        const updated = await trx
-          .updateTable('export_ledger')
-          .set({ status: 'exported', updated_at: sql`now()` })
-          .where('job_id', '=', input.jobId)
-          .where('person_id', '=', input.personId)
-          .where('status', '!=', 'exported')
-          .returning(['target', 'reused_existing_candidate'])
-          .executeTakeFirst();
-        await trx
-          .updateTable('job_person')
-          .set({ pipeline_stage: 'exported' })
-          .where('job_id', '=', input.jobId)
-          .where('person_id', '=', input.personId)
-          .execute();
+        const updated = await markExported(trx, input);
+        await setPipelineStage(trx, { jobId: input.jobId, personId: input.personId, stage: 'exported' });
         // The export put them there: a move from here on is someone's in Greenhouse, and sets flows off.
         await recordGreenhousePresence(trx, {
           jobId: input.jobId,
@@ -416,30 +343,15 @@ export function exportActivities(deps: ActivityDeps) {
       failureType: string;
       message: string;
     }) {
-      const failed = await db
-        .updateTable('export_ledger')
-        .set({
-          status: 'failed',
-          failure_type: input.failureType,
-          failure_message: input.message,
-          updated_at: sql`now()`,
-        })
-        .where('job_id', '=', input.jobId)
-        .where('person_id', '=', input.personId)
-        .where('status', '!=', 'exported')
-        .returning('target')
-        .executeTakeFirst();
+      const failed = await markExportFailed(db, input);
       if (failed) exportsTotal.inc({ outcome: 'failed', target: exportTargetLabel(failed.target) });
-      await db
-        .insertInto('audit_event')
-        .values({
-          actor: 'autopilot',
-          action: 'export.failed',
-          job_id: input.jobId,
-          person_id: input.personId,
-          details: { failureType: input.failureType, message: input.message },
-        })
-        .execute();
+      await recordAudit(db, {
+        actor: 'autopilot',
+        action: 'export.failed',
+        jobId: input.jobId,
+        personId: input.personId,
+        details: { failureType: input.failureType, message: input.message },
+      });
     },
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parseEnv } from '../../../config/env';
-import { eraseGreenhouseCandidate } from '../../../activities/autopilot/privacy';
+import { eraseGreenhouseCandidate } from '../../../db/queries/erasure';
 import { addPersonToJob } from '../../../db/queries/people';
 import type { RuleFlow } from '../../../rules';
 import { sandboxConnectionSettings } from '../../../sandbox';

@@ -1,13 +1,13 @@
-import { sql } from 'kysely';
-import type { Db } from '../../db/database';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../schema';
+import type { ErasureReason } from '../tables/erasure';
 
 // When Greenhouse erases a person (delete_candidate, candidate_anonymized) Pilothouse keeps none of
 // their personal data either; when it merges two people, Pilothouse merges its records the same way.
-
-type Trx = Parameters<Parameters<ReturnType<Db['transaction']>['execute']>[0]>[0];
+// Erased Greenhouse ids are remembered, so a sweep can prove nothing came back.
 
 /** Stored webhook payloads that carry this candidate (the v1 shapes embed the candidate). */
-export function payloadMentions(candidateId: number) {
+function payloadMentions(candidateId: number) {
   return sql<boolean>`(
     (payload #>> '{payload,application,candidate,id}')::bigint = ${candidateId}
     or (payload #>> '{payload,candidate,id}')::bigint = ${candidateId}
@@ -33,7 +33,11 @@ export interface ErasureResult {
  * A person the export ledger refers to stays as a row of ids only — the ledger keeps the Greenhouse ids
  * so nobody is exported a second time — with every personal field emptied.
  */
-export async function eraseGreenhouseCandidate(db: Db, candidateId: number): Promise<ErasureResult> {
+// Erasing and merging open their own transaction: they take the database, not a transaction.
+export async function eraseGreenhouseCandidate(
+  db: Kysely<Database>,
+  candidateId: number,
+): Promise<ErasureResult> {
   return db.transaction().execute(async (trx) => {
     const people = await trx
       .selectFrom('person')
@@ -115,7 +119,7 @@ export async function eraseGreenhouseCandidate(db: Db, candidateId: number): Pro
  * person is removed, its blank fields first filling the remaining person's.
  */
 export async function mergeGreenhouseCandidates(
-  db: Db,
+  db: Kysely<Database>,
   fromCandidateId: number,
   intoCandidateId: number,
 ): Promise<{ repointed: number; merged: number }> {
@@ -145,7 +149,7 @@ export async function mergeGreenhouseCandidates(
   });
 }
 
-async function mergePerson(trx: Trx, fromId: string, intoId: string): Promise<void> {
+async function mergePerson(trx: Transaction<Database>, fromId: string, intoId: string): Promise<void> {
   // Rows keyed by (job, person): the remaining person's own row wins; the merged one's moves only
   // where the remaining person has none.
   await sql`update job_person set person_id = ${intoId}
@@ -189,4 +193,76 @@ async function mergePerson(trx: Trx, fromId: string, intoId: string): Promise<vo
     where s.id = ${intoId} and l.id = ${fromId}`.execute(trx);
   // What did not move (the remaining person already had it) goes with the merged person.
   await trx.deleteFrom('person').where('id', '=', fromId).execute();
+}
+
+/** Remembers an erased (or merged-away) Greenhouse id, so the sweep checks it later. */
+export async function rememberErasedCandidate(
+  db: Kysely<Database> | Transaction<Database>,
+  input: { candidateId: number; reason: ErasureReason; mergedInto: number | null },
+): Promise<void> {
+  await db
+    .insertInto('erased_candidate')
+    .values({
+      greenhouse_candidate_id: input.candidateId,
+      reason: input.reason,
+      merged_into_candidate_id: input.mergedInto,
+    })
+    .onConflict((oc) =>
+      oc.column('greenhouse_candidate_id').doUpdateSet((eb) => ({
+        reason: eb.ref('excluded.reason'),
+        merged_into_candidate_id: eb.ref('excluded.merged_into_candidate_id'),
+        erased_at: sql`now()`,
+      })),
+    )
+    .execute();
+}
+
+/** Erased Greenhouse ids to check again, the never-checked and longest-unchecked first. */
+export async function erasedCandidatesToCheck(db: Kysely<Database> | Transaction<Database>, limit: number) {
+  return db
+    .selectFrom('erased_candidate')
+    .select(['greenhouse_candidate_id', 'reason', 'merged_into_candidate_id'])
+    .orderBy(sql`checked_at nulls first`)
+    .orderBy('greenhouse_candidate_id')
+    .limit(limit)
+    .execute();
+}
+
+export async function markErasureChecked(
+  db: Kysely<Database> | Transaction<Database>,
+  candidateId: number,
+): Promise<void> {
+  await db
+    .updateTable('erased_candidate')
+    .set({ checked_at: sql`now()` })
+    .where('greenhouse_candidate_id', '=', candidateId)
+    .execute();
+}
+
+/** Whatever Pilothouse still holds about an erased (or merged-away) Greenhouse candidate: should be nothing. */
+export async function erasureLeftovers(
+  db: Kysely<Database> | Transaction<Database>,
+  candidateId: number,
+  reason: string,
+): Promise<boolean> {
+  const person = sql`(select id from person where greenhouse_candidate_id = ${candidateId})`;
+  const { rows } = await sql<{ left: boolean }>`select (
+      ${
+        reason === 'merged'
+          ? sql`exists (select 1 from person where greenhouse_candidate_id = ${candidateId})`
+          : sql`exists (select 1 from person where greenhouse_candidate_id = ${candidateId}
+              and (first_name <> '' or last_name <> '' or emails <> '[]'::jsonb or phones <> '[]'::jsonb
+                or linkedin_url is not null or location is not null or title is not null
+                or company is not null or resume_text is not null or past_jobs <> '[]'::jsonb
+                or skills <> '[]'::jsonb))
+            or exists (select 1 from job_person where person_id in ${person})
+            or exists (select 1 from match_score where person_id in ${person})
+            or exists (select 1 from approval_request where person_id in ${person})
+            or exists (select 1 from outreach_event where person_id in ${person})
+            or exists (select 1 from decision_trace where person_id in ${person})
+            or exists (select 1 from export_ledger where person_id in ${person} and failure_message is not null)
+            or exists (select 1 from webhook_event where payload is not null and ${payloadMentions(candidateId)})`
+      }
+    ) as left`.execute(db);
+  return rows[0]?.left ?? false;
 }

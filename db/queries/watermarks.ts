@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/database';
+import type { Db } from '../database';
 
 /** Where the last fully read window ended; `since` when nothing was read yet. */
 export async function readWatermark(db: Db, scope: string, since = new Date(0)): Promise<Date> {
