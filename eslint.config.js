@@ -3,6 +3,7 @@
 // - rules/ and matching/ are pure: no I/O imports; temporal/ (shared with workflows) too, but for its client;
 // - greenhouse/ is the Harvest client alone: nothing Temporal-specific;
 // - db/ and web/ never import the sandbox (not in production images) or activities/ (the worker's);
+// - activities/ are adapters: their queries live in db/'s repositories;
 // - a floating promise in an activity or route hides a failure, so it is an error everywhere.
 import js from '@eslint/js';
 import globals from 'globals';
@@ -249,6 +250,35 @@ export default tseslint.config(
               message: 'matching/ does no I/O: the database and Greenhouse belong to activities and db/.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // activities/ call Greenhouse, the matcher and db/'s repositories: a query lives in db/queries/, where
+    // the next reader of the table finds it (Kysely's types stay usable).
+    files: ['activities/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'kysely',
+              allowTypeImports: true,
+              message:
+                'activities/ never query the database: call (or add) a repository function in db/queries/.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]',
+          message:
+            'activities/ never query the database: call (or add) a repository function in db/queries/.',
         },
       ],
     },
