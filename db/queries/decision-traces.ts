@@ -1,6 +1,6 @@
 // Every rule evaluation stored (decision_trace): the event, the decisions and the trace — the "why".
 import type { Kysely, Transaction } from 'kysely';
-import type { Decision, Evaluation, FlowEvent } from '../../rules';
+import type { Evaluation, FlowEvent } from '../../rules';
 import type { Database } from '../schema';
 import type { LoadedPlan } from './rule-plans';
 
@@ -48,7 +48,7 @@ export async function decisionsOf(db: Db, traceId: number) {
         jobId: Number(row.job_id),
         personId: row.person_id,
         planHash: row.plan_hash,
-        decisions: row.decisions as Decision[],
+        decisions: row.decisions,
       }
     : null;
 }

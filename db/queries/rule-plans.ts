@@ -29,7 +29,7 @@ export async function publishedPlansOfJob(db: Db, jobId: number): Promise<Loaded
       ),
     )
     .execute();
-  return published.map((row) => ({ flowId: row.flow_id, version: row.version, plan: row.plan as RulePlan }));
+  return published.map((row) => ({ flowId: row.flow_id, version: row.version, plan: row.plan }));
 }
 
 /** One published version of a flow (of the job, when given). */
@@ -44,7 +44,7 @@ export async function publishedVersionPlan(
     .where('version', '=', input.version);
   if (input.jobId !== undefined) query = query.where('job_id', '=', input.jobId);
   const row = await query.executeTakeFirst();
-  return row ? { flowId: input.flowId, version: input.version, plan: row.plan as RulePlan } : null;
+  return row ? { flowId: input.flowId, version: input.version, plan: row.plan } : null;
 }
 
 /** Keeps the plan addressable by its hash, so decisions made under it are carried out under it later. */
@@ -69,13 +69,13 @@ export async function planDecidedUnder(db: Db, hash: string): Promise<LoadedPlan
     .select(['flow_id', 'rule_version', 'plan'])
     .where('hash', '=', hash)
     .executeTakeFirst();
-  if (kept) return { flowId: kept.flow_id, version: kept.rule_version, plan: kept.plan as RulePlan };
+  if (kept) return { flowId: kept.flow_id, version: kept.rule_version, plan: kept.plan };
   const published = await db
     .selectFrom('rule_version')
     .select(['flow_id', 'version', 'plan'])
     .where('hash', '=', hash)
     .executeTakeFirst();
   return published
-    ? { flowId: published.flow_id, version: published.version, plan: published.plan as RulePlan }
+    ? { flowId: published.flow_id, version: published.version, plan: published.plan }
     : null;
 }

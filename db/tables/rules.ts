@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { Decision, RulePlan } from '../../rules';
 import type { CreatedAt, Json, JsonWithDefault, UpdatedAt } from './json';
 
 export interface StageMappingTable {
@@ -22,7 +23,7 @@ export interface RuleVersionTable {
   version: number;
   job_id: number;
   flow: Json<unknown>;
-  plan: Json<unknown>;
+  plan: Json<RulePlan>;
   hash: string;
   retroactive: ColumnType<boolean, boolean | undefined, never>;
   diff: JsonWithDefault<unknown>;
@@ -37,7 +38,7 @@ export interface DecisionTraceTable {
   flow_id: string | null;
   rule_version: number | null;
   event: Json<unknown>;
-  decisions: Json<unknown>;
+  decisions: Json<Decision[]>;
   trace: Json<unknown>;
   /** The plan the decisions were made under (see `rule_plan`). */
   plan_hash: string | null;
@@ -50,7 +51,7 @@ export interface RulePlanTable {
   job_id: number;
   flow_id: string;
   rule_version: number | null;
-  plan: Json<unknown>;
+  plan: Json<RulePlan>;
   created_at: CreatedAt;
 }
 
