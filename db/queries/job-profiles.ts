@@ -15,7 +15,7 @@ export async function latestJobProfile(
     .where('job_id', '=', jobId)
     .orderBy('version', 'desc')
     .executeTakeFirst();
-  return row ? { version: row.version, profile: row.profile as JobProfile } : undefined;
+  return row ? { version: row.version, profile: row.profile } : undefined;
 }
 
 export async function jobProfileAt(db: Db, jobId: number, version: number): Promise<JobProfile> {
@@ -25,7 +25,7 @@ export async function jobProfileAt(db: Db, jobId: number, version: number): Prom
     .where('job_id', '=', jobId)
     .where('version', '=', version)
     .executeTakeFirstOrThrow();
-  return stored.profile as JobProfile;
+  return stored.profile;
 }
 
 /** Stores a new profile version; a version stored already (a retried activity) stays as it is. */

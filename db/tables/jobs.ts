@@ -1,4 +1,5 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
+import type { JobProfile } from '../../matching';
 import type { HiringTeamRole } from '../../rules/node-types';
 import type { CreatedAt, Json, JsonWithDefault, UpdatedAt } from './json';
 
@@ -48,7 +49,7 @@ export interface JobProfileTable {
   job_id: number;
   version: number;
   hash: string;
-  profile: Json<unknown>;
+  profile: Json<JobProfile>;
   created_at: CreatedAt;
 }
 
