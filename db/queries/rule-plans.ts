@@ -75,7 +75,5 @@ export async function planDecidedUnder(db: Db, hash: string): Promise<LoadedPlan
     .select(['flow_id', 'version', 'plan'])
     .where('hash', '=', hash)
     .executeTakeFirst();
-  return published
-    ? { flowId: published.flow_id, version: published.version, plan: published.plan }
-    : null;
+  return published ? { flowId: published.flow_id, version: published.version, plan: published.plan } : null;
 }
