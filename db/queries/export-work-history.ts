@@ -2,6 +2,7 @@
 // repeats an entry nor skips one.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../schema';
+import { recordAudit } from './audit';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -50,16 +51,13 @@ export async function recordWorkHistoryDone(
       .returning('job_id')
       .executeTakeFirst();
     if (!done) return;
-    await trx
-      .insertInto('audit_event')
-      .values({
-        actor: input.actor,
-        action: 'greenhouse.work_history.exported',
-        job_id: input.jobId,
-        person_id: input.personId,
-        details: input.details,
-      })
-      .execute();
+    await recordAudit(trx, {
+      actor: input.actor,
+      action: 'greenhouse.work_history.exported',
+      jobId: input.jobId,
+      personId: input.personId,
+      details: input.details,
+    });
   });
 }
 
