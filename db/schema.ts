@@ -29,6 +29,7 @@ import type {
   RuleVersionTable,
   StageMappingTable,
 } from './tables/rules';
+import type { JobProspectPoolTable } from './tables/prospect-pools';
 import type { OutreachEventTable, SyncWatermarkTable } from './tables/sync';
 import type { WebhookEventTable } from './tables/webhooks';
 
@@ -43,6 +44,7 @@ export interface Database {
   job_hiring_team: JobHiringTeamTable;
   job_profile: JobProfileTable;
   job_backtest: JobBacktestTable;
+  job_prospect_pool: JobProspectPoolTable;
   person: PersonTable;
   job_person: JobPersonTable;
   match_score: MatchScoreTable;

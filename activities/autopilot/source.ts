@@ -1,5 +1,6 @@
 import { recordAudit } from '../../db/queries/audit';
 import { recordGreenhousePresence } from '../../db/queries/greenhouse-presence';
+import { prospectPoolsOfJob } from '../../db/queries/job-prospect-pools';
 import { scoreAgainEverywhere } from '../../db/queries/match-scores';
 import {
   addPersonToJob,
@@ -67,8 +68,9 @@ export function sourceActivities(deps: ActivityDeps) {
 
   return {
     /**
-     * Collects the job's new people since the last watermark: inbound applications and prospects on the
-     * job from Greenhouse, then looks up uploaded and outreach people in Greenhouse by email or LinkedIn.
+     * Collects the job's new people since the last watermark: inbound applications, prospects on the job and
+     * prospects in the pools chosen for it from Greenhouse, then looks up uploaded and outreach people in
+     * Greenhouse by email or LinkedIn.
      */
     async sourceCandidates(input: { jobId: number }): Promise<{ newPeople: number; lookedUp: number }> {
       const harvest = await requireHarvest(deps)();
@@ -94,8 +96,37 @@ export function sourceActivities(deps: ActivityDeps) {
           }),
           50_000,
         );
+        // Prospects in the Greenhouse prospect pools an admin chose for the job, each pool read from its own
+        // watermark: a pool chosen today is read whole once, then like the lists above.
+        const pools = await prospectPoolsOfJob(db, input.jobId);
+        const poolWindows: string[] = [];
+        const pooled: typeof applications = [];
+        for (const pool of pools) {
+          const poolScope = `job:${input.jobId}:prospect-pool:${pool.id}`;
+          const details = await collect(
+            harvest.listProspectDetails({
+              pool_ids: [pool.id],
+              updated_at: { gte: await readWatermark(db, poolScope), lte: to },
+              per_page: 500,
+            }),
+            50_000,
+          );
+          const applicationIds = [...new Set(details.map((detail) => detail.application_id))];
+          for (let i = 0; i < applicationIds.length; i += 50) {
+            for await (const application of harvest.listApplications({
+              ids: applicationIds.slice(i, i + 50),
+              per_page: 500,
+            }))
+              if (application.prospect) pooled.push(application);
+          }
+          poolWindows.push(poolScope);
+        }
         const byCandidate = new Map<number, typeof applications>();
-        for (const application of [...applications, ...prospects]) {
+        const seen = new Set<number>();
+        for (const application of [...applications, ...prospects, ...pooled]) {
+          // A prospect considered for the job and sitting in a chosen pool is read twice: counted once.
+          if (seen.has(application.id)) continue;
+          seen.add(application.id);
           byCandidate.set(application.candidate_id, [
             ...(byCandidate.get(application.candidate_id) ?? []),
             application,
@@ -155,6 +186,7 @@ export function sourceActivities(deps: ActivityDeps) {
           }
         }
         await moveWatermark(db, scope, to);
+        for (const poolScope of poolWindows) await moveWatermark(db, poolScope, to);
 
         // People who came from uploads or outreach: is this person already in Greenhouse?
         const unchecked = await peopleToLookUp(db, input.jobId);

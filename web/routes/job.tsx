@@ -17,12 +17,19 @@ import { invalid, parseForm } from '../server/forms.server';
 import { assertJobVisible } from '../server/greenhouse.server';
 import { scoreChartData } from '../server/job-charts.server';
 import { exportNow, jobPeople } from '../server/job-people.server';
+import { prospectPoolChoice, saveProspectPoolChoice } from '../server/prospect-pools.server';
+import { ProspectPoolChoice } from '../components/prospect-pool-choice';
 import { parseJobId, requireJob } from '../server/jobs.server';
 import { useWhen } from '../components/when';
 
 export const exportSchema = z.object({
   intent: z.literal('export'),
   personId: z.uuid('Pick a person to export.'),
+});
+
+export const prospectPoolsSchema = z.object({
+  intent: z.literal('prospect-pools'),
+  pools: z.array(z.coerce.number().int().positive('Choose prospect pools from the list.')).max(50),
 });
 
 export const cadenceSchema = z.object({
@@ -44,11 +51,12 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const q = (url.searchParams.get('q') ?? '').trim();
   const from = url.searchParams.get('from')?.trim() || null;
   const view = url.searchParams.get('view') === 'charts' ? 'charts' : 'people';
-  const [people, counts, autopilot, scores] = await Promise.all([
+  const [people, counts, autopilot, scores, pools] = await Promise.all([
     view === 'charts' ? [] : jobPeople(context, jobId, { stage, q, from }),
     countsForJob(context.db, jobId),
     autopilotStatus(context, jobId),
     view === 'charts' ? scoreChartData(context, jobId) : null,
+    prospectPoolChoice(context, jobId, { offer: user.role === 'admin' }),
   ]);
   return {
     job: {
@@ -65,6 +73,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     filter: { stage, q, from },
     view,
     scores,
+    pools,
     canExport: user.role !== 'ops',
     isAdmin: user.role === 'admin',
   };
@@ -96,6 +105,28 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       details: { cadence: cadence.key },
     });
     return { ok: true as const, intent: 'cadence' as const, cadence: cadence.key, running };
+  }
+  if (form.get('intent') === 'prospect-pools') {
+    if (user.role !== 'admin')
+      throw new Response('Only an admin chooses the prospect pools a job sources from.', { status: 403 });
+    const chosen = parseForm(prospectPoolsSchema, { intent: 'prospect-pools', pools: form.getAll('pool') });
+    if (!chosen.ok) return invalid(chosen.fieldErrors);
+    const saved = await saveProspectPoolChoice(context, {
+      jobId,
+      poolIds: chosen.value.pools,
+      by: user.email,
+    });
+    if (!saved.ok) return invalid({ pools: [saved.message] });
+    const pools = saved.chosen.map((pool) => pool.name);
+    await audit(context, {
+      actor: user.email,
+      action: 'sources.prospect_pools_chosen',
+      jobId,
+      details: { pools },
+    });
+    // A cycle now reads the chosen pools at once (a stopped autopilot reads them when started).
+    const running = await signalAutopilot(context, jobId, newSourceDataSignal, { reason: 'manual' });
+    return { ok: true as const, intent: 'prospect-pools' as const, pools, running };
   }
   const parsed = parseForm(exportSchema, form);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
@@ -277,7 +308,7 @@ function ExportButton({ personId, name }: { personId: string; name: string }) {
 }
 
 export default function Job({ loaderData }: Route.ComponentProps) {
-  const { job, people, counts, autopilot, filter, view, scores, canExport, isAdmin } = loaderData;
+  const { job, people, counts, autopilot, filter, view, scores, pools, canExport, isAdmin } = loaderData;
   const revalidator = useRevalidator();
   const busy =
     (autopilot.state === 'running' && BUSY_PHASES.has(autopilot.status.phase)) ||
@@ -327,6 +358,7 @@ export default function Job({ loaderData }: Route.ComponentProps) {
       </PageHeader>
       <CycleProgress autopilot={autopilot} enabled={job.autopilotEnabled} counts={counts} />
       <CadenceControl minutes={job.cadenceMinutes} canChange={isAdmin} />
+      <ProspectPoolChoice choice={pools} canChange={isAdmin} />
       <nav className="tabs" aria-label="Pipeline stages">
         <NavLink
           to={`/jobs/${job.id}`}
