@@ -1,13 +1,10 @@
 import { recordAudit } from '../../db/queries/audit';
+import { greenhouseLookUpSchedule, LOOK_UP_SCHEDULES } from '../../db/queries/app-settings';
+import { peopleToLookUp } from '../../db/queries/greenhouse-look-ups';
 import { recordGreenhousePresence } from '../../db/queries/greenhouse-presence';
 import { prospectPoolsOfJob } from '../../db/queries/job-prospect-pools';
 import { scoreAgainEverywhere } from '../../db/queries/match-scores';
-import {
-  addPersonToJob,
-  addResumeText,
-  linkGreenhouseCandidate,
-  peopleToLookUp,
-} from '../../db/queries/people';
+import { addPersonToJob, addResumeText, linkGreenhouseCandidate } from '../../db/queries/people';
 import type { GreenhousePresence } from '../../db/tables/people';
 import { collect, type HarvestClient } from '../../greenhouse/client';
 import { candidateLinkedInUrls } from '../../greenhouse/linkedin-url';
@@ -70,7 +67,7 @@ export function sourceActivities(deps: ActivityDeps) {
     /**
      * Collects the job's new people since the last watermark: inbound applications, prospects on the job and
      * prospects in the pools chosen for it from Greenhouse, then looks up uploaded and outreach people in
-     * Greenhouse by email or LinkedIn.
+     * Greenhouse by email or LinkedIn (again, on the admins' schedule, for those not found).
      */
     async sourceCandidates(input: { jobId: number }): Promise<{ newPeople: number; lookedUp: number }> {
       const harvest = await requireHarvest(deps)();
@@ -188,8 +185,12 @@ export function sourceActivities(deps: ActivityDeps) {
         await moveWatermark(db, scope, to);
         for (const poolScope of poolWindows) await moveWatermark(db, poolScope, to);
 
-        // People who came from uploads or outreach: is this person already in Greenhouse?
-        const unchecked = await peopleToLookUp(db, input.jobId);
+        // People who came from uploads or outreach: is this person in Greenhouse (now)? Someone not found is
+        // looked up again once the admins' schedule (daily or weekly) has passed, a few per cycle.
+        const schedule = LOOK_UP_SCHEDULES[await greenhouseLookUpSchedule(db)];
+        const unchecked = await peopleToLookUp(db, input.jobId, {
+          lookedUpBefore: new Date(Date.now() - schedule.days * 86_400_000),
+        });
         for (const person of unchecked) {
           const matches = await findPeople(harvest, {
             emails: person.emails,

@@ -210,28 +210,3 @@ export async function greenhouseCandidatesOnJob(db: Db, jobId: number) {
     standing: row.greenhouse_standing,
   }));
 }
-
-/** People from uploads or outreach not yet looked up in Greenhouse (and not known to be there). */
-export async function peopleToLookUp(db: Db, jobId: number) {
-  return (
-    db
-      .selectFrom('job_person')
-      .innerJoin('person', 'person.id', 'job_person.person_id')
-      .select([
-        'person.id',
-        'person.emails',
-        'person.linkedin_url',
-        'person.first_name',
-        'person.last_name',
-        'person.company',
-        'person.title',
-      ])
-      .where('job_person.job_id', '=', jobId)
-      .where('job_person.source_kind', 'in', ['import', 'outreach'])
-      .where(sql<boolean>`not (job_person.greenhouse ? 'checkedAt')`)
-      // Someone known to be in Greenhouse (exported, or found before) needs no lookup.
-      .where(sql<boolean>`job_person.greenhouse->>'kind' = 'none'`)
-      .limit(500)
-      .execute()
-  );
-}

@@ -3,7 +3,8 @@ import type { Db } from '../database';
 /**
  * What Pilothouse holds about one person on one job for their Greenhouse profile: contact details, the
  * resume text it read, where they stand in Greenhouse, and the Greenhouse candidate they were exported
- * as (before the next cycle re-reads where they stand). Undefined when they are not in the job's pipeline.
+ * as (before the next cycle re-reads where they stand), and where they came from (an upload or outreach
+ * person is looked up in Greenhouse on a schedule). Undefined when they are not in the job's pipeline.
  */
 export async function personProfileOnJob(db: Db, jobId: number, personId: string) {
   return db
@@ -21,6 +22,7 @@ export async function personProfileOnJob(db: Db, jobId: number, personId: string
       'p.resume_text',
       'p.greenhouse_candidate_id',
       'jp.greenhouse',
+      'jp.source_kind',
       'x.status as export_status',
       'x.greenhouse_candidate_id as exported_candidate_id',
     ])

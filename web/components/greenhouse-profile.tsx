@@ -12,7 +12,7 @@ const STATUS_WORD = {
 /** What Greenhouse says about the person, and how to reach them: the profile a recruiter checks first. */
 export function GreenhouseProfile({ profile, resumeHref }: { profile: Profile; resumeHref: string }) {
   const { when } = useWhen();
-  const { greenhouse, contact, resume, recruiter } = profile;
+  const { greenhouse, contact, resume, recruiter, lookUp } = profile;
   const inGreenhouse = greenhouse.kind !== 'none';
   const where =
     greenhouse.kind === 'none'
@@ -42,6 +42,28 @@ export function GreenhouseProfile({ profile, resumeHref }: { profile: Profile; r
           <dd>
             <Badge tone={inGreenhouse ? (greenhouse.onThisJob ? 'good' : 'info') : 'neutral'}>{where}</Badge>
           </dd>
+          {lookUp ? (
+            <>
+              <dt>Looked up</dt>
+              <dd data-testid="profile-look-up">
+                {lookUp.lastAt === null ? (
+                  <span className="muted">Not yet: the job’s next cycle looks for them by email and LinkedIn.</span>
+                ) : lookUp.found ? (
+                  <>Found in Greenhouse at the look-up of {when(lookUp.lastAt)}</>
+                ) : (
+                  <>
+                    {when(lookUp.lastAt)}, not found by email or LinkedIn
+                    {lookUp.againAfter ? (
+                      <span className="small muted">
+                        {' '}
+                        · looked up again after {when(lookUp.againAfter)} ({lookUp.schedule})
+                      </span>
+                    ) : null}
+                  </>
+                )}
+              </dd>
+            </>
+          ) : null}
           {inGreenhouse ? (
             <>
               <dt>Stage</dt>

@@ -1,8 +1,14 @@
-import { Form, useNavigation } from 'react-router';
+import { Form, useFetcher, useNavigation } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/connect-greenhouse';
-import { CsrfInput } from '../components/csrf';
+import { CsrfInput, useCsrfToken } from '../components/csrf';
 import { Badge, Field, Notice, PageHeader, Spinner } from '../components/ui';
+import {
+  greenhouseLookUpSchedule,
+  LOOK_UP_SCHEDULES,
+  setGreenhouseLookUpSchedule,
+  type LookUpSchedule,
+} from '../../db/queries/app-settings';
 import {
   loadGreenhouseConnection,
   removeGreenhouseConnection,
@@ -53,6 +59,11 @@ export const connectionSchema = z.object({
     }),
 });
 
+export const lookUpScheduleSchema = z.object({
+  intent: z.literal('look-up-schedule'),
+  schedule: z.enum(['daily', 'weekly'], 'Choose every day or every week.'),
+});
+
 // Removing is asked twice: the button opens the question, the answer carries this word.
 export const removalSchema = z.object({
   intent: z.literal('remove'),
@@ -65,7 +76,10 @@ export function meta() {
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireUser(request, context, ['admin']);
-  const overview = await connectionOverview(context);
+  const [overview, lookUpSchedule] = await Promise.all([
+    connectionOverview(context),
+    greenhouseLookUpSchedule(context.db),
+  ]);
   const unsaved = unsavedScopeCheck();
   return {
     ...overview,
@@ -74,6 +88,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         ? unsaved
         : null,
     webhookUrl: webhookUrl(context, request),
+    lookUpSchedule,
     // What is left when the saved connection is removed.
     fallback:
       context.env.GREENHOUSE_CLIENT_ID && context.env.GREENHOUSE_CLIENT_SECRET
@@ -93,6 +108,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const { user, form } = await requireMutation(request, context, ['admin']);
   const intent = form.get('intent');
+  if (intent === 'look-up-schedule') {
+    const chosen = parseForm(lookUpScheduleSchema, form);
+    if (!chosen.ok) return invalid(chosen.fieldErrors);
+    await setGreenhouseLookUpSchedule(context.db, chosen.value.schedule, user.email);
+    await audit(context, {
+      actor: user.email,
+      action: 'settings.greenhouse_look_up_schedule',
+      details: { schedule: chosen.value.schedule },
+    });
+    return { ok: true as const, lookUpSchedule: chosen.value.schedule };
+  }
   if (intent === 'test') {
     const result = await testConnection(context);
     return { ok: true as const, tested: result };
@@ -367,6 +393,7 @@ export default function ConnectGreenhouse({ loaderData, actionData }: Route.Comp
             <dt>Last job sync</dt>
             <dd>{when(sync.lastSyncedAt)}</dd>
           </dl>
+          <LookUpScheduleControl schedule={loaderData.lookUpSchedule} />
         </section>
       </div>
 
@@ -457,6 +484,38 @@ export default function ConnectGreenhouse({ loaderData, actionData }: Route.Comp
  * "Remove connection": a question first (what stops, what is deleted), then the answer. A <details>, so
  * it asks the same without JavaScript.
  */
+/** How often people from uploads or outreach who were not in Greenhouse are looked up there again. */
+function LookUpScheduleControl({ schedule }: { schedule: LookUpSchedule }) {
+  const fetcher = useFetcher<typeof action>();
+  const csrf = useCsrfToken();
+  const saved = fetcher.data && 'lookUpSchedule' in fetcher.data ? fetcher.data.lookUpSchedule : null;
+  return (
+    <fetcher.Form method="post" className="filters" data-testid="look-up-schedule">
+      <input type="hidden" name="csrf" value={csrf} />
+      <input type="hidden" name="intent" value="look-up-schedule" />
+      <label>
+        Look again in Greenhouse for uploaded and outreach people not found there{' '}
+        <select name="schedule" defaultValue={schedule} key={schedule}>
+          {(Object.keys(LOOK_UP_SCHEDULES) as LookUpSchedule[]).map((key) => (
+            <option key={key} value={key}>
+              {LOOK_UP_SCHEDULES[key].label.toLowerCase()}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="button small" disabled={fetcher.state !== 'idle'}>
+        {fetcher.state !== 'idle' ? 'Saving…' : 'Save'}
+      </button>
+      {saved ? (
+        <span className="small" role="status">
+          Saved: someone added to Greenhouse later is linked to their record within{' '}
+          {saved === 'daily' ? 'a day' : 'a week'} (at the job’s next cycle after that).
+        </span>
+      ) : null}
+    </fetcher.Form>
+  );
+}
+
 function RemoveConnection({
   busy,
   errors,

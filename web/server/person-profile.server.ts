@@ -3,6 +3,7 @@
 // now (read live: its links expire) and the text Pilothouse read from it.
 import { z } from 'zod';
 import { collect, currentResume, normalizeLinkedInUrl, type Attachment } from '../../greenhouse';
+import { greenhouseLookUpSchedule, LOOK_UP_SCHEDULES } from '../../db/queries/app-settings';
 import { personProfileOnJob } from '../../db/queries/person-profile';
 import type { GreenhousePresence } from '../../db/tables/people';
 import { greenhouseLinks, harvestClient } from './greenhouse.server';
@@ -15,6 +16,11 @@ export interface GreenhouseProfile {
   recruiter: { state: 'named'; name: string } | { state: 'unassigned' } | { state: 'unknown' } | null;
   /** LinkedIn: `href` only for a real LinkedIn profile address (anything else is shown, never linked). */
   contact: { emails: string[]; phones: string[]; linkedin: { text: string; href: string | null } | null };
+  /**
+   * For people from uploads or outreach: when Pilothouse last looked for them in Greenhouse (by email or
+   * LinkedIn), and, while not found, after when it looks again. Null for people who came from Greenhouse.
+   */
+  lookUp: { lastAt: string | null; found: boolean; againAfter: string | null; schedule: string } | null;
   resume: {
     /** The resume file Greenhouse holds now; null when it holds none (or could not say). */
     file: { filename: string; addedAt: string | null } | null;
@@ -76,13 +82,17 @@ export async function loadGreenhouseProfile(
   const row = await personProfileOnJob(context.db, jobId, personId);
   if (!row) return null;
   const { presence, candidateId, applicationId } = greenhouseRecord(row);
-  const [links, held] = await Promise.all([
+  const [links, held, schedule] = await Promise.all([
     greenhouseLinks(context),
     candidateId === null
       ? { resume: null, unavailable: null }
       : greenhouseResume(context, candidateId, applicationId),
+    greenhouseLookUpSchedule(context.db),
   ]);
   const greenhouse = greenhouseBadge(links, presence, candidateId);
+  const checkedAt = (row.greenhouse as { checkedAt?: string } | null)?.checkedAt ?? null;
+  const lookedUp = row.source_kind === 'import' || row.source_kind === 'outreach' || checkedAt !== null;
+  const every = LOOK_UP_SCHEDULES[schedule];
   const recruiterId = presence.kind === 'none' ? undefined : presence.recruiterId;
   return {
     greenhouse,
@@ -94,6 +104,17 @@ export async function loadGreenhouseProfile(
           : greenhouse.recruiterName
             ? { state: 'named', name: greenhouse.recruiterName }
             : { state: 'unknown' },
+    lookUp: lookedUp
+      ? {
+          lastAt: checkedAt,
+          found: presence.kind !== 'none',
+          againAfter:
+            checkedAt && presence.kind === 'none'
+              ? new Date(Date.parse(checkedAt) + every.days * 86_400_000).toISOString()
+              : null,
+          schedule: every.label.toLowerCase(),
+        }
+      : null,
     contact: {
       emails: row.emails ?? [],
       phones: row.phones ?? [],

@@ -24,6 +24,7 @@ const profile = (overrides: Partial<Profile> = {}): Profile => ({
     phones: ['+351 21 000 0000'],
     linkedin: { text: 'linkedin.com/in/ines', href: 'https://www.linkedin.com/in/ines' },
   },
+  lookUp: null,
   resume: {
     file: { filename: 'Ines_CV.pdf', addedAt: '2026-11-30T12:00:00Z' },
     unavailable: null,
@@ -68,6 +69,30 @@ describe('a person’s Greenhouse profile in words', () => {
     expect(text).toContain('Assigned, but Greenhouse’s user list could not be read');
     expect(text).toContain('Resume Greenhouse could not be read: timed out');
     expect(text).toContain('The resume text Pilothouse read and scored Ten years of Go');
+  });
+
+  it('says when someone from an upload was last looked up in Greenhouse, and when they are looked up again', () => {
+    const notFound = profile({
+      greenhouse: { ...applicant, kind: 'none', profileUrl: null, stageName: null, status: null },
+      recruiter: null,
+      lookUp: {
+        lastAt: '2026-12-03T08:00:00Z',
+        found: false,
+        againAfter: '2026-12-04T08:00:00Z',
+        schedule: 'every day',
+      },
+    });
+    expect(seen(renderToStaticMarkup(<GreenhouseProfile profile={notFound} resumeHref="" />))).toContain(
+      'Looked up 3 Dec 2026, 08:00, not found by email or LinkedIn · looked up again after 4 Dec 2026, 08:00 (every day)',
+    );
+    const never = profile({ ...notFound, lookUp: { ...notFound.lookUp!, lastAt: null, againAfter: null } });
+    expect(seen(renderToStaticMarkup(<GreenhouseProfile profile={never} resumeHref="" />))).toContain(
+      'Looked up Not yet: the job’s next cycle looks for them by email and LinkedIn.',
+    );
+    const found = profile({ lookUp: { ...notFound.lookUp!, found: true, againAfter: null } });
+    expect(seen(renderToStaticMarkup(<GreenhouseProfile profile={found} resumeHref="" />))).toContain(
+      'Looked up Found in Greenhouse at the look-up of 3 Dec 2026, 08:00',
+    );
   });
 
   it('links a possible Greenhouse match by words, never by its id', () => {
