@@ -19,7 +19,9 @@ export function GreenhouseProfile({ profile, resumeHref }: { profile: Profile; r
       ? greenhouse.profileUrl
         ? 'Exported: Greenhouse’s record is read at the next cycle'
         : 'Not in Greenhouse'
-      : `${greenhouse.kind === 'prospect' ? 'Prospect' : 'Applicant'} ${greenhouse.onThisJob ? 'on this job' : 'on another job'}`;
+      : greenhouse.kind === 'prospect'
+        ? `Prospect ${greenhouse.onThisJob ? 'considered for this job' : 'not on this job'}`
+        : `Applicant ${greenhouse.onThisJob ? 'on this job' : 'on another job'}`;
   return (
     <section className="panel profile" aria-labelledby="profile-heading" data-testid="greenhouse-profile">
       <div className="row spread">

@@ -74,7 +74,8 @@ export function GreenhouseStatus({ presence, synced }: { presence: Presence; syn
       <a href={presence.profileUrl ?? '#'} target="_blank" rel="noreferrer" data-testid="synced-badge">
         <Badge tone={presence.onThisJob ? 'good' : 'info'}>
           {label}
-          {presence.onThisJob ? '' : ' (other job)'} ↗
+          {/* A prospect from a pool may be considered for no job at all: "other job" would be wrong. */}
+          {presence.onThisJob ? '' : presence.kind === 'prospect' ? ' (not on this job)' : ' (other job)'} ↗
         </Badge>
       </a>
       <div className="small muted">

@@ -95,6 +95,19 @@ describe('a person’s Greenhouse profile in words', () => {
     );
   });
 
+  it('calls a prospect from a pool a prospect not on this job, never "on another job"', () => {
+    const pooled = profile({ greenhouse: { ...applicant, kind: 'prospect', onThisJob: false, stageName: null } });
+    const text = seen(renderToStaticMarkup(<GreenhouseProfile profile={pooled} resumeHref="" />));
+    expect(text).toContain('In Greenhouse Prospect not on this job');
+    expect(text).not.toContain('another job');
+    const badge = seen(
+      renderToStaticMarkup(
+        <GreenhouseStatus synced presence={{ ...applicant, kind: 'prospect', onThisJob: false }} />,
+      ),
+    );
+    expect(badge).toContain('Prospect (not on this job)');
+  });
+
   it('links a possible Greenhouse match by words, never by its id', () => {
     const html = renderToStaticMarkup(
       <GreenhouseStatus
