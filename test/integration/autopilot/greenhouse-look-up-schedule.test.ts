@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../../activities';
 import { setGreenhouseLookUpSchedule } from '../../../db/queries/app-settings';
+import { peopleToLookUp } from '../../../db/queries/greenhouse-look-ups';
+import { recordGreenhousePresence } from '../../../db/queries/greenhouse-presence';
 import { addPersonToJob } from '../../../db/queries/people';
 import { startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 
@@ -91,5 +93,33 @@ describe('people found outside Greenhouse, looked up again on a schedule', () =>
     // Found: never looked up again.
     await lookedUpHoursAgo(24 * 30);
     expect((await source()).lookedUp).toBe(0);
+  });
+
+  it('looks again at a few people per cycle, the longest unchecked first, after everyone never looked up', async () => {
+    const person = async (firstName: string, daysAgo: number | null) => {
+      const { personId } = await addPersonToJob(
+        h.db,
+        jobId,
+        { firstName, lastName: 'Mensah', emails: [`${firstName.toLowerCase()}.mensah@example.org`] },
+        { kind: 'outreach' },
+      );
+      if (daysAgo !== null)
+        await recordGreenhousePresence(h.db, {
+          jobId,
+          personId,
+          presence: { kind: 'none', checkedAt: new Date(Date.now() - daysAgo * 86_400_000).toISOString() },
+          standing: 'refresh',
+        });
+      return personId;
+    };
+    const threeDays = await person('Kwame', 3);
+    const twoDays = await person('Abena', 2);
+    await person('Yaw', 1.5);
+    const never = await person('Esi', null);
+    const due = await peopleToLookUp(h.db, jobId, {
+      lookedUpBefore: new Date(Date.now() - 86_400_000),
+      relookups: 2,
+    });
+    expect(due.map((p) => p.id)).toEqual([never, threeDays, twoDays]);
   });
 });
