@@ -313,6 +313,9 @@ const listSpecs: ListSpec[] = [
       ids('pool_ids', 'pool_id'),
       ids('pool_stage_ids', 'pool_stage_id'),
       ids('prospect_owner_ids', 'prospect_owner_id'),
+      // The prospective department and office, as the spec documents (not the application's job's).
+      ids('department_ids', 'department_id'),
+      ids('office_ids', 'office_id'),
     ],
   },
   {

@@ -188,6 +188,26 @@ describe('Harvest semantics of the sandbox', () => {
     expect((await post(`/v3/applications/${moving.id}/unreject`, {})).status).toBe(422);
   });
 
+  it('lists a pool’s prospects through prospect details: by pool, in a time window, by prospective department', async () => {
+    const state = t.sandbox.runtime.state;
+    const detail = state.prospect_details.find((d) => d.pool_id !== null)!;
+    const inPool = (await get(`/v3/prospect_details?pool_ids=${detail.pool_id}&per_page=500`)).body as {
+      application_id: number;
+      pool_id: number;
+    }[];
+    expect(inPool.length).toBe(state.prospect_details.filter((d) => d.pool_id === detail.pool_id).length);
+    expect(inPool.every((d) => d.pool_id === detail.pool_id)).toBe(true);
+    const later = await get(
+      `/v3/prospect_details?pool_ids=${detail.pool_id}&updated_at=gte|2100-01-01T00:00:00Z`,
+    );
+    expect(later.body).toEqual([]);
+    const byDepartment = (
+      await get(`/v3/prospect_details?department_ids=${detail.department_id}&per_page=500`)
+    ).body as { department_id: number }[];
+    expect(byDepartment.length).toBeGreaterThan(0);
+    expect(byDepartment.every((d) => d.department_id === detail.department_id)).toBe(true);
+  });
+
   it('answers 429 with Retry-After once the window is spent', async () => {
     const small = await startTestSandbox({ rateLimit: 3 });
     try {
