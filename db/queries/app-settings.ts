@@ -46,7 +46,11 @@ export async function greenhouseLookUpSchedule(db: Db): Promise<LookUpSchedule> 
   return row?.value === 'weekly' ? 'weekly' : 'daily';
 }
 
-export async function setGreenhouseLookUpSchedule(db: Db, schedule: LookUpSchedule, by: string): Promise<void> {
+export async function setGreenhouseLookUpSchedule(
+  db: Db,
+  schedule: LookUpSchedule,
+  by: string,
+): Promise<void> {
   await db
     .insertInto('app_setting')
     .values({ key: GREENHOUSE_LOOK_UP, value: JSON.stringify(schedule), updated_by: by })

@@ -49,7 +49,9 @@ export function GreenhouseProfile({ profile, resumeHref }: { profile: Profile; r
               <dt>Looked up</dt>
               <dd data-testid="profile-look-up">
                 {lookUp.lastAt === null ? (
-                  <span className="muted">Not yet: the job’s next cycle looks for them by email and LinkedIn.</span>
+                  <span className="muted">
+                    Not yet: the job’s next cycle looks for them by email and LinkedIn.
+                  </span>
                 ) : lookUp.found ? (
                   <>Found in Greenhouse at the look-up of {when(lookUp.lastAt)}</>
                 ) : (

@@ -51,7 +51,9 @@ export function ProspectPoolChoice({ choice, canChange }: { choice: Choice; canC
         {data && data.ok ? (
           <span className="small" role="status">
             Saved: {data.pools.length === 0 ? 'no prospect pool' : data.pools.join(', ')}.{' '}
-            {data.running ? 'A cycle runs now and reads them.' : 'The autopilot reads them at its next cycle.'}
+            {data.running
+              ? 'A cycle runs now and reads them.'
+              : 'The autopilot reads them at its next cycle.'}
           </span>
         ) : data && !data.ok ? (
           <span className="field-error" role="alert">

@@ -96,7 +96,9 @@ describe('a person’s Greenhouse profile in words', () => {
   });
 
   it('calls a prospect from a pool a prospect not on this job, never "on another job"', () => {
-    const pooled = profile({ greenhouse: { ...applicant, kind: 'prospect', onThisJob: false, stageName: null } });
+    const pooled = profile({
+      greenhouse: { ...applicant, kind: 'prospect', onThisJob: false, stageName: null },
+    });
     const text = seen(renderToStaticMarkup(<GreenhouseProfile profile={pooled} resumeHref="" />));
     expect(text).toContain('In Greenhouse Prospect not on this job');
     expect(text).not.toContain('another job');
