@@ -2,7 +2,7 @@ import { recordAudit } from '../../db/queries/audit';
 import { greenhouseLookUpSchedule, LOOK_UP_SCHEDULES } from '../../db/queries/app-settings';
 import { peopleToLookUp } from '../../db/queries/greenhouse-look-ups';
 import { recordGreenhousePresence } from '../../db/queries/greenhouse-presence';
-import { prospectPoolsOfJob } from '../../db/queries/job-prospect-pools';
+import { prospectPoolsOfJob, prospectPoolWatermark } from '../../db/queries/job-prospect-pools';
 import { scoreAgainEverywhere } from '../../db/queries/match-scores';
 import { addPersonToJob, addResumeText, linkGreenhouseCandidate } from '../../db/queries/people';
 import type { GreenhousePresence } from '../../db/tables/people';
@@ -99,7 +99,7 @@ export function sourceActivities(deps: ActivityDeps) {
         const poolWindows: string[] = [];
         const pooled: typeof applications = [];
         for (const pool of pools) {
-          const poolScope = `job:${input.jobId}:prospect-pool:${pool.id}`;
+          const poolScope = prospectPoolWatermark(input.jobId, pool.id);
           const details = await collect(
             harvest.listProspectDetails({
               pool_ids: [pool.id],

@@ -5,6 +5,14 @@ export interface ChosenProspectPool {
   name: string;
 }
 
+/**
+ * Where the source step's reading of one pool for one job got to (a sync_watermark scope). It moves only
+ * while the pool is chosen, so a pool chosen again is read from where it stopped: who joined meanwhile comes.
+ */
+export function prospectPoolWatermark(jobId: number, poolId: number): string {
+  return `job:${jobId}:prospect-pool:${poolId}`;
+}
+
 /** The Greenhouse prospect pools an admin chose as sources for the job, by name. */
 export async function prospectPoolsOfJob(db: Db, jobId: number): Promise<ChosenProspectPool[]> {
   const rows = await db

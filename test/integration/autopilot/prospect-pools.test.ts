@@ -78,5 +78,14 @@ describe('standalone prospect pools as a source', () => {
     const amaka = await inPool('Amaka', silver!.id);
     expect((await source()).newPeople).toBe(1);
     expect(await sourcedFor(amaka)).toMatchObject({ source_kind: 'prospect_pool' });
+
+    // Unchosen, the pool is not read; chosen again, it is read from where it stopped: who joined meanwhile comes.
+    await chooseProspectPools(h.db, { jobId, pools: [], by: 'ada@example.org' });
+    const obi = await inPool('Obi', silver!.id);
+    await source();
+    expect(await sourcedFor(obi)).toBeUndefined();
+    await chooseProspectPools(h.db, { jobId, pools: [silver!], by: 'ada@example.org' });
+    expect((await source()).newPeople).toBe(1);
+    expect(await sourcedFor(obi)).toMatchObject({ source_kind: 'prospect_pool' });
   });
 });
