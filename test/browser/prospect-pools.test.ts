@@ -118,7 +118,7 @@ describe('an admin chooses a job’s prospect pools and the Greenhouse look-up s
       expect(await inViewport(page, lookUp), `the last look-up in view at ${size.width}px`).toBe(true);
       const said = (await lookUp.textContent()) ?? '';
       expect(said).toContain('not found by email or LinkedIn');
-      expect(said).toContain('looked up again after');
+      expect(said).toContain('Looked up again after');
       expect(said).toContain('(every week)');
       await shot(page, `person-${size.width}`);
     }

@@ -58,10 +58,9 @@ export function GreenhouseProfile({ profile, resumeHref }: { profile: Profile; r
                   <>
                     {when(lookUp.lastAt)}, not found by email or LinkedIn
                     {lookUp.againAfter ? (
-                      <span className="small muted">
-                        {' '}
-                        · looked up again after {when(lookUp.againAfter)} ({lookUp.schedule})
-                      </span>
+                      <div className="small muted">
+                        Looked up again after {when(lookUp.againAfter)} ({lookUp.schedule})
+                      </div>
                     ) : null}
                   </>
                 )}

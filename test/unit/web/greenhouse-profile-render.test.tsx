@@ -83,7 +83,7 @@ describe('a person’s Greenhouse profile in words', () => {
       },
     });
     expect(seen(renderToStaticMarkup(<GreenhouseProfile profile={notFound} resumeHref="" />))).toContain(
-      'Looked up 3 Dec 2026, 08:00, not found by email or LinkedIn · looked up again after 4 Dec 2026, 08:00 (every day)',
+      'Looked up 3 Dec 2026, 08:00, not found by email or LinkedIn Looked up again after 4 Dec 2026, 08:00 (every day)',
     );
     const never = profile({ ...notFound, lookUp: { ...notFound.lookUp!, lastAt: null, againAfter: null } });
     expect(seen(renderToStaticMarkup(<GreenhouseProfile profile={never} resumeHref="" />))).toContain(
