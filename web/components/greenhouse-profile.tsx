@@ -48,12 +48,12 @@ export function GreenhouseProfile({ profile, resumeHref }: { profile: Profile; r
             <>
               <dt>Looked up</dt>
               <dd data-testid="profile-look-up">
-                {lookUp.lastAt === null ? (
+                {lookUp.found && lookUp.lastAt ? (
+                  <>Found in Greenhouse at the look-up of {when(lookUp.lastAt)}</>
+                ) : lookUp.lastAt === null ? (
                   <span className="muted">
                     Not yet: the job’s next cycle looks for them by email and LinkedIn.
                   </span>
-                ) : lookUp.found ? (
-                  <>Found in Greenhouse at the look-up of {when(lookUp.lastAt)}</>
                 ) : (
                   <>
                     {when(lookUp.lastAt)}, not found by email or LinkedIn

@@ -91,7 +91,11 @@ export async function loadGreenhouseProfile(
   ]);
   const greenhouse = greenhouseBadge(links, presence, candidateId);
   const checkedAt = (row.greenhouse as { checkedAt?: string } | null)?.checkedAt ?? null;
-  const lookedUp = row.source_kind === 'import' || row.source_kind === 'outreach' || checkedAt !== null;
+  // Someone in Greenhouse with no look-up on record was exported (or their record was re-read since): no
+  // look-up to speak of.
+  const lookedUp =
+    checkedAt !== null ||
+    ((row.source_kind === 'import' || row.source_kind === 'outreach') && presence.kind === 'none');
   const every = LOOK_UP_SCHEDULES[schedule];
   const recruiterId = presence.kind === 'none' ? undefined : presence.recruiterId;
   return {
