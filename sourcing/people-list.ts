@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { normalizeLinkedInUrl } from '../greenhouse/linkedin-url';
+import type { PastJob } from '../db/tables/people';
 import { CsvSyntaxError, parseCsv, parseCsvYielding, type CsvRecord } from './csv';
+import { PAST_JOB_FORMAT, parsePastJob, pastJobText } from './past-jobs';
 
 /** A person from an uploaded list, ready to join a job's pipeline. */
 export interface ListedPerson {
@@ -15,6 +17,8 @@ export interface ListedPerson {
   company: string | null;
   location: string | null;
   skills: string[];
+  /** From a "Past jobs" column; exported to Greenhouse as the candidate's employments. */
+  pastJobs: PastJob[];
   resumeText: string | null;
 }
 
@@ -46,6 +50,15 @@ const COLUMN_ALIASES: Record<Field, string[]> = {
   company: ['company', 'currentcompany', 'employer', 'currentemployer', 'organization'],
   location: ['location', 'city', 'currentlocation'],
   skills: ['skills', 'skill', 'keywords'],
+  pastJobs: [
+    'pastjobs',
+    'pastjob',
+    'experience',
+    'workhistory',
+    'workexperience',
+    'employmenthistory',
+    'previousjobs',
+  ],
   resumeText: ['resume', 'resumetext', 'cv', 'cvtext', 'summary', 'profile', 'about'],
 };
 
@@ -209,7 +222,9 @@ function jsonRows(text: string): RawRow[] | { errors: ListProblem[] } {
     for (const [key, value] of Object.entries(item)) {
       const field = FIELD_BY_KEY.get(columnKey(key));
       if (!field || value === null || value === undefined) continue;
-      const text = Array.isArray(value) ? value.map(String).join('; ') : String(value);
+      const text = Array.isArray(value)
+        ? value.map(field === 'pastJobs' ? pastJobText : String).join('; ')
+        : String(value);
       if (text.trim()) values[field] = text.trim();
     }
     rows.push({ row, values });
@@ -248,6 +263,18 @@ function readPerson(row: number, values: RawRow['values'], errors: ListProblem[]
       row,
       message: `Row ${row}: add an email or a LinkedIn URL — without either the person cannot be looked up in Greenhouse.`,
     });
+  const pastJobs: PastJob[] = [];
+  for (const entry of (values.pastJobs ?? '').split(/[;\n]/)) {
+    if (!entry.trim()) continue;
+    const job = parsePastJob(entry);
+    if (job) pastJobs.push(job);
+    else
+      errors.push({
+        row,
+        column: 'past jobs',
+        message: `Row ${row}: "${entry.trim().slice(0, 80)}" is not a past job: write each as ${PAST_JOB_FORMAT}, separated by ";".`,
+      });
+  }
   if (errors.length > before) return null;
   return {
     row,
@@ -260,6 +287,7 @@ function readPerson(row: number, values: RawRow['values'], errors: ListProblem[]
     company: values.company ?? null,
     location: values.location ?? null,
     skills: splitList(values.skills ?? ''),
+    pastJobs,
     resumeText: values.resumeText ?? null,
   };
 }

@@ -7,8 +7,8 @@ import { assertJobVisible } from '../server/greenhouse.server';
 import { parseJobId, requireJob } from '../server/jobs.server';
 import { importUpload } from '../server/sourcing.server';
 
-const EXAMPLE = `First name,Last name,Email,LinkedIn URL,Title,Company,Location,Skills,Resume text
-Ada,Okafor,ada@example.com,linkedin.com/in/ada-okafor,Senior Backend Engineer,Parcelly,Berlin,Go; Kubernetes,"8 years building…"`;
+const EXAMPLE = `First name,Last name,Email,LinkedIn URL,Title,Company,Location,Skills,Past jobs,Resume text
+Ada,Okafor,ada@example.com,linkedin.com/in/ada-okafor,Senior Backend Engineer,Parcelly,Berlin,Go; Kubernetes,Backend Engineer at Shipfast (2016–2021),"8 years building…"`;
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: `Import people · ${loaderData?.job.name ?? 'Job'} · Pilothouse` }];
@@ -121,8 +121,10 @@ export default function JobImport({ loaderData, actionData }: Route.ComponentPro
           One person per row with a header row. Needed: a name (<code>Name</code>, or <code>First name</code>{' '}
           and <code>Last name</code>) and an <code>Email</code> or a <code>LinkedIn URL</code>. Also read:{' '}
           <code>Title</code>, <code>Company</code>, <code>Location</code>, <code>Phone</code>,{' '}
-          <code>Skills</code> (separated by ;) and <code>Resume text</code>. Other columns are ignored. JSON:
-          an array of objects with the same keys, or <code>{'{ "people": [...] }'}</code>.
+          <code>Skills</code> (separated by ;), <code>Past jobs</code> (each “Title at Company (2016–2021)”,
+          separated by ;, sent to Greenhouse as the candidate’s work history when Pilothouse creates them) and{' '}
+          <code>Resume text</code>. Other columns are ignored. JSON: an array of objects with the same keys,
+          or <code>{'{ "people": [...] }'}</code>.
         </p>
         <pre>{EXAMPLE}</pre>
       </details>

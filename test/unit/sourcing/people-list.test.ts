@@ -86,11 +86,62 @@ describe('an uploaded list of people', () => {
           company: 'Analytical',
           location: 'London',
           skills: ['Go', 'Kubernetes'],
+          pastJobs: [],
           resumeText: null,
         },
       ],
       warnings: [{ message: 'Columns not used: "Favourite colour".' }],
     });
+  });
+
+  it('reads a "Past jobs" column — each "Title at Company (years)" — which exports send as Greenhouse employments', () => {
+    const result = parsePeopleList({
+      fileName: 'list.csv',
+      text: [
+        'Name,Email,Past jobs',
+        'Ada Byron,ada@example.com,"Staff Engineer at Analytical Engines, Ltd (2019–present); Engineer at Babbage & Co (2015-2019); Intern at Loom"',
+      ].join('\n'),
+    });
+    expect(result.ok && result.people[0]!.pastJobs).toEqual([
+      { title: 'Staff Engineer', company: 'Analytical Engines, Ltd', startYear: 2019 },
+      { title: 'Engineer', company: 'Babbage & Co', startYear: 2015, endYear: 2019 },
+      { title: 'Intern', company: 'Loom' },
+    ]);
+    // A JSON list may give them as objects.
+    const json = parsePeopleList({
+      fileName: 'list.json',
+      text: JSON.stringify([
+        {
+          name: 'Theo M',
+          email: 'theo@example.com',
+          pastJobs: [{ title: 'Nurse', company: 'St Mary', startYear: 2010, endYear: 2020 }],
+        },
+      ]),
+    });
+    expect(json.ok && json.people[0]!.pastJobs).toEqual([
+      { title: 'Nurse', company: 'St Mary', startYear: 2010, endYear: 2020 },
+    ]);
+  });
+
+  it('refuses a past job it cannot read, saying how to write one', () => {
+    const result = parsePeopleList({
+      fileName: 'list.csv',
+      text: 'Name,Email,Experience\nAda Byron,ada@example.com,Engineer (2019-2015)\n',
+    });
+    expect(!result.ok && result.errors).toEqual([
+      {
+        row: 2,
+        column: 'past jobs',
+        message:
+          'Row 2: "Engineer (2019-2015)" is not a past job: write each as "Title at Company (2019–2022)", separated by ";".',
+      },
+    ]);
+    // Linear on a hostile cell: a megabyte of " at " is one past job, read at once.
+    const long = parsePeopleList({
+      fileName: 'list.csv',
+      text: `Name,Email,Past jobs\nAda Byron,ada@example.com,${'a at '.repeat(200_000)}x\n`,
+    });
+    expect(long.ok && long.people[0]!.pastJobs[0]!.title).toBe('a');
   });
 
   it('refuses the whole list when any row is unusable, naming each row and column', () => {
