@@ -1,3 +1,4 @@
+import { planByHash, publishedPlan } from '../../db/queries/rules';
 import type { GreenhousePresence } from '../../db/tables/people';
 import { evaluate, type RulePlan } from '../../rules';
 import { personFacts } from '../../rules/person-facts';
@@ -45,20 +46,10 @@ export async function approveEffects(
     let plan = plans.get(key);
     if (!plan) {
       plan = (async () => {
-        const kept = await context.db
-          .selectFrom('rule_plan')
-          .select('plan')
-          .where('hash', '=', key)
-          .executeTakeFirst();
-        if (kept) return kept.plan as RulePlan;
+        const kept = await planByHash(context.db, key);
+        if (kept) return kept;
         if (memo.version === null || memo.version === undefined || !memo.flowId) return null;
-        const published = await context.db
-          .selectFrom('rule_version')
-          .select('plan')
-          .where('flow_id', '=', memo.flowId)
-          .where('version', '=', memo.version)
-          .executeTakeFirst();
-        return published ? (published.plan as RulePlan) : null;
+        return publishedPlan(context.db, memo.flowId, memo.version);
       })();
       plans.set(key, plan);
     }

@@ -1,0 +1,155 @@
+// A job's rule flows: the draft each admin edits (rule_flow), the immutable versions published from it
+// (rule_version), and the plans decisions were made under (rule_plan).
+import type { Kysely, Transaction } from 'kysely';
+import type { PublishedRuleVersion, RuleFlow, RulePlan } from '../../rules';
+import type { Database } from '../schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The job's rule flow (the oldest, should there be several), as stored. */
+export async function ruleFlowOfJob(db: Db, jobId: number) {
+  return db
+    .selectFrom('rule_flow')
+    .selectAll()
+    .where('job_id', '=', jobId)
+    .orderBy('updated_at')
+    .executeTakeFirst();
+}
+
+/** Every rule flow of the job, by id and name. */
+export async function ruleFlowsOfJob(db: Db, jobId: number) {
+  return db.selectFrom('rule_flow').select(['id', 'name']).where('job_id', '=', jobId).execute();
+}
+
+export async function createRuleFlow(db: Db, flow: RuleFlow, by: string): Promise<void> {
+  await db
+    .insertInto('rule_flow')
+    .values({
+      id: flow.id,
+      job_id: flow.jobId,
+      name: flow.name,
+      draft: JSON.stringify(flow),
+      updated_by: by,
+    } as never)
+    .execute();
+}
+
+/** Stores the flow as the draft of its job's flow; a flow of another job is left alone. */
+export async function saveRuleDraft(db: Db, flow: RuleFlow, by: string): Promise<void> {
+  await db
+    .updateTable('rule_flow')
+    .set({ draft: JSON.stringify(flow), name: flow.name, updated_by: by, updated_at: new Date() })
+    .where('id', '=', flow.id)
+    .where('job_id', '=', flow.jobId)
+    .execute();
+}
+
+/**
+ * Stores a published version and makes its flow the draft, together: a version whose draft still shows the
+ * old flow would be republished over on the next save. Opens its own transaction, so it takes the database,
+ * not a transaction.
+ */
+export async function recordRuleVersion(
+  db: Kysely<Database>,
+  input: {
+    version: PublishedRuleVersion;
+    flow: RuleFlow;
+    diff: { lines: string[]; changesBehaviour: boolean };
+    by: string;
+  },
+): Promise<void> {
+  const { version, flow, diff, by } = input;
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('rule_version')
+      .values({
+        flow_id: version.flowId,
+        version: version.version,
+        job_id: version.jobId,
+        flow: JSON.stringify(version.flow),
+        plan: JSON.stringify(version.plan),
+        hash: version.hash,
+        retroactive: version.retroactive,
+        diff: JSON.stringify({ lines: diff.lines, changesBehaviour: diff.changesBehaviour }),
+        published_by: by,
+      } as never)
+      .execute();
+    await trx
+      .updateTable('rule_flow')
+      .set({ draft: JSON.stringify(flow), name: flow.name, updated_by: by, updated_at: new Date() })
+      .where('id', '=', flow.id)
+      .execute();
+  });
+}
+
+const linesOf = (diff: unknown): string[] => ((diff as { lines?: string[] }).lines ?? []) as string[];
+
+export async function latestRuleVersion(db: Db, flowId: string): Promise<PublishedRuleVersion | null> {
+  const row = await db
+    .selectFrom('rule_version')
+    .selectAll()
+    .where('flow_id', '=', flowId)
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    flowId: row.flow_id,
+    jobId: row.job_id,
+    version: row.version,
+    flow: row.flow as RuleFlow,
+    plan: row.plan as RulePlan,
+    hash: row.hash,
+    publishedBy: { userId: null, name: row.published_by },
+    publishedAt: new Date(row.published_at).toISOString(),
+    retroactive: row.retroactive,
+    changes: linesOf(row.diff),
+  };
+}
+
+/** The flow's published versions, newest first. */
+export async function ruleVersionHistory(db: Db, flowId: string, limit = 50) {
+  const rows = await db
+    .selectFrom('rule_version')
+    .select(['version', 'hash', 'published_by', 'published_at', 'diff', 'retroactive'])
+    .where('flow_id', '=', flowId)
+    .orderBy('version', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({ ...row, lines: linesOf(row.diff) }));
+}
+
+/** The plans the autopilot runs for the job: the latest published version of each of its flows. */
+export async function latestPublishedPlans(db: Db, jobId: number): Promise<RulePlan[]> {
+  const rows = await db
+    .selectFrom('rule_version as v')
+    .select('v.plan')
+    .where('v.job_id', '=', jobId)
+    .where(({ eb, selectFrom }) =>
+      eb(
+        'v.version',
+        '=',
+        selectFrom('rule_version as latest')
+          .select(({ fn }) => fn.max('latest.version').as('max'))
+          .whereRef('latest.flow_id', '=', 'v.flow_id'),
+      ),
+    )
+    .execute();
+  return rows.map((row) => row.plan as RulePlan);
+}
+
+/** A plan decisions were made under, by its hash. */
+export async function planByHash(db: Db, hash: string): Promise<RulePlan | null> {
+  const row = await db.selectFrom('rule_plan').select('plan').where('hash', '=', hash).executeTakeFirst();
+  return row ? (row.plan as RulePlan) : null;
+}
+
+/** The plan a published version compiled to. */
+export async function publishedPlan(db: Db, flowId: string, version: number): Promise<RulePlan | null> {
+  const row = await db
+    .selectFrom('rule_version')
+    .select('plan')
+    .where('flow_id', '=', flowId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return row ? (row.plan as RulePlan) : null;
+}
