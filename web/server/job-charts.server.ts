@@ -1,5 +1,6 @@
+import { scoresOfJob } from '../../db/queries/pipeline-people';
+import { latestPublishedPlans } from '../../db/queries/rules';
 import { createDefaultFlow, DEFAULT_SCORE_THRESHOLD } from '../../rules/default-flow';
-import type { RulePlan } from '../../rules/plan';
 import { scoreBins } from '../charts/score-bins';
 import {
   peopleThrough,
@@ -9,40 +10,15 @@ import {
 } from '../charts/score-thresholds';
 import type { PilothouseContext } from './load-context';
 
-/** The plans the autopilot runs for the job: the latest published version of each of its flows. */
-async function publishedPlans(context: PilothouseContext, jobId: number): Promise<RulePlan[]> {
-  const rows = await context.db
-    .selectFrom('rule_version as v')
-    .select('v.plan')
-    .where('v.job_id', '=', jobId)
-    .where(({ eb, selectFrom }) =>
-      eb(
-        'v.version',
-        '=',
-        selectFrom('rule_version as latest')
-          .select(({ fn }) => fn.max('latest.version').as('max'))
-          .whereRef('latest.flow_id', '=', 'v.flow_id'),
-      ),
-    )
-    .execute();
-  return rows.map((row) => row.plan as RulePlan);
-}
-
 /**
  * What the job's score histogram needs: everyone's current score, and the score lines of the rules the
  * autopilot runs for the job (its latest published versions, or the default rules when none is).
  */
 export async function scoreChartData(context: PilothouseContext, jobId: number) {
-  const [scored, plans] = await Promise.all([
-    context.db
-      .selectFrom('job_person')
-      .select('score')
-      .where('job_id', '=', jobId)
-      .where('score', 'is not', null)
-      .execute(),
-    publishedPlans(context, jobId),
+  const [scores, plans] = await Promise.all([
+    scoresOfJob(context.db, jobId),
+    latestPublishedPlans(context.db, jobId),
   ]);
-  const scores = scored.map((row) => Number(row.score));
   // A job nobody published rules for runs the default flow: one line, "score at least 70 → approval".
   const thresholds: ScoreThreshold[] =
     plans.length > 0
