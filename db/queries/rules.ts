@@ -45,9 +45,9 @@ export async function saveRuleDraft(db: Db, flow: RuleFlow, by: string): Promise
 }
 
 /**
- * Stores a published version and makes its flow the draft, together: a version whose draft still shows the
- * old flow would be republished over on the next save. Opens its own transaction, so it takes the database,
- * not a transaction.
+ * Stores a published version and makes its flow the draft, in one transaction, so the draft and the latest
+ * version never disagree about what was published. Opens that transaction itself, so it takes the
+ * database, not a transaction (Kysely does not nest them).
  */
 export async function recordRuleVersion(
   db: Kysely<Database>,
