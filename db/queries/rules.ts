@@ -1,7 +1,7 @@
-// A job's rule flows: the draft each admin edits (rule_flow), the immutable versions published from it
-// (rule_version), and the plans decisions were made under (rule_plan).
+// A job's rule flows: the draft each admin edits (rule_flow) and the immutable versions published from it
+// (rule_version). The plans the autopilot evaluates are read in rule-plans.ts.
 import type { Kysely, Transaction } from 'kysely';
-import type { PublishedRuleVersion, RuleFlow, RulePlan } from '../../rules';
+import type { PublishedRuleVersion, RuleFlow } from '../../rules';
 import type { Database } from '../schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -97,7 +97,7 @@ export async function latestRuleVersion(db: Db, flowId: string): Promise<Publish
     jobId: row.job_id,
     version: row.version,
     flow: row.flow as RuleFlow,
-    plan: row.plan as RulePlan,
+    plan: row.plan,
     hash: row.hash,
     publishedBy: { userId: null, name: row.published_by },
     publishedAt: new Date(row.published_at).toISOString(),
@@ -116,40 +116,4 @@ export async function ruleVersionHistory(db: Db, flowId: string, limit = 50) {
     .limit(limit)
     .execute();
   return rows.map((row) => ({ ...row, lines: linesOf(row.diff) }));
-}
-
-/** The plans the autopilot runs for the job: the latest published version of each of its flows. */
-export async function latestPublishedPlans(db: Db, jobId: number): Promise<RulePlan[]> {
-  const rows = await db
-    .selectFrom('rule_version as v')
-    .select('v.plan')
-    .where('v.job_id', '=', jobId)
-    .where(({ eb, selectFrom }) =>
-      eb(
-        'v.version',
-        '=',
-        selectFrom('rule_version as latest')
-          .select(({ fn }) => fn.max('latest.version').as('max'))
-          .whereRef('latest.flow_id', '=', 'v.flow_id'),
-      ),
-    )
-    .execute();
-  return rows.map((row) => row.plan as RulePlan);
-}
-
-/** A plan decisions were made under, by its hash. */
-export async function planByHash(db: Db, hash: string): Promise<RulePlan | null> {
-  const row = await db.selectFrom('rule_plan').select('plan').where('hash', '=', hash).executeTakeFirst();
-  return row ? (row.plan as RulePlan) : null;
-}
-
-/** The plan a published version compiled to. */
-export async function publishedPlan(db: Db, flowId: string, version: number): Promise<RulePlan | null> {
-  const row = await db
-    .selectFrom('rule_version')
-    .select('plan')
-    .where('flow_id', '=', flowId)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return row ? (row.plan as RulePlan) : null;
 }

@@ -1,4 +1,4 @@
-import { planByHash, publishedPlan } from '../../db/queries/rules';
+import { keptPlan, publishedVersionPlan } from '../../db/queries/rule-plans';
 import type { GreenhousePresence } from '../../db/tables/people';
 import { evaluate, type RulePlan } from '../../rules';
 import { personFacts } from '../../rules/person-facts';
@@ -46,10 +46,14 @@ export async function approveEffects(
     let plan = plans.get(key);
     if (!plan) {
       plan = (async () => {
-        const kept = await planByHash(context.db, key);
+        const kept = await keptPlan(context.db, key);
         if (kept) return kept;
         if (memo.version === null || memo.version === undefined || !memo.flowId) return null;
-        return publishedPlan(context.db, memo.flowId, memo.version);
+        const published = await publishedVersionPlan(context.db, {
+          flowId: memo.flowId,
+          version: memo.version,
+        });
+        return published?.plan ?? null;
       })();
       plans.set(key, plan);
     }

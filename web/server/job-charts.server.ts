@@ -1,5 +1,5 @@
 import { scoresOfJob } from '../../db/queries/pipeline-people';
-import { latestPublishedPlans } from '../../db/queries/rules';
+import { publishedPlansOfJob } from '../../db/queries/rule-plans';
 import { createDefaultFlow, DEFAULT_SCORE_THRESHOLD } from '../../rules/default-flow';
 import { scoreBins } from '../charts/score-bins';
 import {
@@ -17,7 +17,7 @@ import type { PilothouseContext } from './load-context';
 export async function scoreChartData(context: PilothouseContext, jobId: number) {
   const [scores, plans] = await Promise.all([
     scoresOfJob(context.db, jobId),
-    latestPublishedPlans(context.db, jobId),
+    publishedPlansOfJob(context.db, jobId).then((loaded) => loaded.map((l) => l.plan)),
   ]);
   // A job nobody published rules for runs the default flow: one line, "score at least 70 → approval".
   const thresholds: ScoreThreshold[] =
