@@ -5,6 +5,11 @@ export class DatabaseUnreachableError extends Error {
   override name = 'DatabaseUnreachableError';
 }
 
+/** Whether PostgreSQL answers at all: `select 1`, throwing what the driver threw when it does not. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}
+
 /** Retries `select 1` until PostgreSQL answers; one readable line when it never does. */
 export async function waitForDatabase(
   db: Db,
@@ -18,7 +23,7 @@ export async function waitForDatabase(
   let last: unknown;
   while (Date.now() < deadline) {
     try {
-      await sql`select 1`.execute(db);
+      await pingDatabase(db);
       return;
     } catch (error) {
       last = error;

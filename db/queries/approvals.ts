@@ -144,3 +144,16 @@ export async function approvalToNotify(db: Db, approvalId: string) {
     .where('a.id', '=', approvalId)
     .executeTakeFirst();
 }
+
+/** The job's requests approved or rejected since `since`, most recently decided first. */
+export async function approvalDecisionsSince(db: Db, input: { jobId: number; since: Date; limit: number }) {
+  return db
+    .selectFrom('approval_request')
+    .select(['person_id', 'status', 'decided_by', 'decided_at'])
+    .where('job_id', '=', input.jobId)
+    .where('status', 'in', ['approved', 'rejected'])
+    .where('decided_at', '>=', input.since)
+    .orderBy('decided_at', 'desc')
+    .limit(input.limit)
+    .execute();
+}

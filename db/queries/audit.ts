@@ -25,3 +25,30 @@ export async function recordAudit(
     })
     .execute();
 }
+
+/** The last 100 lines of the audit log, newest first; `jobIds` null means every job. */
+export async function recentAuditEvents(
+  db: Kysely<Database> | Transaction<Database>,
+  jobIds: number[] | null,
+) {
+  let query = db.selectFrom('audit_event').selectAll();
+  if (jobIds) query = query.where('job_id', 'in', jobIds);
+  return query.orderBy('id', 'desc').limit(100).execute();
+}
+
+/** The job's "Export to Greenhouse" presses since `since`, newest first: who pressed it, for whom, when. */
+export async function exportPressesSince(
+  db: Kysely<Database> | Transaction<Database>,
+  input: { jobId: number; since: Date; limit: number },
+) {
+  return db
+    .selectFrom('audit_event')
+    .select(['person_id', 'actor', 'occurred_at'])
+    .where('job_id', '=', input.jobId)
+    .where('action', '=', 'export.requested')
+    .where('person_id', 'is not', null)
+    .where('occurred_at', '>=', input.since)
+    .orderBy('occurred_at', 'desc')
+    .limit(input.limit)
+    .execute();
+}

@@ -18,3 +18,11 @@ export async function storeBacktest(
     )
     .execute();
 }
+
+export async function storedBacktest(db: Db, jobId: number) {
+  return db
+    .selectFrom('job_backtest')
+    .select(['scorer', 'report', 'computed_at'])
+    .where('job_id', '=', jobId)
+    .executeTakeFirst();
+}

@@ -19,3 +19,8 @@ export async function recordConnectionCheck(db: Db, input: { workflowId: string;
     .executeTakeFirstOrThrow();
   return { checkId: row.id, databaseVersion, checkedAt: row.created_at };
 }
+
+/** The latest checks, newest first. */
+export async function latestConnectionChecks(db: Db, limit = 5) {
+  return db.selectFrom('connection_check').selectAll().orderBy('id', 'desc').limit(limit).execute();
+}

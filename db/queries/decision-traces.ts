@@ -1,5 +1,5 @@
 // Every rule evaluation stored (decision_trace): the event, the decisions and the trace — the "why".
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Evaluation, FlowEvent } from '../../rules';
 import type { Database } from '../schema';
 import type { LoadedPlan } from './rule-plans';
@@ -67,4 +67,37 @@ export async function peopleDecidedUnder(
     .where('person_id', 'is not', null)
     .execute();
   return new Set(rows.map((r) => r.person_id));
+}
+
+/** The job's rule flows that decided about people, with how many people each decided about, by name. */
+export async function flowsThatDecided(db: Db, jobId: number) {
+  return db
+    .selectFrom('decision_trace as t')
+    .innerJoin('rule_flow as f', 'f.id', 't.flow_id')
+    .select(['f.id', 'f.name', sql<number>`count(distinct t.person_id)::int`.as('people')])
+    .where('t.job_id', '=', jobId)
+    .where('t.person_id', 'is not', null)
+    .groupBy(['f.id', 'f.name'])
+    .orderBy('f.name')
+    .execute();
+}
+
+/**
+ * The job's rule evaluations about people (of one flow, or of every flow), newest first, with what identifies
+ * the person in a self-identification export: their Greenhouse candidate id and emails.
+ */
+export async function ruleDecisionsAboutPeople(
+  db: Db,
+  input: { jobId: number; flowId: string | null; limit: number },
+) {
+  let query = db
+    .selectFrom('decision_trace as t')
+    .innerJoin('person as p', 'p.id', 't.person_id')
+    .select(['t.person_id', 't.decisions', 'p.greenhouse_candidate_id', 'p.emails'])
+    .where('t.job_id', '=', input.jobId)
+    .where('t.flow_id', 'is not', null)
+    .orderBy('t.id', 'desc')
+    .limit(input.limit);
+  if (input.flowId) query = query.where('t.flow_id', '=', input.flowId);
+  return query.execute();
 }

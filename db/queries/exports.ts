@@ -168,3 +168,36 @@ export async function candidateOfPerson(db: Db, jobId: number, personId: string)
     .where('person.id', '=', personId)
     .executeTakeFirst();
 }
+
+export async function exportLedgerEntry(db: Db, jobId: number, personId: string) {
+  return db
+    .selectFrom('export_ledger')
+    .selectAll()
+    .where('job_id', '=', jobId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+}
+
+/** The last 200 failed exports, most recently failed first, with who and which job; `jobIds` null: every job. */
+export async function failedExportsOf(db: Db, jobIds: number[] | null) {
+  let query = db
+    .selectFrom('export_ledger as x')
+    .innerJoin('person as p', 'p.id', 'x.person_id')
+    .innerJoin('job as j', 'j.id', 'x.job_id')
+    .select([
+      'x.job_id',
+      'x.person_id',
+      'x.workflow_id',
+      'x.failure_type',
+      'x.failure_message',
+      'x.attempts',
+      'x.updated_at',
+      'x.requested_by',
+      'p.first_name',
+      'p.last_name',
+      'j.name as job_name',
+    ])
+    .where('x.status', '=', 'failed');
+  if (jobIds) query = query.where('x.job_id', 'in', jobIds);
+  return query.orderBy('x.updated_at', 'desc').limit(200).execute();
+}

@@ -114,3 +114,13 @@ export async function syncedJobSettings(db: Db, jobIds: number[]) {
     .where('id', 'in', jobIds)
     .execute();
 }
+
+/** The job's name and Greenhouse status (open, closed, draft), or undefined for a job never synced. */
+export async function jobNameAndStatus(db: Db, jobId: number) {
+  return db.selectFrom('job').select(['name', 'status']).where('id', '=', jobId).executeTakeFirst();
+}
+
+/** Remembers whether the job's autopilot should run (the workflow is started or paused by the caller). */
+export async function setAutopilotEnabled(db: Db, jobId: number, enabled: boolean): Promise<void> {
+  await db.updateTable('job').set({ autopilot_enabled: enabled }).where('id', '=', jobId).execute();
+}

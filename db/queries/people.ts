@@ -210,3 +210,17 @@ export async function greenhouseCandidatesOnJob(db: Db, jobId: number) {
     standing: row.greenhouse_standing,
   }));
 }
+
+/** Pilothouse's person id for each of these Greenhouse candidates it knows. */
+export async function personIdsByCandidate(
+  db: Db,
+  candidateIds: readonly number[],
+): Promise<Map<number, string>> {
+  // An empty list matches nobody (`in ()` is not valid SQL).
+  const people = await db
+    .selectFrom('person')
+    .select(['id', 'greenhouse_candidate_id'])
+    .where('greenhouse_candidate_id', 'in', candidateIds.length === 0 ? [-1] : [...candidateIds])
+    .execute();
+  return new Map(people.map((p) => [Number(p.greenhouse_candidate_id), p.id]));
+}

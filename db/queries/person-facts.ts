@@ -43,3 +43,16 @@ export async function personFactsOnJob(db: Db, jobId: number, personIds?: readon
 export async function personFactsRow(db: Db, jobId: number, personId: string) {
   return personFactsQuery(db, jobId).where('jp.person_id', '=', personId).executeTakeFirst();
 }
+
+/** The facts of the job's people named in `who`, or of everyone scored for it (`'scored'`); at most `limit`. */
+export async function personFactsOf(db: Db, jobId: number, who: readonly string[] | 'scored', limit: number) {
+  const query = personFactsQuery(db, jobId);
+  return (
+    who === 'scored'
+      ? query.where('jp.score', 'is not', null)
+      : // An empty list matches nobody (`in ()` is not valid SQL).
+        query.where('jp.person_id', 'in', who.length > 0 ? who : ['00000000-0000-0000-0000-000000000000'])
+  )
+    .limit(limit)
+    .execute();
+}

@@ -62,6 +62,12 @@ export async function keepPlan(db: Db, jobId: number, loaded: LoadedPlan): Promi
     .execute();
 }
 
+/** A plan kept by its hash (rule_plan) only; null when it was never kept. */
+export async function keptPlan(db: Db, hash: string): Promise<RulePlan | null> {
+  const row = await db.selectFrom('rule_plan').select('plan').where('hash', '=', hash).executeTakeFirst();
+  return row ? row.plan : null;
+}
+
 /** The plan a decision was made under: kept by hash; else its published version. */
 export async function planDecidedUnder(db: Db, hash: string): Promise<LoadedPlan | null> {
   const kept = await db

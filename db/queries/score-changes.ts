@@ -23,3 +23,15 @@ export async function markScoreChangeProcessed(db: Db, id: string): Promise<void
     .where('id', '=', id)
     .execute();
 }
+
+/** The job's score changes since `since`, newest first. */
+export async function scoreChangesSince(db: Db, input: { jobId: number; since: Date; limit: number }) {
+  return db
+    .selectFrom('score_change')
+    .select(['person_id', 'from_score', 'to_score', 'changed_at'])
+    .where('job_id', '=', input.jobId)
+    .where('changed_at', '>=', input.since)
+    .orderBy('changed_at', 'desc')
+    .limit(input.limit)
+    .execute();
+}

@@ -127,6 +127,18 @@ export async function pendingOutreachEvents(db: Db, jobId: number, limit = 500) 
     .execute();
 }
 
+/** The job's outreach events since `since`, processed or not, newest first. */
+export async function outreachEventsSince(db: Db, input: { jobId: number; since: Date; limit: number }) {
+  return db
+    .selectFrom('outreach_event')
+    .select(['person_id', 'kind', 'occurred_at'])
+    .where('job_id', '=', input.jobId)
+    .where('occurred_at', '>=', input.since)
+    .orderBy('occurred_at', 'desc')
+    .limit(input.limit)
+    .execute();
+}
+
 export async function markOutreachProcessed(db: Db, ids: string[]) {
   if (!ids.length) return;
   await db

@@ -1,5 +1,6 @@
 import { Form, useNavigation } from 'react-router';
 import { z } from 'zod';
+import { passwordHashOf } from '../../db/queries/accounts';
 import type { Route } from './+types/account';
 import { CsrfInput } from '../components/csrf';
 import { Field, Notice, PageHeader } from '../components/ui';
@@ -33,13 +34,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { user, form } = await requireMutation(request, context);
   const parsed = parseForm(changePasswordSchema, form);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
-  const row = await context.db
-    .selectFrom('app_user')
-    .select('password_hash')
-    .where('id', '=', user.id)
-    .executeTakeFirstOrThrow();
   // Someone at an unlocked, signed-in screen must not be able to take the account over.
-  if (!(await verifyPassword(parsed.value.currentPassword, row.password_hash)))
+  if (!(await verifyPassword(parsed.value.currentPassword, await passwordHashOf(context.db, user.id))))
     return invalid({ currentPassword: ['That is not your current password.'] }, 403);
   // This browser stays signed in; every other session of the account ends.
   await setPassword(context, user.id, parsed.value.newPassword, await currentSessionId(request, context));

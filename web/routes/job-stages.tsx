@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { greenhouseStagesOf, saveStageMapping } from '../../db/queries/stage-mapping';
 import { Link, useFetcher } from 'react-router';
 import xyflowStyles from '@xyflow/react/dist/style.css?url';
 import { z } from 'zod';
@@ -71,18 +72,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const parsed = parseForm(mappingFormSchema, form);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   const mapping = { ...parsed.value.mapping, jobId };
-  const stages = await context.db.selectFrom('job_stage').selectAll().where('job_id', '=', jobId).execute();
+  const stages = await greenhouseStagesOf(context.db, jobId);
   const errors = validateStageMapping(mapping, stages).filter((i) => i.severity === 'error');
   if (errors.length > 0) return invalid({ mapping: errors.map((e) => e.message) });
-  await context.db
-    .insertInto('stage_mapping')
-    .values({ job_id: jobId, mapping: JSON.stringify(mapping), updated_by: user.email })
-    .onConflict((oc) =>
-      oc
-        .column('job_id')
-        .doUpdateSet({ mapping: JSON.stringify(mapping), updated_by: user.email, updated_at: new Date() }),
-    )
-    .execute();
+  await saveStageMapping(context.db, mapping, user.email);
   await audit(context, {
     actor: user.email,
     action: 'stage_mapping.saved',

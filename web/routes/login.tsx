@@ -1,5 +1,6 @@
 import { Form, redirect, useNavigation, useSearchParams } from 'react-router';
 import { z } from 'zod';
+import { accountForSignIn, upgradePasswordHash } from '../../db/queries/accounts';
 import type { Route } from './+types/login';
 import { CsrfInput } from '../components/csrf';
 import { Field, Notice, PageHeader } from '../components/ui';
@@ -42,23 +43,18 @@ export async function action({ request, context }: Route.ActionArgs) {
   const attempt = await beginSignInAttempt(context, email, address);
   if (!attempt.allowed) return formError(attempt.message, 429);
 
-  const user = await context.db
-    .selectFrom('app_user')
-    .select(['id', 'password_hash', 'disabled_at'])
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', email))
-    .executeTakeFirst();
+  const user = await accountForSignIn(context.db, email);
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
   if (!user || !ok) return formError('That email and password do not match an account.', 401);
   await signInAttemptSucceeded(context, attempt.attemptId);
   if (user.disabled_at) return formError('This account is disabled. Ask an administrator.', 403);
   // A hash made at an older, cheaper cost is replaced now, while the password is at hand.
   if (needsRehash(user.password_hash)) {
-    await context.db
-      .updateTable('app_user')
-      .set({ password_hash: await hashPassword(password) })
-      .where('id', '=', user.id)
-      .where('password_hash', '=', user.password_hash)
-      .execute();
+    await upgradePasswordHash(context.db, {
+      userId: user.id,
+      checked: user.password_hash,
+      stronger: await hashPassword(password),
+    });
   }
   // Only pages of this app: an open redirect would let a link send people elsewhere after signing in.
   throw redirect(safeRedirect(redirectTo, new URL(request.url).origin), {

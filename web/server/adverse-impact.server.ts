@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { flowsThatDecided, ruleDecisionsAboutPeople } from '../../db/queries/decision-traces';
 import {
   adverseImpactReport,
   type AdverseImpactReport,
@@ -17,15 +17,7 @@ export type RuleChoice = { id: string; name: string; people: number };
 
 /** The job's rules that decided about people, with how many people each decided about. */
 export async function rulesWithDecisions(context: PilothouseContext, jobId: number): Promise<RuleChoice[]> {
-  const rows = await context.db
-    .selectFrom('decision_trace as t')
-    .innerJoin('rule_flow as f', 'f.id', 't.flow_id')
-    .select(['f.id', 'f.name', sql<number>`count(distinct t.person_id)::int`.as('people')])
-    .where('t.job_id', '=', jobId)
-    .where('t.person_id', 'is not', null)
-    .groupBy(['f.id', 'f.name'])
-    .orderBy('f.name')
-    .execute();
+  const rows = await flowsThatDecided(context.db, jobId);
   return rows.map((r) => ({ id: r.id, name: r.name, people: r.people }));
 }
 
@@ -39,16 +31,11 @@ export async function adverseImpactForJob(
   context: PilothouseContext,
   input: { jobId: number; ruleId: string | null; answers: EeocAnswerIndex },
 ) {
-  let query = context.db
-    .selectFrom('decision_trace as t')
-    .innerJoin('person as p', 'p.id', 't.person_id')
-    .select(['t.person_id', 't.decisions', 'p.greenhouse_candidate_id', 'p.emails'])
-    .where('t.job_id', '=', input.jobId)
-    .where('t.flow_id', 'is not', null)
-    .orderBy('t.id', 'desc')
-    .limit(TRACE_LIMIT);
-  if (input.ruleId) query = query.where('t.flow_id', '=', input.ruleId);
-  const rows = await query.execute();
+  const rows = await ruleDecisionsAboutPeople(context.db, {
+    jobId: input.jobId,
+    flowId: input.ruleId,
+    limit: TRACE_LIMIT,
+  });
   const byPerson = new Map<string, SelectionDecision & { answered: boolean }>();
   for (const row of rows) {
     const decisions = Array.isArray(row.decisions) ? (row.decisions as { type?: string }[]) : [];

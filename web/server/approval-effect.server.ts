@@ -1,3 +1,4 @@
+import { keptPlan, publishedVersionPlan } from '../../db/queries/rule-plans';
 import type { GreenhousePresence } from '../../db/tables/people';
 import { evaluate, type RulePlan } from '../../rules';
 import { personFacts } from '../../rules/person-facts';
@@ -45,20 +46,14 @@ export async function approveEffects(
     let plan = plans.get(key);
     if (!plan) {
       plan = (async () => {
-        const kept = await context.db
-          .selectFrom('rule_plan')
-          .select('plan')
-          .where('hash', '=', key)
-          .executeTakeFirst();
-        if (kept) return kept.plan as RulePlan;
+        const kept = await keptPlan(context.db, key);
+        if (kept) return kept;
         if (memo.version === null || memo.version === undefined || !memo.flowId) return null;
-        const published = await context.db
-          .selectFrom('rule_version')
-          .select('plan')
-          .where('flow_id', '=', memo.flowId)
-          .where('version', '=', memo.version)
-          .executeTakeFirst();
-        return published ? (published.plan as RulePlan) : null;
+        const published = await publishedVersionPlan(context.db, {
+          flowId: memo.flowId,
+          version: memo.version,
+        });
+        return published?.plan ?? null;
       })();
       plans.set(key, plan);
     }

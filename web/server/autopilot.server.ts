@@ -1,4 +1,5 @@
 import { WorkflowNotFoundError, type SignalDefinition } from '@temporalio/client';
+import { setAutopilotEnabled } from '../../db/queries/jobs';
 import type { AutopilotStatus } from '../../temporal/autopilot-api';
 import { autopilotWorkflowId } from '../../temporal/workflow-ids';
 import { workflowsOf, type PilothouseContext } from './load-context';
@@ -44,7 +45,7 @@ export async function autopilotStatus(context: PilothouseContext, jobId: number)
  * is derived from the job, so this is safe to repeat). Off: remember it and pause the running workflow.
  */
 export async function setAutopilot(context: PilothouseContext, jobId: number, enabled: boolean, by: string) {
-  await context.db.updateTable('job').set({ autopilot_enabled: enabled }).where('id', '=', jobId).execute();
+  await setAutopilotEnabled(context.db, jobId, enabled);
   const workflows = workflowsOf(context);
   if (enabled) return { workflowId: await workflows.startOrWakeAutopilot({ jobId }, by) };
   await workflows.pauseAutopilot(jobId, by);

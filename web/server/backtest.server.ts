@@ -1,14 +1,11 @@
+import { storedBacktest } from '../../db/queries/backtests';
 import type { BacktestReport } from '../../matching/backtest';
 import { backtestWorkflowId } from '../../temporal/workflow-ids';
 import { workflowsOf, type PilothouseContext } from './load-context';
 
 /** The job's stored backtest and whether one is running now. */
 export async function jobBacktest(context: PilothouseContext, jobId: number) {
-  const row = await context.db
-    .selectFrom('job_backtest')
-    .select(['scorer', 'report', 'computed_at'])
-    .where('job_id', '=', jobId)
-    .executeTakeFirst();
+  const row = await storedBacktest(context.db, jobId);
   const running = (await workflowsOf(context).runStatus(backtestWorkflowId(jobId))) === 'RUNNING';
   return {
     running,

@@ -1,3 +1,4 @@
+import { latestConnectionChecks } from '../../db/queries/connection-checks';
 import { workflowsOf, type PilothouseContext } from './load-context';
 
 export async function runConnectionCheck(context: PilothouseContext, requestedBy: string) {
@@ -5,5 +6,5 @@ export async function runConnectionCheck(context: PilothouseContext, requestedBy
 }
 
 export async function recentConnectionChecks(context: PilothouseContext) {
-  return context.db.selectFrom('connection_check').selectAll().orderBy('id', 'desc').limit(5).execute();
+  return latestConnectionChecks(context.db);
 }

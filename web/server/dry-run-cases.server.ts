@@ -4,7 +4,14 @@
 // Nothing here writes anything; the pure evaluator (rules/dry-run) decides what each case would have done.
 import { personFacts } from '../../rules/person-facts';
 import type { Db } from '../../db/database';
-import { personFactsQuery } from '../../db/queries/person-facts';
+import { approvalDecisionsSince } from '../../db/queries/approvals';
+import { exportPressesSince } from '../../db/queries/audit';
+import { jobNameAndStatus } from '../../db/queries/jobs';
+import { personIdsByCandidate } from '../../db/queries/people';
+import { personFactsOf } from '../../db/queries/person-facts';
+import { scoreChangesSince } from '../../db/queries/score-changes';
+import { outreachEventsSince } from '../../db/queries/sourcing';
+import { acceptedWebhooksSince } from '../../db/queries/webhooks';
 import { translateWebhook } from '../../greenhouse';
 import type { DryRunCase, Facts, FlowEvent, TriggerData } from '../../rules';
 import { RULE_OUTREACH_EVENT } from '../../sourcing/outreach-event';
@@ -37,17 +44,7 @@ function plural(count: number, [one, many]: readonly [string, string]): string {
 }
 
 async function factsOf(db: Db, jobId: number, personIds: readonly string[] | null) {
-  let query = personFactsQuery(db, jobId);
-  query =
-    personIds === null
-      ? query.where('jp.score', 'is not', null)
-      : // An empty list matches nobody (`in ()` is not valid SQL).
-        query.where(
-          'jp.person_id',
-          'in',
-          personIds.length > 0 ? personIds : ['00000000-0000-0000-0000-000000000000'],
-        );
-  const rows = await query.limit(MAX_CASES).execute();
+  const rows = await personFactsOf(db, jobId, personIds ?? 'scored', MAX_CASES);
   return new Map(rows.map((row) => [row.person_id, row]));
 }
 
@@ -97,14 +94,7 @@ export async function dryRunCases(
 
     case 'scoreCrossed': {
       // Every recorded change of score, crossing or not: the flow's own threshold decides which start it.
-      const rows = await db
-        .selectFrom('score_change')
-        .select(['person_id', 'from_score', 'to_score', 'changed_at'])
-        .where('job_id', '=', jobId)
-        .where('changed_at', '>=', since)
-        .orderBy('changed_at', 'desc')
-        .limit(MAX_CASES)
-        .execute();
+      const rows = await scoreChangesSince(db, { jobId, since, limit: MAX_CASES });
       const cases = await personCases(
         rows.map((row) => ({
           personId: row.person_id,
@@ -124,17 +114,12 @@ export async function dryRunCases(
     case 'stageChanged':
     case 'applicationRejected':
     case 'candidateHired': {
-      const stored = await db
-        .selectFrom('webhook_event')
-        .select(['payload', 'received_at'])
-        .where('job_id', '=', jobId)
-        .where('verdict', '=', 'accepted')
-        .where('action', '=', WEBHOOK_ACTION[trigger.kind])
-        .where('received_at', '>=', since)
-        .where('payload', 'is not', null)
-        .orderBy('received_at', 'desc')
-        .limit(MAX_CASES)
-        .execute();
+      const stored = await acceptedWebhooksSince(db, {
+        jobId,
+        action: WEBHOOK_ACTION[trigger.kind],
+        since,
+        limit: MAX_CASES,
+      });
       const changes = stored.flatMap((row) => {
         try {
           const event = translateWebhook(row.payload);
@@ -145,16 +130,9 @@ export async function dryRunCases(
           return []; // a payload an erasure cleared or Greenhouse changed: nothing to replay
         }
       });
-      const people = await db
-        .selectFrom('person')
-        .select(['id', 'greenhouse_candidate_id'])
-        .where(
-          'greenhouse_candidate_id',
-          'in',
-          changes.length === 0 ? [-1] : [...new Set(changes.map((c) => c.application.candidate_id))],
-        )
-        .execute();
-      const personByCandidate = new Map(people.map((p) => [Number(p.greenhouse_candidate_id), p.id]));
+      const personByCandidate = await personIdsByCandidate(db, [
+        ...new Set(changes.map((c) => c.application.candidate_id)),
+      ]);
       const cases = await personCases(
         changes.flatMap(({ application, at }) => {
           const personId = personByCandidate.get(application.candidate_id);
@@ -192,14 +170,7 @@ export async function dryRunCases(
     }
 
     case 'outreachEvent': {
-      const rows = await db
-        .selectFrom('outreach_event')
-        .select(['person_id', 'kind', 'occurred_at'])
-        .where('job_id', '=', jobId)
-        .where('occurred_at', '>=', since)
-        .orderBy('occurred_at', 'desc')
-        .limit(MAX_CASES)
-        .execute();
+      const rows = await outreachEventsSince(db, { jobId, since, limit: MAX_CASES });
       const cases = await personCases(
         rows.flatMap((row) => {
           const event = RULE_OUTREACH_EVENT[row.kind as keyof typeof RULE_OUTREACH_EVENT];
@@ -222,15 +193,7 @@ export async function dryRunCases(
     }
 
     case 'approvalDecided': {
-      const rows = await db
-        .selectFrom('approval_request')
-        .select(['person_id', 'status', 'decided_by', 'decided_at'])
-        .where('job_id', '=', jobId)
-        .where('status', 'in', ['approved', 'rejected'])
-        .where('decided_at', '>=', since)
-        .orderBy('decided_at', 'desc')
-        .limit(MAX_CASES)
-        .execute();
+      const rows = await approvalDecisionsSince(db, { jobId, since, limit: MAX_CASES });
       const cases = await personCases(
         rows.map((row) => ({
           personId: row.person_id,
@@ -250,16 +213,7 @@ export async function dryRunCases(
     }
 
     case 'manualExportRequested': {
-      const rows = await db
-        .selectFrom('audit_event')
-        .select(['person_id', 'actor', 'occurred_at'])
-        .where('job_id', '=', jobId)
-        .where('action', '=', 'export.requested')
-        .where('person_id', 'is not', null)
-        .where('occurred_at', '>=', since)
-        .orderBy('occurred_at', 'desc')
-        .limit(MAX_CASES)
-        .execute();
+      const rows = await exportPressesSince(db, { jobId, since, limit: MAX_CASES });
       const cases = await personCases(
         rows.map((row) => ({
           personId: row.person_id!,
@@ -279,11 +233,7 @@ export async function dryRunCases(
 
     case 'jobOpened':
     case 'jobClosed': {
-      const job = await db
-        .selectFrom('job')
-        .select(['name', 'status'])
-        .where('id', '=', jobId)
-        .executeTakeFirst();
+      const job = await jobNameAndStatus(db, jobId);
       const personId = `job:${jobId}`;
       names.set(personId, job?.name ?? 'This job');
       return {

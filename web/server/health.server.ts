@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { pingDatabase } from '../../db/wait-for-database';
 import { pingTemporal } from '../../infra/temporal-connection';
 import type { PilothouseContext } from './load-context';
 
@@ -23,7 +23,7 @@ async function measure(probe: () => Promise<string>): Promise<ComponentHealth> {
 export async function checkHealth(context: PilothouseContext) {
   const [database, temporal] = await Promise.all([
     measure(async () => {
-      await sql`select 1`.execute(context.db);
+      await pingDatabase(context.db);
       return 'PostgreSQL answered';
     }),
     measure(async () => {

@@ -1,5 +1,6 @@
-import { createDefaultFlow, DEFAULT_SCORE_THRESHOLD } from '../../rules/default-flow';
+import { scoresOfJob } from '../../db/queries/pipeline-people';
 import { publishedPlansOfJob } from '../../db/queries/rule-plans';
+import { createDefaultFlow, DEFAULT_SCORE_THRESHOLD } from '../../rules/default-flow';
 import { scoreBins } from '../charts/score-bins';
 import {
   peopleThrough,
@@ -14,16 +15,10 @@ import type { PilothouseContext } from './load-context';
  * autopilot runs for the job (its latest published versions, or the default rules when none is).
  */
 export async function scoreChartData(context: PilothouseContext, jobId: number) {
-  const [scored, plans] = await Promise.all([
-    context.db
-      .selectFrom('job_person')
-      .select('score')
-      .where('job_id', '=', jobId)
-      .where('score', 'is not', null)
-      .execute(),
+  const [scores, plans] = await Promise.all([
+    scoresOfJob(context.db, jobId),
     publishedPlansOfJob(context.db, jobId).then((loaded) => loaded.map((l) => l.plan)),
   ]);
-  const scores = scored.map((row) => Number(row.score));
   // A job nobody published rules for runs the default flow: one line, "score at least 70 → approval".
   const thresholds: ScoreThreshold[] =
     plans.length > 0

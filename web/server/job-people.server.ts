@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
+import { pipelinePeople } from '../../db/queries/pipeline-people';
 import type { GreenhousePresence } from '../../db/tables/people';
 import type { ExportCandidateInput } from '../../temporal/autopilot-api';
-import { stagesOfTab } from '../components/pipeline';
 import { greenhouseLinks, profileLink, type GreenhouseLinks } from './greenhouse.server';
 import { workflowsOf, type PilothouseContext } from './load-context';
 
@@ -98,59 +97,10 @@ export async function jobPeople(
   jobId: number,
   filter: { stage: string | null; q: string; from?: string | null },
 ) {
-  let query = context.db
-    .selectFrom('job_person as jp')
-    .innerJoin('person as p', 'p.id', 'jp.person_id')
-    .leftJoin('match_score as m', (join) =>
-      join
-        .onRef('m.job_id', '=', 'jp.job_id')
-        .onRef('m.person_id', '=', 'jp.person_id')
-        .onRef('m.profile_version', '=', 'jp.profile_version'),
-    )
-    .leftJoin('export_ledger as x', (join) =>
-      join.onRef('x.job_id', '=', 'jp.job_id').onRef('x.person_id', '=', 'jp.person_id'),
-    )
-    .select([
-      'jp.person_id',
-      'p.first_name',
-      'p.last_name',
-      'p.title',
-      'p.company',
-      'p.location',
-      'p.greenhouse_candidate_id',
-      'jp.source_kind',
-      'jp.source_ref',
-      'jp.pipeline_stage',
-      'jp.greenhouse',
-      'jp.score',
-      'jp.last_activity_at',
-      'm.explanation',
-      'x.status as export_status',
-      'x.failure_message',
-      'x.greenhouse_candidate_id as exported_candidate_id',
-    ])
-    .where('jp.job_id', '=', jobId)
-    .orderBy(sql`jp.score desc nulls last`)
-    .orderBy('p.last_name')
-    .limit(300);
-  if (filter.stage) query = query.where('jp.pipeline_stage', 'in', stagesOfTab(filter.stage));
-  // People added by one uploaded list (source_ref is "<file>#row-<n>"), in whatever stage they are now.
-  if (filter.from) {
-    const prefix = `${filter.from.replace(/[%_\\]/g, (c) => `\\${c}`)}#row-%`;
-    query = query.where('jp.source_kind', '=', 'import').where('jp.source_ref', 'like', prefix);
-  }
-  if (filter.q) {
-    const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) =>
-      eb.or([
-        eb('p.first_name', 'ilike', like),
-        eb('p.last_name', 'ilike', like),
-        eb('p.title', 'ilike', like),
-        eb('p.company', 'ilike', like),
-      ]),
-    );
-  }
-  const [rows, links] = await Promise.all([query.execute(), greenhouseLinks(context)]);
+  const [rows, links] = await Promise.all([
+    pipelinePeople(context.db, jobId, filter),
+    greenhouseLinks(context),
+  ]);
   return rows.map((row) => {
     const candidateId =
       row.greenhouse.kind !== 'none'

@@ -1,5 +1,13 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { sql } from 'kysely';
+import { recentAuditEvents } from '../../db/queries/audit';
+import { exportLedgerEntry, failedExportsOf } from '../../db/queries/exports';
+import {
+  claimRuleActionRetry,
+  releaseRuleActionRetry,
+  ruleActionFailure,
+  unresolvedRuleActionFailures,
+} from '../../db/queries/rule-action-failures';
+import { recentWebhookDeliveries } from '../../db/queries/webhooks';
 import type { RetryRuleActionInput } from '../../workflows/retry-rule-action';
 import { ruleActionRetryWorkflowId } from '../../temporal/workflow-ids';
 import type { ExportCandidateInput, ExportTarget } from '../../temporal/autopilot-api';
@@ -16,26 +24,7 @@ const onlyJobs = (visible: Set<number> | null) => (visible ? [...visible, -1] : 
 
 export async function failedExports(context: PilothouseContext, user: SignedInUser) {
   const jobs = onlyJobs(await visibleJobIds(context, user));
-  let query = context.db
-    .selectFrom('export_ledger as x')
-    .innerJoin('person as p', 'p.id', 'x.person_id')
-    .innerJoin('job as j', 'j.id', 'x.job_id')
-    .select([
-      'x.job_id',
-      'x.person_id',
-      'x.workflow_id',
-      'x.failure_type',
-      'x.failure_message',
-      'x.attempts',
-      'x.updated_at',
-      'x.requested_by',
-      'p.first_name',
-      'p.last_name',
-      'j.name as job_name',
-    ])
-    .where('x.status', '=', 'failed');
-  if (jobs) query = query.where('x.job_id', 'in', jobs);
-  const rows = await query.orderBy('x.updated_at', 'desc').limit(200).execute();
+  const rows = await failedExportsOf(context.db, jobs);
   return rows.map((row) => ({
     jobId: row.job_id,
     jobName: row.job_name,
@@ -59,12 +48,7 @@ export async function retryExport(
 ) {
   await assertJobVisible(context, user, jobId);
   const by = user.email;
-  const ledger = await context.db
-    .selectFrom('export_ledger')
-    .selectAll()
-    .where('job_id', '=', jobId)
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
+  const ledger = await exportLedgerEntry(context.db, jobId, personId);
   if (!ledger) throw new Response('There is no export for that person and job.', { status: 404 });
   if (ledger.status !== 'failed')
     return { workflowId: ledger.workflow_id, started: false, status: ledger.status };
@@ -85,25 +69,10 @@ export async function webhookDeliveries(
   verdict: string | null,
 ) {
   const jobs = onlyJobs(await visibleJobIds(context, user));
-  let query = context.db
-    .selectFrom('webhook_event')
-    .select([
-      'id',
-      'event_id',
-      'action',
-      'received_at',
-      'verdict',
-      'rejection_reason',
-      'job_id',
-      'signalled_at',
-      'signal_error',
-    ])
-    .orderBy('id', 'desc')
-    .limit(100);
-  if (verdict === 'accepted' || verdict === 'rejected' || verdict === 'duplicate')
-    query = query.where('verdict', '=', verdict);
-  if (jobs) query = query.where('job_id', 'in', jobs);
-  const rows = await query.execute();
+  const rows = await recentWebhookDeliveries(context.db, {
+    verdict: verdict === 'accepted' || verdict === 'rejected' || verdict === 'duplicate' ? verdict : null,
+    jobIds: jobs,
+  });
   return rows.map((row) => ({
     ...row,
     received_at: new Date(row.received_at).toISOString(),
@@ -113,9 +82,7 @@ export async function webhookDeliveries(
 
 export async function auditLog(context: PilothouseContext, user: SignedInUser) {
   const jobs = onlyJobs(await visibleJobIds(context, user));
-  let query = context.db.selectFrom('audit_event').selectAll();
-  if (jobs) query = query.where('job_id', 'in', jobs);
-  const rows = await query.orderBy('id', 'desc').limit(100).execute();
+  const rows = await recentAuditEvents(context.db, jobs);
   return rows.map((row) => ({
     ...row,
     occurred_at: new Date(row.occurred_at).toISOString(),
@@ -144,28 +111,7 @@ const STEP_WORDS: Record<DecisionType, string> = {
 export async function failedRuleActions(context: PilothouseContext, user?: SignedInUser) {
   // Like failed exports: an account limited to some jobs sees their steps only.
   const jobs = user ? onlyJobs(await visibleJobIds(context, user)) : null;
-  let query = context.db
-    .selectFrom('rule_action_failure as f')
-    .innerJoin('job as j', 'j.id', 'f.job_id')
-    .leftJoin('person as p', 'p.id', 'f.person_id')
-    .select([
-      'f.id',
-      'f.job_id',
-      'f.person_id',
-      'f.decision_type',
-      'f.workflow_id',
-      'f.failure_type',
-      'f.failure_message',
-      'f.attempts',
-      'f.status',
-      'f.updated_at',
-      'p.first_name',
-      'p.last_name',
-      'j.name as job_name',
-    ])
-    .where('f.status', 'in', ['failed', 'retrying']);
-  if (jobs) query = query.where('f.job_id', 'in', jobs);
-  const rows = await query.orderBy('f.updated_at', 'desc').limit(200).execute();
+  const rows = await unresolvedRuleActionFailures(context.db, jobs);
   return rows.map((row) => ({
     id: row.id,
     jobId: row.job_id,
@@ -193,11 +139,7 @@ export async function retryRuleAction(
   by: string,
   user?: SignedInUser,
 ) {
-  const failure = await context.db
-    .selectFrom('rule_action_failure')
-    .selectAll()
-    .where('id', '=', failureId)
-    .executeTakeFirst();
+  const failure = await ruleActionFailure(context.db, failureId);
   if (!failure) throw new Response('There is no such failed step.', { status: 404 });
   if (user) await assertJobVisible(context, user, failure.job_id);
   if (failure.status !== 'failed')
@@ -211,13 +153,7 @@ export async function retryRuleAction(
     decisionType: failure.decision_type,
   };
   // Claimed before starting, so the retry's own outcome (done, or failed again) is never overwritten.
-  const claimed = await context.db
-    .updateTable('rule_action_failure')
-    .set({ status: 'retrying', workflow_id: workflowId, attempts: sql`attempts + 1`, updated_at: sql`now()` })
-    .where('id', '=', failure.id)
-    .where('status', '=', 'failed')
-    .returning('id')
-    .executeTakeFirst();
+  const claimed = await claimRuleActionRetry(context.db, failure.id, workflowId);
   if (!claimed) return { workflowId, started: false, status: 'retrying' as const };
   try {
     const { runId } = await workflowsOf(context).retryRuleAction(input, by);
@@ -225,11 +161,7 @@ export async function retryRuleAction(
   } catch (error) {
     if (error instanceof WorkflowExecutionAlreadyStartedError)
       return { workflowId, started: false, status: 'retrying' as const };
-    await context.db
-      .updateTable('rule_action_failure')
-      .set({ status: 'failed', workflow_id: failure.workflow_id })
-      .where('id', '=', failure.id)
-      .execute();
+    await releaseRuleActionRetry(context.db, failure.id, failure.workflow_id);
     throw error;
   }
 }

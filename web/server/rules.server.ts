@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { mustHaveRequirementNames, readStageMapping, transferTargets } from '../../db/queries/rule-data';
 import {
+  createRuleFlow,
+  latestRuleVersion,
+  recordRuleVersion,
+  ruleFlowOfJob,
+  ruleFlowsOfJob,
+  ruleVersionHistory,
+  saveRuleDraft,
+} from '../../db/queries/rules';
+import {
   compile,
   createDefaultFlow,
   diffFlows,
@@ -11,7 +20,6 @@ import {
   validateFlow,
   type PublishedRuleVersion,
   type RuleFlow,
-  type RulePlan,
   type StageMapping,
   type TriggerData,
   type ValidationContext,
@@ -60,12 +68,7 @@ export async function validationContext(context: PilothouseContext, jobId: numbe
 
 /** The job's rule flow draft; a job nobody has drawn rules for starts from the default flow. */
 export async function loadDraft(context: PilothouseContext, jobId: number, by: string) {
-  const row = await context.db
-    .selectFrom('rule_flow')
-    .selectAll()
-    .where('job_id', '=', jobId)
-    .orderBy('updated_at')
-    .executeTakeFirst();
+  const row = await ruleFlowOfJob(context.db, jobId);
   if (row) {
     const upgraded = upgradeFlow(row.draft);
     const flow = upgraded.ok
@@ -80,61 +83,29 @@ export async function loadDraft(context: PilothouseContext, jobId: number, by: s
   }
   const id = randomUUID();
   const flow = createDefaultFlow({ jobId, flowId: id });
-  await context.db
-    .insertInto('rule_flow')
-    .values({ id, job_id: jobId, name: flow.name, draft: JSON.stringify(flow), updated_by: by } as never)
-    .execute();
+  await createRuleFlow(context.db, flow, by);
   return { flow, updatedBy: by, updatedAt: new Date().toISOString(), damaged: false };
 }
 
 export async function saveDraft(context: PilothouseContext, flow: RuleFlow, by: string) {
-  await context.db
-    .updateTable('rule_flow')
-    .set({ draft: JSON.stringify(flow), name: flow.name, updated_by: by, updated_at: new Date() })
-    .where('id', '=', flow.id)
-    .where('job_id', '=', flow.jobId)
-    .execute();
+  await saveRuleDraft(context.db, flow, by);
 }
 
 export async function latestVersion(
   context: PilothouseContext,
   flowId: string,
 ): Promise<PublishedRuleVersion | null> {
-  const row = await context.db
-    .selectFrom('rule_version')
-    .selectAll()
-    .where('flow_id', '=', flowId)
-    .orderBy('version', 'desc')
-    .executeTakeFirst();
-  if (!row) return null;
-  return {
-    flowId: row.flow_id,
-    jobId: row.job_id,
-    version: row.version,
-    flow: row.flow as RuleFlow,
-    plan: row.plan as RulePlan,
-    hash: row.hash,
-    publishedBy: { userId: null, name: row.published_by },
-    publishedAt: new Date(row.published_at).toISOString(),
-    retroactive: row.retroactive,
-    changes: ((row.diff as { lines?: string[] }).lines ?? []) as string[],
-  };
+  return latestRuleVersion(context.db, flowId);
 }
 
 export async function versionHistory(context: PilothouseContext, flowId: string) {
-  const rows = await context.db
-    .selectFrom('rule_version')
-    .select(['version', 'hash', 'published_by', 'published_at', 'diff', 'retroactive'])
-    .where('flow_id', '=', flowId)
-    .orderBy('version', 'desc')
-    .limit(50)
-    .execute();
+  const rows = await ruleVersionHistory(context.db, flowId);
   return rows.map((row) => ({
     version: row.version,
     hash: row.hash.slice(0, 10),
     publishedBy: row.published_by,
     publishedAt: new Date(row.published_at).toISOString(),
-    lines: ((row.diff as { lines?: string[] }).lines ?? []) as string[],
+    lines: row.lines,
     retroactive: row.retroactive,
   }));
 }
@@ -221,27 +192,7 @@ export async function publishFlow(
   });
   if (!prepared.ok) return { ok: false as const, blockers: prepared.blockers };
   const { version, diff } = prepared;
-  await context.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('rule_version')
-      .values({
-        flow_id: version.flowId,
-        version: version.version,
-        job_id: version.jobId,
-        flow: JSON.stringify(version.flow),
-        plan: JSON.stringify(version.plan),
-        hash: version.hash,
-        retroactive: version.retroactive,
-        diff: JSON.stringify({ lines: diff.lines, changesBehaviour: diff.changesBehaviour }),
-        published_by: user.email,
-      } as never)
-      .execute();
-    await trx
-      .updateTable('rule_flow')
-      .set({ draft: JSON.stringify(flow), name: flow.name, updated_by: user.email, updated_at: new Date() })
-      .where('id', '=', flow.id)
-      .execute();
-  });
+  await recordRuleVersion(context.db, { version, flow, diff, by: user.email });
   await audit(context, {
     actor: user.email,
     action: 'rules.published',
@@ -279,11 +230,7 @@ export function mappingNames(mapping: StageMapping | null) {
  * returned for the admin.
  */
 export async function recompilePublishedFlows(context: PilothouseContext, user: SignedInUser, jobId: number) {
-  const flows = await context.db
-    .selectFrom('rule_flow')
-    .select(['id', 'name'])
-    .where('job_id', '=', jobId)
-    .execute();
+  const flows = await ruleFlowsOfJob(context.db, jobId);
   const { validation } = await validationContext(context, jobId);
   const results: { flow: string; outcome: 'unchanged' | 'republished' | 'broken'; detail?: string }[] = [];
   for (const row of flows) {

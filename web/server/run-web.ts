@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import express from 'express';
 import type { Env } from '../../config/env';
 import { createDb } from '../../db/database';
+import { anyAccountExists } from '../../db/queries/accounts';
 import { waitForDatabase } from '../../db/wait-for-database';
 import { connectTemporalClient, temporalTargetFromEnv } from '../../infra/temporal-connection';
 import { collectProcessMetrics } from '../../observability/metrics';
@@ -48,7 +49,7 @@ export async function runWeb(env: Env): Promise<{ url: string; close: () => Prom
       })
     : undefined;
   // Listening beyond loopback with no account yet: only someone who can read this log may set it up.
-  if (setupCodeRequired(env) && !(await db.selectFrom('app_user').select('id').limit(1).executeTakeFirst())) {
+  if (setupCodeRequired(env) && !(await anyAccountExists(db))) {
     loggerFromEnv(env, { service: 'web' }).warn(
       `First-run setup code: ${firstAdminSetupCode(env)} (enter it on /setup to create the first administrator)`,
     );

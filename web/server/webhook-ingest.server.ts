@@ -6,6 +6,11 @@ import {
   type GreenhouseWebhookEvent,
 } from '../../greenhouse';
 import { loadGreenhouseConnection } from '../../db/queries/greenhouse-connection';
+import {
+  recordAcceptedWebhook,
+  recordDuplicateWebhook,
+  recordRejectedWebhook,
+} from '../../db/queries/webhooks';
 import { loggerFromEnv } from '../../observability/logger';
 import { webhookEventsTotal } from '../../observability/metrics';
 import type { PilothouseContext } from './load-context';
@@ -39,10 +44,7 @@ export async function ingestWebhook(context: PilothouseContext, request: Request
     return { status, body: reason };
   };
   const reject = async (status: number, reason: string, action: string | null = null) => {
-    await context.db
-      .insertInto('webhook_event')
-      .values({ event_id: eventId, action, verdict: 'rejected', rejection_reason: reason, payload: null })
-      .execute();
+    await recordRejectedWebhook(context.db, { eventId, action, reason });
     webhookEventsTotal.inc({ action: action ?? 'unknown', outcome: 'rejected' });
     return { status, body: reason };
   };
@@ -63,26 +65,15 @@ export async function ingestWebhook(context: PilothouseContext, request: Request
     return reject(400, `The body is not a Greenhouse webhook: ${reason}`);
   }
   const jobId = jobIdOf(event);
-  // The unique partial indexes on accepted event ids and body hashes decide duplicates, even for
-  // concurrent deliveries: the same signed body under a new (unsigned) event id is the same event.
-  const inserted = await context.db
-    .insertInto('webhook_event')
-    .values({
-      event_id: eventId,
-      body_sha256: bodySha256,
-      action: event.action,
-      verdict: 'accepted',
-      job_id: jobId,
-      payload: JSON.stringify(body),
-    })
-    .onConflict((oc) => oc.doNothing())
-    .returning('id')
-    .executeTakeFirst();
+  const inserted = await recordAcceptedWebhook(context.db, {
+    eventId,
+    bodySha256,
+    action: event.action,
+    jobId,
+    payload: body,
+  });
   if (!inserted) {
-    await context.db
-      .insertInto('webhook_event')
-      .values({ event_id: eventId, action: event.action, verdict: 'duplicate', job_id: jobId, payload: null })
-      .execute();
+    await recordDuplicateWebhook(context.db, { eventId, action: event.action, jobId });
     webhookEventsTotal.inc({ action: event.action, outcome: 'duplicate' });
     return { status: 200, body: 'duplicate: already received' };
   }

@@ -1,0 +1,84 @@
+// The people in a job's Pilothouse pipeline as the job page lists and charts them.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../schema';
+import { stagesOfTab } from './pipeline-tabs';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** `%`, `_` and `\` typed by a user match themselves, not any text. */
+const escapeLike = (text: string) => text.replace(/[%_\\]/g, (c) => `\\${c}`);
+
+/**
+ * Up to 300 people of the job, best score first, with their latest explanation and export. `stage` is a
+ * pipeline tab; `from` an uploaded list's file name (source_ref is "<file>#row-<n>"), whatever stage its
+ * people are in now; `q` searches names, titles and companies.
+ */
+export async function pipelinePeople(
+  db: Db,
+  jobId: number,
+  filter: { stage: string | null; q: string; from?: string | null },
+) {
+  let query = db
+    .selectFrom('job_person as jp')
+    .innerJoin('person as p', 'p.id', 'jp.person_id')
+    .leftJoin('match_score as m', (join) =>
+      join
+        .onRef('m.job_id', '=', 'jp.job_id')
+        .onRef('m.person_id', '=', 'jp.person_id')
+        .onRef('m.profile_version', '=', 'jp.profile_version'),
+    )
+    .leftJoin('export_ledger as x', (join) =>
+      join.onRef('x.job_id', '=', 'jp.job_id').onRef('x.person_id', '=', 'jp.person_id'),
+    )
+    .select([
+      'jp.person_id',
+      'p.first_name',
+      'p.last_name',
+      'p.title',
+      'p.company',
+      'p.location',
+      'p.greenhouse_candidate_id',
+      'jp.source_kind',
+      'jp.source_ref',
+      'jp.pipeline_stage',
+      'jp.greenhouse',
+      'jp.score',
+      'jp.last_activity_at',
+      'm.explanation',
+      'x.status as export_status',
+      'x.failure_message',
+      'x.greenhouse_candidate_id as exported_candidate_id',
+    ])
+    .where('jp.job_id', '=', jobId)
+    .orderBy(sql`jp.score desc nulls last`)
+    .orderBy('p.last_name')
+    .limit(300);
+  if (filter.stage) query = query.where('jp.pipeline_stage', 'in', stagesOfTab(filter.stage));
+  if (filter.from) {
+    const prefix = `${escapeLike(filter.from)}#row-%`;
+    query = query.where('jp.source_kind', '=', 'import').where('jp.source_ref', 'like', prefix);
+  }
+  if (filter.q) {
+    const like = `%${escapeLike(filter.q)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('p.first_name', 'ilike', like),
+        eb('p.last_name', 'ilike', like),
+        eb('p.title', 'ilike', like),
+        eb('p.company', 'ilike', like),
+      ]),
+    );
+  }
+  return query.execute();
+}
+
+/** The current score of everyone scored for the job. */
+export async function scoresOfJob(db: Db, jobId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('job_person')
+    .select('score')
+    .where('job_id', '=', jobId)
+    .where('score', 'is not', null)
+    .execute();
+  return rows.map((row) => Number(row.score));
+}
