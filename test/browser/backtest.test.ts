@@ -33,11 +33,7 @@ describe('backtest page in the browser', () => {
       .getByRole('button', { name: /^(Connect the demo sandbox|Reconnect and check scopes again)$/ })
       .click();
     await page.getByTestId('scopes-ok').waitFor();
-    await stack.client.workflow.execute('syncJobs', {
-      taskQueue: stack.taskQueue,
-      workflowId: `sync-jobs-${stack.taskQueue}`,
-      args: [{ enableNewOpenJobs: false }],
-    });
+    await stack.syncJobs();
     const { state } = stack.sandbox.runtime;
     const applicants = (id: number) =>
       state.applications.filter((a) => a.job_id === id && !a.prospect).length;

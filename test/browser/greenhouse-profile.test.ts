@@ -34,11 +34,7 @@ describe('a person’s Greenhouse profile, the account’s web address and remov
 
   beforeAll(async () => {
     stack = await startStack();
-    await stack.client.workflow.execute('syncJobs', {
-      taskQueue: stack.taskQueue,
-      workflowId: `sync-jobs-${stack.taskQueue}`,
-      args: [{ enableNewOpenJobs: false }],
-    });
+    await stack.syncJobs();
     const { state } = stack.sandbox.runtime;
     // The open job with the most applicants whose resume Greenhouse holds and who have a recruiter.
     const withResume = (jobId: number) =>

@@ -40,11 +40,7 @@ describe('the job’s charts: funnel, scores against the rules’ line, the last
 
   beforeAll(async () => {
     stack = await startStack();
-    await stack.client.workflow.execute('syncJobs', {
-      taskQueue: stack.taskQueue,
-      workflowId: `sync-jobs-${stack.taskQueue}`,
-      args: [{ enableNewOpenJobs: false }],
-    });
+    await stack.syncJobs();
     // A job with a written post, so the cycle can train, source, score and ask for approvals.
     job = await stack.db
       .selectFrom('job')

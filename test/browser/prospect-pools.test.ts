@@ -25,11 +25,7 @@ describe('an admin chooses a job’s prospect pools and the Greenhouse look-up s
 
   beforeAll(async () => {
     stack = await startStack();
-    await stack.client.workflow.execute('syncJobs', {
-      taskQueue: stack.taskQueue,
-      workflowId: `sync-jobs-${stack.taskQueue}`,
-      args: [{ enableNewOpenJobs: false }],
-    });
+    await stack.syncJobs();
     const chosen = stack.sandbox.runtime.state.jobs.find((j) => j.status === 'open' && !j.confidential)!;
     job = { id: chosen.id, name: chosen.name };
     await createUser({ db: stack.db, env: stack.env } as Parameters<typeof createUser>[0], {

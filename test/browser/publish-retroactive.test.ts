@@ -25,11 +25,7 @@ describe('publishing rules to the people a job already handled', () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    await stack.client.workflow.execute('syncJobs', {
-      taskQueue: stack.taskQueue,
-      workflowId: `sync-jobs-${stack.taskQueue}`,
-      args: [{ enableNewOpenJobs: false }],
-    });
+    await stack.syncJobs();
     jobId = (
       await stack.db
         .selectFrom('job')

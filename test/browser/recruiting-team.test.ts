@@ -125,11 +125,7 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
 
   it('after the job sync, the jobs page lists the sandbox’s open jobs', async () => {
     // The scheduled job sync (the lead's workflow), run now rather than waiting for the schedule.
-    await stack.client.workflow.execute('syncJobs', {
-      taskQueue: stack.taskQueue,
-      workflowId: `sync-jobs-${stack.taskQueue}`,
-      args: [{ enableNewOpenJobs: false }],
-    });
+    await stack.syncJobs();
     await page.getByRole('link', { name: 'Jobs' }).click();
     await page.getByTestId('jobs-table').waitFor();
     const rows = page.getByTestId('job-row');

@@ -33,11 +33,7 @@ describe('the rule canvas gives the admin the page', () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    await stack.client.workflow.execute('syncJobs', {
-      taskQueue: stack.taskQueue,
-      workflowId: `sync-jobs-${stack.taskQueue}`,
-      args: [{ enableNewOpenJobs: false }],
-    });
+    await stack.syncJobs();
     jobId = (
       await stack.db
         .selectFrom('job')

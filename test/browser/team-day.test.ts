@@ -32,11 +32,7 @@ describe('the approvals inbox holds 72 requests across three jobs in a page a re
 
   beforeAll(async () => {
     stack = await startStack();
-    await stack.client.workflow.execute('syncJobs', {
-      taskQueue: stack.taskQueue,
-      workflowId: `sync-jobs-${stack.taskQueue}`,
-      args: [{ enableNewOpenJobs: false }],
-    });
+    await stack.syncJobs();
     // The first job has a written post, so its autopilot's cycle can train and reach its approvals.
     jobs = await stack.db
       .selectFrom('job')

@@ -27,11 +27,7 @@ describe('a recruiter linked to no Greenhouse user sees no job until an admin li
 
   beforeAll(async () => {
     stack = await startStack();
-    await stack.client.workflow.execute('syncJobs', {
-      taskQueue: stack.taskQueue,
-      workflowId: `sync-jobs-${stack.taskQueue}`,
-      args: [{ enableNewOpenJobs: false }],
-    });
+    await stack.syncJobs();
     const context = { db: stack.db, env: stack.env } as Parameters<typeof createUser>[0];
     await createUser(context, { ...admin, role: 'admin', greenhouseUserId: null });
     await createUser(context, { ...recruiter, role: 'recruiter', greenhouseUserId: null });

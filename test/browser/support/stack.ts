@@ -89,6 +89,14 @@ export async function startStack() {
     browser,
     newPage,
     pageErrors,
+    /** Greenhouse's jobs copied in by the job sync, none of their autopilots switched on. */
+    async syncJobs() {
+      await temporal.client.workflow.execute('syncJobs', {
+        taskQueue,
+        workflowId: `sync-jobs-${taskQueue}`,
+        args: [{ enableNewOpenJobs: false }],
+      });
+    },
     async close() {
       await endRunningWorkflows(temporal.client, 'journey finished');
       await browser.close();
