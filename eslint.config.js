@@ -3,7 +3,7 @@
 // - rules/ and matching/ are pure: no I/O imports; temporal/ (shared with workflows) too, but for its client;
 // - greenhouse/ is the Harvest client alone: nothing Temporal-specific;
 // - db/ and web/ never import the sandbox (not in production images) or activities/ (the worker's);
-// - activities/ are adapters: their queries live in db/'s repositories;
+// - activities/ and web/ are adapters: their queries live in db/'s repositories;
 // - a floating promise in an activity or route hides a failure, so it is an error everywhere.
 import js from '@eslint/js';
 import globals from 'globals';
@@ -96,6 +96,27 @@ const temporalImports = ({ client }) => ({
     },
   ],
 });
+
+const QUERIES_LIVE_IN_DB =
+  'activities/ and web/ never query the database: call (or add) a repository function in db/queries/.';
+const noKysely = { name: 'kysely', allowTypeImports: true, message: QUERIES_LIVE_IN_DB };
+const noQueryBuilder = {
+  selector:
+    'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]',
+  message: QUERIES_LIVE_IN_DB,
+};
+const productionImagePatterns = [
+  {
+    group: ['**/sandbox', '**/sandbox/**'],
+    message:
+      'db/ and web/ never import the sandbox: production images hold none; the demo connection arrives as configuration (PILOTHOUSE_DEMO_*).',
+  },
+  {
+    group: ['**/activities', '**/activities/**'],
+    message:
+      'db/ and web/ never import activities/: share the code through db/, rules/ or greenhouse/ instead.',
+  },
+];
 
 export default tseslint.config(
   {
@@ -255,55 +276,26 @@ export default tseslint.config(
     },
   },
   {
-    // activities/ call Greenhouse, the matcher and db/'s repositories: a query lives in db/queries/, where
-    // the next reader of the table finds it (Kysely's types stay usable).
+    // activities/ and web/ are adapters (the worker's, the browser's): they call db/'s repositories, and a query
+    // lives in db/queries/, where the next reader of the table finds it (Kysely's types stay usable).
     files: ['activities/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: 'kysely',
-              allowTypeImports: true,
-              message:
-                'activities/ never query the database: call (or add) a repository function in db/queries/.',
-            },
-          ],
-        },
-      ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector:
-            'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]',
-          message:
-            'activities/ never query the database: call (or add) a repository function in db/queries/.',
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: [noKysely] }],
+      'no-restricted-syntax': ['error', noQueryBuilder],
     },
   },
   {
     // db/ and web/ run in production images, which hold no sandbox; and activities/ are the worker's.
-    files: ['db/**/*.ts', 'web/**/*.ts', 'web/**/*.tsx'],
+    files: ['db/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: productionImagePatterns }] },
+  },
+  {
+    // web/: all of the above — no sandbox, no activities, no queries of its own. (One block: a later block's
+    // no-restricted-imports would replace an earlier one's for the same file, not add to it.)
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/sandbox', '**/sandbox/**'],
-              message:
-                'db/ and web/ never import the sandbox: production images hold none; the demo connection arrives as configuration (PILOTHOUSE_DEMO_*).',
-            },
-            {
-              group: ['**/activities', '**/activities/**'],
-              message:
-                'db/ and web/ never import activities/: share the code through db/, rules/ or greenhouse/ instead.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: [noKysely], patterns: productionImagePatterns }],
+      'no-restricted-syntax': ['error', noQueryBuilder],
     },
   },
 );

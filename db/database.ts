@@ -6,6 +6,7 @@ import type { Database } from './schema';
 // double, and numbers are what the rest of the code and Temporal payloads use.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
+/** The database, or a transaction on it (a Kysely Transaction is a Kysely): what every repository function takes. */
 export type Db = Kysely<Database>;
 
 export function createDb(connectionString: string, options: { max?: number } = {}): Db {

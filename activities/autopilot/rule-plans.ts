@@ -6,7 +6,9 @@ import {
   type ValidationContext,
 } from '../../rules';
 import type { Db } from '../../db/database';
-import { mustHaveRequirementNames, readStageMapping, transferTargets } from '../../db/queries/rule-data';
+import { mustHaveRequirementNames } from '../../db/queries/job-profiles';
+import { transferTargets } from '../../db/queries/jobs';
+import { readStageMapping } from '../../db/queries/stage-mapping';
 import { publishedPlansOfJob, type LoadedPlan } from '../../db/queries/rule-plans';
 
 export type { LoadedPlan };

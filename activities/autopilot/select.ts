@@ -54,7 +54,8 @@ const emptySelection = (): SelectionResult => ({
 export function selectionActivities(deps: ActivityDeps) {
   const { db } = deps;
 
-  const factsRows = (jobId: number, personIds?: string[]) => personFactsOnJob(db, jobId, personIds);
+  const factsRows = (jobId: number, personIds?: string[]) =>
+    personFactsOnJob(db, jobId, personIds ?? 'everyone');
 
   /** Records an evaluation (trace, approval request, stage) and adds its steps to the result. */
   async function applyDecisions(

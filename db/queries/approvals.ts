@@ -1,11 +1,9 @@
 // Approval requests (approval_request) the autopilot opens, decides, escalates and tells approvers about,
 // and the reasons recruiters give beside their decisions (approval_reason).
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Db } from '../database';
+import { sql } from 'kysely';
 import type { ResolvedApprover } from '../../rules';
-import type { Database } from '../schema';
 import type { ApprovalMemo, ApprovalStatus } from '../tables/approvals';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** A pending request as the autopilot tracks it: who decides, by when, and the person's score. */
 export interface PendingApprovalRow {
@@ -155,5 +153,16 @@ export async function approvalDecisionsSince(db: Db, input: { jobId: number; sin
     .where('decided_at', '>=', input.since)
     .orderBy('decided_at', 'desc')
     .limit(input.limit)
+    .execute();
+}
+
+/** Every approval asked about one person on one job, newest first, with its decision. */
+export async function approvalHistoryOf(db: Db, jobId: number, personId: string) {
+  return db
+    .selectFrom('approval_request')
+    .select(['id', 'requested_from', 'status', 'decided_by', 'decided_at', 'reason', 'created_at'])
+    .where('job_id', '=', jobId)
+    .where('person_id', '=', personId)
+    .orderBy('created_at', 'desc')
     .execute();
 }

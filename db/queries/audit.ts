@@ -1,9 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../schema';
+import type { Db } from '../database';
 
 /** One line in the audit log that ops reads: who did what, to which job or person. */
 export async function recordAudit(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Db,
   entry: {
     actor: string;
     action: string;
@@ -27,20 +26,14 @@ export async function recordAudit(
 }
 
 /** The last 100 lines of the audit log, newest first; `jobIds` null means every job. */
-export async function recentAuditEvents(
-  db: Kysely<Database> | Transaction<Database>,
-  jobIds: number[] | null,
-) {
+export async function recentAuditEvents(db: Db, jobIds: number[] | null) {
   let query = db.selectFrom('audit_event').selectAll();
   if (jobIds) query = query.where('job_id', 'in', jobIds);
   return query.orderBy('id', 'desc').limit(100).execute();
 }
 
 /** The job's "Export to Greenhouse" presses since `since`, newest first: who pressed it, for whom, when. */
-export async function exportPressesSince(
-  db: Kysely<Database> | Transaction<Database>,
-  input: { jobId: number; since: Date; limit: number },
-) {
+export async function exportPressesSince(db: Db, input: { jobId: number; since: Date; limit: number }) {
   return db
     .selectFrom('audit_event')
     .select(['person_id', 'actor', 'occurred_at'])
@@ -50,5 +43,16 @@ export async function exportPressesSince(
     .where('occurred_at', '>=', input.since)
     .orderBy('occurred_at', 'desc')
     .limit(input.limit)
+    .execute();
+}
+
+/** What Greenhouse answered to the rule steps carried out for one person on one job (`rule.*` rows). */
+export async function ruleAnswersAbout(db: Db, jobId: number, personId: string) {
+  return db
+    .selectFrom('audit_event')
+    .select(['action', 'details', 'occurred_at'])
+    .where('job_id', '=', jobId)
+    .where('person_id', '=', personId)
+    .where('action', 'like', 'rule.%')
     .execute();
 }

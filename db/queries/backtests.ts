@@ -1,8 +1,6 @@
 // A job's last backtest (job_backtest): how the matcher would have ranked the job's past applicants.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../database';
+import { sql } from 'kysely';
 
 /** The job's latest backtest report (one per job, replaced by the next run). */
 export async function storeBacktest(

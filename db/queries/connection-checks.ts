@@ -1,8 +1,6 @@
 // The results of "Check connection" runs (connection_check), shown on the home page.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../database';
+import { sql } from 'kysely';
 
 /** Records that the worker reached the database (the setup page's connection check), with its version. */
 export async function recordConnectionCheck(db: Db, input: { workflowId: string; requestedBy: string }) {

@@ -1,10 +1,8 @@
 // Every rule evaluation stored (decision_trace): the event, the decisions and the trace — the "why".
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Db } from '../database';
+import { sql } from 'kysely';
 import type { Evaluation, FlowEvent } from '../../rules';
-import type { Database } from '../schema';
 import type { LoadedPlan } from './rule-plans';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** The "why" of one evaluation: the event, the decisions and the trace, with the plan they were made under. */
 export async function recordDecisionTrace(
@@ -100,4 +98,16 @@ export async function ruleDecisionsAboutPeople(
     .limit(input.limit);
   if (input.flowId) query = query.where('t.flow_id', '=', input.flowId);
   return query.execute();
+}
+
+/** The latest rule evaluations about one person on one job, newest first (the "Why?" page). */
+export async function decisionTracesAbout(db: Db, input: { jobId: number; personId: string; limit: number }) {
+  return db
+    .selectFrom('decision_trace')
+    .select(['id', 'rule_version', 'decisions', 'trace', 'created_at'])
+    .where('job_id', '=', input.jobId)
+    .where('person_id', '=', input.personId)
+    .orderBy('id', 'desc')
+    .limit(input.limit)
+    .execute();
 }

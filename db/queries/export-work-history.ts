@@ -1,10 +1,9 @@
 // What the export's work-history step keeps in the export ledger (export_ledger), so a retry neither
 // repeats an entry nor skips one.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Db } from '../database';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 import { recordAudit } from './audit';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** Where the step stands for (job, person), and the person's work history as Pilothouse knows it. */
 export async function workHistoryToExport(db: Db, jobId: number, personId: string) {

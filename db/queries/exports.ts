@@ -1,10 +1,8 @@
 // The export ledger (export_ledger): one row per (job, person) exported to Greenhouse, keeping what each step of the
 // export did, so a retried step finds its own work instead of doing it twice.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../schema';
+import type { Db } from '../database';
+import { sql } from 'kysely';
 import type { GreenhousePresence } from '../tables/people';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** Claims the ledger row for (job, person); a row already `exported` stays exported. */
 export async function claimExport(
@@ -35,13 +33,12 @@ export async function claimExport(
     .executeTakeFirstOrThrow();
 }
 
+/** The ledger row of an export that was claimed (claimExport); throws when there is none. */
 export async function exportLedgerRow(db: Db, jobId: number, personId: string) {
-  return db
-    .selectFrom('export_ledger')
-    .selectAll()
-    .where('job_id', '=', jobId)
-    .where('person_id', '=', personId)
-    .executeTakeFirstOrThrow();
+  const row = await exportLedgerEntry(db, jobId, personId);
+  if (!row)
+    throw new Error(`The export of person ${personId} to job ${jobId} was never claimed: no ledger row.`);
+  return row;
 }
 
 /** Committed before the create is sent, so a retry after a lost answer or a crash lists before creating. */
@@ -169,6 +166,7 @@ export async function candidateOfPerson(db: Db, jobId: number, personId: string)
     .executeTakeFirst();
 }
 
+/** The export ledger row of the person on the job, if they were ever exported (or tried to be). */
 export async function exportLedgerEntry(db: Db, jobId: number, personId: string) {
   return db
     .selectFrom('export_ledger')
@@ -200,4 +198,16 @@ export async function failedExportsOf(db: Db, jobIds: number[] | null) {
     .where('x.status', '=', 'failed');
   if (jobIds) query = query.where('x.job_id', 'in', jobIds);
   return query.orderBy('x.updated_at', 'desc').limit(200).execute();
+}
+
+/** Per job, one failure message of its failed exports (for the Jobs list's "last error"). */
+export async function exportFailureOfJobs(db: Db, jobIds: number[]) {
+  if (jobIds.length === 0) return [];
+  return db
+    .selectFrom('export_ledger')
+    .select(['job_id', sql<string>`max(failure_message)`.as('lastFailure')])
+    .where('job_id', 'in', jobIds)
+    .where('status', '=', 'failed')
+    .groupBy('job_id')
+    .execute();
 }

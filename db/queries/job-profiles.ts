@@ -1,9 +1,6 @@
 // What the matcher learnt about a job (job_profile): one version per change of its profile.
-import type { Kysely, Transaction } from 'kysely';
+import type { Db } from '../database';
 import type { JobProfile } from '../../matching';
-import type { Database } from '../schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 export async function latestJobProfile(
   db: Db,
@@ -43,4 +40,10 @@ export async function storeJobProfile(
     })
     .onConflict((oc) => oc.columns(['job_id', 'version']).doNothing())
     .execute();
+}
+
+/** The must-have requirements of the job's latest profile, by name: what "requirement met" conditions name. */
+export async function mustHaveRequirementNames(db: Db, jobId: number): Promise<string[]> {
+  const latest = await latestJobProfile(db, jobId);
+  return (latest?.profile.requirements ?? []).filter((r) => r.importance === 'must').map((r) => r.label);
 }

@@ -1,10 +1,9 @@
 // Match scores (match_score, and the score kept on job_person) and what the matcher reads of a job's
 // people: who to score, what Greenhouse's outcomes teach the profile, whom a backtest ranks.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Db } from '../database';
+import { sql, type Transaction } from 'kysely';
 import type { Database } from '../schema';
 import { setPipelineStage } from './pipeline';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** People of the job not yet scored against this profile version (newly sourced, or scored under another). */
 export async function peopleToScore(db: Db, input: { jobId: number; profileVersion: number; limit: number }) {

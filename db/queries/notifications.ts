@@ -1,10 +1,8 @@
 // In-app notifications (notification): approvals waiting, escalations, a rule's "Notify" — who gets each, and which
 // are for a reader, how many are unread, and marking them read.
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { Db } from '../database';
+import { sql, type RawBuilder } from 'kysely';
 import type { ResolvedApprover } from '../../rules';
-import type { Database } from '../schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 function recipientOf(approver: ResolvedApprover | null) {
   if (!approver) return { to_greenhouse_user_id: null, to_role: null, to_name: 'Recruiters' };

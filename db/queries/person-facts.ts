@@ -5,7 +5,7 @@ import type { Db } from '../database';
  * score, pipeline stage and the current profile's match explanation). One query for the autopilot's
  * selection, the executor's resumed waits and the canvas's dry run, so all three see the same facts.
  */
-export function personFactsQuery(db: Db, jobId: number) {
+function personFactsQuery(db: Db, jobId: number) {
   return db
     .selectFrom('job_person as jp')
     .innerJoin('person as p', 'p.id', 'jp.person_id')
@@ -32,27 +32,27 @@ export function personFactsQuery(db: Db, jobId: number) {
     .where('jp.job_id', '=', jobId);
 }
 
-/** The facts of the job's people (all of them, or those named). */
-export async function personFactsOnJob(db: Db, jobId: number, personIds?: readonly string[]) {
+/**
+ * The facts of the job's people: everyone on it, everyone scored for it (`'scored'`), or those named (an
+ * empty list: nobody); at most `limit` when given.
+ */
+export async function personFactsOnJob(
+  db: Db,
+  jobId: number,
+  who: readonly string[] | 'everyone' | 'scored' = 'everyone',
+  limit?: number,
+) {
   let query = personFactsQuery(db, jobId);
-  if (personIds) query = query.where('jp.person_id', 'in', personIds);
+  if (who === 'scored') query = query.where('jp.score', 'is not', null);
+  else if (who !== 'everyone') {
+    if (who.length === 0) return []; // `in ()` is not valid SQL
+    query = query.where('jp.person_id', 'in', who);
+  }
+  if (limit !== undefined) query = query.limit(limit);
   return query.execute();
 }
 
 /** One person's facts on the job; undefined when they are no longer on it (erased meanwhile). */
 export async function personFactsRow(db: Db, jobId: number, personId: string) {
   return personFactsQuery(db, jobId).where('jp.person_id', '=', personId).executeTakeFirst();
-}
-
-/** The facts of the job's people named in `who`, or of everyone scored for it (`'scored'`); at most `limit`. */
-export async function personFactsOf(db: Db, jobId: number, who: readonly string[] | 'scored', limit: number) {
-  const query = personFactsQuery(db, jobId);
-  return (
-    who === 'scored'
-      ? query.where('jp.score', 'is not', null)
-      : // An empty list matches nobody (`in ()` is not valid SQL).
-        query.where('jp.person_id', 'in', who.length > 0 ? who : ['00000000-0000-0000-0000-000000000000'])
-  )
-    .limit(limit)
-    .execute();
 }

@@ -1,9 +1,7 @@
 // The people in a job's Pilothouse pipeline as the job page lists and charts them.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../schema';
+import type { Db } from '../database';
+import { sql } from 'kysely';
 import { stagesOfTab } from './pipeline-tabs';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** `%`, `_` and `\` typed by a user match themselves, not any text. */
 const escapeLike = (text: string) => text.replace(/[%_\\]/g, (c) => `\\${c}`);

@@ -1,9 +1,7 @@
 // Where each person stands in Pilothouse's pipeline for a job (job_person.pipeline_stage, and its tags).
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../schema';
+import type { Db } from '../database';
+import { sql } from 'kysely';
 import type { PipelineStage } from '../tables/people';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * Where people stand in Pilothouse's pipeline for a job: the one place `job_person.pipeline_stage` is
@@ -54,4 +52,15 @@ export async function tagOnJob(
     .where('job_id', '=', input.jobId)
     .where('person_id', '=', input.personId)
     .execute();
+}
+
+/** The person's name and where they stand on the job; undefined when they are not in its pipeline. */
+export async function standingOnJob(db: Db, jobId: number, personId: string) {
+  return db
+    .selectFrom('job_person as jp')
+    .innerJoin('person as p', 'p.id', 'jp.person_id')
+    .select(['p.first_name', 'p.last_name', 'jp.pipeline_stage', 'jp.score'])
+    .where('jp.job_id', '=', jobId)
+    .where('jp.person_id', '=', personId)
+    .executeTakeFirst();
 }

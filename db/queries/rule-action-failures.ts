@@ -1,8 +1,6 @@
 // Rule actions that failed after their retries (rule_action_failure), listed in Ops with Retry.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../database';
+import { sql } from 'kysely';
 
 /** A rule action that failed after its retries: one row per decision, listed in Ops with Retry. */
 export async function recordRuleActionFailure(
@@ -121,5 +119,15 @@ export async function releaseRuleActionRetry(db: Db, id: string, workflowId: str
     .updateTable('rule_action_failure')
     .set({ status: 'failed', workflow_id: workflowId })
     .where('id', '=', id)
+    .execute();
+}
+
+/** Every failed rule step about one person on one job, retried or not, keyed by the trace and decision it carried out. */
+export async function ruleActionFailuresAbout(db: Db, jobId: number, personId: string) {
+  return db
+    .selectFrom('rule_action_failure')
+    .select(['trace_id', 'decision_index', 'status', 'failure_type', 'failure_message'])
+    .where('job_id', '=', jobId)
+    .where('person_id', '=', personId)
     .execute();
 }

@@ -1,10 +1,7 @@
 // The plans the autopilot evaluates: the job's published versions (rule_version) and every plan a
 // decision was made under, kept by hash (rule_plan).
-import type { Kysely, Transaction } from 'kysely';
+import type { Db } from '../database';
 import type { RulePlan } from '../../rules';
-import type { Database } from '../schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** A plan the autopilot evaluates, with the published version it came from (null: the default flow). */
 export interface LoadedPlan {

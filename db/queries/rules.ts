@@ -1,10 +1,9 @@
 // A job's rule flows: the draft each admin edits (rule_flow) and the immutable versions published from it
 // (rule_version). The plans the autopilot evaluates are read in rule-plans.ts.
-import type { Kysely, Transaction } from 'kysely';
+import type { Db } from '../database';
+import type { Kysely } from 'kysely';
 import type { PublishedRuleVersion, RuleFlow } from '../../rules';
 import type { Database } from '../schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** The job's rule flow (the oldest, should there be several), as stored. */
 export async function ruleFlowOfJob(db: Db, jobId: number) {

@@ -1,8 +1,6 @@
 // Recorded changes of a person's match score on a job (score_change), what "Score crossed" flows start on.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../database';
+import { sql } from 'kysely';
 
 /** Score changes no selection has put through the job's flows yet, oldest first. */
 export async function pendingScoreChanges(db: Db, jobId: number) {

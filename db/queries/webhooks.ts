@@ -1,8 +1,6 @@
 // Greenhouse webhook events as stored on arrival (webhook_event), and whether their meaning reached the autopilots.
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../database';
+import { sql } from 'kysely';
 
 export async function storedWebhookEvent(db: Db, rowId: number) {
   return db.selectFrom('webhook_event').selectAll().where('id', '=', rowId).executeTakeFirst();

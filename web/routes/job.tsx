@@ -7,6 +7,8 @@ import { JobCharts } from '../components/job-charts';
 import { GreenhouseStatus, MatchExplanation, ScorePill } from '../components/people';
 import { PHASE_LABELS, PHASE_ORDER, PIPELINE_STAGES, phaseLabel } from '../components/pipeline';
 import { Badge, EmptyState, Notice, PageHeader, Spinner } from '../components/ui';
+import { setJobCadence } from '../../db/queries/jobs';
+import { isOnJob } from '../../db/queries/pipeline';
 import { countsForJob } from '../../db/queries/pipeline-counts';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { audit } from '../server/audit.server';
@@ -90,11 +92,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const chosen = parseForm(cadenceSchema, form);
     if (!chosen.ok) return invalid(chosen.fieldErrors);
     const cadence = CADENCES.find((c) => c.key === chosen.value.cadence)!;
-    await context.db
-      .updateTable('job')
-      .set({ cadence_minutes: cadence.minutes })
-      .where('id', '=', jobId)
-      .execute();
+    await setJobCadence(context.db, jobId, cadence.minutes);
     // The autopilot reads the cadence when a cycle starts and sleeps that long after it: a cycle now
     // puts the new cadence in force at once (a running one is asked; a stopped one reads it when started).
     const running = await signalAutopilot(context, jobId, newSourceDataSignal, { reason: 'manual' });
@@ -130,13 +128,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   const parsed = parseForm(exportSchema, form);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
-  const person = await context.db
-    .selectFrom('job_person')
-    .select('person_id')
-    .where('job_id', '=', jobId)
-    .where('person_id', '=', parsed.value.personId)
-    .executeTakeFirst();
-  if (!person) throw new Response(`That person is not in job ${jobId}'s pipeline.`, { status: 404 });
+  if (!(await isOnJob(context.db, jobId, parsed.value.personId)))
+    throw new Response(`That person is not in job ${jobId}'s pipeline.`, { status: 404 });
   try {
     const result = await exportNow(context, {
       jobId,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Route } from './+types/users';
 import { CsrfInput } from '../components/csrf';
 import { Badge, EmptyState, Field, Notice, PageHeader } from '../components/ui';
+import { accountName, setAccountDisabled } from '../../db/queries/accounts';
 import { USER_ROLES } from '../../db/tables/accounts';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { audit } from '../server/audit.server';
@@ -135,11 +136,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (form.get('intent') === 'reset-password') {
     const parsed = parseForm(resetPasswordSchema, form);
     if (!parsed.ok) return invalid(parsed.fieldErrors);
-    const target = await context.db
-      .selectFrom('app_user')
-      .select(['id', 'name'])
-      .where('id', '=', parsed.value.userId)
-      .executeTakeFirst();
+    const target = await accountName(context.db, parsed.value.userId);
     if (!target) return invalid({ userId: ['That account no longer exists.'] });
     // Their sessions end: whoever knew the old password is signed out everywhere.
     await setPassword(context, target.id, parsed.value.newPassword);
@@ -156,13 +153,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseForm(disableSchema, form);
   if (!parsed.ok) return invalid(parsed.fieldErrors);
   if (parsed.value.userId === user.id) return formError('You cannot disable your own account.');
-  await context.db
-    .updateTable('app_user')
-    .set({ disabled_at: parsed.value.intent === 'disable' ? new Date() : null })
-    .where('id', '=', parsed.value.userId)
-    .execute();
-  if (parsed.value.intent === 'disable')
-    await context.db.deleteFrom('app_session').where('user_id', '=', parsed.value.userId).execute();
+  // A disabled account is signed out everywhere at once.
+  await setAccountDisabled(context.db, parsed.value.userId, parsed.value.intent === 'disable');
   await audit(context, {
     actor: user.email,
     action: `user.${parsed.value.intent}d`,

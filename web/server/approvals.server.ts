@@ -1,5 +1,11 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { sql } from 'kysely';
+import {
+  approvalsToDecide,
+  giveApprovalReasons,
+  jobsWithPendingApprovals,
+  pendingApprovalPage,
+  recentDecisionsBy,
+} from '../../db/queries/approval-inbox';
 import { hiringTeamsOf } from '../../db/queries/hiring-team';
 import type { GreenhousePresence } from '../../db/tables/people';
 import {
@@ -34,16 +40,7 @@ export interface InboxQuery {
  */
 export async function pendingApprovals(context: PilothouseContext, user: SignedInUser, inbox: InboxQuery) {
   const visible = await visibleJobIds(context, user);
-  const visibleIds = visible ? (visible.size > 0 ? [...visible] : [-1]) : null;
-  let jobsQuery = context.db
-    .selectFrom('approval_request as a')
-    .innerJoin('job as j', 'j.id', 'a.job_id')
-    .select(['a.job_id', 'j.name', sql<number>`count(*)::int`.as('pending')])
-    .where('a.status', '=', 'pending')
-    .groupBy(['a.job_id', 'j.name'])
-    .orderBy('j.name');
-  if (visibleIds) jobsQuery = jobsQuery.where('a.job_id', 'in', visibleIds);
-  const jobs = (await jobsQuery.execute()).map((j) => ({
+  const jobs = (await jobsWithPendingApprovals(context.db, visible)).map((j) => ({
     jobId: j.job_id,
     jobName: j.name,
     pending: j.pending,
@@ -56,56 +53,13 @@ export async function pendingApprovals(context: PilothouseContext, user: SignedI
   const pages = Math.max(1, Math.ceil(total / APPROVALS_PAGE_SIZE));
   const page = Math.min(Math.max(1, inbox.page), pages);
 
-  let query = context.db
-    .selectFrom('approval_request as a')
-    .innerJoin('job as j', 'j.id', 'a.job_id')
-    .innerJoin('person as p', 'p.id', 'a.person_id')
-    .leftJoin('job_person as jp', (join) =>
-      join.onRef('jp.job_id', '=', 'a.job_id').onRef('jp.person_id', '=', 'a.person_id'),
-    )
-    .leftJoin('match_score as m', (join) =>
-      join
-        .onRef('m.job_id', '=', 'a.job_id')
-        .onRef('m.person_id', '=', 'a.person_id')
-        .onRef('m.profile_version', '=', 'jp.profile_version'),
-    )
-    .select([
-      'a.id',
-      'a.job_id',
-      'a.person_id',
-      'a.requested_from',
-      'a.due_at',
-      'a.created_at',
-      'a.trace',
-      'j.name as job_name',
-      'p.first_name',
-      'p.last_name',
-      'p.title',
-      'p.company',
-      'p.location',
-      'p.emails',
-      'p.linkedin_url',
-      'p.greenhouse_candidate_id',
-      'jp.score',
-      'jp.source_kind',
-      'jp.greenhouse',
-      'jp.last_activity_at',
-      'm.explanation',
-    ])
-    .where('a.status', '=', 'pending');
-  if (visibleIds) query = query.where('a.job_id', 'in', visibleIds);
-  if (jobId !== null) query = query.where('a.job_id', '=', jobId);
-  else query = query.orderBy('j.name').orderBy('a.job_id');
-  query =
-    inbox.sort === 'score'
-      ? query.orderBy(sql`jp.score desc nulls last`).orderBy(sql`a.due_at asc nulls last`)
-      : query.orderBy(sql`a.due_at asc nulls last`).orderBy(sql`jp.score desc nulls last`);
-  const rows = await query
-    .orderBy('a.created_at')
-    .orderBy('a.id')
-    .limit(APPROVALS_PAGE_SIZE)
-    .offset((page - 1) * APPROVALS_PAGE_SIZE)
-    .execute();
+  const rows = await pendingApprovalPage(context.db, {
+    jobs: visible,
+    jobId,
+    sort: inbox.sort,
+    limit: APPROVALS_PAGE_SIZE,
+    offset: (page - 1) * APPROVALS_PAGE_SIZE,
+  });
   const effects = await approveEffects(
     context,
     rows.map((row) => ({
@@ -154,33 +108,7 @@ export type DecidedState =
  * has the export workflow at all. "Export queued" is only said when that workflow exists.
  */
 export async function recentDecisions(context: PilothouseContext, user: SignedInUser) {
-  const rows = await context.db
-    .selectFrom('approval_request as a')
-    .innerJoin('job as j', 'j.id', 'a.job_id')
-    .innerJoin('person as p', 'p.id', 'a.person_id')
-    .leftJoin('export_ledger as x', (join) =>
-      join.onRef('x.job_id', '=', 'a.job_id').onRef('x.person_id', '=', 'a.person_id'),
-    )
-    .select([
-      'a.id',
-      'a.job_id',
-      'a.person_id',
-      'a.status',
-      'a.reason',
-      'a.decided_at',
-      'j.name as job_name',
-      'p.first_name',
-      'p.last_name',
-      'x.status as export_status',
-      'x.failure_message',
-      'x.greenhouse_candidate_id',
-    ])
-    .where('a.decided_by', '=', user.email)
-    .where('a.status', 'in', ['approved', 'rejected'])
-    .where('a.decided_at', '>', sql<Date>`now() - interval '1 day'`)
-    .orderBy('a.decided_at', 'desc')
-    .limit(10)
-    .execute();
+  const rows = await recentDecisionsBy(context.db, user.email);
   const links = await greenhouseLinks(context);
   return Promise.all(
     rows.map(async (row) => {
@@ -235,12 +163,7 @@ export async function approvalRefusals(
   approvalIds: string[],
 ): Promise<{ approvalId: string; name: string; why: string }[]> {
   const visible = await visibleJobIds(context, user);
-  const requests = await context.db
-    .selectFrom('approval_request as a')
-    .innerJoin('person as p', 'p.id', 'a.person_id')
-    .select(['a.id', 'a.job_id', 'a.approver', 'p.first_name', 'p.last_name'])
-    .where('a.id', 'in', approvalIds)
-    .execute();
+  const requests = await approvalsToDecide(context.db, approvalIds);
   const teams = await hiringTeamsOf(context.db, [...new Set(requests.map((r) => r.job_id))]);
   const me = user.greenhouse_user_id ?? UNLINKED;
   const refusals: { approvalId: string; name: string; why: string }[] = [];
@@ -285,12 +208,7 @@ export async function decideApprovals(
   input: { approvalIds: string[]; decision: 'approved' | 'rejected'; reason: string | undefined },
 ): Promise<DecisionOutcome[]> {
   const visible = await visibleJobIds(context, user);
-  const requests = await context.db
-    .selectFrom('approval_request as a')
-    .innerJoin('person as p', 'p.id', 'a.person_id')
-    .select(['a.id', 'a.job_id', 'a.person_id', 'a.workflow_id', 'a.status', 'p.first_name', 'p.last_name'])
-    .where('a.id', 'in', input.approvalIds)
-    .execute();
+  const requests = await approvalsToDecide(context.db, input.approvalIds);
   const byWorkflow = new Map<string, typeof requests>();
   const outcomes: DecisionOutcome[] = [];
   for (const request of requests) {
@@ -314,15 +232,11 @@ export async function decideApprovals(
       // The reason can name the person: it is kept here, beside the request, and the update (which
       // Temporal keeps in the workflow's history) carries only who decided.
       if (input.reason)
-        await context.db
-          .insertInto('approval_reason')
-          .values(group.map((r) => ({ approval_id: r.id, given_by: user.email, reason: input.reason! })))
-          .onConflict((oc) =>
-            oc
-              .columns(['approval_id', 'given_by'])
-              .doUpdateSet((eb) => ({ reason: eb.ref('excluded.reason') })),
-          )
-          .execute();
+        await giveApprovalReasons(context.db, {
+          approvalIds: group.map((r) => r.id),
+          givenBy: user.email,
+          reason: input.reason,
+        });
       const decisions: ApprovalDecision[] = group.map((r) => ({
         personId: r.person_id,
         decision: input.decision,

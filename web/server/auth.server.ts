@@ -1,7 +1,9 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { sql } from 'kysely';
 import { createCookie, createSessionStorage, redirect, type SessionStorage } from 'react-router';
+import { activeAccount, anyAccountExists, markSignedIn } from '../../db/queries/accounts';
 import { resolveSessionSecret } from '../../db/queries/secret-box';
+import { createSession, deleteSession, liveSessionData, updateSession } from '../../db/queries/sessions';
+import * as signInAttempts from '../../db/queries/sign-in-attempts';
 import type { AppUser, UserRole } from '../../db/tables/accounts';
 import type { PilothouseContext } from './load-context';
 import { describeWait, secondsToWait, SIGN_IN_TIERS, SIGN_IN_WINDOW_MINUTES } from './sign-in-throttle';
@@ -10,6 +12,12 @@ const SESSION_DAYS = 7;
 type SessionData = { userId: string };
 
 const storages = new WeakMap<PilothouseContext['db'], SessionStorage<SessionData>>();
+
+const record = (data: Partial<SessionData>, expires: Date | undefined) => ({
+  userId: data.userId ?? null,
+  data,
+  expiresAt: expires ?? new Date(Date.now() + SESSION_DAYS * 86_400_000),
+});
 
 /** Sessions live in `app_session`; the cookie only carries the signed session id. */
 function sessionStorage(context: PilothouseContext): SessionStorage<SessionData> {
@@ -28,39 +36,17 @@ function sessionStorage(context: PilothouseContext): SessionStorage<SessionData>
     cookie,
     async createData(data, expires) {
       const id = randomBytes(32).toString('base64url');
-      await db
-        .insertInto('app_session')
-        .values({
-          id,
-          user_id: data.userId ?? null,
-          data: JSON.stringify(data),
-          expires_at: expires ?? new Date(Date.now() + SESSION_DAYS * 86_400_000),
-        })
-        .execute();
+      await createSession(db, id, record(data, expires));
       return id;
     },
     async readData(id) {
-      const row = await db
-        .selectFrom('app_session')
-        .select(['data', 'expires_at'])
-        .where('id', '=', id)
-        .executeTakeFirst();
-      if (!row || new Date(row.expires_at) < new Date()) return null;
-      return row.data as Partial<SessionData>;
+      return (await liveSessionData(db, id)) as Partial<SessionData> | null;
     },
     async updateData(id, data, expires) {
-      await db
-        .updateTable('app_session')
-        .set({
-          data: JSON.stringify(data),
-          user_id: data.userId ?? null,
-          expires_at: expires ?? new Date(Date.now() + SESSION_DAYS * 86_400_000),
-        })
-        .where('id', '=', id)
-        .execute();
+      await updateSession(db, id, record(data, expires));
     },
     async deleteData(id) {
-      await db.deleteFrom('app_session').where('id', '=', id).execute();
+      await deleteSession(db, id);
     },
   });
   storages.set(db, storage);
@@ -76,13 +62,7 @@ export async function currentUser(
   const session = await sessionStorage(context).getSession(request.headers.get('Cookie'));
   const userId = session.get('userId');
   if (!userId) return null;
-  const user = await context.db
-    .selectFrom('app_user')
-    .select(['id', 'email', 'name', 'role', 'greenhouse_user_id'])
-    .where('id', '=', userId)
-    .where('disabled_at', 'is', null)
-    .executeTakeFirst();
-  return user ?? null;
+  return (await activeAccount(context.db, userId)) ?? null;
 }
 
 /** The id of this browser's session (to keep it when the account's other sessions are ended). */
@@ -91,8 +71,7 @@ export async function currentSessionId(request: Request, context: PilothouseCont
 }
 
 export async function hasAnyUser(context: PilothouseContext): Promise<boolean> {
-  const row = await context.db.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
-  return row !== undefined;
+  return anyAccountExists(context.db);
 }
 
 /**
@@ -128,11 +107,7 @@ export async function signIn(context: PilothouseContext, userId: string): Promis
   const storage = sessionStorage(context);
   const session = await storage.getSession();
   session.set('userId', userId);
-  await context.db
-    .updateTable('app_user')
-    .set({ last_sign_in_at: new Date() })
-    .where('id', '=', userId)
-    .execute();
+  await markSignedIn(context.db, userId);
   return storage.commitSession(session);
 }
 
@@ -211,72 +186,33 @@ export async function requireMutation(
 
 export type SignInAttempt = { allowed: true; attemptId: number } | { allowed: false; message: string };
 
-/**
- * Decides whether a sign-in may be verified and, if so, records it as failed *before* the password is
- * checked (it is marked succeeded afterwards): concurrent guesses each see the others, and a guess
- * whose answer never comes back still counts. One email's attempts are decided one at a time
- * (an advisory lock for the transaction). Refused attempts are not recorded, so hammering does not
- * lengthen anyone's wait.
- */
+/** Whether this sign-in may be verified now (db/queries/sign-in-attempts says how it is counted). */
 export async function beginSignInAttempt(
   context: PilothouseContext,
   email: string,
   address: string,
 ): Promise<SignInAttempt> {
-  const normalized = email.toLowerCase();
-  return context.db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`sign-in:${normalized}`}, 0))`.execute(trx);
-    const window = sql<Date>`now() - make_interval(mins => ${SIGN_IN_WINDOW_MINUTES})`;
-    const row = await trx
-      .selectFrom('sign_in_attempt')
-      .select([
-        sql<number>`count(*) filter (where email = ${normalized} and ip = ${address})::int`.as('pair'),
-        sql<Date | null>`max(attempted_at) filter (where email = ${normalized} and ip = ${address})`.as(
-          'pairLast',
-        ),
-        sql<number>`count(*) filter (where ip = ${address})::int`.as('addr'),
-        sql<Date | null>`max(attempted_at) filter (where ip = ${address})`.as('addrLast'),
-        sql<number>`count(*) filter (where email = ${normalized})::int`.as('acct'),
-        sql<Date | null>`max(attempted_at) filter (where email = ${normalized})`.as('acctLast'),
-        sql<boolean>`exists (select 1 from sign_in_attempt s where s.email = ${normalized} and s.ip = ${address} and s.succeeded and s.attempted_at > now() - interval '30 days')`.as(
-          'knownAddress',
-        ),
-        sql<Date>`now()`.as('now'),
-      ])
-      .where('succeeded', '=', false)
-      .where('attempted_at', '>', window)
-      .executeTakeFirstOrThrow();
-    const now = new Date(row.now);
-    const tally = (failures: number, last: Date | null) => ({
-      failures,
-      lastFailureAt: last ? new Date(last) : null,
-    });
-    const wait = Math.max(
-      secondsToWait(tally(row.pair, row.pairLast), SIGN_IN_TIERS.emailFromAddress, now),
-      secondsToWait(tally(row.addr, row.addrLast), SIGN_IN_TIERS.address, now),
-      row.knownAddress
-        ? 0
-        : secondsToWait(tally(row.acct, row.acctLast), SIGN_IN_TIERS.emailFromNewAddress, now),
-    );
-    if (wait > 0)
-      return {
-        allowed: false as const,
-        message: `Too many failed sign-ins. Wait ${describeWait(wait)} and try again.`,
-      };
-    const attempt = await trx
-      .insertInto('sign_in_attempt')
-      .values({ email: normalized, ip: address, succeeded: false })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { allowed: true as const, attemptId: Number(attempt.id) };
-  });
+  const started = await signInAttempts.beginSignInAttempt(
+    context.db,
+    { email, address, windowMinutes: SIGN_IN_WINDOW_MINUTES },
+    (tallies) =>
+      Math.max(
+        secondsToWait(tallies.emailFromAddress, SIGN_IN_TIERS.emailFromAddress, tallies.now),
+        secondsToWait(tallies.address, SIGN_IN_TIERS.address, tallies.now),
+        // Many machines on one account slow down everyone but its owner, signing in from where they always do.
+        tallies.knownAddress
+          ? 0
+          : secondsToWait(tallies.email, SIGN_IN_TIERS.emailFromNewAddress, tallies.now),
+      ),
+  );
+  if (started.allowed) return started;
+  return {
+    allowed: false,
+    message: `Too many failed sign-ins. Wait ${describeWait(started.waitSeconds)} and try again.`,
+  };
 }
 
 /** The password was right: the attempt recorded as failed in advance is marked succeeded. */
 export async function signInAttemptSucceeded(context: PilothouseContext, attemptId: number): Promise<void> {
-  await context.db
-    .updateTable('sign_in_attempt')
-    .set({ succeeded: true })
-    .where('id', '=', attemptId)
-    .execute();
+  await signInAttempts.signInAttemptSucceeded(context.db, attemptId);
 }

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import {
   checkScopes,
   optionalGreenhouseScopes,
   requiredGreenhouseScopes,
   type GreenhouseScope,
 } from '../../greenhouse';
+import { jobSyncSummary } from '../../db/queries/jobs';
 import {
   lastScopeCheck,
   loadGreenhouseConnection,
@@ -36,14 +36,7 @@ export async function connectionOverview(context: PilothouseContext) {
   const [connection, check, sync] = await Promise.all([
     loadGreenhouseConnection(context.db, context.env).catch((error: Error) => error),
     lastScopeCheck(context.db),
-    context.db
-      .selectFrom('job')
-      .select([
-        sql<number>`count(*)::int`.as('jobs'),
-        sql<number>`count(*) filter (where autopilot_enabled)::int`.as('autopilots'),
-        sql<Date | null>`max(synced_at)`.as('lastSyncedAt'),
-      ])
-      .executeTakeFirstOrThrow(),
+    jobSyncSummary(context.db),
   ]);
   const granted = new Set(check?.granted_scopes ?? []);
   const missing = new Set(check?.missing_scopes ?? []);

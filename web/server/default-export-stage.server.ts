@@ -1,4 +1,4 @@
-import { readStageMapping } from '../../db/queries/rule-data';
+import { readStageMapping } from '../../db/queries/stage-mapping';
 import type { PilothouseContext } from './load-context';
 
 /**

@@ -8,7 +8,7 @@ import { approvalDecisionsSince } from '../../db/queries/approvals';
 import { exportPressesSince } from '../../db/queries/audit';
 import { jobNameAndStatus } from '../../db/queries/jobs';
 import { personIdsByCandidate } from '../../db/queries/people';
-import { personFactsOf } from '../../db/queries/person-facts';
+import { personFactsOnJob } from '../../db/queries/person-facts';
 import { scoreChangesSince } from '../../db/queries/score-changes';
 import { outreachEventsSince } from '../../db/queries/sourcing';
 import { acceptedWebhooksSince } from '../../db/queries/webhooks';
@@ -44,7 +44,7 @@ function plural(count: number, [one, many]: readonly [string, string]): string {
 }
 
 async function factsOf(db: Db, jobId: number, personIds: readonly string[] | null) {
-  const rows = await personFactsOf(db, jobId, personIds ?? 'scored', MAX_CASES);
+  const rows = await personFactsOnJob(db, jobId, personIds ?? 'scored', MAX_CASES);
   return new Map(rows.map((row) => [row.person_id, row]));
 }
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mustHaveRequirementNames, readStageMapping, transferTargets } from '../../db/queries/rule-data';
+import { mustHaveRequirementNames } from '../../db/queries/job-profiles';
+import { transferTargets } from '../../db/queries/jobs';
+import { readStageMapping } from '../../db/queries/stage-mapping';
 import {
   createRuleFlow,
   latestRuleVersion,

@@ -1,51 +1,25 @@
-import { sql } from 'kysely';
+import {
+  changeAccountAccess,
+  createAccount,
+  createFirstAdminAccount,
+  listAccounts,
+  replacePasswordHash,
+} from '../../db/queries/accounts';
 import type { UserRole } from '../../db/tables/accounts';
 import type { PilothouseContext } from './load-context';
 import { hashPassword } from './passwords.server';
 
-export class EmailTakenError extends Error {
-  override name = 'EmailTakenError';
-}
+export { EmailTakenError } from '../../db/queries/accounts';
 
 export async function createUser(
   context: PilothouseContext,
   input: { name: string; email: string; password: string; role: UserRole; greenhouseUserId: number | null },
 ) {
-  const passwordHash = await hashPassword(input.password);
-  try {
-    return await context.db
-      .insertInto('app_user')
-      .values({
-        name: input.name,
-        email: input.email.toLowerCase(),
-        role: input.role,
-        password_hash: passwordHash,
-        greenhouse_user_id: input.greenhouseUserId,
-      })
-      .returning(['id', 'email', 'name', 'role'])
-      .executeTakeFirstOrThrow();
-  } catch (error) {
-    if ((error as { code?: string }).code === '23505')
-      throw new EmailTakenError(`${input.email} already has an account.`);
-    throw error;
-  }
+  return createAccount(context.db, { ...input, passwordHash: await hashPassword(input.password) });
 }
 
 export async function listUsers(context: PilothouseContext) {
-  return context.db
-    .selectFrom('app_user')
-    .select([
-      'id',
-      'name',
-      'email',
-      'role',
-      'greenhouse_user_id',
-      'disabled_at',
-      'last_sign_in_at',
-      'created_at',
-    ])
-    .orderBy('created_at')
-    .execute();
+  return listAccounts(context.db);
 }
 
 /**
@@ -71,40 +45,18 @@ export async function changeAccess(
   userId: string,
   access: { role: UserRole; greenhouseUserId: number | null },
 ) {
-  const changed = await context.db
-    .updateTable('app_user')
-    .set({ role: access.role, greenhouse_user_id: access.greenhouseUserId })
-    .where('id', '=', userId)
-    .returning(['id', 'name', 'role'])
-    .executeTakeFirst();
-  return changed ?? null;
+  return changeAccountAccess(context.db, userId, access);
 }
 
-/**
- * Makes the first administrator, unless an account exists: the check and the insert hold one
- * installation-wide advisory lock, so two setups sent at once make one admin, not two.
- * Null when someone was first.
- */
+/** Makes the first administrator unless someone was first (then null): see createFirstAdminAccount. */
 export async function createFirstAdmin(
   context: PilothouseContext,
   input: { name: string; email: string; password: string },
 ) {
-  const passwordHash = await hashPassword(input.password);
-  return context.db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtextextended('pilothouse:first-admin', 0))`.execute(trx);
-    const existing = await trx.selectFrom('app_user').select('id').limit(1).executeTakeFirst();
-    if (existing) return null;
-    return trx
-      .insertInto('app_user')
-      .values({
-        name: input.name,
-        email: input.email.toLowerCase(),
-        role: 'admin',
-        password_hash: passwordHash,
-        greenhouse_user_id: null,
-      })
-      .returning(['id', 'email', 'name', 'role'])
-      .executeTakeFirstOrThrow();
+  return createFirstAdminAccount(context.db, {
+    ...input,
+    passwordHash: await hashPassword(input.password),
+    greenhouseUserId: null,
   });
 }
 
@@ -115,11 +67,9 @@ export async function setPassword(
   password: string,
   keepSessionId?: string,
 ): Promise<void> {
-  const passwordHash = await hashPassword(password);
-  await context.db.transaction().execute(async (trx) => {
-    await trx.updateTable('app_user').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
-    let sessions = trx.deleteFrom('app_session').where('user_id', '=', userId);
-    if (keepSessionId) sessions = sessions.where('id', '!=', keepSessionId);
-    await sessions.execute();
+  await replacePasswordHash(context.db, {
+    userId,
+    passwordHash: await hashPassword(password),
+    keepSessionId,
   });
 }

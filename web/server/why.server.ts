@@ -1,7 +1,13 @@
 // "Why?" for one person on one job: every rule evaluation stored for them (the decision trace — the event,
 // each condition with the value it saw, the decisions), who was asked to approve and what they decided, and
 // what Greenhouse answered to each step the autopilot carried out (or why it failed).
+import { approvalHistoryOf } from '../../db/queries/approvals';
+import { ruleAnswersAbout } from '../../db/queries/audit';
+import { decisionTracesAbout } from '../../db/queries/decision-traces';
 import { workHistoryRecord, type WorkHistoryRecord } from '../../db/queries/export-work-history';
+import { exportLedgerEntry } from '../../db/queries/exports';
+import { standingOnJob } from '../../db/queries/pipeline';
+import { ruleActionFailuresAbout } from '../../db/queries/rule-action-failures';
 import type { ConditionCheck, Decision, EvaluationTrace } from '../../rules';
 import type { PilothouseContext } from './load-context';
 
@@ -82,58 +88,15 @@ export type WhyEvaluation = {
 
 export async function loadWhy(context: PilothouseContext, jobId: number, personId: string) {
   const { db } = context;
-  const person = await db
-    .selectFrom('job_person as jp')
-    .innerJoin('person as p', 'p.id', 'jp.person_id')
-    .select(['p.first_name', 'p.last_name', 'jp.pipeline_stage', 'jp.score'])
-    .where('jp.job_id', '=', jobId)
-    .where('jp.person_id', '=', personId)
-    .executeTakeFirst();
+  const person = await standingOnJob(db, jobId, personId);
   if (!person) return null;
 
   const [traces, answers, failures, approvals, ledger, workHistory] = await Promise.all([
-    db
-      .selectFrom('decision_trace')
-      .select(['id', 'rule_version', 'decisions', 'trace', 'created_at'])
-      .where('job_id', '=', jobId)
-      .where('person_id', '=', personId)
-      .orderBy('id', 'desc')
-      .limit(50)
-      .execute(),
-    db
-      .selectFrom('audit_event')
-      .select(['action', 'details', 'occurred_at'])
-      .where('job_id', '=', jobId)
-      .where('person_id', '=', personId)
-      .where('action', 'like', 'rule.%')
-      .execute(),
-    db
-      .selectFrom('rule_action_failure')
-      .select(['trace_id', 'decision_index', 'status', 'failure_type', 'failure_message'])
-      .where('job_id', '=', jobId)
-      .where('person_id', '=', personId)
-      .execute(),
-    db
-      .selectFrom('approval_request')
-      .select(['id', 'requested_from', 'status', 'decided_by', 'decided_at', 'reason', 'created_at'])
-      .where('job_id', '=', jobId)
-      .where('person_id', '=', personId)
-      .orderBy('created_at', 'desc')
-      .execute(),
-    db
-      .selectFrom('export_ledger')
-      .select([
-        'status',
-        'greenhouse_candidate_id',
-        'greenhouse_application_id',
-        'reused_existing_candidate',
-        'failure_type',
-        'failure_message',
-        'requested_by',
-      ])
-      .where('job_id', '=', jobId)
-      .where('person_id', '=', personId)
-      .executeTakeFirst(),
+    decisionTracesAbout(db, { jobId, personId, limit: 50 }),
+    ruleAnswersAbout(db, jobId, personId),
+    ruleActionFailuresAbout(db, jobId, personId),
+    approvalHistoryOf(db, jobId, personId),
+    exportLedgerEntry(db, jobId, personId),
     workHistoryRecord(db, jobId, personId),
   ]);
 

@@ -122,28 +122,37 @@ describe('the layering is enforced by lint (docs/decisions/0007-layers.md)', () 
     expect(errors[0]).toMatch(says);
   });
 
-  it('activities/ query nothing themselves: a query builder call or a kysely import there fails', async () => {
-    const path = resolve(root, 'activities/fixture.ts');
-    const lint = async (source: string) =>
-      (await eslint.lintText(source, { filePath: path }))[0]!.messages
-        .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
-        .map((m) => m.message);
-    const inline = [
-      "import type { Db } from '../db/database';",
-      "export const names = (db: Db) => db.selectFrom('person').select('id').execute();",
-    ].join('\n');
-    expect(await lint(inline)).toEqual([expect.stringMatching(/repository function in db\/queries/)]);
-    expect(await lint("import { sql } from 'kysely';\nexport const q = sql;\n")).toEqual([
-      expect.stringMatching(/repository function in db\/queries/),
-    ]);
-    const throughRepository = [
-      "import type { Transaction } from 'kysely';",
-      "import type { Database } from '../db/schema';",
-      "import { recordAudit } from '../db/queries/audit';",
-      'export const audit = (trx: Transaction<Database>) => recordAudit(trx, { actor: "a", action: "b" });',
-    ].join('\n');
-    expect(await lint(throughRepository)).toEqual([]);
-  });
+  it.each(['activities/fixture.ts', 'web/server/fixture.server.ts', 'web/routes/fixture.tsx'])(
+    '%s queries nothing itself: a query builder call or a kysely import there fails',
+    async (fixturePath) => {
+      const path = resolve(root, fixturePath);
+      const dbModule = fixturePath.startsWith('activities/') ? '../db' : '../../db';
+      const lint = async (source: string) =>
+        (await eslint.lintText(source, { filePath: path }))[0]!.messages
+          .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
+          .map((m) => m.message);
+      const inline = [
+        `import type { Db } from '${dbModule}/database';`,
+        "export const names = (db: Db) => db.selectFrom('person').select('id').execute();",
+      ].join('\n');
+      expect(await lint(inline)).toEqual([expect.stringMatching(/repository function in db\/queries/)]);
+      expect(await lint("import { sql } from 'kysely';\nexport const q = sql;\n")).toEqual([
+        expect.stringMatching(/repository function in db\/queries/),
+      ]);
+      // The sandbox rule still holds beside the query rule (one block per folder: neither replaces the other).
+      if (fixturePath.startsWith('web/'))
+        expect(
+          await lint("import { startSandbox } from '../../sandbox';\nexport const s = startSandbox;\n"),
+        ).toEqual([expect.stringMatching(/never import the sandbox/)]);
+      const throughRepository = [
+        "import type { Transaction } from 'kysely';",
+        `import type { Database } from '${dbModule}/schema';`,
+        `import { recordAudit } from '${dbModule}/queries/audit';`,
+        'export const audit = (trx: Transaction<Database>) => recordAudit(trx, { actor: "a", action: "b" });',
+      ].join('\n');
+      expect(await lint(throughRepository)).toEqual([]);
+    },
+  );
 
   it('the imports each layer may make pass', async () => {
     const right: { path: string; source: string }[] = [
