@@ -254,6 +254,13 @@ function evaluateYears(
   return { status, evidence: experience.evidence, reason: `${reading}; ${requirement.minYears} asked` };
 }
 
+function metroOf(city: string) {
+  const name = city.toLowerCase();
+  return metroAreas.find(
+    (m) => m.city.toLowerCase() === name || m.places.some((p) => p.toLowerCase() === name),
+  );
+}
+
 function evaluateLocation(requirement: LocationRequirement, text: string): Verdict {
   if (requirement.arrangement === 'remote' && requirement.places.length === 0) {
     return { status: 'met', evidence: null, reason: 'remote role: location is not a constraint' };
@@ -261,11 +268,7 @@ function evaluateLocation(requirement: LocationRequirement, text: string): Verdi
   for (const place of requirement.places) {
     const city = place.split(',')[0]?.trim();
     if (!city) continue;
-    const metro = metroAreas.find(
-      (m) =>
-        m.city.toLowerCase() === city.toLowerCase() ||
-        m.places.some((p) => p.toLowerCase() === city.toLowerCase()),
-    );
+    const metro = metroOf(city);
     for (const name of metro?.places ?? [city]) {
       const found = new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, 'iu').exec(text);
       if (!found) continue;
@@ -275,6 +278,21 @@ function evaluateLocation(requirement: LocationRequirement, text: string): Verdi
           : `based in ${found[0]}, in the ${city} area`;
       return { status: 'met', evidence: snippetAt(text, found.index, found[0].length), reason: where };
     }
+  }
+  // The metro table knows the suburbs of a few office cities only. Elsewhere someone in the office's state
+  // ("Aurora, CO" for a Denver office) may well commute; without the table nobody can tell, so it is a
+  // "partly", not a missing must-have (which would cost a good person a fifth of their score).
+  for (const place of requirement.places) {
+    const [city, region] = place.split(',').map((part) => part.trim());
+    const state = /^[A-Z]{2}\b/.exec(region ?? '')?.[0];
+    if (!city || !state || metroOf(city)) continue;
+    const found = new RegExp(`,\\s*${state}\\b`).exec(text);
+    if (found)
+      return {
+        status: 'partly',
+        evidence: snippetAt(text, found.index, found[0].length),
+        reason: `in the same state (${state}) as ${city}; whether they can commute is not known`,
+      };
   }
   if (requirement.arrangement === 'remote') {
     return {

@@ -112,6 +112,28 @@ describe('a recruiter reads why a person matched', async () => {
     });
   });
 
+  it('reads a town in the office state as partly met where the metro table does not know the city', async () => {
+    const denver = trainJobProfile({
+      job: { jobId: 'pt-3', title: 'Outpatient Physical Therapist', offices: ['Denver, CO'] },
+      post: { title: 'Outpatient Physical Therapist', content: '<ul><li>Manual therapy</li></ul>' },
+    });
+    const people = [
+      person('aurora', 'Physical Therapist · Aurora, CO\nPhysical Therapist, Peak Rehab (2018 – present)'),
+      person('reno', 'Physical Therapist · Reno, NV\nPhysical Therapist, Sierra Rehab (2018 – present)'),
+    ];
+    const scored = new Map(
+      (await createMatcher().scoreCandidates(denver, people, { asOf: '2025-06-01' })).map((r) => [
+        r.personId,
+        r,
+      ]),
+    );
+    expect(evidenceFor(scored.get('aurora'), 'location')).toMatchObject({
+      status: 'partly',
+      reason: 'in the same state (CO) as Denver; whether they can commute is not known',
+    });
+    expect(evidenceFor(scored.get('reno'), 'location')).toMatchObject({ status: 'not-met' });
+  });
+
   it('ranks the engineer above a recruiter whose resume repeats every keyword', () => {
     expect(evidenceFor(results.get('recruiter'), 'title:machine-learning-engineer')).toMatchObject({
       status: 'not-met',
