@@ -173,7 +173,9 @@ export const skillAliases: SkillEntry[] = [
   {
     id: 'aws',
     label: 'AWS',
-    aliases: ['aws', 'amazon web services', 'ec2', 's3', 'lambda', 'cloudwatch', 'iam'],
+    aliases: ['amazon web services', 'ec2', 's3', 'lambda', 'cloudwatch', 'iam'],
+    // Not the American Welding Society's codes and certifications ("AWS D1.1", "AWS Certified Welder").
+    patterns: ['\\bAWS\\b(?!\\s+(?:D\\d|Certified Welder|CWI|Certified Welding)|-CWI)'],
     related: ['gcp', 'azure'],
   },
   {
@@ -429,7 +431,9 @@ export const skillAliases: SkillEntry[] = [
   {
     id: 'flink',
     label: 'Flink',
-    aliases: ['flink', 'apache flink', 'beam', 'apache beam', 'dataflow'],
+    aliases: ['flink', 'apache flink', 'apache beam', 'dataflow'],
+    // Beam the framework is written with a capital; "weld beams and columns" is steel.
+    patterns: ['\\bBeam\\b'],
     related: ['kafka', 'spark'],
   },
   {

@@ -41,3 +41,31 @@ describe('the post reader', () => {
     expect(profile.keywords).not.toContain('dental');
   });
 });
+
+describe('software words in a trade post', () => {
+  it('reads "AWS D1.1" as a welding certification and "weld beams" as steel, not as AWS and Apache Beam', () => {
+    const profile = trainJobProfile({
+      job: { jobId: 'welder', title: 'Structural Welder', offices: ['Houston, TX'] },
+      post: {
+        title: 'Structural Welder',
+        content: `<h2>Responsibilities</h2><ul><li>Weld beams, columns and braces with FCAW and SMAW</li></ul>
+<h2>Requirements</h2><ul><li>Current AWS D1.1 certification (3G and 4G)</li><li>Able to read blueprints</li></ul>`,
+      },
+    });
+    const skills = profile.requirements.filter((r) => r.kind === 'skill').map((r) => r.id);
+    expect(skills).not.toContain('skill:aws');
+    expect(skills).not.toContain('skill:flink');
+  });
+
+  it('still reads AWS the cloud and Apache Beam in a software post', () => {
+    const profile = trainJobProfile({
+      job: { jobId: 'data', title: 'Data Engineer', offices: ['Remote'] },
+      post: {
+        title: 'Data Engineer',
+        content: `<h3>Requirements</h3><ul><li>AWS (S3, Glue)</li><li>Streaming pipelines in Beam or Flink</li></ul>`,
+      },
+    });
+    const skills = profile.requirements.filter((r) => r.kind === 'skill').map((r) => r.id);
+    expect(skills).toEqual(expect.arrayContaining(['skill:aws', 'skill:flink']));
+  });
+});
