@@ -27,8 +27,8 @@ export const combineSettings = {
  * Before (ADR 6 and issue 15) the local score carried keywords at a quarter and the fusion was half local,
  * half model, so a misread must-have still cut the final score by 10–20 %. Measured on the tuning set only
  * (docs/matching-evaluation.md): nDCG@10 0.921 → 0.938, and 0.723 → 0.784 on its three jobs outside
- * software; rank fusion (RRF) did as well there but makes a score depend on who else is in the batch, and
- * the product scores in batches of whoever is new.
+ * software; rank fusion (RRF) came close (0.930) but makes a score depend on who else is in the batch, and
+ * the product scores in batches of whoever is new. Why, and what was compared: ADR 9.
  */
 export function fusedScore(
   parts: { structured: number; keywordRelevance: number; semantic: number },
