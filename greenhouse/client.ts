@@ -79,6 +79,8 @@ export const harvestListEndpoints = {
     'candidate_employment',
     S.candidateEmploymentSchema,
   ),
+  candidateEducations: endpoint('/candidate_educations', 'candidate_education', S.candidateEducationSchema),
+  customFieldOptions: endpoint('/custom_field_options', 'custom_field_option', S.customFieldOptionSchema),
   candidateTags: endpoint('/candidate_tags', 'candidate_tag', S.candidateTagSchema),
   appliedCandidateTags: endpoint(
     '/applied_candidate_tags',
@@ -177,6 +179,10 @@ export class HarvestClient {
   listNotes = (query: Q.NotesQuery = {}) => this.list(harvestListEndpoints.notes, query);
   listCandidateEmployments = (query: Q.CandidateEmploymentsQuery = {}) =>
     this.list(harvestListEndpoints.candidateEmployments, query);
+  listCandidateEducations = (query: Q.CandidateEducationsQuery = {}) =>
+    this.list(harvestListEndpoints.candidateEducations, query);
+  listCustomFieldOptions = (query: Q.CustomFieldOptionsQuery = {}) =>
+    this.list(harvestListEndpoints.customFieldOptions, query);
   listCandidateTags = (query: Q.CandidateTagsQuery = {}) =>
     this.list(harvestListEndpoints.candidateTags, query);
   listAppliedCandidateTags = (query: Q.AppliedCandidateTagsQuery = {}) =>
@@ -310,6 +316,23 @@ export class HarvestClient {
     return parseGreenhouseRecord(
       S.candidateEmploymentSchema,
       'candidate_employment',
+      response.body,
+      response.request,
+    );
+  }
+
+  /** Educations have no update either; school, degree and discipline are ids of dictionary options. */
+  async createCandidateEducation(body: S.CreateCandidateEducationBody): Promise<S.CandidateEducation> {
+    const response = await this.write(
+      'POST',
+      '/candidate_educations',
+      S.createCandidateEducationBody,
+      body,
+      'candidate_education',
+    );
+    return parseGreenhouseRecord(
+      S.candidateEducationSchema,
+      'candidate_education',
       response.body,
       response.request,
     );

@@ -145,6 +145,19 @@ export type CandidateEmploymentsQuery = CommonListQuery & {
   latest?: boolean;
 };
 
+export type CandidateEducationsQuery = CommonListQuery & {
+  candidate_ids?: Ids;
+  /** Only each candidate's most recent education. */
+  latest?: boolean;
+};
+/** `custom_field_key` (`school_name`, `degree`, `discipline`, …) picks one field's options by its name_key. */
+export type CustomFieldOptionsQuery = CommonListQuery & {
+  custom_field_ids?: Ids;
+  custom_field_key?: string;
+  /** Omitted: archived options too. */
+  active?: boolean;
+};
+
 export type SourcesQuery = CommonListQuery;
 /** Greenhouse's default reasons are hidden unless `include_defaults` is true. */
 export type RejectionReasonsQuery = CommonListQuery & { include_defaults?: boolean };

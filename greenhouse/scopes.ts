@@ -33,6 +33,9 @@ export const requiredGreenhouseScopes = {
   'harvest:notes:create': 'add match explanations',
   'harvest:candidate_employments:list': 'avoid duplicate work history when an export is retried',
   'harvest:candidate_employments:create': 'add their work history to the people Pilothouse exports',
+  'harvest:candidate_educations:list': 'avoid duplicate education when an export is retried',
+  'harvest:candidate_educations:create': 'add their education to the people Pilothouse exports',
+  'harvest:custom_field_options:list': "match schools, degrees and disciplines to Greenhouse's lists",
   'harvest:candidate_tags:list': 'find the tags rules apply',
   'harvest:candidate_tags:create': 'create a tag a rule applies',
   'harvest:applied_candidate_tags:list': 'avoid applying a tag twice',
@@ -55,6 +58,9 @@ export const requiredScopeList = Object.keys(requiredGreenhouseScopes) as Greenh
 export const optionalGreenhouseScopes: readonly GreenhouseScope[] = [
   'harvest:candidate_employments:list',
   'harvest:candidate_employments:create',
+  'harvest:candidate_educations:list',
+  'harvest:candidate_educations:create',
+  'harvest:custom_field_options:list',
 ];
 
 export interface ScopeCheck {

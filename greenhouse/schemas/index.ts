@@ -11,3 +11,4 @@ export * from './reference-data';
 export * from './token';
 export * from './tags';
 export * from './employments';
+export * from './educations';

@@ -354,6 +354,31 @@ const listSpecs: ListSpec[] = [
     filters: [ids('candidate_ids', 'candidate_id'), flag('latest', 'latest')],
   },
   {
+    pattern: '/v3/candidate_educations',
+    scope: 'harvest:candidate_educations:list',
+    rows: (state, viewer) => {
+      const visible = visibleCandidate(state, viewer);
+      return all(state.candidate_educations.filter((education) => visible(education.candidate_id)));
+    },
+    filters: [ids('candidate_ids', 'candidate_id'), flag('latest', 'latest')],
+  },
+  {
+    pattern: '/v3/custom_field_options',
+    scope: 'harvest:custom_field_options:list',
+    rows: (state) => all(state.custom_field_options),
+    filters: [
+      ids('custom_field_ids', 'custom_field_id'),
+      // The dictionary by its field's name_key (school_name, degree, discipline): v1's /schools and co.
+      (query, state) => {
+        const key = query.get('custom_field_key');
+        if (key === null) return undefined;
+        const field = state.custom_fields.find((f) => f.name_key === key);
+        return (row) => row.custom_field_id === field?.id;
+      },
+      flag('active', 'active'),
+    ],
+  },
+  {
     pattern: '/v3/candidate_tags',
     scope: 'harvest:candidate_tags:list',
     rows: (state) => all(state.candidate_tags),

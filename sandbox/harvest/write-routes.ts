@@ -394,6 +394,53 @@ export const writeRoutes: HarvestRoute[] = [
     },
   },
   {
+    method: 'POST',
+    pattern: '/v3/candidate_educations',
+    scope: 'harvest:candidate_educations:create',
+    handle: (rt, request) => {
+      const entry = body(S.createCandidateEducationBody, request);
+      const { state } = rt;
+      const candidate = writableCandidate(rt, request, entry.candidate_id);
+      const option = (field: 'school_name' | 'degree' | 'discipline', id: number | undefined) => {
+        if (id === undefined) return null;
+        const dictionary = state.custom_fields.find((f) => f.name_key === field);
+        const found = state.custom_field_options.find((o) => o.id === id);
+        if (!found || found.custom_field_id !== dictionary?.id)
+          throw harvestError(422, `${field}_custom_field_option_id: no ${field} option with id ${id}`);
+        return found.id;
+      };
+      const school = option('school_name', entry.school_name_custom_field_option_id);
+      const degree = option('degree', entry.degree_custom_field_option_id);
+      const discipline = option('discipline', entry.discipline_custom_field_option_id);
+      const start = educationDate('start', entry.start_date, entry.start_date_month, entry.start_date_year);
+      const end = educationDate('end', entry.end_date, entry.end_date_month, entry.end_date_year);
+      if (start && end && end.at < start.at)
+        throw harvestError(422, 'end_date: must not be before start_date');
+      const at = new Date().toISOString();
+      const stored: S.CandidateEducation = {
+        id: nextId(state, 'candidate_educations'),
+        created_at: at,
+        updated_at: at,
+        candidate_id: candidate.id,
+        school_name_custom_field_option_id: school,
+        degree_custom_field_option_id: degree,
+        discipline_custom_field_option_id: discipline,
+        start_at: start?.at ?? null,
+        end_at: end?.at ?? null,
+        start_date_month: start?.month ?? null,
+        start_date_year: start?.year ?? null,
+        end_date_month: end?.month ?? null,
+        end_date_year: end?.year ?? null,
+        latest: false,
+      };
+      state.candidate_educations.push(stored);
+      markLatestEducation(state, candidate.id);
+      candidate.updated_at = at;
+      rt.markChanged();
+      return json(201, stored);
+    },
+  },
+  {
     method: 'DELETE',
     pattern: '/v3/candidate_employments/:id',
     scope: 'harvest:candidate_employments:destroy',
@@ -428,6 +475,47 @@ function markLatestEmployment(state: TenantState, candidate: S.Candidate) {
     candidate.company = latest.company_name;
     candidate.title = latest.title;
   }
+}
+
+/**
+ * An education's start or end: an ISO date, or a month/year pair — one form or the other, and a month only
+ * with its year. Greenhouse stores a timestamp and shows month and year.
+ */
+function educationDate(
+  which: 'start' | 'end',
+  date: string | undefined,
+  month: number | undefined,
+  year: number | undefined,
+): { at: string; month: number; year: number } | null {
+  if (date !== undefined && (month !== undefined || year !== undefined))
+    throw harvestError(
+      422,
+      `${which}_date: give either ${which}_date or ${which}_date_month and ${which}_date_year`,
+    );
+  if (date !== undefined) {
+    const [y, m] = date.split('-').map(Number) as [number, number];
+    return { at: `${date}T00:00:00.000Z`, month: m, year: y };
+  }
+  if (month === undefined && year === undefined) return null;
+  if (month === undefined || year === undefined)
+    throw harvestError(422, `${which}_date_month: give ${which}_date_month and ${which}_date_year together`);
+  return {
+    at: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-01T00:00:00.000Z`,
+    month,
+    year,
+  };
+}
+
+/** One `latest` education per candidate: in progress wins, else the latest end. */
+function markLatestEducation(state: TenantState, candidateId: number) {
+  const own = state.candidate_educations.filter((e) => e.candidate_id === candidateId);
+  const rank = (e: S.CandidateEducation) =>
+    `${e.end_at === null ? '1' : '0'}${e.end_at ?? ''}${e.start_at ?? ''}`;
+  const latest = own.reduce<S.CandidateEducation | undefined>(
+    (best, e) => (best === undefined || rank(e) > rank(best) ? e : best),
+    undefined,
+  );
+  for (const e of own) e.latest = e === latest;
 }
 
 function decodeBase64(content: string): Buffer {

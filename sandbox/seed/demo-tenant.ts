@@ -3,6 +3,7 @@ import { emptyTenant, nextId, type TenantState } from '../state/types';
 import { addApplication, addCandidate, addJob, enterStage, jobStages } from '../tenant/records';
 import { jobCatalogue, jobPostHtml, type JobTemplate } from './job-catalogue';
 import { candidateTags, cities, companies, emailDomains, firstNames, lastNames } from './people';
+import { seedEducationDictionaries } from './education-dictionaries';
 import { createPrng, type Prng } from './prng';
 import { resumeText, type ResumeFit } from './resumes';
 import { textPdf } from './text-pdf';
@@ -233,6 +234,7 @@ export function generateDemoTenant(options: DemoTenantOptions): TenantState {
   customField('Desired Salary', 'desired_salary', 'candidate', 'short_text');
   customField('Pilothouse Match Score', 'pilothouse_match_score', 'application', 'number');
   customField('Pilothouse Profile', 'pilothouse_profile', 'application', 'url');
+  seedEducationDictionaries(state, setupAt);
 
   // Jobs: 7–10 of the catalogue, the confidential executive search always among them.
   const jobCount = rng.int(7, jobCatalogue.length);

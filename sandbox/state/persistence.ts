@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { SandboxCredential, TenantState, WebhookTarget } from './types';
+import { seedEducationDictionaries } from '../seed/education-dictionaries';
 
 /** What survives a restart when a state file is configured. Tokens do not: clients re-authenticate. */
 export interface SandboxSnapshot {
@@ -37,6 +38,11 @@ export async function loadSnapshot(file: string): Promise<SandboxSnapshot | unde
   tenant.nextIds.job_hiring_managers ??= 640_001;
   tenant.candidate_employments ??= [];
   tenant.nextIds.candidate_employments ??= 650_000_001;
+  tenant.candidate_educations ??= [];
+  tenant.nextIds.candidate_educations ??= 660_000_001;
+  tenant.custom_field_options ??= [];
+  tenant.nextIds.custom_field_options ??= 96_001;
+  seedEducationDictionaries(tenant, new Date().toISOString());
   return snapshot as SandboxSnapshot;
 }
 

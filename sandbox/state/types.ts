@@ -3,9 +3,11 @@ import type {
   ApplicationStage,
   Attachment,
   Candidate,
+  CandidateEducation,
   CandidateEmployment,
   CloseReason,
   CustomField,
+  CustomFieldOption,
   Department,
   FutureJobPermission,
   Job,
@@ -86,12 +88,15 @@ export interface TenantRecords {
   attachments: Attachment[];
   notes: Note[];
   candidate_employments: CandidateEmployment[];
+  candidate_educations: CandidateEducation[];
   candidate_tags: CandidateTag[];
   applied_candidate_tags: AppliedCandidateTag[];
   sources: Source[];
   rejection_reasons: RejectionReason[];
   close_reasons: CloseReason[];
   custom_fields: CustomField[];
+  /** Options of select fields, among them the school, degree and discipline dictionaries. */
+  custom_field_options: CustomFieldOption[];
 }
 
 export type RecordKind = keyof TenantRecords;
@@ -129,6 +134,7 @@ export const idBases: Record<RecordKind, number> = {
   rejection_reasons: 80_001,
   close_reasons: 90_001,
   custom_fields: 95_001,
+  custom_field_options: 96_001,
   users: 1_000_001,
   jobs: 4_000_001,
   job_posts: 5_000_001,
@@ -141,6 +147,7 @@ export const idBases: Record<RecordKind, number> = {
   attachments: 500_000_001,
   notes: 600_000_001,
   candidate_employments: 650_000_001,
+  candidate_educations: 660_000_001,
   candidate_tags: 610_001,
   applied_candidate_tags: 620_001,
   job_owners: 630_001,
@@ -177,12 +184,14 @@ export function emptyTenant(seed: number): TenantState {
     attachments: [],
     notes: [],
     candidate_employments: [],
+    candidate_educations: [],
     candidate_tags: [],
     applied_candidate_tags: [],
     sources: [],
     rejection_reasons: [],
     close_reasons: [],
     custom_fields: [],
+    custom_field_options: [],
   };
 }
 

@@ -434,7 +434,7 @@ export default function ConnectGreenhouse({ loaderData, actionData }: Route.Comp
               <Notice tone="info">
                 <span data-testid="scopes-optional-missing">
                   Without {optionalMissing.map((s) => s.scope).join(' and ')}, exports go on without the
-                  person&apos;s work history.
+                  person&apos;s {optionalWhat(optionalMissing.map((s) => s.scope))}.
                 </span>
               </Notice>
             ) : null}
@@ -563,3 +563,10 @@ function RemoveConnection({
 }
 
 export { ErrorBoundary } from '../components/route-error';
+
+/** What exports leave out without these optional scopes: the employments scopes carry the work history. */
+function optionalWhat(scopes: string[]): string {
+  const work = scopes.some((s) => s.includes('employments'));
+  const education = scopes.some((s) => s.includes('educations') || s.includes('custom_field_options'));
+  return [work ? 'work history' : null, education ? 'education' : null].filter(Boolean).join(' and ');
+}
