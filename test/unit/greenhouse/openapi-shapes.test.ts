@@ -42,6 +42,7 @@ const writeSchemas: Record<string, z.ZodType> = {
   'POST /v3/attachments': S.createAttachmentBody,
   'POST /v3/notes': S.createNoteBody,
   'POST /v3/candidate_employments': S.createCandidateEmploymentBody,
+  'POST /v3/candidate_educations': S.createCandidateEducationBody,
 };
 
 describe("the sandbox answers in the shapes of Greenhouse's OpenAPI document", () => {
@@ -103,6 +104,18 @@ describe("the sandbox answers in the shapes of Greenhouse's OpenAPI document", (
       company_name: 'Initech',
       title: 'Engineer',
       start_date: '2015-01-01',
+      end_date: '2018-01-01',
+    });
+    const option = (key: string) => {
+      const field = t.sandbox.runtime.state.custom_fields.find((f) => f.name_key === key)!;
+      return t.sandbox.runtime.state.custom_field_options.find((o) => o.custom_field_id === field.id)!.id;
+    };
+    written['POST /v3/candidate_educations'] = await post('/v3/candidate_educations', {
+      candidate_id: candidateId,
+      school_name_custom_field_option_id: option('school_name'),
+      degree_custom_field_option_id: option('degree'),
+      discipline_custom_field_option_id: option('discipline'),
+      start_date: '2014-01-01',
       end_date: '2018-01-01',
     });
   });
