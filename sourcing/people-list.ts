@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { normalizeLinkedInUrl } from '../greenhouse/linkedin-url';
-import type { PastJob } from '../db/tables/people';
+import type { Education, PastJob } from '../db/tables/people';
 import { CsvSyntaxError, parseCsv, parseCsvYielding, type CsvRecord } from './csv';
+import { EDUCATION_FORMAT, educationText, parseEducation } from './education';
 import { PAST_JOB_FORMAT, parsePastJob, pastJobText } from './past-jobs';
 
 /** A person from an uploaded list, ready to join a job's pipeline. */
@@ -19,6 +20,8 @@ export interface ListedPerson {
   skills: string[];
   /** From a "Past jobs" column; exported to Greenhouse as the candidate's employments. */
   pastJobs: PastJob[];
+  /** From an "Education" column; exported to Greenhouse as the candidate's educations. */
+  education: Education[];
   resumeText: string | null;
 }
 
@@ -59,6 +62,7 @@ const COLUMN_ALIASES: Record<Field, string[]> = {
     'employmenthistory',
     'previousjobs',
   ],
+  education: ['education', 'educations', 'educationhistory', 'schools', 'studies', 'academichistory'],
   resumeText: ['resume', 'resumetext', 'cv', 'cvtext', 'summary', 'profile', 'about'],
 };
 
@@ -223,7 +227,9 @@ function jsonRows(text: string): RawRow[] | { errors: ListProblem[] } {
       const field = FIELD_BY_KEY.get(columnKey(key));
       if (!field || value === null || value === undefined) continue;
       const text = Array.isArray(value)
-        ? value.map(field === 'pastJobs' ? pastJobText : String).join('; ')
+        ? value
+            .map(field === 'pastJobs' ? pastJobText : field === 'education' ? educationText : String)
+            .join('; ')
         : String(value);
       if (text.trim()) values[field] = text.trim();
     }
@@ -275,6 +281,18 @@ function readPerson(row: number, values: RawRow['values'], errors: ListProblem[]
         message: `Row ${row}: "${entry.trim().slice(0, 80)}" is not a past job: write each as ${PAST_JOB_FORMAT}, separated by ";".`,
       });
   }
+  const education: Education[] = [];
+  for (const entry of (values.education ?? '').split(/[;\n]/)) {
+    if (!entry.trim()) continue;
+    const read = parseEducation(entry);
+    if (read.ok) education.push(read.education);
+    else
+      errors.push({
+        row,
+        column: 'education',
+        message: `Row ${row}: "${entry.trim().slice(0, 80)}" is not an education (${read.problem}): write each as ${EDUCATION_FORMAT}, separated by ";".`,
+      });
+  }
   if (errors.length > before) return null;
   return {
     row,
@@ -288,6 +306,7 @@ function readPerson(row: number, values: RawRow['values'], errors: ListProblem[]
     location: values.location ?? null,
     skills: splitList(values.skills ?? ''),
     pastJobs,
+    education,
     resumeText: values.resumeText ?? null,
   };
 }

@@ -17,6 +17,7 @@ import * as greenhouseStanding from './20261204T1700_greenhouse_standing';
 import * as greenhouseWebUrl from './20261204T1710_greenhouse_web_url';
 import * as exportEmployments from './20261204T1800_export_employments';
 import * as jobProspectPools from './20261204T1810_job_prospect_pools';
+import * as personEducation from './20261204T2000_person_education';
 
 // Every migration, keyed by its timestamped name; Kysely runs them in name order.
 // Add new files here (one line each) — the list is static so bundled builds keep working.
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '20261204T1710_greenhouse_web_url': greenhouseWebUrl,
   '20261204T1800_export_employments': exportEmployments,
   '20261204T1810_job_prospect_pools': jobProspectPools,
+  '20261204T2000_person_education': personEducation,
 };

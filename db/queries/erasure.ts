@@ -101,6 +101,7 @@ export async function eraseGreenhouseCandidate(
           title: null,
           company: null,
           past_jobs: JSON.stringify([]),
+          education: JSON.stringify([]),
           skills: JSON.stringify([]),
           resume_text: null,
           updated_at: sql`now()`,
@@ -254,6 +255,7 @@ export async function erasureLeftovers(
               and (first_name <> '' or last_name <> '' or emails <> '[]'::jsonb or phones <> '[]'::jsonb
                 or linkedin_url is not null or location is not null or title is not null
                 or company is not null or resume_text is not null or past_jobs <> '[]'::jsonb
+                or education <> '[]'::jsonb
                 or skills <> '[]'::jsonb))
             or exists (select 1 from job_person where person_id in ${person})
             or exists (select 1 from match_score where person_id in ${person})

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../database';
-import type { JobPersonTable, PastJob } from '../tables/people';
+import type { Education, JobPersonTable, PastJob } from '../tables/people';
 
 export interface IncomingPerson {
   firstName: string;
@@ -12,6 +12,7 @@ export interface IncomingPerson {
   title?: string | null;
   company?: string | null;
   pastJobs?: PastJob[];
+  education?: Education[];
   skills?: string[];
   resumeText?: string | null;
   greenhouseCandidateId?: number | null;
@@ -112,6 +113,7 @@ export async function addPersonToJob(
           title: incoming.title ?? null,
           company: incoming.company ?? null,
           past_jobs: JSON.stringify(incoming.pastJobs ?? []),
+          education: JSON.stringify(incoming.education ?? []),
           skills: JSON.stringify(incoming.skills ?? []),
           resume_text: incoming.resumeText ?? null,
           greenhouse_candidate_id: incoming.greenhouseCandidateId ?? null,

@@ -28,6 +28,9 @@ export interface ExportLedgerTable {
   employment_create_attempted_at: Date | null;
   /** Set once the work history was carried (or knowingly skipped): the step is not run again. */
   employments_done_at: Date | null;
+  /** As for employments, for the person's education (Greenhouse candidate educations). */
+  education_create_attempted_at: Date | null;
+  educations_done_at: Date | null;
   /** The person's Greenhouse presence as the export step saw it (completion stores it without re-reading). */
   greenhouse_presence: Json<GreenhousePresence> | null;
   failure_type: string | null;

@@ -8,6 +8,15 @@ export interface PastJob {
   endYear?: number;
 }
 
+/** One school attended, with its names as the list wrote them: Greenhouse's ids are looked up on export. */
+export interface Education {
+  school: string;
+  degree?: string;
+  discipline?: string;
+  startYear?: number;
+  endYear?: number;
+}
+
 export interface PersonTable {
   id: ColumnType<string, string | undefined, never>;
   first_name: string;
@@ -19,6 +28,7 @@ export interface PersonTable {
   title: string | null;
   company: string | null;
   past_jobs: JsonWithDefault<PastJob[]>;
+  education: JsonWithDefault<Education[]>;
   skills: JsonWithDefault<string[]>;
   resume_text: string | null;
   greenhouse_candidate_id: number | null;

@@ -87,6 +87,7 @@ describe('an uploaded list of people', () => {
           location: 'London',
           skills: ['Go', 'Kubernetes'],
           pastJobs: [],
+          education: [],
           resumeText: null,
         },
       ],
