@@ -4,6 +4,7 @@ import { connectionCheckActivities } from './connection-check';
 import type { ActivityDeps } from './deps';
 import { erasureActivities } from './erasure';
 import { exportActivities } from './export/export-activities';
+import { educationActivities } from './export/education-activities';
 import { workHistoryActivities } from './export/work-history-activities';
 import { jobStateActivities } from './autopilot/job-state';
 import { matchActivities } from './autopilot/match';
@@ -26,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     ...selectionActivities(deps),
     ...exportActivities(deps),
     ...workHistoryActivities(deps),
+    ...educationActivities(deps),
     ...trackActivities(deps),
     ...erasureActivities(deps),
     ...carryOutActivities(deps),
@@ -53,6 +55,7 @@ const activityGroup = {
   attachGeneratedResume: 'harvest',
   addMatchNote: 'harvest',
   exportWorkHistory: 'harvest',
+  exportEducation: 'harvest',
 
   trainJobProfile: 'matching',
   scoreBatch: 'matching',

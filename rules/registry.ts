@@ -277,8 +277,8 @@ const CONDITIONS = {
 // Exports create the person, their application (v3 models prospects as prospect applications), upload the
 // generated resume and add the match explanation as a note. Advancing and moving are the same v3 endpoint
 // (`POST /v3/applications/{id}/move`).
-// The person's work history (candidate employments) is not required: without its scopes the export goes
-// on without it and says so in its audit.
+// The person's work history (candidate employments) and education (candidate educations, named from custom
+// field options) are not required: without their scopes the export goes on without them and says so in its audit.
 const EXPORT_SCOPES = [
   'harvest:candidates:create',
   'harvest:applications:create',

@@ -27,6 +27,9 @@ export const COMPLETE_EXPORT_OFF_HARVEST_QUEUE = 'complete-export-off-harvest-qu
  */
 export const EXPORT_WORK_HISTORY = 'export-work-history';
 
+/** And their education (Greenhouse candidate educations), likewise a new activity after the work history. */
+export const EXPORT_EDUCATION = 'export-education';
+
 export interface ExportCandidateResult {
   candidateId: number;
   applicationId: number | null;
@@ -62,7 +65,7 @@ export async function exportCandidate(input: ExportCandidateInput): Promise<Expo
   }
 
   try {
-    const { employmentsToSend, ...person } = await greenhouse.ensureGreenhousePerson(input);
+    const { employmentsToSend, educationsToSend, ...person } = await greenhouse.ensureGreenhousePerson(input);
     if (person.applicationId !== null && !person.reusedExistingCandidate) {
       await greenhouse.attachGeneratedResume({
         jobId: input.jobId,
@@ -81,6 +84,14 @@ export async function exportCandidate(input: ExportCandidateInput): Promise<Expo
     // slot of the Harvest queue for no request.
     if (!person.reusedExistingCandidate && employmentsToSend && patched(EXPORT_WORK_HISTORY)) {
       await greenhouse.exportWorkHistory({
+        jobId: input.jobId,
+        personId: input.personId,
+        candidateId: person.candidateId,
+      });
+    }
+    // Same rule; `educationsToSend` is absent from the results of runs recorded before this step.
+    if (!person.reusedExistingCandidate && educationsToSend && patched(EXPORT_EDUCATION)) {
+      await greenhouse.exportEducation({
         jobId: input.jobId,
         personId: input.personId,
         candidateId: person.candidateId,

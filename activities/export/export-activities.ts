@@ -217,6 +217,8 @@ export function exportActivities(deps: ActivityDeps) {
         reusedExistingCandidate: result.reused,
         /** Past jobs the work-history step can send (none for a candidate Greenhouse already had). */
         employmentsToSend: workHistory?.entries.length ?? 0,
+        /** Education entries the education step will try to send (names are matched there). */
+        educationsToSend: result.reused ? 0 : person.education.length,
       };
     },
 

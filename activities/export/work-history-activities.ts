@@ -66,7 +66,6 @@ export function workHistoryActivities(deps: ActivityDeps) {
             alreadyThere: outcome.alreadyThere,
             skipped: outcome.skipped,
             ...(outcome.missingScope ? { missingScope: outcome.missingScope } : {}),
-            education: 'none sent: Pilothouse keeps no education for people',
           },
         });
         return outcome;

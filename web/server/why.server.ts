@@ -4,11 +4,13 @@
 import { approvalHistoryOf } from '../../db/queries/approvals';
 import { ruleAnswersAbout } from '../../db/queries/audit';
 import { decisionTracesAbout } from '../../db/queries/decision-traces';
+import { educationRecord } from '../../db/queries/export-education';
 import { workHistoryRecord, type WorkHistoryRecord } from '../../db/queries/export-work-history';
 import { exportLedgerEntry } from '../../db/queries/exports';
 import { standingOnJob } from '../../db/queries/pipeline';
 import { ruleActionFailuresAbout } from '../../db/queries/rule-action-failures';
 import type { ConditionCheck, Decision, EvaluationTrace } from '../../rules';
+import { educationWords } from './education-words';
 import type { PilothouseContext } from './load-context';
 
 /** Greenhouse's answers, as the executor records them (`rule.<type>.done|moot` audit rows), in words. */
@@ -91,13 +93,14 @@ export async function loadWhy(context: PilothouseContext, jobId: number, personI
   const person = await standingOnJob(db, jobId, personId);
   if (!person) return null;
 
-  const [traces, answers, failures, approvals, ledger, workHistory] = await Promise.all([
+  const [traces, answers, failures, approvals, ledger, workHistory, education] = await Promise.all([
     decisionTracesAbout(db, { jobId, personId, limit: 50 }),
     ruleAnswersAbout(db, jobId, personId),
     ruleActionFailuresAbout(db, jobId, personId),
     approvalHistoryOf(db, jobId, personId),
     exportLedgerEntry(db, jobId, personId),
     workHistoryRecord(db, jobId, personId),
+    educationRecord(db, jobId, personId),
   ]);
 
   const answerOf = new Map<string, { action: string; outcome: string }>();
@@ -121,6 +124,7 @@ export async function loadWhy(context: PilothouseContext, jobId: number, personI
           : [
               'Greenhouse created the candidate, with an application for this job',
               workHistoryWords(workHistory),
+              educationWords(education),
             ]
               .filter(Boolean)
               .join('. '),

@@ -1,0 +1,154 @@
+import { ApplicationFailure } from '@temporalio/common';
+import {
+  educationToExport,
+  markEducationCreateAttempted,
+  recordEducationDone,
+} from '../../db/queries/export-education';
+import { collect } from '../../greenhouse/client';
+import { GreenhouseError } from '../../greenhouse/errors';
+import type { GreenhouseScope } from '../../greenhouse/scopes';
+import { requireHarvest, type ActivityDeps } from '../deps';
+import { greenhouseCall } from '../greenhouse-call';
+import { dictionariesNeeded, notYetCreated, planEducation, type SkippedEducation } from './education';
+import { educationDictionaries } from './education-dictionaries';
+
+const OPTIONS_SCOPE: GreenhouseScope = 'harvest:custom_field_options:list';
+const LIST_SCOPE: GreenhouseScope = 'harvest:candidate_educations:list';
+const CREATE_SCOPE: GreenhouseScope = 'harvest:candidate_educations:create';
+
+export interface EducationOutcome {
+  /** Educations this run created. */
+  created: number;
+  /** Educations an earlier, interrupted attempt had already created. */
+  alreadyThere: number;
+  /** Entries not sent, and why. */
+  skipped: SkippedEducation[];
+  /** The scope whose absence ended the step early, if one did. */
+  missingScope?: GreenhouseScope;
+}
+
+export function educationActivities(deps: ActivityDeps) {
+  const { db } = deps;
+  return {
+    /**
+     * Adds the person's education to the Greenhouse candidate the export created, one education per
+     * request, once — as exportWorkHistory does for employments: "about to create" is committed before the
+     * first create, and only a retry after it lists the candidate's educations and creates what is missing.
+     * Names become the ids of Greenhouse's lists (read through this worker's copy, see
+     * education-dictionaries.ts); a name the lists lack is left out of its entry and said in the audit,
+     * which the person's Why? page reads. The export itself goes on whatever happens here.
+     */
+    async exportEducation(input: {
+      jobId: number;
+      personId: string;
+      candidateId: number;
+    }): Promise<EducationOutcome> {
+      const row = await educationToExport(db, input.jobId, input.personId);
+      if (!row) {
+        throw ApplicationFailure.nonRetryable(
+          'The export or the person is gone from Pilothouse (erased?)',
+          'PersonNotFound',
+        );
+      }
+      // Only on candidates Pilothouse created, for the reason exportWorkHistory gives.
+      if (row.reused_existing_candidate || row.educations_done_at || row.education.length === 0) {
+        return { created: 0, alreadyThere: 0, skipped: [] };
+      }
+      const harvest = await requireHarvest(deps)();
+      const dictionaries = await greenhouseCall(() =>
+        educationDictionaries(harvest, dictionariesNeeded(row.education)),
+      );
+      const plan = planEducation(row.education, dictionaries, OPTIONS_SCOPE);
+      const finish = async (outcome: EducationOutcome) => {
+        await recordEducationDone(db, {
+          jobId: input.jobId,
+          personId: input.personId,
+          actor: row.requested_by,
+          details: {
+            candidateId: input.candidateId,
+            educations: row.education.length,
+            created: outcome.created,
+            alreadyThere: outcome.alreadyThere,
+            leftOut: plan.entries
+              .filter((planned) => planned.leftOut.length > 0)
+              .map((planned) => ({ entry: planned.entry, fields: planned.leftOut })),
+            skipped: [...plan.skipped, ...outcome.skipped],
+            ...(outcome.missingScope ? { missingScope: outcome.missingScope } : {}),
+          },
+        });
+        return outcome;
+      };
+      if (plan.entries.length === 0) {
+        const unreadable = Object.values(dictionaries).some((options) => options === null);
+        return finish({
+          created: 0,
+          alreadyThere: 0,
+          skipped: [],
+          ...(unreadable ? { missingScope: OPTIONS_SCOPE } : {}),
+        });
+      }
+
+      let pending = plan.entries;
+      if (row.education_create_attempted_at) {
+        const listed = await greenhouseCall(async () => {
+          try {
+            return await collect(
+              harvest.listCandidateEducations({ candidate_ids: [input.candidateId], per_page: 500 }),
+            );
+          } catch (error) {
+            if (error instanceof GreenhouseError && error.status === 403) return undefined;
+            throw error;
+          }
+        });
+        if (!listed) {
+          return finish({
+            created: 0,
+            alreadyThere: 0,
+            skipped: pending.map(({ entry }) => ({
+              entry,
+              reason: `an earlier attempt may have added it, and without the scope ${LIST_SCOPE} Pilothouse cannot look`,
+            })),
+            missingScope: LIST_SCOPE,
+          });
+        }
+        pending = notYetCreated(plan.entries, listed);
+      } else {
+        await markEducationCreateAttempted(db, input);
+      }
+
+      const outcome: EducationOutcome = {
+        created: 0,
+        alreadyThere: plan.entries.length - pending.length,
+        skipped: [],
+      };
+      for (const [index, { entry, body }] of pending.entries()) {
+        const answer = await greenhouseCall(async () => {
+          try {
+            await harvest.createCandidateEducation({ candidate_id: input.candidateId, ...body });
+            return 'created' as const;
+          } catch (error) {
+            if (!(error instanceof GreenhouseError)) throw error;
+            if (error.status === 403) return 'forbidden' as const;
+            // Refused outright (or by our own schema before sending): nothing was made, and a retry
+            // would be refused again.
+            if (error.status === 422 || error.kind === 'invalid_request') return 'refused' as const;
+            throw error;
+          }
+        });
+        if (answer === 'created') outcome.created += 1;
+        else if (answer === 'refused') outcome.skipped.push({ entry, reason: 'Greenhouse refused it' });
+        else {
+          outcome.missingScope = CREATE_SCOPE;
+          for (const left of pending.slice(index)) {
+            outcome.skipped.push({
+              entry: left.entry,
+              reason: `Greenhouse refused the connection (is the scope ${CREATE_SCOPE} ticked?)`,
+            });
+          }
+          break;
+        }
+      }
+      return finish(outcome);
+    },
+  };
+}
