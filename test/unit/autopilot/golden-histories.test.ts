@@ -7,7 +7,12 @@ describe('golden histories of the autopilot workflows', () => {
   it('every committed history replays against the current workflow code', async () => {
     const histories = loadHistories();
     expect(histories.map((h) => h.workflowId)).toEqual(
-      expect.arrayContaining(['export-candidate', 'job-autopilot-approvals', 'job-autopilot-full-cycle']),
+      expect.arrayContaining([
+        'export-candidate',
+        'export-candidate-education',
+        'job-autopilot-approvals',
+        'job-autopilot-full-cycle',
+      ]),
     );
     const outcomes = await replayHistories(histories);
     const broken = outcomes.filter((o) => o.error).map((o) => `${o.workflowId}: ${o.error!.message}`);

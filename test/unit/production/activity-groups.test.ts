@@ -38,6 +38,7 @@ describe('activity groups and the queues that register them', () => {
         'carryOutDecision',
         'completeExport',
         'ensureGreenhousePerson',
+        'exportEducation',
         'exportWorkHistory',
         'performRuleAction',
         'reconcileJob',
