@@ -433,7 +433,7 @@ export default function ConnectGreenhouse({ loaderData, actionData }: Route.Comp
             {optionalMissing.length > 0 ? (
               <Notice tone="info">
                 <span data-testid="scopes-optional-missing">
-                  Without {optionalMissing.map((s) => s.scope).join(' and ')}, exports go on without the
+                  Without {listed(optionalMissing.map((s) => s.scope))}, exports go on without the
                   person&apos;s {optionalWhat(optionalMissing.map((s) => s.scope))}.
                 </span>
               </Notice>
@@ -563,6 +563,11 @@ function RemoveConnection({
 }
 
 export { ErrorBoundary } from '../components/route-error';
+
+/** "a", "a and b", "a, b and c". */
+function listed(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
+}
 
 /** What exports leave out without these optional scopes: the employments scopes carry the work history. */
 function optionalWhat(scopes: string[]): string {

@@ -37,7 +37,7 @@ describe('optional scopes on the Connect Greenhouse page', () => {
     await db?.destroy();
   });
 
-  it('without the employments scopes the required ones are all granted, and the missing ones are called optional', async () => {
+  it('without the work-history and education scopes the required ones are all granted, and the missing ones are called optional', async () => {
     await recordScopeCheck(db, {
       granted: requiredScopeList.filter((scope) => !optionalGreenhouseScopes.includes(scope)),
       missing: [...optionalGreenhouseScopes],
@@ -49,10 +49,12 @@ describe('optional scopes on the Connect Greenhouse page', () => {
       `All ${requiredScopeList.length - optionalGreenhouseScopes.length} required scopes are granted`,
     );
     expect(text).toContain(
-      'Without harvest:candidate_employments:list and harvest:candidate_employments:create, exports go on without the person',
+      'Without harvest:candidate_employments:list, harvest:candidate_employments:create, harvest:candidate_educations:list, harvest:candidate_educations:create and harvest:custom_field_options:list, exports go on without the person',
     );
+    expect(text).toMatch(/without the person(&#x27;|')s work history and education\./);
     expect(text).not.toMatch(/required scopes? (is|are) missing/);
     expect(text).toContain('add their work history to the people Pilothouse exports (optional)');
+    expect(text).toContain('add their education to the people Pilothouse exports (optional)');
   });
 
   it('a missing required scope is still called missing', async () => {
