@@ -37,6 +37,16 @@ const pastJobs = Array.from({ length: pastJobsPerPerson }, (_, j) => ({
   startYear: 2010 + 2 * j,
   endYear: 2012 + 2 * j,
 }));
+// Education entries per new person, named as the sandbox's lists name them: each is one more request (an
+// education on the candidate), and each worker reads the three lists once per 15 minutes.
+const educationPerPerson = Number(process.env.BENCH_EDUCATION ?? 0);
+const education = Array.from({ length: educationPerPerson }, (_, j) => ({
+  school: j % 2 === 0 ? 'University of Waterloo' : 'ETH Zürich',
+  degree: j % 2 === 0 ? 'BSc' : "Master's Degree",
+  discipline: 'Computer Science',
+  startYear: 2004 + 2 * j,
+  endYear: 2006 + 2 * j,
+}));
 
 const services = await startBenchServices();
 const sandbox = await startSandbox({ candidates: 300, log: () => {} });
@@ -46,7 +56,7 @@ const { db } = services;
 
 process.stdout.write(
   `sync throughput: sandbox budget ${limit} requests / 30 s, backlog of ${backlog} exports started at once, timed until all are exported;` +
-    ` new people have ${pastJobsPerPerson} past jobs each;` +
+    ` new people have ${pastJobsPerPerson} past jobs and ${educationPerPerson} educations each;` +
     ` ${machine()}\n`,
 );
 
@@ -81,6 +91,7 @@ async function importNewPeople(job: number, count: number): Promise<string[]> {
         emails: [`sync.bench.${count}.${i}@example.org`],
         resumeText: 'Engineer: Go, Kubernetes.',
         pastJobs,
+        education,
       },
       { kind: 'import' },
     );
