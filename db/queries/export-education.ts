@@ -1,11 +1,10 @@
 // What the export's education step keeps in the export ledger (export_ledger), so a retry neither repeats
 // an entry nor skips one — as export-work-history.ts does for employments.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Db } from '../database';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { Education } from '../tables/people';
 import { recordAudit } from './audit';
-
-type Db = Kysely<Database> | Transaction<Database>;
 
 /** Where the step stands for (job, person), and the person's education as Pilothouse knows it. */
 export async function educationToExport(db: Db, jobId: number, personId: string) {
