@@ -11,6 +11,7 @@ export default [
   route('settings/users', 'routes/users.tsx'),
   route('jobs', 'routes/jobs.tsx'),
   route('jobs/:jobId', 'routes/job.tsx'),
+  route('jobs/:jobId/changes', 'routes/job-changes.ts'),
   route('jobs/:jobId/rules', 'routes/job-rules.tsx'),
   route('jobs/:jobId/stages', 'routes/job-stages.tsx'),
   route('jobs/:jobId/import', 'routes/job-import.tsx'),

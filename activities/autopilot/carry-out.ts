@@ -1,7 +1,7 @@
 // The activities behind the executor (workflows/carry-out-decisions.ts): each takes a reference to one
 // decision (trace row + index), reads the decision from the database and carries it out. Inputs and
 // results hold ids only — note texts and messages never enter workflow history.
-import { recordGreenhousePresence, standingOf } from '../../db/queries/greenhouse-presence';
+import { presenceFromApplications, recordGreenhousePresence, standingOf } from '../../db/queries/greenhouse-presence';
 import { ApplicationFailure } from '@temporalio/common';
 import { approvalToNotify } from '../../db/queries/approvals';
 import { applicationOnJob, candidateOfPerson, exportStatusOf } from '../../db/queries/exports';
@@ -30,7 +30,6 @@ import {
   transferInGreenhouse,
   unrejectInGreenhouse,
 } from './application-changes';
-import { presenceFromApplications } from './greenhouse-presence';
 
 export interface DecisionInput {
   jobId: number;

@@ -1,7 +1,7 @@
 import { recordAudit } from '../../db/queries/audit';
 import { greenhouseLookUpSchedule, LOOK_UP_SCHEDULES } from '../../db/queries/app-settings';
 import { peopleToLookUp } from '../../db/queries/greenhouse-look-ups';
-import { recordGreenhousePresence } from '../../db/queries/greenhouse-presence';
+import { presenceFromApplications, recordGreenhousePresence } from '../../db/queries/greenhouse-presence';
 import { prospectPoolsOfJob, prospectPoolWatermark } from '../../db/queries/job-prospect-pools';
 import { scoreAgainEverywhere } from '../../db/queries/match-scores';
 import { addPersonToJob, addResumeText, linkGreenhouseCandidate } from '../../db/queries/people';
@@ -13,7 +13,6 @@ import type { Candidate } from '../../greenhouse/schemas/candidates';
 import { downloadResume } from './resume-download';
 import { requireHarvest, type ActivityDeps } from '../deps';
 import { greenhouseCall } from '../greenhouse-call';
-import { presenceFromApplications } from './greenhouse-presence';
 import { moveWatermark, readWatermark } from '../../db/queries/watermarks';
 
 export function sourceActivities(deps: ActivityDeps) {

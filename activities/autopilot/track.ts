@@ -11,7 +11,6 @@ import {
 import type { StageEvent } from '../../temporal/autopilot-api';
 import { requireHarvest, type ActivityDeps } from '../deps';
 import { greenhouseCall } from '../greenhouse-call';
-import { presenceFromApplications } from './greenhouse-presence';
 import { eraseGreenhouseCandidate, mergeGreenhouseCandidates } from '../../db/queries/erasure';
 import { recordAudit } from '../../db/queries/audit';
 import { candidateIdOfPerson, greenhouseCandidatesOnJob, personIdOfCandidate } from '../../db/queries/people';
@@ -26,6 +25,7 @@ import { convertInGreenhouse, transferInGreenhouse, unrejectInGreenhouse } from 
 import { moveWatermark, readWatermark } from '../../db/queries/watermarks';
 import {
   greenhouseStandingOf,
+  presenceFromApplications,
   recordGreenhousePresence,
   sameStanding,
   standingOf,

@@ -1,4 +1,4 @@
-import { recordGreenhousePresence, standingOf } from '../../db/queries/greenhouse-presence';
+import { presenceFromApplications, recordGreenhousePresence, standingOf } from '../../db/queries/greenhouse-presence';
 import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../../db/database';
@@ -23,7 +23,6 @@ import type { ExportCandidateInput } from '../../temporal/autopilot-api';
 import { exportWorkflowId } from '../../temporal/workflow-ids';
 import { requireHarvest, type ActivityDeps } from '../deps';
 import { greenhouseCall } from '../greenhouse-call';
-import { presenceFromApplications } from '../autopilot/greenhouse-presence';
 import { exportsTotal } from '../../observability/metrics';
 import { generateResumePdf } from './resume-pdf';
 import { planWorkHistory } from './work-history';

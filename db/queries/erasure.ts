@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../schema';
+import type { Db } from '../database';
 import type { ErasureReason } from '../tables/erasure';
 
 // When Greenhouse erases a person (delete_candidate, candidate_anonymized) Pilothouse keeps none of
@@ -198,7 +199,7 @@ async function mergePerson(trx: Transaction<Database>, fromId: string, intoId: s
 
 /** Remembers an erased (or merged-away) Greenhouse id, so the sweep checks it later. */
 export async function rememberErasedCandidate(
-  db: Kysely<Database> | Transaction<Database>,
+  db: Db,
   input: { candidateId: number; reason: ErasureReason; mergedInto: number | null },
 ): Promise<void> {
   await db
@@ -219,7 +220,7 @@ export async function rememberErasedCandidate(
 }
 
 /** Erased Greenhouse ids to check again, the never-checked and longest-unchecked first. */
-export async function erasedCandidatesToCheck(db: Kysely<Database> | Transaction<Database>, limit: number) {
+export async function erasedCandidatesToCheck(db: Db, limit: number) {
   return db
     .selectFrom('erased_candidate')
     .select(['greenhouse_candidate_id', 'reason', 'merged_into_candidate_id'])
@@ -229,10 +230,7 @@ export async function erasedCandidatesToCheck(db: Kysely<Database> | Transaction
     .execute();
 }
 
-export async function markErasureChecked(
-  db: Kysely<Database> | Transaction<Database>,
-  candidateId: number,
-): Promise<void> {
+export async function markErasureChecked(db: Db, candidateId: number): Promise<void> {
   await db
     .updateTable('erased_candidate')
     .set({ checked_at: sql`now()` })
@@ -241,11 +239,7 @@ export async function markErasureChecked(
 }
 
 /** Whatever Pilothouse still holds about an erased (or merged-away) Greenhouse candidate: should be nothing. */
-export async function erasureLeftovers(
-  db: Kysely<Database> | Transaction<Database>,
-  candidateId: number,
-  reason: string,
-): Promise<boolean> {
+export async function erasureLeftovers(db: Db, candidateId: number, reason: string): Promise<boolean> {
   const person = sql`(select id from person where greenhouse_candidate_id = ${candidateId})`;
   const { rows } = await sql<{ left: boolean }>`select (
       ${

@@ -80,3 +80,20 @@ export async function scoresOfJob(db: Db, jobId: number): Promise<number[]> {
     .execute();
   return rows.map((row) => Number(row.score));
 }
+
+/**
+ * A stamp that changes when the job's pipeline does: a person added or removed, or their stage, score or
+ * Greenhouse record changed (those writes set job_person.updated_at). What the job screen polls to know
+ * it should re-read.
+ */
+export async function pipelineStamp(db: Db, jobId: number): Promise<string> {
+  const row = await db
+    .selectFrom('job_person')
+    .select([
+      sql<number>`count(*)::int`.as('people'),
+      sql<string | null>`(extract(epoch from max(updated_at)) * 1000000)::bigint::text`.as('changedAt'),
+    ])
+    .where('job_id', '=', jobId)
+    .executeTakeFirstOrThrow();
+  return `${row.people}:${row.changedAt ?? 0}`;
+}

@@ -10,6 +10,7 @@ import { Badge, EmptyState, Notice, PageHeader, Spinner } from '../components/ui
 import { setJobCadence } from '../../db/queries/jobs';
 import { isOnJob } from '../../db/queries/pipeline';
 import { countsForJob } from '../../db/queries/pipeline-counts';
+import { pipelineStamp } from '../../db/queries/pipeline-people';
 import { requireMutation, requireUser } from '../server/auth.server';
 import { audit } from '../server/audit.server';
 import { autopilotStatus, signalAutopilot } from '../server/autopilot.server';
@@ -53,6 +54,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const q = (url.searchParams.get('q') ?? '').trim();
   const from = url.searchParams.get('from')?.trim() || null;
   const view = url.searchParams.get('view') === 'charts' ? 'charts' : 'people';
+  // Read before the people: a change made while they are read moves the stamp past this one.
+  const stamp = await pipelineStamp(context.db, jobId);
   const [people, counts, autopilot, scores, pools] = await Promise.all([
     view === 'charts' ? [] : jobPeople(context, jobId, { stage, q, from }),
     countsForJob(context.db, jobId),
@@ -70,6 +73,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       department: job.department_name,
     },
     people,
+    stamp,
     counts,
     autopilot,
     filter: { stage, q, from },
@@ -301,7 +305,8 @@ function ExportButton({ personId, name }: { personId: string; name: string }) {
 }
 
 export default function Job({ loaderData }: Route.ComponentProps) {
-  const { job, people, counts, autopilot, filter, view, scores, pools, canExport, isAdmin } = loaderData;
+  const { job, people, stamp, counts, autopilot, filter, view, scores, pools, canExport, isAdmin } =
+    loaderData;
   const revalidator = useRevalidator();
   const busy =
     (autopilot.state === 'running' && BUSY_PHASES.has(autopilot.status.phase)) ||
@@ -315,6 +320,7 @@ export default function Job({ loaderData }: Route.ComponentProps) {
     }, 3000);
     return () => clearInterval(timer);
   }, [busy, revalidator]);
+  usePipelineChanges(job.id, stamp, revalidator);
   const total = counts.total;
   return (
     <main className="page">
@@ -471,3 +477,28 @@ export default function Job({ loaderData }: Route.ComponentProps) {
 }
 
 export { ErrorBoundary } from '../components/route-error';
+
+/**
+ * Changes made elsewhere — a recruiter moving someone in Greenhouse (told by webhook), the autopilot
+ * scoring or selecting — show without a reload: while the tab is visible, the pipeline's change stamp is
+ * polled every second and the page re-read when it moved.
+ */
+function usePipelineChanges(jobId: number, stamp: string, revalidator: ReturnType<typeof useRevalidator>) {
+  useEffect(() => {
+    let stopped = false;
+    const timer = setInterval(() => {
+      if (document.visibilityState !== 'visible' || revalidator.state !== 'idle') return;
+      fetch(`/jobs/${jobId}/changes`, { headers: { Accept: 'application/json' } })
+        .then((response) => (response.ok ? (response.json() as Promise<{ stamp: string }>) : null))
+        .then((latest) => {
+          if (!stopped && latest && latest.stamp !== stamp) void revalidator.revalidate();
+        })
+        // Offline for a moment, or signed out: the next poll tries again; nothing to tell the user here.
+        .catch(() => {});
+    }, 1000);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+    };
+  }, [jobId, stamp, revalidator]);
+}

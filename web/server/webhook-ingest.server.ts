@@ -6,6 +6,7 @@ import {
   type GreenhouseWebhookEvent,
 } from '../../greenhouse';
 import { loadGreenhouseConnection } from '../../db/queries/greenhouse-connection';
+import { presenceFromApplications, showGreenhouseChange } from '../../db/queries/greenhouse-presence';
 import {
   recordAcceptedWebhook,
   recordDuplicateWebhook,
@@ -78,7 +79,34 @@ export async function ingestWebhook(context: PilothouseContext, request: Request
     return { status: 200, body: 'duplicate: already received' };
   }
   webhookEventsTotal.inc({ action: event.action, outcome: 'accepted' });
+  await showOnJobScreen(context, event, jobId);
   return { status: 200, body: 'accepted', eventRowId: inserted.id };
+}
+
+/**
+ * A stage change, rejection or hire is on the job screen as soon as Greenhouse tells it, not only once the
+ * autopilot has applied it (it re-reads the person's applications on the rate-limited Harvest queue first,
+ * which a burst of changes can hold up). A failure here loses nothing: the event is stored and the
+ * autopilot writes the same record when it applies it.
+ */
+async function showOnJobScreen(
+  context: PilothouseContext,
+  event: GreenhouseWebhookEvent,
+  jobId: number | null,
+) {
+  if (event.kind !== 'application_changed' || jobId === null) return;
+  const { application } = event;
+  try {
+    await showGreenhouseChange(context.db, {
+      jobId,
+      candidateId: application.candidate_id,
+      presence: presenceFromApplications(jobId, application.candidate_id, [application]),
+    });
+  } catch (error) {
+    loggerFromEnv(context.env, { service: 'web' }).warn(
+      `A Greenhouse change was stored but not shown on the job screen yet (the autopilot will): ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 function jobIdOf(event: GreenhouseWebhookEvent): number | null {

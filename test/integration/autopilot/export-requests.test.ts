@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { presenceFromApplications } from '../../../activities/autopilot/greenhouse-presence';
+import { presenceFromApplications } from '../../../db/queries/greenhouse-presence';
 import { addPersonToJob } from '../../../db/queries/people';
 import { collect } from '../../../greenhouse/client';
 import { exportWorkflowId } from '../../../temporal/autopilot-api';

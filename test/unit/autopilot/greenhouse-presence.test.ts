@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { presenceFromApplications } from '../../../activities/autopilot/greenhouse-presence';
+import { presenceFromApplications } from '../../../db/queries/greenhouse-presence';
 import type { Application } from '../../../greenhouse/schemas/applications';
 
 const JOB = 4000001;
