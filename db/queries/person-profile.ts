@@ -1,8 +1,8 @@
 import type { Db } from '../database';
 
 /**
- * What Pilothouse holds about one person on one job for their Greenhouse profile: contact details, the
- * resume text it read, where they stand in Greenhouse, and the Greenhouse candidate they were exported
+ * What Pilothouse holds about one person on one job for their Greenhouse profile: contact details, past
+ * jobs and education (an export sends them to Greenhouse), the resume text it read, where they stand in Greenhouse, and the Greenhouse candidate they were exported
  * as (before the next cycle re-reads where they stand), and where they came from (an upload or outreach
  * person is looked up in Greenhouse on a schedule). Undefined when they are not in the job's pipeline.
  */
@@ -20,6 +20,8 @@ export async function personProfileOnJob(db: Db, jobId: number, personId: string
       'p.phones',
       'p.linkedin_url',
       'p.resume_text',
+      'p.past_jobs',
+      'p.education',
       'p.greenhouse_candidate_id',
       'jp.greenhouse',
       'jp.source_kind',

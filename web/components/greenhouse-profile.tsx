@@ -12,7 +12,7 @@ const STATUS_WORD = {
 /** What Greenhouse says about the person, and how to reach them: the profile a recruiter checks first. */
 export function GreenhouseProfile({ profile, resumeHref }: { profile: Profile; resumeHref: string }) {
   const { when } = useWhen();
-  const { greenhouse, contact, resume, recruiter, lookUp } = profile;
+  const { greenhouse, contact, background, resume, recruiter, lookUp } = profile;
   const inGreenhouse = greenhouse.kind !== 'none';
   const where =
     greenhouse.kind === 'none'
@@ -123,6 +123,26 @@ export function GreenhouseProfile({ profile, resumeHref }: { profile: Profile; r
               (contact.linkedin?.text ?? '—')
             )}
           </dd>
+          {background.pastJobs.length > 0 ? (
+            <>
+              <dt>Past jobs</dt>
+              <dd data-testid="profile-past-jobs">
+                {background.pastJobs.map((job, i) => (
+                  <div key={i}>{job}</div>
+                ))}
+              </dd>
+            </>
+          ) : null}
+          {background.education.length > 0 ? (
+            <>
+              <dt>Education</dt>
+              <dd data-testid="profile-education">
+                {background.education.map((entry, i) => (
+                  <div key={i}>{entry}</div>
+                ))}
+              </dd>
+            </>
+          ) : null}
           <dt>Resume</dt>
           <dd data-testid="profile-resume">
             {resume.file ? (

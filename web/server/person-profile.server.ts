@@ -9,6 +9,8 @@ import type { GreenhousePresence } from '../../db/tables/people';
 import { greenhouseLinks, harvestClient } from './greenhouse.server';
 import { greenhouseBadge, type GreenhouseBadge } from './job-people.server';
 import type { PilothouseContext } from './load-context';
+import { educationText } from '../../sourcing/education';
+import { pastJobText } from '../../sourcing/past-jobs';
 
 export interface GreenhouseProfile {
   greenhouse: GreenhouseBadge;
@@ -16,6 +18,8 @@ export interface GreenhouseProfile {
   recruiter: { state: 'named'; name: string } | { state: 'unassigned' } | { state: 'unknown' } | null;
   /** LinkedIn: `href` only for a real LinkedIn profile address (anything else is shown, never linked). */
   contact: { emails: string[]; phones: string[]; linkedin: { text: string; href: string | null } | null };
+  /** Past jobs and education as Pilothouse holds them, written as a list writes them. */
+  background: { pastJobs: string[]; education: string[] };
   /**
    * For people from uploads or outreach: when Pilothouse last looked for them in Greenhouse (by email or
    * LinkedIn), and, while not found, after when it looks again. Null for people who came from Greenhouse.
@@ -123,6 +127,10 @@ export async function loadGreenhouseProfile(
       emails: row.emails ?? [],
       phones: row.phones ?? [],
       linkedin: linkedIn(row.linkedin_url),
+    },
+    background: {
+      pastJobs: (row.past_jobs ?? []).map(pastJobText),
+      education: (row.education ?? []).map(educationText),
     },
     resume: {
       file: held.resume ? { filename: held.resume.filename, addedAt: held.resume.created_at ?? null } : null,

@@ -36,6 +36,8 @@ describe('a person’s Greenhouse profile says what it knows, and why not the re
         emails: ['robin@list.test'],
         phones: ['+44 20 7946 0958'],
         linkedinUrl: 'https://www.linkedin.com/in/robin-listed/',
+        pastJobs: [{ title: 'Backend Engineer', company: 'Shipfast', startYear: 2016, endYear: 2021 }],
+        education: [{ school: 'ETH Zürich', degree: 'MSc', discipline: 'Physics', endYear: 2015 }],
       },
       { kind: 'import' },
     ));
@@ -59,6 +61,8 @@ describe('a person’s Greenhouse profile says what it knows, and why not the re
     expect(html).toContain('href="tel:+442079460958"');
     expect(html).toContain('href="https://www.linkedin.com/in/robin-listed"');
     expect(html).toContain('None in Greenhouse.');
+    expect(html).toMatch(/data-testid="profile-past-jobs"><div>Backend Engineer at Shipfast \(2016–2021\)</);
+    expect(html).toMatch(/data-testid="profile-education"><div>ETH Zürich — MSc, Physics \(–2015\)</);
     expect(html).not.toContain('Open in Greenhouse');
     expect(await resume(robin)).toEqual({
       status: 404,

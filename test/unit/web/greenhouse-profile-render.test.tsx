@@ -24,6 +24,7 @@ const profile = (overrides: Partial<Profile> = {}): Profile => ({
     phones: ['+351 21 000 0000'],
     linkedin: { text: 'linkedin.com/in/ines', href: 'https://www.linkedin.com/in/ines' },
   },
+  background: { pastJobs: [], education: [] },
   lookUp: null,
   resume: {
     file: { filename: 'Ines_CV.pdf', addedAt: '2026-11-30T12:00:00Z' },
@@ -69,6 +70,27 @@ describe('a person’s Greenhouse profile in words', () => {
     expect(text).toContain('Assigned, but Greenhouse’s user list could not be read');
     expect(text).toContain('Resume Greenhouse could not be read: timed out');
     expect(text).toContain('The resume text Pilothouse read and scored Ten years of Go');
+  });
+
+  it('lists the past jobs and education Pilothouse holds as a list writes them, and no row when there are none', () => {
+    const text = seen(
+      renderToStaticMarkup(
+        <GreenhouseProfile
+          profile={profile({
+            background: {
+              pastJobs: ['Backend Engineer at Shipfast (2016–2021)'],
+              education: ['University of Waterloo — BSc, Computer Science (2012–2016)'],
+            },
+          })}
+          resumeHref=""
+        />,
+      ),
+    );
+    expect(text).toContain('Past jobs Backend Engineer at Shipfast (2016–2021)');
+    expect(text).toContain('Education University of Waterloo — BSc, Computer Science (2012–2016)');
+    expect(seen(renderToStaticMarkup(<GreenhouseProfile profile={profile()} resumeHref="" />))).not.toContain(
+      'Education',
+    );
   });
 
   it('says when someone from an upload was last looked up in Greenhouse, and when they are looked up again', () => {
