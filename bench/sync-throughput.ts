@@ -9,8 +9,13 @@
 // Two backlogs per run: new people, then people the source step already matched (BENCH_PEOPLE=new,known).
 // Requests per export are counted from the sandbox's request log over the drain (what the backlog cost,
 // the worker's one-off sources read included).
-// Options: BENCH_WORKERS=1,2,4  BENCH_BACKLOG=40  BENCH_TIMEOUT_MINUTES=6  BENCH_DEBUG=1
+// Burst mode (BENCH_BURST=150, issue 16 item 2): that many exports of new people, decided one after the
+// other (started in that order) at a window boundary; prints when the first one landed, how far the order
+// they completed in is from the order they were decided in (inversions, Kendall tau), exports / min, and
+// the budget each full window used. BENCH_WORKERS defaults to 1 there.
+// Options: BENCH_WORKERS=1,2,4  BENCH_BACKLOG=40  BENCH_BURST=150  BENCH_TIMEOUT_MINUTES=6  BENCH_DEBUG=1
 import { machine } from './support/machine';
+import { completionOrder } from './support/order';
 import { addPersonToJob } from '../db/queries/people';
 import { startSandbox, sandboxConnectionSettings } from '../sandbox';
 import {
@@ -21,14 +26,15 @@ import {
 import { exportWorkflowId, syncJobsScheduleId } from '../temporal/autopilot-api';
 import { startBenchServices } from './support/services';
 
-const workerCounts = (process.env.BENCH_WORKERS ?? '1,2,4').split(',').map(Number);
-const timeoutMinutes = Number(process.env.BENCH_TIMEOUT_MINUTES ?? 6);
-const backlog = Number(process.env.BENCH_BACKLOG ?? 40);
+const burst = Number(process.env.BENCH_BURST ?? 0);
+const workerCounts = (process.env.BENCH_WORKERS ?? (burst ? '1' : '1,2,4')).split(',').map(Number);
+const timeoutMinutes = Number(process.env.BENCH_TIMEOUT_MINUTES ?? (burst ? 12 : 6));
+const backlog = burst || Number(process.env.BENCH_BACKLOG ?? 40);
 const windowMs = 30_000;
 // `new`: people Greenhouse does not have yet. `known`: people the source step already matched to a
 // Greenhouse candidate (person.greenhouse_candidate_id set), who only need the application.
 type PeopleKind = 'new' | 'known';
-const kinds = (process.env.BENCH_PEOPLE ?? 'new,known').split(',') as PeopleKind[];
+const kinds = (process.env.BENCH_PEOPLE ?? (burst ? 'new' : 'new,known')).split(',') as PeopleKind[];
 // Past jobs (with years) per new person: each is one more Harvest request, an employment on the candidate.
 const pastJobsPerPerson = Number(process.env.BENCH_PAST_JOBS ?? 0);
 const pastJobs = Array.from({ length: pastJobsPerPerson }, (_, j) => ({
@@ -55,7 +61,7 @@ const limit = sandbox.runtime.harvestWindow.limit;
 const { db } = services;
 
 process.stdout.write(
-  `sync throughput: sandbox budget ${limit} requests / 30 s, backlog of ${backlog} exports started at once, timed until all are exported;` +
+  `sync throughput: sandbox budget ${limit} requests / 30 s, ${burst ? `burst of ${backlog} exports started one after the other` : `backlog of ${backlog} exports started at once`}, timed until all are exported;` +
     ` new people have ${pastJobsPerPerson} past jobs and ${educationPerPerson} educations each;` +
     ` ${machine()}\n`,
 );
@@ -73,6 +79,14 @@ interface Row {
   requests: number;
   perProcess: number[];
   people: PeopleKind;
+  /** Burst mode: seconds to start them all, order of completion against decision, full windows' use. */
+  burst?: {
+    startSeconds: number;
+    inversions: number;
+    pairs: number;
+    kendallTau: number;
+    fullWindows: number[];
+  };
 }
 const rows: Row[] = [];
 
@@ -182,17 +196,20 @@ try {
       await new Promise((resolve) => setTimeout(resolve, windowMs - (Date.now() % windowMs) + 10));
       const startedAt = Date.now();
       const loggedBefore = sandbox.runtime.harvestRequests.length;
-      const handles = await Promise.all(
-        people.map((personId) =>
-          client.workflow.start('exportCandidate', {
-            taskQueue,
-            workflowId: exportWorkflowId(jobId!, personId),
-            args: [
-              { jobId: jobId!, personId, target: { kind: 'candidate', stageId: null }, requestedBy: 'bench' },
-            ],
-          }),
-        ),
-      );
+      const start = (personId: string) =>
+        client.workflow.start('exportCandidate', {
+          taskQueue,
+          workflowId: exportWorkflowId(jobId!, personId),
+          args: [
+            { jobId: jobId!, personId, target: { kind: 'candidate', stageId: null }, requestedBy: 'bench' },
+          ],
+        });
+      // A burst is decided in order (as approvals come in): started one after the other, so the decision
+      // order is the list's order. A backlog is started all at once.
+      const handles = [];
+      if (burst) for (const personId of people) handles.push(await start(personId));
+      else handles.push(...(await Promise.all(people.map(start))));
+      const startSeconds = (Date.now() - startedAt) / 1000;
       const exported = async () =>
         Number(
           (
@@ -261,6 +278,32 @@ try {
         process.stdout.write(`  requests by endpoint: ${JSON.stringify(Object.fromEntries(byEndpoint))}\n`);
       }
       for (const handle of handles) await handle.terminate('benchmark run finished').catch(() => undefined);
+      let burstFigures: Row['burst'];
+      if (burst) {
+        // Completion = the ledger row turning `exported` (PostgreSQL's clock, the same machine's).
+        const landed = await db
+          .selectFrom('export_ledger')
+          .select(['person_id', 'updated_at'])
+          .where('status', '=', 'exported')
+          .where('person_id', 'in', people)
+          .orderBy('updated_at')
+          .execute();
+        const decided = new Map(people.map((personId, index) => [personId, index]));
+        const first = landed[0] ? new Date(landed[0].updated_at).getTime() - startedAt : drainMs;
+        firstExportMs = first;
+        const fullWindows = windows
+          .filter(
+            (w) =>
+              Date.parse(w.windowStart) >= startedAt - 1000 &&
+              Date.parse(w.windowStart) + windowMs <= startedAt + drainMs,
+          )
+          .map((w) => w.used);
+        burstFigures = {
+          startSeconds,
+          ...completionOrder(landed.map((row) => decided.get(row.person_id)!)),
+          fullWindows,
+        };
+      }
 
       rows.push({
         workers: count,
@@ -274,11 +317,18 @@ try {
         refused: windows.reduce((sum, w) => sum + w.refused, 0),
         requests: requests.length,
         perProcess,
+        burst: burstFigures,
       });
       const last = rows.at(-1)!;
       process.stdout.write(
         `  ${count} worker(s), ${kind} people: ${last.exports}/${backlog} exported in ${last.drainSeconds.toFixed(0)} s, ${last.used}/${last.allowed} requests, ${(last.requests / Math.max(1, last.exports)).toFixed(2)} per export, ${last.refused} × 429\n`,
       );
+      if (last.burst)
+        process.stdout.write(
+          `  burst: started in ${last.burst.startSeconds.toFixed(1)} s, first export after ${last.firstExportSeconds.toFixed(1)} s, ` +
+            `${last.burst.inversions} of ${last.burst.pairs} pairs completed out of decision order (Kendall tau ${last.burst.kendallTau.toFixed(3)}), ` +
+            `full windows used ${last.burst.fullWindows.join(' / ')} of ${limit}\n`,
+        );
     }
     for (const worker of workers) await worker.stop();
   }
@@ -288,6 +338,20 @@ try {
   await services.stop();
 }
 
+if (burst) {
+  process.stdout.write(
+    '\n| worker processes | exported | started in | first export after | drain time | exports / min | completed out of decision order (pairs) | Kendall tau | requests used per full window (of ' +
+      `${limit}) | lowest full window | 429s |\n` +
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |\n',
+  );
+  for (const row of rows) {
+    const b = row.burst!;
+    const lowest = b.fullWindows.length ? Math.min(...b.fullWindows) : 0;
+    process.stdout.write(
+      `| ${row.workers} | ${row.exports} / ${backlog} | ${b.startSeconds.toFixed(1)} s | ${row.firstExportSeconds.toFixed(1)} s | ${row.drainSeconds.toFixed(0)} s | ${row.perMinute.toFixed(1)} | ${b.inversions} of ${b.pairs} | ${b.kendallTau.toFixed(3)} | ${b.fullWindows.join(' / ')} | ${((100 * lowest) / limit).toFixed(0)} % | ${row.refused} |\n`,
+    );
+  }
+}
 process.stdout.write(
   '\n| worker processes | people | exported | drain time | first export after | exports / min | Harvest requests / export | Harvest requests used / allowed | budget used | 429s | exports completed per process |\n' +
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n',
