@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { searchAttributeFlags } from '../temporal/search-attributes';
+import { devServerFlags } from '../temporal/task-queues';
 import { SupervisedProcess } from './supervised-process';
 
 export interface DevServerOptions {
@@ -13,7 +14,8 @@ export interface DevServerOptions {
 
 /**
  * The real Temporal CLI dev server, persisted to a SQLite file so a second `npm start` finds its
- * workflows again, with the Web UI on `uiPort` and the search attributes Pilothouse writes.
+ * workflows again, with the Web UI on `uiPort`, the search attributes Pilothouse writes and one partition
+ * per task queue (so the Harvest queue serves by priority: ADR 0009).
  */
 export function startTemporalDevServer(options: DevServerOptions): SupervisedProcess {
   const args = [
@@ -30,6 +32,7 @@ export function startTemporalDevServer(options: DevServerOptions): SupervisedPro
     'warn',
     ...(options.namespace === 'default' ? [] : ['--namespace', options.namespace]),
     ...searchAttributeFlags(),
+    ...devServerFlags(),
   ];
   return new SupervisedProcess({
     name: 'temporal',

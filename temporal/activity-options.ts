@@ -1,3 +1,4 @@
+import type { Priority } from '@temporalio/common';
 import type { ActivityOptions } from '@temporalio/workflow';
 
 // Greenhouse calls: retried with backoff while retrying can help (429, 5xx, network); activities
@@ -37,3 +38,13 @@ export const notifyActivity: ActivityOptions = {
     maximumAttempts: 6,
   },
 };
+
+/**
+ * Order on the Harvest queue, by Temporal task-queue priority (1 is served first … 5 last; unset = 3,
+ * or the workflow's own). The queue's rate is the account's, so what it serves first is what lands
+ * first: an export's later steps go ahead of every new export's first step, and a burst of exports is
+ * finished export by export in the order they were decided instead of step by step
+ * (docs/decisions/0009-exports-finish-in-order.md). Needs one partition on the Harvest queue: the
+ * server orders by priority within a partition only (see `devServerFlags` in task-queues.ts).
+ */
+export const exportNextStepPriority: Priority = { priorityKey: 2 };

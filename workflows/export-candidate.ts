@@ -8,7 +8,7 @@ import {
 } from '@temporalio/workflow';
 import type { HarvestQueueActivities, StoreActivities } from '../activities';
 import type { ExportCandidateInput } from '../temporal/autopilot-api';
-import { databaseActivity, greenhouseActivity } from '../temporal/activity-options';
+import { databaseActivity, exportNextStepPriority, greenhouseActivity } from '../temporal/activity-options';
 import { JOB_ID, OUTCOME, PERSON_ID, WORKFLOW_KIND } from '../temporal/search-attributes';
 import { harvestTaskQueue } from '../temporal/task-queues';
 
@@ -30,6 +30,13 @@ export const EXPORT_WORK_HISTORY = 'export-work-history';
 /** And their education (Greenhouse candidate educations), likewise a new activity after the work history. */
 export const EXPORT_EDUCATION = 'export-education';
 
+/**
+ * An export's steps after the first go ahead of new exports' first steps on the Harvest queue (task-queue
+ * priority), so a burst finishes export by export in the order they were decided (ADR 0009). Runs that
+ * scheduled their second step without it replay so.
+ */
+export const EXPORT_NEXT_STEPS_FIRST = 'export-next-steps-first';
+
 export interface ExportCandidateResult {
   candidateId: number;
   applicationId: number | null;
@@ -48,10 +55,8 @@ export interface ExportCandidateResult {
 export async function exportCandidate(input: ExportCandidateInput): Promise<ExportCandidateResult> {
   // Greenhouse calls go through the rate-limited Harvest queue shared by every worker. Typed with
   // completeExport too: runs from before COMPLETE_EXPORT_OFF_HARVEST_QUEUE complete there.
-  const greenhouse = proxyActivities<HarvestQueueActivities>({
-    ...greenhouseActivity,
-    taskQueue: harvestTaskQueue(workflowInfo().taskQueue),
-  });
+  const onHarvestQueue = { ...greenhouseActivity, taskQueue: harvestTaskQueue(workflowInfo().taskQueue) };
+  const greenhouse = proxyActivities<HarvestQueueActivities>(onHarvestQueue);
   upsertSearchAttributes([
     { key: WORKFLOW_KIND, value: 'export' },
     { key: JOB_ID, value: String(input.jobId) },
@@ -66,14 +71,18 @@ export async function exportCandidate(input: ExportCandidateInput): Promise<Expo
 
   try {
     const { employmentsToSend, educationsToSend, ...person } = await greenhouse.ensureGreenhousePerson(input);
+    // This export is under way now: its next steps are served before any export that has not started.
+    const nextSteps = patched(EXPORT_NEXT_STEPS_FIRST)
+      ? proxyActivities<HarvestQueueActivities>({ ...onHarvestQueue, priority: exportNextStepPriority })
+      : greenhouse;
     if (person.applicationId !== null && !person.reusedExistingCandidate) {
-      await greenhouse.attachGeneratedResume({
+      await nextSteps.attachGeneratedResume({
         jobId: input.jobId,
         personId: input.personId,
         applicationId: person.applicationId,
       });
     }
-    await greenhouse.addMatchNote({
+    await nextSteps.addMatchNote({
       jobId: input.jobId,
       personId: input.personId,
       candidateId: person.candidateId,
@@ -83,7 +92,7 @@ export async function exportCandidate(input: ExportCandidateInput): Promise<Expo
     // entries of ours could not be told from theirs afterwards. Nothing to send, no step: it would take a
     // slot of the Harvest queue for no request.
     if (!person.reusedExistingCandidate && employmentsToSend && patched(EXPORT_WORK_HISTORY)) {
-      await greenhouse.exportWorkHistory({
+      await nextSteps.exportWorkHistory({
         jobId: input.jobId,
         personId: input.personId,
         candidateId: person.candidateId,
@@ -91,7 +100,7 @@ export async function exportCandidate(input: ExportCandidateInput): Promise<Expo
     }
     // Same rule; `educationsToSend` is absent from the results of runs recorded before this step.
     if (!person.reusedExistingCandidate && educationsToSend && patched(EXPORT_EDUCATION)) {
-      await greenhouse.exportEducation({
+      await nextSteps.exportEducation({
         jobId: input.jobId,
         personId: input.personId,
         candidateId: person.candidateId,

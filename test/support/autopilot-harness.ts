@@ -48,15 +48,19 @@ export async function startAutopilotHarness(
     deps: { db, harvest: async () => harvest, temporal: temporal.client, taskQueue, ...extraDeps },
     tuning: workerTuning,
   });
-  const harvestWorker = await createHarvestWorker({
-    connection: temporal.nativeConnection,
-    namespace: temporal.namespace,
-    taskQueue,
-    deps: { db, harvest: async () => harvest, temporal: temporal.client, taskQueue, ...extraDeps },
-    // Greenhouse's budget is the sandbox's own 75 per 30 s here; the queue limit only needs to be above it.
-    maxTaskQueueActivitiesPerSecond: 50,
-  });
-  const running = Promise.all([worker.run(), harvestWorker.run()]);
+  // Greenhouse's budget is the sandbox's own 75 per 30 s here; the queue limit only needs to be above it.
+  const startHarvestWorker = async (maxTaskQueueActivitiesPerSecond = 50) => {
+    const harvestWorker = await createHarvestWorker({
+      connection: temporal.nativeConnection,
+      namespace: temporal.namespace,
+      taskQueue,
+      deps: { db, harvest: async () => harvest, temporal: temporal.client, taskQueue, ...extraDeps },
+      maxTaskQueueActivitiesPerSecond,
+    });
+    return { worker: harvestWorker, running: harvestWorker.run() };
+  };
+  let harvestQueue: Awaited<ReturnType<typeof startHarvestWorker>> | undefined = await startHarvestWorker();
+  const running = worker.run();
   return {
     db,
     temporal,
@@ -85,11 +89,23 @@ export async function startAutopilotHarness(
         await db.updateTable('job').set({ autopilot_enabled: true }).where('id', '=', id).execute();
       return id;
     },
+    /** Stops serving the Harvest queue: what is scheduled there waits, as behind a busy queue. */
+    async stopHarvestQueue() {
+      if (!harvestQueue) return;
+      harvestQueue.worker.shutdown();
+      await harvestQueue.running;
+      harvestQueue = undefined;
+    },
+    /** Serves the Harvest queue again, at `activitiesPerSecond` for the whole queue (default 50). */
+    async startHarvestQueue(activitiesPerSecond?: number) {
+      if (harvestQueue) throw new Error('the Harvest queue is already served');
+      harvestQueue = await startHarvestWorker(activitiesPerSecond);
+    },
     async close() {
       await endRunningWorkflows(temporal.client, 'scenario finished');
       worker.shutdown();
-      harvestWorker.shutdown();
-      await running;
+      harvestQueue?.worker.shutdown();
+      await Promise.all([running, harvestQueue?.running]);
       await sandbox.close();
       await temporal.close();
       await db.destroy();
