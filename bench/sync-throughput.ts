@@ -14,6 +14,7 @@
 // far the order they completed in is from the order they were decided in (inversions, Kendall tau),
 // exports / min, and the budget each full window used. BENCH_WORKERS defaults to 1 there.
 // Options: BENCH_WORKERS=1,2,4  BENCH_BACKLOG=40  BENCH_BURST=150  BENCH_TIMEOUT_MINUTES=6  BENCH_DEBUG=1
+import { tsToMs } from '@temporalio/common/lib/time';
 import { machine } from './support/machine';
 import { completionOrder } from './support/order';
 import { addPersonToJob } from '../db/queries/people';
@@ -296,6 +297,24 @@ try {
         startTimes.sort((a, b) => a.at - b.at || a.index - b.index);
         const decided = new Map(startTimes.map(({ personId }, order) => [personId, order]));
         const first = landed[0] ? new Date(landed[0].updated_at).getTime() - startedAt : drainMs;
+        // Where the first export's time went: its history's events, in seconds from the burst's start.
+        if (landed[0]) {
+          const firstHandle = handles[people.indexOf(landed[0].person_id)]!;
+          const { events } = await firstHandle.fetchHistory();
+          const steps = new Map<string, string>();
+          const line = (events ?? []).map((event) => {
+            const at = ((tsToMs(event.eventTime) - startedAt) / 1000).toFixed(1);
+            const scheduled = event.activityTaskScheduledEventAttributes?.activityType?.name;
+            if (scheduled) steps.set(String(event.eventId), scheduled);
+            const kind = Object.keys(event).find((key) => key.endsWith('EventAttributes')) ?? '?';
+            const step =
+              steps.get(String(event.activityTaskStartedEventAttributes?.scheduledEventId ?? '')) ??
+              steps.get(String(event.activityTaskCompletedEventAttributes?.scheduledEventId ?? '')) ??
+              scheduled;
+            return `${at} ${kind.replace('EventAttributes', '')}${step ? `(${step})` : ''}`;
+          });
+          process.stdout.write(`  first export's history: ${line.join(', ')}\n`);
+        }
         firstExportMs = first;
         const fullWindows = windows
           .filter(
