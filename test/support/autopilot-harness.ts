@@ -15,6 +15,12 @@ import { createHarvestWorker, createPilothouseWorker } from '../../worker/create
 import { HISTORIES_DIR } from './replay';
 import { endRunningWorkflows, testDb, testTemporal, uniqueTaskQueue } from './services';
 
+/** How the harness's Harvest worker serves its queue: the queue-wide rate, and its activity slots. */
+interface HarvestQueueServing {
+  activitiesPerSecond?: number;
+  slots?: number;
+}
+
 /**
  * The real pieces an autopilot scenario needs: the run's PostgreSQL (emptied of earlier scenarios'
  * jobs and people), the run's Temporal server, a worker on a fresh task queue, and a Harvest sandbox.
@@ -49,13 +55,14 @@ export async function startAutopilotHarness(
     tuning: workerTuning,
   });
   // Greenhouse's budget is the sandbox's own 75 per 30 s here; the queue limit only needs to be above it.
-  const startHarvestWorker = async (maxTaskQueueActivitiesPerSecond = 50) => {
+  const startHarvestWorker = async ({ activitiesPerSecond = 50, slots }: HarvestQueueServing = {}) => {
     const harvestWorker = await createHarvestWorker({
       connection: temporal.nativeConnection,
       namespace: temporal.namespace,
       taskQueue,
       deps: { db, harvest: async () => harvest, temporal: temporal.client, taskQueue, ...extraDeps },
-      maxTaskQueueActivitiesPerSecond,
+      maxTaskQueueActivitiesPerSecond: activitiesPerSecond,
+      tuning: slots === undefined ? {} : { maxConcurrentActivityTaskExecutions: slots },
     });
     return { worker: harvestWorker, running: harvestWorker.run() };
   };
@@ -96,10 +103,10 @@ export async function startAutopilotHarness(
       await harvestQueue.running;
       harvestQueue = undefined;
     },
-    /** Serves the Harvest queue again, at `activitiesPerSecond` for the whole queue (default 50). */
-    async startHarvestQueue(activitiesPerSecond?: number) {
+    /** Serves the Harvest queue again (default: 50 activities / s, the SDK's number of slots). */
+    async startHarvestQueue(serving?: HarvestQueueServing) {
       if (harvestQueue) throw new Error('the Harvest queue is already served');
-      harvestQueue = await startHarvestWorker(activitiesPerSecond);
+      harvestQueue = await startHarvestWorker(serving);
     },
     async close() {
       await endRunningWorkflows(temporal.client, 'scenario finished');
