@@ -15,7 +15,7 @@ export interface DevServerOptions {
 /**
  * The real Temporal CLI dev server, persisted to a SQLite file so a second `npm start` finds its
  * workflows again, with the Web UI on `uiPort`, the search attributes Pilothouse writes and one partition
- * per task queue (so the Harvest queue serves by priority: ADR 0009).
+ * per task queue (so the Harvest queue serves by priority: ADR 0010).
  */
 export function startTemporalDevServer(options: DevServerOptions): SupervisedProcess {
   const args = [

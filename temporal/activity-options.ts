@@ -44,7 +44,7 @@ export const notifyActivity: ActivityOptions = {
  * or the workflow's own). The queue's rate is the account's, so what it serves first is what lands
  * first: an export's later steps go ahead of every new export's first step, and a burst of exports is
  * finished export by export in the order they were decided instead of step by step
- * (docs/decisions/0009-exports-finish-in-order.md). Needs one partition on the Harvest queue: the
+ * (docs/decisions/0010-exports-finish-in-order.md). Needs one partition on the Harvest queue: the
  * server orders by priority within a partition only (see `devServerFlags` in task-queues.ts).
  */
 export const exportNextStepPriority: Priority = { priorityKey: 2 };

@@ -16,7 +16,7 @@ export function harvestTaskQueue(taskQueue: string): string {
  * export steps' priority (`exportNextStepPriority`, activity-options.ts) orders the whole backlog — the
  * server orders by priority within a partition only, and with its default of four a poll finds new and
  * started exports' steps mixed. The dev server's flags cannot name one queue; at its load one partition
- * is plenty for every queue. A cluster sets the same two keys for the Harvest queue only (ADR 0009).
+ * is plenty for every queue. A cluster sets the same two keys for the Harvest queue only (ADR 0010).
  */
 export function devServerFlags(): string[] {
   return [

@@ -32,7 +32,7 @@ export const EXPORT_EDUCATION = 'export-education';
 
 /**
  * An export's steps after the first go ahead of new exports' first steps on the Harvest queue (task-queue
- * priority), so a burst finishes export by export in the order they were decided (ADR 0009). Runs that
+ * priority), so a burst finishes export by export in the order they were decided (ADR 0010). Runs that
  * scheduled their second step without it replay so.
  */
 export const EXPORT_NEXT_STEPS_FIRST = 'export-next-steps-first';

@@ -13,7 +13,7 @@ import {
 // The Harvest queue serves the account's whole budget, so when many exports are decided at once it has a
 // backlog. Served step by step (every export's first step, then every second step…), none lands until
 // all have started; served export by export, the first lands at once and they land in the order they were
-// decided (ADR 0009). Asserted on the order of what ran, never on how long it took.
+// decided (ADR 0010). Asserted on the order of what ran, never on how long it took.
 describe('a burst of exports on a busy Harvest queue', () => {
   let h: AutopilotHarness;
   let jobId: number;
