@@ -25,11 +25,28 @@ export async function recordAudit(
     .execute();
 }
 
-/** The last 100 lines of the audit log, newest first; `jobIds` null means every job. */
+/**
+ * The last 100 lines of the audit log, newest first, with the job's and the person's names (null when
+ * the line names none, or the person was erased since); `jobIds` null means every job.
+ */
 export async function recentAuditEvents(db: Db, jobIds: number[] | null) {
-  let query = db.selectFrom('audit_event').selectAll();
-  if (jobIds) query = query.where('job_id', 'in', jobIds);
-  return query.orderBy('id', 'desc').limit(100).execute();
+  let query = db
+    .selectFrom('audit_event as e')
+    .leftJoin('job as j', 'j.id', 'e.job_id')
+    .leftJoin('person as p', 'p.id', 'e.person_id')
+    .select([
+      'e.id',
+      'e.occurred_at',
+      'e.actor',
+      'e.action',
+      'e.job_id',
+      'e.workflow_id',
+      'j.name as job_name',
+      'p.first_name',
+      'p.last_name',
+    ]);
+  if (jobIds) query = query.where('e.job_id', 'in', jobIds);
+  return query.orderBy('e.id', 'desc').limit(100).execute();
 }
 
 /** The job's "Export to Greenhouse" presses since `since`, newest first: who pressed it, for whom, when. */

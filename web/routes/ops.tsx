@@ -303,8 +303,8 @@ export default function Ops({ loaderData }: Route.ComponentProps) {
                 <th>When</th>
                 <th>Who</th>
                 <th>What</th>
-                <th>Job</th>
-                <th>Workflow</th>
+                <th>About</th>
+                <th>History</th>
               </tr>
             </thead>
             <tbody>
@@ -312,14 +312,24 @@ export default function Ops({ loaderData }: Route.ComponentProps) {
                 <tr key={e.id}>
                   <td className="small">{when(e.occurred_at)}</td>
                   <td>{e.actor}</td>
+                  <td data-testid="audit-what">{e.what}</td>
                   <td>
-                    <code>{e.action}</code>
+                    {e.person}
+                    {e.person && e.jobId ? ' · ' : null}
+                    {e.jobId ? (
+                      <Link to={`/jobs/${e.jobId}`}>{e.jobName ?? 'a job no longer synced'}</Link>
+                    ) : null}
+                    {!e.person && !e.jobId ? '—' : null}
                   </td>
-                  <td>{e.job_id ? <Link to={`/jobs/${e.job_id}`}>{e.job_id}</Link> : '—'}</td>
                   <td className="small">
                     {e.temporalUrl ? (
-                      <a href={e.temporalUrl} target="_blank" rel="noreferrer">
-                        {e.workflow_id}
+                      <a
+                        href={e.temporalUrl}
+                        target="_blank"
+                        rel="noreferrer"
+                        title={e.workflowId ?? undefined}
+                      >
+                        In Temporal ↗
                       </a>
                     ) : (
                       '—'

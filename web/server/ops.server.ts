@@ -8,6 +8,8 @@ import {
   unresolvedRuleActionFailures,
 } from '../../db/queries/rule-action-failures';
 import { recentWebhookDeliveries } from '../../db/queries/webhooks';
+import { auditWords } from './audit-words';
+import { STEP_WORDS } from './step-words';
 import type { RetryRuleActionInput } from '../../workflows/retry-rule-action';
 import { ruleActionRetryWorkflowId } from '../../temporal/workflow-ids';
 import type { ExportCandidateInput, ExportTarget } from '../../temporal/autopilot-api';
@@ -84,28 +86,17 @@ export async function auditLog(context: PilothouseContext, user: SignedInUser) {
   const jobs = onlyJobs(await visibleJobIds(context, user));
   const rows = await recentAuditEvents(context.db, jobs);
   return rows.map((row) => ({
-    ...row,
+    id: row.id,
     occurred_at: new Date(row.occurred_at).toISOString(),
+    actor: row.actor,
+    what: auditWords(row.action),
+    jobId: row.job_id,
+    jobName: row.job_name,
+    person: row.first_name === null ? null : `${row.first_name} ${row.last_name ?? ''}`.trim(),
+    workflowId: row.workflow_id,
     temporalUrl: row.workflow_id ? temporalUiWorkflowUrl(context.env, row.workflow_id) : null,
   }));
 }
-
-/** A failed step in the words of the canvas palette; a decision kind without words fails the type check. */
-const STEP_WORDS: Record<DecisionType, string> = {
-  export: 'Export to Greenhouse',
-  requestApproval: 'Request approval',
-  move: 'Move to stage',
-  advance: 'Advance stage',
-  reject: 'Reject in Greenhouse',
-  unreject: 'Unreject',
-  transfer: 'Transfer to another job',
-  convert: 'Make candidate',
-  note: 'Add note',
-  tag: 'Tag',
-  notify: 'Notify',
-  wait: 'Wait',
-  stop: 'Stop',
-};
 
 /** Rule actions (reject, move, note, tag, notify…) that failed after their retries, newest first. */
 export async function failedRuleActions(context: PilothouseContext, user?: SignedInUser) {
