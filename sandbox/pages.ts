@@ -41,6 +41,28 @@ function personPage(rt: SandboxRuntime, candidateId: number): string {
         `<li><a href="${escapeHtml(attachment.url)}">${escapeHtml(attachment.filename)}</a> (${attachment.type})</li>`,
     )
     .join('');
+  const optionName = (id: number | null) =>
+    id === null ? null : (state.custom_field_options.find((option) => option.id === id)?.name ?? null);
+  const years = (start: string | null, end: string | null) =>
+    `${start?.slice(0, 4) ?? '?'}–${end?.slice(0, 4) ?? 'now'}`;
+  const employments = state.candidate_employments
+    .filter((employment) => employment.candidate_id === candidate.id)
+    .map(
+      (e) =>
+        `<li>${escapeHtml(e.title)} at ${escapeHtml(e.company_name)} (${years(e.start_date, e.end_date)})</li>`,
+    )
+    .join('');
+  const educations = state.candidate_educations
+    .filter((education) => education.candidate_id === candidate.id)
+    .map((e) => {
+      const what = [
+        optionName(e.school_name_custom_field_option_id),
+        optionName(e.degree_custom_field_option_id),
+        optionName(e.discipline_custom_field_option_id),
+      ].filter(Boolean);
+      return `<li>${escapeHtml(what.join(', ') || 'an education')} (${years(e.start_at, e.end_at)})</li>`;
+    })
+    .join('');
   const notes = state.notes
     .filter((note) => note.candidate_id === candidate.id)
     .map((note) => `<li><pre>${escapeHtml(note.body ?? '')}</pre></li>`)
@@ -50,6 +72,8 @@ function personPage(rt: SandboxRuntime, candidateId: number): string {
     `<p>${escapeHtml([candidate.title, candidate.company].filter(Boolean).join(' at '))}</p>
 <h2>Contact</h2><ul>${contacts}</ul>
 <h2>Applications</h2><table><tr><th>id</th><th>job</th><th>stage</th><th>status</th><th>last activity</th></tr>${rows}</table>
+<h2>Employment</h2><ul data-testid="employment">${employments || '<li>none</li>'}</ul>
+<h2>Education</h2><ul data-testid="education">${educations || '<li>none</li>'}</ul>
 <h2>Attachments</h2><ul>${files || '<li>none</li>'}</ul>
 <h2>Notes</h2><ul>${notes || '<li>none</li>'}</ul>`,
   );

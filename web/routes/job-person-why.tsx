@@ -73,6 +73,25 @@ export default function JobPersonWhy({ loaderData }: Route.ComponentProps) {
 
       <GreenhouseProfile profile={profile} resumeHref={`/jobs/${job.id}/people/${personId}/resume`} />
 
+      {why.export ? (
+        <section className="panel" aria-labelledby="export-heading" data-testid="why-export">
+          <h2 id="export-heading">Export to Greenhouse</h2>
+          <p>
+            <Badge tone={why.export.result.tone}>
+              {why.export.result.tone === 'good'
+                ? 'in Greenhouse'
+                : why.export.result.tone === 'bad'
+                  ? 'failed'
+                  : 'exporting'}
+            </Badge>{' '}
+            {why.export.result.text}.{' '}
+            <span className="small muted">
+              Asked by {why.export.requestedBy}, last step {when(why.export.at)}.
+            </span>
+          </p>
+        </section>
+      ) : null}
+
       {why.approvals.length > 0 ? (
         <section className="panel" aria-labelledby="approvals-heading" data-testid="why-approvals">
           <h2 id="approvals-heading">Approvals</h2>

@@ -180,6 +180,14 @@ export async function loadWhy(context: PilothouseContext, jobId: number, personI
     stage: person.pipeline_stage,
     score: person.score,
     evaluations,
+    // The export itself, however it was started (a rule, an approval, or Export to Greenhouse pressed).
+    export: ledger
+      ? {
+          requestedBy: ledger.requested_by,
+          at: new Date(ledger.updated_at).toISOString(),
+          result: exportResult()!,
+        }
+      : null,
     approvals: approvals.map((a) => ({
       id: a.id,
       requestedFrom: a.requested_from,
