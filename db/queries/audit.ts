@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../database';
 
 /** One line in the audit log that ops reads: who did what, to which job or person. */
@@ -33,7 +34,8 @@ export async function recentAuditEvents(db: Db, jobIds: number[] | null) {
   let query = db
     .selectFrom('audit_event as e')
     .leftJoin('job as j', 'j.id', 'e.job_id')
-    .leftJoin('person as p', 'p.id', 'e.person_id')
+    // person_id is text here (the audit outlives the person; it may name one erased since).
+    .leftJoin('person as p', (join) => join.on(sql<boolean>`p.id::text = e.person_id`))
     .select([
       'e.id',
       'e.occurred_at',

@@ -128,6 +128,12 @@ describe('ops: an export Greenhouse refused is retried from the Ops page once th
     expect(after.html).toContain('No failed exports.');
     // The audit log's link for the retry names the export workflow it started.
     await expectEveryTemporalLinkResolves(after.html, 1);
+    // In words, about whom: the retry and the candidate Greenhouse created, named, not as codes.
+    const auditLog = after.html.slice(after.html.indexOf('data-testid="audit-log"'));
+    expect(auditLog).toContain('Retried an export to Greenhouse');
+    expect(auditLog).toContain('Created the candidate in Greenhouse');
+    expect(auditLog).toContain('Morgan Reyes');
+    expect(auditLog).not.toMatch(/export\.retried|greenhouse\.candidate\.created/);
   });
 
   it('pressing Retry again (a stale page) starts nothing and creates nobody', async () => {
