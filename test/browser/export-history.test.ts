@@ -70,7 +70,7 @@ describe('an export carries the work history and education of a person Pilothous
     await page.goto(`/jobs/${job.id}?q=Raman`);
     const row = page.getByTestId('person').filter({ hasText: 'Priya Raman' });
     await row.waitFor(PAGE_WAIT);
-    await row.getByRole('button', { name: 'Export to Greenhouse' }).click();
+    await row.getByRole('button', { name: 'Export Priya Raman to Greenhouse' }).click();
 
     await row.getByTestId('why-link').click();
     const exported = page.getByTestId('why-export');
