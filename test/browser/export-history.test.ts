@@ -70,9 +70,16 @@ describe('an export carries the work history and education of a person Pilothous
     await page.goto(`/jobs/${job.id}?q=Raman`);
     const row = page.getByTestId('person').filter({ hasText: 'Priya Raman' });
     await row.waitFor(PAGE_WAIT);
-    await row.getByRole('button', { name: 'Export Priya Raman to Greenhouse' }).click();
+    // The export is asked for before anyone leaves the page (leaving would cancel the request).
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes(`/jobs/${job.id}`)),
+      row.getByRole('button', { name: 'Export Priya Raman to Greenhouse' }).click(),
+    ]);
+    await row.getByText('Export started').waitFor(PAGE_WAIT);
 
     await row.getByTestId('why-link').click();
+    // (Reloading before the click's navigation has landed would reload the job screen.)
+    await page.waitForURL(/\/why$/, PAGE_WAIT);
     const exported = page.getByTestId('why-export');
     await expect
       .poll(async () => {
