@@ -36,7 +36,8 @@ const plausibleYear = (year: number | undefined): year is number =>
  * The person's work history as Greenhouse employments. Greenhouse needs a start date for each; Pilothouse
  * knows years at best, so an entry without a start year is left out with its reason rather than given an
  * invented date. A past job without an end year is sent as current only when it is the person's current
- * company: Greenhouse reads a missing end date as "works there now".
+ * company: Greenhouse reads a missing end date as "works there now". Past jobs go only with the current
+ * job (when Pilothouse knows one): Greenhouse mirrors the latest employment onto the candidate's title.
  */
 export function planWorkHistory(person: {
   title: string | null;
@@ -85,6 +86,22 @@ export function planWorkHistory(person: {
       entry: 'current job',
       reason: 'no start year known (its title and company are on the candidate record)',
     });
+  }
+  // Greenhouse shows a candidate's latest employment as their title and company. Past jobs sent without
+  // the current one would make the latest of them read as where the person works now: they are held
+  // back, and the person keeps the title and company they were created with.
+  if (person.company && !currentSent && entries.length > 0) {
+    return {
+      entries: [],
+      skipped: [
+        ...entries.map(({ entry }) => ({
+          entry,
+          reason:
+            'held back: their current job has no start year, and Greenhouse would show the latest past job as their current one',
+        })),
+        ...skipped,
+      ],
+    };
   }
   return { entries, skipped };
 }

@@ -22,7 +22,7 @@ const list = [
     'priya.raman@history.test',
     'Staff Engineer',
     'Northwind',
-    '"Senior Engineer at Contoso (2018–2022); Engineer at Fabrikam (2014–2018)"',
+    '"Staff Engineer at Northwind (2022–present); Senior Engineer at Contoso (2018–2022); Engineer at Fabrikam (2014–2018)"',
     '"University of Waterloo — Bachelor\'s Degree, Computer Science (2010–2014)"',
   ].join(','),
 ].join('\n');
@@ -86,7 +86,7 @@ describe('an export carries the work history and education of a person Pilothous
         await page.reload();
         return exported.textContent();
       }, EXPORT_WAIT)
-      .toContain('Their work history went with them (2 jobs)');
+      .toContain('Their work history went with them (3 jobs)');
     expect(await exported.textContent()).toContain('Their education went with them (1 entry)');
 
     for (const size of WIDTHS) {
@@ -104,7 +104,10 @@ describe('an export carries the work history and education of a person Pilothous
     // On Greenhouse's own profile (the sandbox's stand-in), where the recruiter looks next.
     const profileUrl = await page.getByTestId('open-in-greenhouse').getAttribute('href');
     await page.goto(profileUrl!);
+    // Still where she works now: Greenhouse shows the latest employment as the candidate's title.
+    expect(await page.locator('h1 + p').textContent()).toBe('Staff Engineer at Northwind');
     const employment = page.getByTestId('employment');
+    expect(await employment.textContent()).toContain('Staff Engineer at Northwind (2022–now)');
     expect(await employment.textContent()).toContain('Senior Engineer at Contoso (2018–2022)');
     expect(await employment.textContent()).toContain('Engineer at Fabrikam (2014–2018)');
     expect(await page.getByTestId('education').textContent()).toContain(

@@ -8,7 +8,7 @@ import { parseJobId, requireJob } from '../server/jobs.server';
 import { importUpload } from '../server/sourcing.server';
 
 const EXAMPLE = `First name,Last name,Email,LinkedIn URL,Title,Company,Location,Skills,Past jobs,Education,Resume text
-Ada,Okafor,ada@example.com,linkedin.com/in/ada-okafor,Senior Backend Engineer,Parcelly,Berlin,Go; Kubernetes,Backend Engineer at Shipfast (2016–2021),"University of Waterloo — Bachelor's Degree, Computer Science (2012–2016)","8 years building…"`;
+Ada,Okafor,ada@example.com,linkedin.com/in/ada-okafor,Senior Backend Engineer,Parcelly,Berlin,Go; Kubernetes,Senior Backend Engineer at Parcelly (2021–present); Backend Engineer at Shipfast (2016–2021),"University of Waterloo — Bachelor's Degree, Computer Science (2012–2016)","8 years building…"`;
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: `Import people · ${loaderData?.job.name ?? 'Job'} · Pilothouse` }];
@@ -122,9 +122,11 @@ export default function JobImport({ loaderData, actionData }: Route.ComponentPro
           and <code>Last name</code>) and an <code>Email</code> or a <code>LinkedIn URL</code>. Also read:{' '}
           <code>Title</code>, <code>Company</code>, <code>Location</code>, <code>Phone</code>,{' '}
           <code>Skills</code> (separated by ;), <code>Past jobs</code> (each “Title at Company (2016–2021)”,
-          separated by ;, sent to Greenhouse as the candidate’s work history when Pilothouse creates them),{' '}
-          <code>Education</code> (each “School — Degree, Discipline (2012–2016)”, separated by ;: the school
-          alone, or one of degree and discipline, will do; “(2016)” is the year they finished,
+          separated by ;, sent to Greenhouse as the candidate’s work history when Pilothouse creates them;
+          list the current job too, with its start year — “Title at Company (2021–present)” — because
+          Greenhouse shows the latest employment as the candidate’s title and company, so past jobs without it
+          are held back), <code>Education</code> (each “School — Degree, Discipline (2012–2016)”, separated by
+          ;: the school alone, or one of degree and discipline, will do; “(2016)” is the year they finished,
           “(2023–present)” still studying; sent to Greenhouse as the candidate’s education when Pilothouse
           creates them, a school, degree or discipline Greenhouse’s lists do not have left out and said on the
           person’s Why? page) and <code>Resume text</code>. Other columns are ignored. JSON: an array of

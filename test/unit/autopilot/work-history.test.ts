@@ -50,6 +50,42 @@ describe('a person’s work history as Greenhouse employments', () => {
     ]);
   });
 
+  it('past jobs wait for the current job: Greenhouse would show the latest of them as where the person works now', () => {
+    const withoutCurrent = planWorkHistory({
+      title: 'Staff Engineer',
+      company: 'Northwind',
+      pastJobs: [
+        { title: 'Senior Engineer', company: 'Contoso', startYear: 2018, endYear: 2022 },
+        { title: 'Engineer', company: 'Fabrikam', startYear: 2014, endYear: 2018 },
+      ],
+    });
+    expect(withoutCurrent.entries).toEqual([]);
+    expect(withoutCurrent.skipped.map((s) => s.entry)).toEqual([
+      'past job 1 of 2',
+      'past job 2 of 2',
+      'current job',
+    ]);
+    expect(withoutCurrent.skipped[0]!.reason).toMatch(/latest past job as their current one/);
+    // With the current job and its start year, all three go, the current one without an end date.
+    const withCurrent = planWorkHistory({
+      title: 'Staff Engineer',
+      company: 'Northwind',
+      pastJobs: [
+        { title: 'Staff Engineer', company: 'Northwind', startYear: 2022 },
+        { title: 'Senior Engineer', company: 'Contoso', startYear: 2018, endYear: 2022 },
+      ],
+    });
+    expect(withCurrent.entries.map((e) => e.employment.company_name)).toEqual(['Northwind', 'Contoso']);
+    expect(withCurrent.skipped).toEqual([]);
+    // Nobody's current job known: the past jobs are the whole story, and go.
+    const noneCurrent = planWorkHistory({
+      title: null,
+      company: null,
+      pastJobs: [{ title: 'Engineer', company: 'Fabrikam', startYear: 2014, endYear: 2018 }],
+    });
+    expect(noneCurrent.entries).toHaveLength(1);
+  });
+
   it('a person with no past jobs and no current job has nothing to send and nothing to explain', () => {
     expect(planWorkHistory({ title: null, company: null, pastJobs: [] })).toEqual({
       entries: [],
