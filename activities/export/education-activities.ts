@@ -1,9 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
-import {
-  educationToExport,
-  markEducationCreateAttempted,
-  recordEducationDone,
-} from '../../db/queries/export-education';
+import { educationToExport } from '../../db/queries/export-education';
+import { markCreateAttempted, recordLaterStepDone } from '../../db/queries/exports';
 import { collect } from '../../greenhouse/client';
 import { GreenhouseError } from '../../greenhouse/errors';
 import type { GreenhouseScope } from '../../greenhouse/scopes';
@@ -60,7 +57,7 @@ export function educationActivities(deps: ActivityDeps) {
       );
       const plan = planEducation(row.education, dictionaries, OPTIONS_SCOPE);
       const finish = async (outcome: EducationOutcome) => {
-        await recordEducationDone(db, {
+        await recordLaterStepDone(db, 'education', {
           jobId: input.jobId,
           personId: input.personId,
           actor: row.requested_by,
@@ -113,7 +110,7 @@ export function educationActivities(deps: ActivityDeps) {
         }
         pending = notYetCreated(plan.entries, listed);
       } else {
-        await markEducationCreateAttempted(db, input);
+        await markCreateAttempted(db, input, 'education_create_attempted_at');
       }
 
       const outcome: EducationOutcome = {

@@ -1,4 +1,8 @@
-import { presenceFromApplications, recordGreenhousePresence, standingOf } from '../../db/queries/greenhouse-presence';
+import {
+  presenceFromApplications,
+  recordGreenhousePresence,
+  standingOf,
+} from '../../db/queries/greenhouse-presence';
 import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../../db/database';

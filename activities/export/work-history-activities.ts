@@ -1,9 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
-import {
-  markEmploymentCreateAttempted,
-  recordWorkHistoryDone,
-  workHistoryToExport,
-} from '../../db/queries/export-work-history';
+import { workHistoryToExport } from '../../db/queries/export-work-history';
+import { markCreateAttempted, recordLaterStepDone } from '../../db/queries/exports';
 import { collect } from '../../greenhouse/client';
 import { GreenhouseError } from '../../greenhouse/errors';
 import type { GreenhouseScope } from '../../greenhouse/scopes';
@@ -55,7 +52,7 @@ export function workHistoryActivities(deps: ActivityDeps) {
       }
       const plan = planWorkHistory({ title: row.title, company: row.company, pastJobs: row.past_jobs });
       const finish = async (outcome: WorkHistoryOutcome) => {
-        await recordWorkHistoryDone(db, {
+        await recordLaterStepDone(db, 'workHistory', {
           jobId: input.jobId,
           personId: input.personId,
           actor: row.requested_by,
@@ -96,7 +93,7 @@ export function workHistoryActivities(deps: ActivityDeps) {
         }
         pending = notYetCreated(plan.entries, listed);
       } else {
-        await markEmploymentCreateAttempted(db, input);
+        await markCreateAttempted(db, input, 'employment_create_attempted_at');
       }
 
       const outcome: WorkHistoryOutcome = {

@@ -1,9 +1,6 @@
-// What the export's work-history step keeps in the export ledger (export_ledger), so a retry neither
-// repeats an entry nor skips one.
+// The work history an export sends: what the step reads of the person, and what the audit says became of it.
+// (The step's ledger marks are exports.ts's markCreateAttempted and recordLaterStepDone.)
 import type { Db } from '../database';
-import { sql, type Kysely } from 'kysely';
-import type { Database } from '../schema';
-import { recordAudit } from './audit';
 
 /** Where the step stands for (job, person), and the person's work history as Pilothouse knows it. */
 export async function workHistoryToExport(db: Db, jobId: number, personId: string) {
@@ -22,42 +19,6 @@ export async function workHistoryToExport(db: Db, jobId: number, personId: strin
     .where('x.job_id', '=', jobId)
     .where('x.person_id', '=', personId)
     .executeTakeFirst();
-}
-
-/** Committed before the first create is sent: a retry after a lost answer or a crash lists before creating. */
-export async function markEmploymentCreateAttempted(db: Db, input: { jobId: number; personId: string }) {
-  await db
-    .updateTable('export_ledger')
-    .set({ employment_create_attempted_at: sql`now()` })
-    .where('job_id', '=', input.jobId)
-    .where('person_id', '=', input.personId)
-    .where('employment_create_attempted_at', 'is', null)
-    .execute();
-}
-
-/** The step is over (entries created, or knowingly left out) and its outcome is in the audit log, once. */
-export async function recordWorkHistoryDone(
-  db: Kysely<Database>,
-  input: { jobId: number; personId: string; actor: string; details: Record<string, unknown> },
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const done = await trx
-      .updateTable('export_ledger')
-      .set({ employments_done_at: sql`now()` })
-      .where('job_id', '=', input.jobId)
-      .where('person_id', '=', input.personId)
-      .where('employments_done_at', 'is', null)
-      .returning('job_id')
-      .executeTakeFirst();
-    if (!done) return;
-    await recordAudit(trx, {
-      actor: input.actor,
-      action: 'greenhouse.work_history.exported',
-      jobId: input.jobId,
-      personId: input.personId,
-      details: input.details,
-    });
-  });
 }
 
 /** What the export's audit says about the person's work history: what it planned, and what its step did. */

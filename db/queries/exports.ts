@@ -1,6 +1,7 @@
 // The export ledger (export_ledger): one row per (job, person) exported to Greenhouse, keeping what each step of the
 // export did, so a retried step finds its own work instead of doing it twice.
 import type { Db } from '../database';
+import { recordAudit } from './audit';
 import { sql } from 'kysely';
 import type { GreenhousePresence } from '../tables/people';
 
@@ -45,7 +46,11 @@ export async function exportLedgerRow(db: Db, jobId: number, personId: string) {
 export async function markCreateAttempted(
   db: Db,
   input: { jobId: number; personId: string },
-  column: 'resume_create_attempted_at' | 'note_create_attempted_at',
+  column:
+    | 'resume_create_attempted_at'
+    | 'note_create_attempted_at'
+    | 'employment_create_attempted_at'
+    | 'education_create_attempted_at',
 ): Promise<void> {
   await db
     .updateTable('export_ledger')
@@ -210,4 +215,37 @@ export async function exportFailureOfJobs(db: Db, jobIds: number[]) {
     .where('status', '=', 'failed')
     .groupBy('job_id')
     .execute();
+}
+
+/** The export's steps that add entries to the candidate, each ending once: its ledger mark and its audit action. */
+const LATER_STEPS = {
+  workHistory: { column: 'employments_done_at', action: 'greenhouse.work_history.exported' },
+  education: { column: 'educations_done_at', action: 'greenhouse.education.exported' },
+} as const;
+
+/** The step is over (entries created, or knowingly left out) and its outcome is in the audit log, once. */
+export async function recordLaterStepDone(
+  db: Db,
+  step: keyof typeof LATER_STEPS,
+  input: { jobId: number; personId: string; actor: string; details: Record<string, unknown> },
+): Promise<void> {
+  const { column, action } = LATER_STEPS[step];
+  await db.transaction().execute(async (trx) => {
+    const done = await trx
+      .updateTable('export_ledger')
+      .set({ [column]: sql`now()` })
+      .where('job_id', '=', input.jobId)
+      .where('person_id', '=', input.personId)
+      .where(column, 'is', null)
+      .returning('job_id')
+      .executeTakeFirst();
+    if (!done) return;
+    await recordAudit(trx, {
+      actor: input.actor,
+      action,
+      jobId: input.jobId,
+      personId: input.personId,
+      details: input.details,
+    });
+  });
 }
