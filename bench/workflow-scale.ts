@@ -4,7 +4,13 @@
 // its peak, and the cycle latency (p50 / p95) when every job asks for a new cycle at once.
 // The sandbox's Harvest budget is raised (as in bench:autopilot) so the figures are the engine's, not
 // Greenhouse's rate limit: at the real 75 requests / 30 s one account cannot feed 200 cycles quickly
-// (see bench:sync). Options: BENCH_JOBS=200  BENCH_PEOPLE_PER_JOB=5
+// (see bench:sync). Options: BENCH_JOBS=200  BENCH_PEOPLE_PER_JOB=5; WORKER_* settings (config/env.ts) are
+// passed to the worker as they are; BENCH_WORKER_NODE_ARGS are node flags for the worker (e.g.
+// `--cpu-prof --cpu-prof-dir=/tmp/prof`: a CPU profile per thread, written when it stops).
+import { execFile } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { addPersonToJob } from '../db/queries/people';
 import { startSandbox, sandboxConnectionSettings } from '../sandbox';
 import {
@@ -21,6 +27,7 @@ import {
   syncJobsScheduleId,
 } from '../temporal/autopilot-api';
 import { machine } from './support/machine';
+
 import { startBenchServices } from './support/services';
 
 const jobCount = Number(process.env.BENCH_JOBS ?? 200);
@@ -57,18 +64,47 @@ try {
     if (response.status !== 201) throw new Error(`could not open a sandbox job: ${await response.text()}`);
   }
 
+  // The workflow bundle built ahead, as the worker image does (docker/worker.Dockerfile): bundling at
+  // start-up runs webpack inside the worker, and the memory it takes stays in the process's RSS.
+  // BENCH_BUNDLE_AT_START=1 measures the worker bundling its own (as `npm start` in development).
+  const bundleAtStart = process.env.BENCH_BUNDLE_AT_START === '1';
+  const workflowBundlePath = resolve('.data', `bench-scale-${process.pid}-workflow-bundle.js`);
+  if (!bundleAtStart) {
+    await promisify(execFile)(process.execPath, [
+      '--import',
+      'tsx',
+      'scripts/bundle-workflows.ts',
+      workflowBundlePath,
+    ]);
+  }
+  process.stdout.write(
+    bundleAtStart
+      ? 'workflows bundled by the worker at start-up\n'
+      : 'workflow bundle built ahead, as in the image\n',
+  );
+
   const spawnedAt = performance.now();
-  const started = await startWorkerProcess('worker', {
-    NODE_ENV: 'production',
-    DATABASE_URL: services.databaseUrl,
-    TEMPORAL_ADDRESS: services.temporal.address,
-    TEMPORAL_NAMESPACE: 'default',
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
-    ...sandboxConnectionSettings(sandbox),
-    GREENHOUSE_RATE_LIMIT: String(budget),
-    JOB_SYNC_INTERVAL_MINUTES: '600',
-  });
+  const started = await startWorkerProcess(
+    'worker',
+    {
+      NODE_ENV: 'production',
+      DATABASE_URL: services.databaseUrl,
+      TEMPORAL_ADDRESS: services.temporal.address,
+      TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
+      ...sandboxConnectionSettings(sandbox),
+      GREENHOUSE_RATE_LIMIT: String(budget),
+      JOB_SYNC_INTERVAL_MINUTES: '600',
+      ...(bundleAtStart ? {} : { WORKFLOW_BUNDLE_PATH: workflowBundlePath }),
+      ...Object.fromEntries(
+        Object.entries(process.env).filter(
+          (entry): entry is [string, string] => entry[0].startsWith('WORKER_') && entry[1] !== undefined,
+        ),
+      ),
+    },
+    { nodeArgs: process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [] },
+  );
   worker = started;
   const workerStartMs = performance.now() - spawnedAt;
   const rss = async () =>
@@ -159,10 +195,13 @@ try {
   const afterStartRss = await rss();
 
   // Steady state: every job gets new source data at once; latency = signal → that job's cycle finished.
+  const beforeSecond = await started.metrics();
   const signalledWall = Date.now();
   await Promise.all(handles.map((h) => h.signal(newSourceDataSignal, { reason: 'manual' })));
   const second = await waitForCycle(2);
   clearInterval(sampler);
+  const afterSecond = await started.metrics();
+  const secondMs = Date.now() - signalledWall;
   const endRss = await rss();
   peakRss = Math.max(peakRss, endRss);
 
@@ -192,9 +231,56 @@ try {
       `| activities run / cycles with an error | ${activities} / ${errors} |\n`,
   );
 
+  // Where the all-at-once cycle's time went: worker CPU, and each activity's attempts and time (wall
+  // time of the attempt, waits for a database connection included).
+  const cpu = (text: string) => metricValue(text, 'pilothouse_process_cpu_seconds_total') ?? 0;
+  const before = activityTotals(beforeSecond);
+  const rows = Object.entries(activityTotals(afterSecond))
+    .map(([activity, { count, failed, seconds }]) => ({
+      activity,
+      count: count - (before[activity]?.count ?? 0),
+      failed: failed - (before[activity]?.failed ?? 0),
+      seconds: seconds - (before[activity]?.seconds ?? 0),
+    }))
+    .filter((row) => row.count > 0)
+    .sort((a, b) => b.seconds - a.seconds);
+  process.stdout.write(
+    `\nall-at-once cycle: worker CPU ${(cpu(afterSecond) - cpu(beforeSecond)).toFixed(1)} s over ` +
+      `${s(secondMs)} (one core = 1.0 s per s)\n\n` +
+      '| activity | attempts | failed | mean | total |\n| --- | ---: | ---: | ---: | ---: |\n' +
+      rows
+        .map(
+          (row) =>
+            `| ${row.activity} | ${row.count} | ${row.failed} | ${(row.seconds / row.count).toFixed(2)} s | ${row.seconds.toFixed(0)} s |`,
+        )
+        .join('\n') +
+      '\n',
+  );
+
   await Promise.all(handles.map((h) => h.terminate('benchmark finished').catch(() => undefined)));
 } finally {
   await worker?.stop();
+  await rm(resolve('.data', `bench-scale-${process.pid}-workflow-bundle.js`), { force: true });
   await sandbox.close();
   await services.stop();
+}
+
+/** Attempts (failed ones too) and seconds per activity type, from a worker's /metrics text. */
+function activityTotals(
+  metricsText: string,
+): Record<string, { count: number; failed: number; seconds: number }> {
+  const totals: Record<string, { count: number; failed: number; seconds: number }> = {};
+  for (const line of metricsText.split('\n')) {
+    const kind = /^pilothouse_activity_duration_seconds_(count|sum)\{/.exec(line)?.[1];
+    const activity = /activity="([^"]+)"/.exec(line)?.[1];
+    if (!kind || !activity) continue;
+    const value = Number(line.slice(line.lastIndexOf(' ') + 1));
+    const total = (totals[activity] ??= { count: 0, failed: 0, seconds: 0 });
+    if (kind === 'sum') total.seconds += value;
+    else {
+      total.count += value;
+      if (line.includes('outcome="failed"')) total.failed += value;
+    }
+  }
+  return totals;
 }

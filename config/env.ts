@@ -191,7 +191,9 @@ export const envSchema = z.object({
     .int()
     .min(1)
     .optional()
-    .describe('Activities one worker runs at once (per task queue). Default: the SDK default (100).'),
+    .describe(
+      'Activities one worker runs at once (per task queue). Default: WORKER_DATABASE_POOL_SIZE, so none waits long for a database connection.',
+    ),
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce
     .number()
     .int()
@@ -206,6 +208,12 @@ export const envSchema = z.object({
     .describe(
       "Workflow runs kept in a worker's memory between tasks. Default: the SDK default (from available memory).",
     ),
+  WORKER_DATABASE_POOL_SIZE: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(20)
+    .describe("PostgreSQL connections of one worker process (its activities share them)."),
   WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce
     .number()
     .int()

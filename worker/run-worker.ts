@@ -47,7 +47,7 @@ export async function runWorker(env: Env): Promise<void> {
   const tuning = workerTuningFromEnv(env);
   const workflowBundlePath = role === 'activities' ? undefined : resolveWorkflowBundlePath(env);
 
-  const db = createDb(env.DATABASE_URL);
+  const db = createDb(env.DATABASE_URL, { max: env.WORKER_DATABASE_POOL_SIZE });
   const closers: Array<() => Promise<void>> = [() => db.destroy(), () => closeResumeReaders()];
   const workers: Worker[] = [];
   let probes: ProbeServer | undefined;

@@ -16,7 +16,8 @@ export const WORKER_DEPLOYMENT_NAME = 'pilothouse';
 
 /**
  * Worker settings from the environment. Unset values stay unset so the SDK's defaults apply
- * (they follow the SDK's own tuning, which we should not freeze here).
+ * (they follow the SDK's own tuning, which we should not freeze here) — except the activity slots,
+ * which follow the database pool.
  */
 export function workerTuningFromEnv(env: Env): WorkerTuning {
   const cached = env.WORKER_MAX_CACHED_WORKFLOWS;
@@ -32,8 +33,12 @@ export function workerTuningFromEnv(env: Env): WorkerTuning {
     // tasks go back to the server and another worker retries them (activities are idempotent).
     shutdownGraceTime: `${env.WORKER_SHUTDOWN_GRACE_SECONDS} seconds`,
   };
-  if (env.WORKER_MAX_CONCURRENT_ACTIVITIES !== undefined)
-    tuning.maxConcurrentActivityTaskExecutions = env.WORKER_MAX_CONCURRENT_ACTIVITIES;
+  // Not the SDK's 100: activities share the process's database pool, and 100 (twice, with the
+  // Harvest queue's) on 10 connections waited past the pool's 10 s connection timeout under load —
+  // failed attempts, retried after a backoff (bench:scale, bench/README.md). Past the pool there is
+  // no more throughput to gain; the tasks wait on the server instead, in order.
+  tuning.maxConcurrentActivityTaskExecutions =
+    env.WORKER_MAX_CONCURRENT_ACTIVITIES ?? env.WORKER_DATABASE_POOL_SIZE;
   if (workflowTasks !== undefined) tuning.maxConcurrentWorkflowTaskExecutions = workflowTasks;
   if (cached !== undefined) tuning.maxCachedWorkflows = cached;
   if (env.WORKER_BUILD_ID) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { jobWithPost } from '../../db/queries/jobs';
 import { jobProfileAt, latestJobProfile, storeJobProfile } from '../../db/queries/job-profiles';
 import {
@@ -33,6 +34,13 @@ export function sourceProfile(person: Person): SourceProfile {
 export function matchActivities(deps: ActivityDeps) {
   const { db } = deps;
   const matcher = deps.matcher ?? createMatcher();
+  // Per job, what this worker's last training read (a fingerprint) and the content it made. Training
+  // reads every outcome's resume (up to 500 people) and was most of the worker's CPU with 200
+  // autopilots cycling at once, though a cycle rarely changes any of it (bench:scale, bench/README.md).
+  // A profile's content is a function of these inputs alone (the previous profile only numbers the
+  // version), so the same inputs over the same stored profile would train to that profile again.
+  // In memory: a restarted or another worker trains once more, as before.
+  const lastTraining = new Map<number, { inputs: string; contentHash: string }>();
 
   return {
     /**
@@ -55,7 +63,7 @@ export function matchActivities(deps: ActivityDeps) {
         profile: sourceProfile(row),
       }));
       const previous = await latestJobProfile(db, input.jobId);
-      const profile = trainJobProfile({
+      const training = {
         job: {
           jobId: String(job.id),
           title: job.name,
@@ -63,9 +71,18 @@ export function matchActivities(deps: ActivityDeps) {
           offices: job.office_names,
         },
         ...(post ? { post: { title: post.title || job.name, content: post.content } } : {}),
-        ...(previous ? { previous: previous.profile } : {}),
         outcomes,
+      };
+      const inputs = createHash('sha256').update(JSON.stringify(training)).digest('base64');
+      const last = lastTraining.get(input.jobId);
+      if (previous && last?.inputs === inputs && last.contentHash === previous.profile.contentHash) {
+        return { profileVersion: previous.version, changed: false };
+      }
+      const profile = trainJobProfile({
+        ...training,
+        ...(previous ? { previous: previous.profile } : {}),
       });
+      lastTraining.set(input.jobId, { inputs, contentHash: profile.contentHash });
       if (previous && previous.profile.contentHash === profile.contentHash) {
         return { profileVersion: previous.version, changed: false };
       }

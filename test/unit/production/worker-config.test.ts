@@ -7,8 +7,14 @@ import { DEFAULT_WORKFLOW_BUNDLE_PATH, resolveWorkflowBundlePath } from '../../.
 const env = (values: Record<string, string> = {}) => parseEnv(values);
 
 describe('worker settings from the environment', () => {
-  it('leaves the SDK defaults alone unless told, and always sets the shutdown grace time', () => {
-    expect(workerTuningFromEnv(env())).toEqual({ shutdownGraceTime: '30 seconds' });
+  it('leaves the SDK defaults alone unless told, except activity slots as many as database connections', () => {
+    expect(workerTuningFromEnv(env())).toEqual({
+      maxConcurrentActivityTaskExecutions: 20,
+      shutdownGraceTime: '30 seconds',
+    });
+    expect(workerTuningFromEnv(env({ WORKER_DATABASE_POOL_SIZE: '8' }))).toMatchObject({
+      maxConcurrentActivityTaskExecutions: 8,
+    });
     expect(
       workerTuningFromEnv(
         env({

@@ -24,15 +24,16 @@ export interface WorkerProcess {
 
 /**
  * Starts `node --import tsx scripts/worker.ts` with exactly `env` (plus PATH/HOME and a metrics port);
- * resolves once its /healthz answers 200, i.e. both of its Temporal workers poll.
+ * resolves once its /healthz answers 200, i.e. both of its Temporal workers poll. `nodeArgs` go before
+ * the script (flags NODE_OPTIONS does not take, such as `--cpu-prof`).
  */
 export async function startWorkerProcess(
   name: string,
   env: Record<string, string>,
-  { timeoutMs = 120_000 }: { timeoutMs?: number } = {},
+  { timeoutMs = 120_000, nodeArgs = [] }: { timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<WorkerProcess> {
   const metricsPort = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'scripts/worker.ts'], {
     cwd: root,
     env: {
       PATH: process.env.PATH,

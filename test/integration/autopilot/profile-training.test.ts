@@ -1,0 +1,83 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../../../activities';
+import { startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
+
+// A cycle trains the job's profile before it scores. Training reads every outcome's resume, so a worker
+// skips it when what it would read is what it read last time over the profile it made then; anything
+// else (another outcome, another stored profile) trains again, as before.
+describe("training a job's profile cycle after cycle", () => {
+  let h: AutopilotHarness;
+  let jobId: number;
+
+  beforeAll(async () => {
+    h = await startAutopilotHarness({ candidates: 300, seed: 1 });
+    await h.client.workflow.execute('syncJobs', {
+      taskQueue: h.taskQueue,
+      workflowId: `sync-${h.taskQueue}`,
+      args: [{}],
+    });
+    const { state } = h.sandbox.runtime;
+    const open = state.jobs.filter((j) => j.status === 'open' && !j.confidential);
+    const applicants = (id: number) => state.applications.filter((a) => a.job_id === id).length;
+    jobId = open.sort((a, b) => applicants(b.id) - applicants(a.id))[0]!.id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const storedVersions = async () =>
+    (await h.db.selectFrom('job_profile').select('version').where('job_id', '=', jobId).execute()).map(
+      (row) => row.version,
+    );
+
+  it('keeps the version while nothing changed, and trains a new one when an outcome arrives', async () => {
+    const worker = createActivities({ db: h.db, harvest: async () => h.harvest });
+    await worker.sourceCandidates({ jobId });
+    const first = await worker.trainJobProfile({ jobId });
+    expect(first.changed).toBe(true);
+
+    // The next cycles: same outcomes, same profile.
+    expect(await worker.trainJobProfile({ jobId })).toEqual({
+      profileVersion: first.profileVersion,
+      changed: false,
+    });
+    expect(await worker.trainJobProfile({ jobId })).toEqual({
+      profileVersion: first.profileVersion,
+      changed: false,
+    });
+    // Another worker (or this one after a restart) trains and finds the same profile.
+    const other = createActivities({ db: h.db, harvest: async () => h.harvest });
+    expect(await other.trainJobProfile({ jobId })).toEqual({
+      profileVersion: first.profileVersion,
+      changed: false,
+    });
+
+    // Someone with a resume is hired in Greenhouse: an outcome the profile has not learnt from.
+    const [hired] = await h.db
+      .selectFrom('job_person as jp')
+      .innerJoin('person as p', 'p.id', 'jp.person_id')
+      .select('jp.person_id')
+      .where('jp.job_id', '=', jobId)
+      .where('p.resume_text', 'is not', null)
+      .where(sql<boolean>`coalesce(jp.greenhouse->>'status', '') not in ('hired', 'rejected')`)
+      .limit(1)
+      .execute();
+    await h.db
+      .updateTable('job_person')
+      .set({ greenhouse: sql`jsonb_set(greenhouse, '{status}', '"hired"')` })
+      .where('job_id', '=', jobId)
+      .where('person_id', '=', hired!.person_id)
+      .execute();
+    const retrained = await worker.trainJobProfile({ jobId });
+    expect(retrained).toEqual({ profileVersion: first.profileVersion + 1, changed: true });
+    expect(await other.trainJobProfile({ jobId })).toEqual({
+      profileVersion: retrained.profileVersion,
+      changed: false,
+    });
+    expect(await storedVersions()).toEqual(
+      expect.arrayContaining([first.profileVersion, retrained.profileVersion]),
+    );
+  });
+});
