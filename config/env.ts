@@ -213,7 +213,7 @@ export const envSchema = z.object({
     .int()
     .min(1)
     .default(20)
-    .describe("PostgreSQL connections of one worker process (its activities share them)."),
+    .describe('PostgreSQL connections of one worker process (its activities share them).'),
   WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce
     .number()
     .int()
