@@ -3,7 +3,8 @@
 // - rules/ and matching/ are pure: no I/O imports; temporal/ (shared with workflows) too, but for its client;
 // - greenhouse/ is the Harvest client alone: nothing Temporal-specific;
 // - db/ and web/ never import the sandbox (not in production images) or activities/ (the worker's);
-// - activities/ and web/ are adapters: their queries live in db/'s repositories;
+// - activities/ and web/ are adapters: their queries live in db/'s repositories; what both do with the
+//   database and Temporal together lives in services/, which imports neither;
 // - a floating promise in an activity or route hides a failure, so it is an error everywhere.
 import js from '@eslint/js';
 import globals from 'globals';
@@ -98,7 +99,7 @@ const temporalImports = ({ client }) => ({
 });
 
 const QUERIES_LIVE_IN_DB =
-  'activities/ and web/ never query the database: call (or add) a repository function in db/queries/.';
+  'activities/, services/ and web/ never query the database: call (or add) a repository function in db/queries/.';
 const noKysely = { name: 'kysely', allowTypeImports: true, message: QUERIES_LIVE_IN_DB };
 const noQueryBuilder = {
   selector:
@@ -109,7 +110,7 @@ const productionImagePatterns = [
   {
     group: ['**/sandbox', '**/sandbox/**'],
     message:
-      'db/ and web/ never import the sandbox: production images hold none; the demo connection arrives as configuration (PILOTHOUSE_DEMO_*).',
+      'db/, services/ and web/ never import the sandbox: production images hold none; the demo connection arrives as configuration (PILOTHOUSE_DEMO_*).',
   },
   {
     group: ['**/activities', '**/activities/**'],
@@ -281,6 +282,27 @@ export default tseslint.config(
     files: ['activities/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [noKysely] }],
+      'no-restricted-syntax': ['error', noQueryBuilder],
+    },
+  },
+  {
+    // services/: what both adapters do with the database and Temporal together (signalling stored webhooks):
+    // the web app and the worker import it; it imports neither of them, nor the sandbox, and queries nothing.
+    files: ['services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noKysely],
+          patterns: [
+            ...productionImagePatterns,
+            {
+              group: ['**/web', '**/web/**'],
+              message: 'services/ never import web/: the web app imports services/, not the other way.',
+            },
+          ],
+        },
+      ],
       'no-restricted-syntax': ['error', noQueryBuilder],
     },
   },

@@ -14,7 +14,7 @@ import { jobChangedSignal } from '../temporal/autopilot-api';
 import { workflowClient } from '../temporal/client';
 import { requireHarvest, type ActivityDeps } from './deps';
 import { greenhouseCall } from './greenhouse-call';
-import { sweepUnsignalledEvents } from './webhook-signals';
+import { sweepUnsignalledEvents } from '../services/webhook-signals';
 
 export interface SyncedJob {
   jobId: number;

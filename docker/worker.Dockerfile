@@ -40,6 +40,7 @@ COPY infra ./infra
 COPY matching ./matching
 COPY observability ./observability
 COPY rules ./rules
+COPY services ./services
 COPY scripts ./scripts
 COPY sourcing ./sourcing
 COPY temporal ./temporal

@@ -124,8 +124,5 @@ function jobIdOf(event: GreenhouseWebhookEvent): number | null {
   }
 }
 
-// Signalling lives with the activities, which sweep up what could not be signalled at once.
-// Known exception to the layering (docs/decisions/0007-layers.md): its table reads and writes are in db/
-// and its Temporal calls in temporal/client.ts; it moves once there is a room both adapters may import.
-// eslint-disable-next-line no-restricted-imports
-export { signalStoredEvent } from '../../activities/webhook-signals';
+// Signalling is shared with the job sync, which sweeps up what could not be signalled at once.
+export { signalStoredEvent } from '../../services/webhook-signals';

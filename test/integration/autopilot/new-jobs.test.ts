@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signalStoredEvent } from '../../../activities/webhook-signals';
+import { signalStoredEvent } from '../../../services/webhook-signals';
 import { setNewJobAutopilot } from '../../../db/queries/app-settings';
 import { autopilotWorkflowId } from '../../../temporal/autopilot-api';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';

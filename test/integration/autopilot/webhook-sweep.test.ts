@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { signalStoredEvent } from '../../../activities/webhook-signals';
+import { signalStoredEvent } from '../../../services/webhook-signals';
 import { parseEnv, type Env } from '../../../config/env';
 import { addPersonToJob } from '../../../db/queries/people';
 import { collect } from '../../../greenhouse/client';

@@ -89,6 +89,16 @@ const wrong: { path: string; source: string; says: RegExp }[] = [
     says: /never import activities/,
   },
   {
+    path: 'services/fixture.ts',
+    source: "import { requireUser } from '../web/server/auth.server';\nexport const r = requireUser;\n",
+    says: /services\/ never import web/,
+  },
+  {
+    path: 'services/fixture.ts',
+    source: "import { createActivities } from '../activities';\nexport const make = createActivities;\n",
+    says: /never import activities/,
+  },
+  {
     path: 'rules/fixture.ts',
     source: "import { sql } from 'kysely';\nexport const q = sql;\n",
     says: /no I\/O/,
@@ -122,11 +132,16 @@ describe('the layering is enforced by lint (docs/decisions/0007-layers.md)', () 
     expect(errors[0]).toMatch(says);
   });
 
-  it.each(['activities/fixture.ts', 'web/server/fixture.server.ts', 'web/routes/fixture.tsx'])(
+  it.each([
+    'activities/fixture.ts',
+    'services/fixture.ts',
+    'web/server/fixture.server.ts',
+    'web/routes/fixture.tsx',
+  ])(
     '%s queries nothing itself: a query builder call or a kysely import there fails',
     async (fixturePath) => {
       const path = resolve(root, fixturePath);
-      const dbModule = fixturePath.startsWith('activities/') ? '../db' : '../../db';
+      const dbModule = fixturePath.split('/').length === 2 ? '../db' : '../../db';
       const lint = async (source: string) =>
         (await eslint.lintText(source, { filePath: path }))[0]!.messages
           .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
