@@ -119,22 +119,24 @@ export async function recentWebhookDeliveries(
   filter: { verdict: 'accepted' | 'rejected' | 'duplicate' | null; jobIds: number[] | null },
 ) {
   let query = db
-    .selectFrom('webhook_event')
+    .selectFrom('webhook_event as w')
+    .leftJoin('job as j', 'j.id', 'w.job_id')
     .select([
-      'id',
-      'event_id',
-      'action',
-      'received_at',
-      'verdict',
-      'rejection_reason',
-      'job_id',
-      'signalled_at',
-      'signal_error',
+      'w.id',
+      'w.event_id',
+      'w.action',
+      'w.received_at',
+      'w.verdict',
+      'w.rejection_reason',
+      'w.job_id',
+      'j.name as job_name',
+      'w.signalled_at',
+      'w.signal_error',
     ])
-    .orderBy('id', 'desc')
+    .orderBy('w.id', 'desc')
     .limit(100);
-  if (filter.verdict) query = query.where('verdict', '=', filter.verdict);
-  if (filter.jobIds) query = query.where('job_id', 'in', filter.jobIds);
+  if (filter.verdict) query = query.where('w.verdict', '=', filter.verdict);
+  if (filter.jobIds) query = query.where('w.job_id', 'in', filter.jobIds);
   return query.execute();
 }
 

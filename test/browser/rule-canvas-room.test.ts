@@ -190,8 +190,11 @@ describe('the rule canvas gives the admin the page', () => {
         .poll(async () => (await centre('approval')) < (await centre('below-threshold')), PAGE_WAIT)
         .toBe(true);
       expect(await centre('export')).toBeLessThan(await centre('not-approved'));
+      // The view is fitted to the new layout with a short animation: in view once it has settled.
       for (const id of ['matched', 'score-check', 'approval', 'below-threshold', 'export', 'not-approved'])
-        expect(await inViewport(page, node(page, id)), `${id} at ${width} px`).toBe(true);
+        await expect
+          .poll(() => inViewport(page, node(page, id)), { ...PAGE_WAIT, message: `${id} at ${width} px` })
+          .toBe(true);
       await shot(page, `auto-layout-${width}`);
     }
     await page.context().close();

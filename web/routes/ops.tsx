@@ -274,7 +274,13 @@ export default function Ops({ loaderData }: Route.ComponentProps) {
                     <Badge tone={VERDICT_TONE[w.verdict]}>{w.verdict}</Badge>
                     {w.rejection_reason ? <div className="small">{w.rejection_reason}</div> : null}
                   </td>
-                  <td>{w.job_id ? <Link to={`/jobs/${w.job_id}`}>{w.job_id}</Link> : '—'}</td>
+                  <td>
+                    {w.job_id ? (
+                      <Link to={`/jobs/${w.job_id}`}>{w.job_name ?? 'a job not synced yet'}</Link>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                   <td className="small">
                     {w.verdict !== 'accepted' ? (
                       '—'
