@@ -96,6 +96,30 @@ describe('the rule canvas gives the admin the page', () => {
     await page.context().close();
   });
 
+  it('the first paint at 1024 px, before any script runs, gives the canvas the room too', async () => {
+    // The server's HTML alone: what the admin sees until the page's scripts have run.
+    const context = await stack.browser.newContext({
+      viewport: { width: 1024, height: 768 },
+      baseURL: stack.web.url,
+      javaScriptEnabled: false,
+    });
+    const page = await context.newPage();
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname !== '/login');
+    await page.goto(`/jobs/${jobId}/rules`);
+    const canvas = page.getByTestId('rule-canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    expect(await page.getByTestId('palette').isVisible()).toBe(false);
+    expect(await page.getByTestId('inspector').isVisible()).toBe(false);
+    // Was 216 px wide between the two panels until the scripts folded them.
+    expect((await boxOf(canvas)).width).toBeGreaterThan(600);
+    await shot(page, 'first-paint-1024');
+    await context.close();
+  });
+
   it('at 1440 px palette and inspector sit beside the canvas; folding both gives the canvas their width, and it is remembered', async () => {
     const page = await signIn(stack, admin);
     await page.setViewportSize({ width: 1440, height: 900 });

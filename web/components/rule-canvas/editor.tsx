@@ -84,6 +84,10 @@ function Editor({ flow, context, onFlowChange, readOnly, revealAllIssues }: Rule
   const [inspectorOpen, setInspectorOpen] = useRememberedPanel('inspector', inspectorOpenByDefault);
   // Below ROOMY_WIDTH the inspector floats over the canvas while a step is selected, not beside it.
   const narrow = useNarrowWindow(ROOMY_WIDTH);
+  // The window's width, and the panels' remembered choices, are known only once the browser runs this:
+  // until then (the server's HTML) a narrow window shows the canvas alone (styles: .rule-editor.undecided).
+  const [decided, setDecided] = useState(false);
+  useEffect(() => setDecided(true), []);
   const [peekAtFlow, setPeekAtFlow] = useState(false);
   const wrapper = useRef<HTMLDivElement>(null);
   const { fitView, getViewport } = useReactFlow();
@@ -299,7 +303,10 @@ function Editor({ flow, context, onFlowChange, readOnly, revealAllIssues }: Rule
   const warningCount = issues.length - errorCount;
   return (
     <CanvasInfo.Provider value={info}>
-      <div className={`rule-editor${narrow ? ' narrow' : ''}`} data-testid="rule-editor">
+      <div
+        className={`rule-editor${narrow ? ' narrow' : ''}${decided ? '' : ' undecided'}`}
+        data-testid="rule-editor"
+      >
         {!readOnly ? (
           <Palette onAdd={(item) => addStep(item)} open={paletteOpen} onOpenChange={setPaletteOpen} />
         ) : null}
