@@ -6,23 +6,15 @@ import { GreenhouseError } from '../../greenhouse/errors';
 import type { GreenhouseScope } from '../../greenhouse/scopes';
 import { requireHarvest, type ActivityDeps } from '../deps';
 import { greenhouseCall } from '../greenhouse-call';
-import { dictionariesNeeded, notYetCreated, planEducation, type SkippedEducation } from './education';
+import { cannotLook, createEntries, type EntriesOutcome } from './create-entries';
+import { dictionariesNeeded, notYetCreated, planEducation } from './education';
 import { educationDictionaries } from './education-dictionaries';
 
 const OPTIONS_SCOPE: GreenhouseScope = 'harvest:custom_field_options:list';
 const LIST_SCOPE: GreenhouseScope = 'harvest:candidate_educations:list';
 const CREATE_SCOPE: GreenhouseScope = 'harvest:candidate_educations:create';
 
-export interface EducationOutcome {
-  /** Educations this run created. */
-  created: number;
-  /** Educations an earlier, interrupted attempt had already created. */
-  alreadyThere: number;
-  /** Entries not sent, and why. */
-  skipped: SkippedEducation[];
-  /** The scope whose absence ended the step early, if one did. */
-  missingScope?: GreenhouseScope;
-}
+export type EducationOutcome = EntriesOutcome;
 
 export function educationActivities(deps: ActivityDeps) {
   const { db } = deps;
@@ -97,54 +89,18 @@ export function educationActivities(deps: ActivityDeps) {
             throw error;
           }
         });
-        if (!listed) {
-          return finish({
-            created: 0,
-            alreadyThere: 0,
-            skipped: pending.map(({ entry }) => ({
-              entry,
-              reason: `an earlier attempt may have added it, and without the scope ${LIST_SCOPE} Pilothouse cannot look`,
-            })),
-            missingScope: LIST_SCOPE,
-          });
-        }
+        if (!listed) return finish(cannotLook(pending, LIST_SCOPE));
         pending = notYetCreated(plan.entries, listed);
       } else {
         await markCreateAttempted(db, input, 'education_create_attempted_at');
       }
 
-      const outcome: EducationOutcome = {
-        created: 0,
-        alreadyThere: plan.entries.length - pending.length,
-        skipped: [],
-      };
-      for (const [index, { entry, body }] of pending.entries()) {
-        const answer = await greenhouseCall(async () => {
-          try {
-            await harvest.createCandidateEducation({ candidate_id: input.candidateId, ...body });
-            return 'created' as const;
-          } catch (error) {
-            if (!(error instanceof GreenhouseError)) throw error;
-            if (error.status === 403) return 'forbidden' as const;
-            // Refused outright (or by our own schema before sending): nothing was made, and a retry
-            // would be refused again.
-            if (error.status === 422 || error.kind === 'invalid_request') return 'refused' as const;
-            throw error;
-          }
-        });
-        if (answer === 'created') outcome.created += 1;
-        else if (answer === 'refused') outcome.skipped.push({ entry, reason: 'Greenhouse refused it' });
-        else {
-          outcome.missingScope = CREATE_SCOPE;
-          for (const left of pending.slice(index)) {
-            outcome.skipped.push({
-              entry: left.entry,
-              reason: `Greenhouse refused the connection (is the scope ${CREATE_SCOPE} ticked?)`,
-            });
-          }
-          break;
-        }
-      }
+      const outcome = await createEntries(
+        pending,
+        plan.entries.length - pending.length,
+        CREATE_SCOPE,
+        ({ body }) => harvest.createCandidateEducation({ candidate_id: input.candidateId, ...body }),
+      );
       return finish(outcome);
     },
   };

@@ -6,21 +6,13 @@ import { GreenhouseError } from '../../greenhouse/errors';
 import type { GreenhouseScope } from '../../greenhouse/scopes';
 import { requireHarvest, type ActivityDeps } from '../deps';
 import { greenhouseCall } from '../greenhouse-call';
-import { notYetCreated, planWorkHistory, type SkippedWorkHistory } from './work-history';
+import { cannotLook, createEntries, type EntriesOutcome } from './create-entries';
+import { notYetCreated, planWorkHistory } from './work-history';
 
 const LIST_SCOPE: GreenhouseScope = 'harvest:candidate_employments:list';
 const CREATE_SCOPE: GreenhouseScope = 'harvest:candidate_employments:create';
 
-export interface WorkHistoryOutcome {
-  /** Employments this run created. */
-  created: number;
-  /** Employments an earlier, interrupted attempt had already created. */
-  alreadyThere: number;
-  /** Entries this step meant to send and did not, and why. */
-  skipped: SkippedWorkHistory[];
-  /** The scope whose absence ended the step early, if one did. */
-  missingScope?: GreenhouseScope;
-}
+export type WorkHistoryOutcome = EntriesOutcome;
 
 export function workHistoryActivities(deps: ActivityDeps) {
   const { db } = deps;
@@ -78,56 +70,19 @@ export function workHistoryActivities(deps: ActivityDeps) {
             collect(harvest.listCandidateEmployments({ candidate_ids: [input.candidateId], per_page: 500 })),
           ),
         );
-        if (!listed) {
-          return finish({
-            created: 0,
-            alreadyThere: 0,
-            skipped: [
-              ...pending.map(({ entry }) => ({
-                entry,
-                reason: `an earlier attempt may have added it, and without the scope ${LIST_SCOPE} Pilothouse cannot look`,
-              })),
-            ],
-            missingScope: LIST_SCOPE,
-          });
-        }
+        if (!listed) return finish(cannotLook(pending, LIST_SCOPE));
         pending = notYetCreated(plan.entries, listed);
       } else {
         await markCreateAttempted(db, input, 'employment_create_attempted_at');
       }
 
-      const outcome: WorkHistoryOutcome = {
-        created: 0,
-        alreadyThere: plan.entries.length - pending.length,
-        skipped: [],
-      };
-      for (const [index, { entry, employment }] of pending.entries()) {
-        const answer = await greenhouseCall(async () => {
-          try {
-            await harvest.createCandidateEmployment({ candidate_id: input.candidateId, ...employment });
-            return 'created' as const;
-          } catch (error) {
-            if (!(error instanceof GreenhouseError)) throw error;
-            if (error.status === 403) return 'forbidden' as const;
-            // Refused outright (or by our own schema before sending): nothing was made, and a retry
-            // would be refused again.
-            if (error.status === 422 || error.kind === 'invalid_request') return 'refused' as const;
-            throw error;
-          }
-        });
-        if (answer === 'created') outcome.created += 1;
-        else if (answer === 'refused') outcome.skipped.push({ entry, reason: 'Greenhouse refused it' });
-        else {
-          outcome.missingScope = CREATE_SCOPE;
-          for (const left of pending.slice(index)) {
-            outcome.skipped.push({
-              entry: left.entry,
-              reason: `Greenhouse refused the connection (is the scope ${CREATE_SCOPE} ticked?)`,
-            });
-          }
-          break;
-        }
-      }
+      const outcome = await createEntries(
+        pending,
+        plan.entries.length - pending.length,
+        CREATE_SCOPE,
+        ({ employment }) =>
+          harvest.createCandidateEmployment({ candidate_id: input.candidateId, ...employment }),
+      );
       return finish(outcome);
     },
   };
