@@ -6,31 +6,26 @@
 // up in their histories untouched: this measures ingest, not what the autopilot does with an event.
 // Uses the production build when `build/` exists (`npm run build`), else the Vite development server.
 // Options: BENCH_DELIVERIES=2000  BENCH_CONCURRENCY=16  BENCH_JOBS=5
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
 import { signWebhookBody } from '../greenhouse/webhooks/signature';
 import { startSandbox, sandboxConnectionSettings } from '../sandbox';
 import { v1Application } from '../sandbox/webhooks/v1-payloads';
-import { freePort } from '../test/support/free-port';
 import { autopilotWorkflowId } from '../temporal/autopilot-api';
 import { machine } from './support/machine';
 import { startBenchServices } from './support/services';
+import { productionBuild, startWebProcess, type WebProcess } from './support/web-process';
 
 const deliveries = Number(process.env.BENCH_DELIVERIES ?? 2000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const jobCount = Number(process.env.BENCH_JOBS ?? 5);
 const secret = 'bench-webhook-secret';
-const root = resolve(import.meta.dirname, '..');
-const production = existsSync(resolve(root, 'build/server/index.js'));
 
 const services = await startBenchServices();
 const sandbox = await startSandbox({ candidates: 300, log: () => {} });
 const { client } = services.temporal;
 const taskQueue = 'bench-webhooks-no-workers';
 
-let web: ChildProcess | undefined;
+let web: WebProcess | undefined;
 let lost: boolean | undefined;
 try {
   // Autopilots for a few open jobs, and applications on those jobs to report stage changes for.
@@ -48,38 +43,15 @@ try {
     });
   }
 
-  const port = await freePort();
-  web = spawn(process.execPath, ['--import', 'tsx', 'scripts/web.ts'], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: production ? 'production' : 'development',
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
-      DATABASE_URL: services.databaseUrl,
-      TEMPORAL_ADDRESS: services.temporal.address,
-      TEMPORAL_NAMESPACE: 'default',
-      TEMPORAL_TASK_QUEUE: taskQueue,
-      SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
-      ...sandboxConnectionSettings(sandbox),
-      GREENHOUSE_WEBHOOK_SECRET: secret,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  web = await startWebProcess({
+    DATABASE_URL: services.databaseUrl,
+    TEMPORAL_ADDRESS: services.temporal.address,
+    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    ...sandboxConnectionSettings(sandbox),
+    GREENHOUSE_WEBHOOK_SECRET: secret,
   });
-  let webStderr = '';
-  web.stderr!.on('data', (chunk: Buffer) => (webStderr = (webStderr + chunk.toString()).slice(-10_000)));
-  const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 120_000; ;) {
-    if (web.exitCode !== null) throw new Error(`web app exited ${web.exitCode}:\n${webStderr}`);
-    const ok = await fetch(`${url}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error(`web app not healthy:\n${webStderr}`);
-    await new Promise((done) => setTimeout(done, 250));
-  }
+  const { url } = web;
 
   /** One signed delivery, as Greenhouse sends it; resolves with the status and how long it took. */
   async function deliver(n: number, eventId: string): Promise<{ status: number; ms: number; body: string }> {
@@ -126,7 +98,7 @@ try {
 
   process.stdout.write(
     `webhook ingest: ${deliveries} signed candidate_stage_change deliveries, ${concurrency} at a time, ` +
-      `${jobs.length} job autopilots; web app in ${production ? 'production (build/)' : 'development (Vite)'} mode; ${machine()}\n`,
+      `${jobs.length} job autopilots; web app in ${productionBuild ? 'production (build/)' : 'development (Vite)'} mode; ${machine()}\n`,
   );
   // Warm-up: route modules, connection pools, JIT.
   await run(Math.min(100, deliveries), 0);
@@ -189,12 +161,7 @@ try {
   for (const job of jobs)
     await client.workflow.getHandle(autopilotWorkflowId(job.id)).terminate('benchmark finished');
 } finally {
-  const child = web;
-  if (child && child.exitCode === null) {
-    const exited = new Promise((done) => child.once('exit', done));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await web?.stop();
   await sandbox.close();
   await services.stop();
 }

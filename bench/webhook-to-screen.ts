@@ -7,27 +7,22 @@
 // this measures what the recruiter sees, which since issue 16 item 3 does not wait for it.
 // Uses the production build when `build/` exists (`npm run build`), else the Vite development server.
 // Options: BENCH_RATE=20 (deliveries / s)  BENCH_SECONDS=15  BENCH_PEOPLE=100  BENCH_WAIT_S=30
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
 import { sql } from 'kysely';
 import { chromium } from 'playwright-core';
 import { addPersonToJob } from '../db/queries/people';
 import { signWebhookBody } from '../greenhouse/webhooks/signature';
 import { sandboxConnectionSettings, startSandbox } from '../sandbox';
 import { hashPassword } from '../web/server/passwords.server';
-import { freePort } from '../test/support/free-port';
 import { machine } from './support/machine';
 import { startBenchServices } from './support/services';
+import { productionBuild, startWebProcess, type WebProcess } from './support/web-process';
 
 const rate = Number(process.env.BENCH_RATE ?? 20);
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const peopleCount = Number(process.env.BENCH_PEOPLE ?? 100);
 const waitSeconds = Number(process.env.BENCH_WAIT_S ?? 30);
 const secret = 'bench-webhook-secret';
-const root = resolve(import.meta.dirname, '..');
-const production = existsSync(resolve(root, 'build/server/index.js'));
 const JOB_ID = 4_400_001;
 const email = 'bench-screen@pilothouse.test';
 const password = 'bench screen password 1';
@@ -35,7 +30,7 @@ const password = 'bench screen password 1';
 const services = await startBenchServices();
 // Greenhouse for what the job screen reads of it (the prospect pools it may offer), as in `npm start`.
 const sandbox = await startSandbox({ candidates: 50, log: () => {} });
-let web: ChildProcess | undefined;
+let web: WebProcess | undefined;
 let failed: boolean | undefined;
 try {
   const { db } = services;
@@ -79,40 +74,15 @@ try {
     .values({ email, name: 'Bench Admin', role: 'admin', password_hash: await hashPassword(password) })
     .execute();
 
-  const port = await freePort();
-  web = spawn(process.execPath, ['--import', 'tsx', 'scripts/web.ts'], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: production ? 'production' : 'development',
-      LOG_LEVEL: 'warn',
-      PORT: String(port),
-      DATABASE_URL: services.databaseUrl,
-      TEMPORAL_ADDRESS: services.temporal.address,
-      TEMPORAL_NAMESPACE: 'default',
-      TEMPORAL_TASK_QUEUE: 'bench-screen-no-workers',
-      SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
-      ...sandboxConnectionSettings(sandbox),
-      GREENHOUSE_WEBHOOK_SECRET: secret,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  web = await startWebProcess({
+    DATABASE_URL: services.databaseUrl,
+    TEMPORAL_ADDRESS: services.temporal.address,
+    TEMPORAL_NAMESPACE: 'default',
+    TEMPORAL_TASK_QUEUE: 'bench-screen-no-workers',
+    ...sandboxConnectionSettings(sandbox),
+    GREENHOUSE_WEBHOOK_SECRET: secret,
   });
-  let webStderr = '';
-  web.stderr!.on('data', (chunk: Buffer) => (webStderr = (webStderr + chunk.toString()).slice(-10_000)));
-  const url = `http://127.0.0.1:${port}`;
-  for (const deadline = Date.now() + 120_000; ;) {
-    if (web.exitCode !== null) throw new Error(`web app exited ${web.exitCode}:\n${webStderr}`);
-    if (
-      await fetch(`${url}/healthz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() > deadline) throw new Error(`web app not healthy:\n${webStderr}`);
-    await new Promise((done) => setTimeout(done, 250));
-  }
+  const { url } = web;
 
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -153,7 +123,7 @@ try {
     const total = Math.round(rate * seconds);
     process.stdout.write(
       `webhook → job screen: ${total} deliveries at ${rate} / s to ${peopleCount} people on one job, ` +
-        `web app in ${production ? 'production (build/)' : 'development (Vite)'} mode; ${machine()}\n`,
+        `web app in ${productionBuild ? 'production (build/)' : 'development (Vite)'} mode; ${machine()}\n`,
     );
     const started = Date.now();
     const inFlight: Promise<void>[] = [];
@@ -231,12 +201,7 @@ try {
   }
   await sql`delete from job where id = ${JOB_ID}`.execute(db);
 } finally {
-  const child = web;
-  if (child && child.exitCode === null) {
-    const exited = new Promise((done) => child.once('exit', done));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await web?.stop();
   await sandbox.close();
   await services.stop();
 }
