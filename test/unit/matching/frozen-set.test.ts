@@ -2,12 +2,24 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { frozenSetDir, loadEvalSet } from '../../fixtures/matching/eval-set';
+import { frozenSet2Dir, frozenSetDir, loadEvalSet } from '../../fixtures/matching/eval-set';
 
-// The held-out set was written before the scorer changes of issue 15 and is never tuned on. Its hash is
-// pinned so that an edit — even a well-meant fix of a label — fails here and has to be argued for openly.
+// The held-out sets are never tuned on: `frozen/` was written before the scorer changes of issue 15, and
+// `frozen-2/` after `frozen/` was spent, before the next scorer change. Their hashes are pinned so that an
+// edit — even a well-meant fix of a label — fails here and has to be argued for openly.
 
-const frozenHash = 'fc8c513a892296a43840c73dd40c18448382b21728c43b34326a3b51fc91b912';
+const frozenSets = [
+  {
+    name: 'frozen',
+    dir: frozenSetDir,
+    hash: 'fc8c513a892296a43840c73dd40c18448382b21728c43b34326a3b51fc91b912',
+  },
+  {
+    name: 'frozen-2',
+    dir: frozenSet2Dir,
+    hash: 'd545f1675ab571ac85063dd9301b6cea5823501d11c13d51943eb951c9907948',
+  },
+];
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -15,23 +27,29 @@ function files(dir: string): string[] {
   );
 }
 
-describe('the frozen held-out matching set', () => {
+describe.each(frozenSets)('the held-out matching set $name', ({ dir, hash: pinned }) => {
   it('is unchanged since it was committed', () => {
     const hash = createHash('sha256');
-    for (const file of files(frozenSetDir).sort()) {
-      hash.update(relative(frozenSetDir, file));
+    for (const file of files(dir).sort()) {
+      hash.update(relative(dir, file));
       hash.update(readFileSync(file));
     }
-    expect(hash.digest('hex')).toBe(frozenHash);
+    expect(hash.digest('hex')).toBe(pinned);
   });
 
-  it('judges every job against enough people, outside the tuning set', () => {
-    const frozen = loadEvalSet(frozenSetDir);
-    const tuning = loadEvalSet();
+  it('judges every job against enough people, outside the tuning set and the other held-out set', () => {
+    const frozen = loadEvalSet(dir);
+    const others = [
+      loadEvalSet(),
+      ...frozenSets.filter((set) => set.dir !== dir).map((set) => loadEvalSet(set.dir)),
+    ];
+    const otherJobIds = others.flatMap((set) => set.jobs.map((job) => job.jobId));
+    const otherPersonIds = new Set(others.flatMap((set) => set.people.map((person) => person.id)));
     expect(frozen.jobs.every((job) => job.heldOut)).toBe(true);
     for (const job of frozen.jobs) {
-      expect(tuning.jobs.map((j) => j.jobId)).not.toContain(job.jobId);
+      expect(otherJobIds).not.toContain(job.jobId);
       expect(frozen.judged.get(job.jobId)?.length).toBeGreaterThanOrEqual(20);
     }
+    expect(frozen.people.map((person) => person.id).filter((id) => otherPersonIds.has(id))).toEqual([]);
   });
 });
