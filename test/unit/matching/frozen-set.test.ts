@@ -17,7 +17,7 @@ const frozenSets = [
   {
     name: 'frozen-2',
     dir: frozenSet2Dir,
-    hash: 'd545f1675ab571ac85063dd9301b6cea5823501d11c13d51943eb951c9907948',
+    hash: '0f0499925dc242d45cd2f80a0f2a629b8e357ac35f9f792841d7559e529a8c72',
   },
 ];
 
