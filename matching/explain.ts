@@ -1,3 +1,4 @@
+import { skillsListLine } from './skills-lists';
 import { estimateSeniority, estimateYearsOfExperience, titleLines } from './candidate-facts';
 import { metroAreas } from './data/metro-areas';
 import { seniorityRank, skillById, skillTerms, titleById, titleTerms } from './dictionary';
@@ -25,7 +26,6 @@ type Verdict = Pick<RequirementEvidence, 'status' | 'evidence' | 'reason'>;
 const negated = /\b(no|not|never|without|lacks?|lacking)\s+(?:[\w-]+\s+)?$/i;
 const aspiring =
   /\b(currently learning|now learning|started learning|learning to use|want(?:ing)? to learn|eager to learn|keen to learn|plan(?:ning)? to learn|interested in learning|hoping to learn|self-studying|curious about)\s+(?:[\w-]+\s+)?$/i;
-const listLine = /^\s*(skills|technical skills|technologies|tools|stack|tech stack|languages|keywords)\b/i;
 const relocation = /\b(open to relocat\w*|willing to relocate|relocating|able to relocate|relocation)\b/i;
 
 export function evaluateRequirements(
@@ -73,7 +73,7 @@ function evaluateSkill(requirement: SkillRequirement, text: string): Verdict {
   const mentions = findMentions(text, requirement.terms, requirement.patterns);
   const real = mentions.filter((m) => !precededBy(text, m, negated) && !precededBy(text, m, aspiring));
   if (real.length > 0) {
-    const inExperience = real.find((m) => !listLine.test(lineOf(text, m.index)));
+    const inExperience = real.find((m) => !skillsListLine.test(lineOf(text, m.index)));
     // A skill named only in a skills list, with no role or project that used it, is a claim, not evidence.
     if (!inExperience) {
       const listed = real[0]!;

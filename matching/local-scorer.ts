@@ -1,6 +1,7 @@
 import { evaluateRequirements } from './explain';
 import { normalisedKeywordRelevance, type WeightedQuery } from './keyword-relevance';
 import type { CandidateScorer, ScorerResult, ScoringContext } from './scorer';
+import { withoutSkillsLists } from './skills-lists';
 import { tokenize } from './text';
 import type { JobProfile, RequirementEvidence, RequirementStatus, ScoringInput } from './types';
 
@@ -98,7 +99,9 @@ export function createLocalScorer(): CandidateScorer & {
     context: ScoringContext,
   ) => {
     const { query, idealText } = profileQuery(profile);
-    const relevance = normalisedKeywordRelevance(people, query, idealText);
+    // Keyword search reads what people did, not what they list (matching/skills-lists.ts).
+    const described = people.map((p) => ({ ...p, text: withoutSkillsLists(p.text) }));
+    const relevance = normalisedKeywordRelevance(described, query, idealText);
     return people.map((person) => {
       const requirements = evaluateRequirements(profile, person.text, context);
       const keywordRelevance = relevance.get(person.personId) ?? 0;

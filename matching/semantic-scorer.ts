@@ -2,6 +2,7 @@ import { titleLines } from './candidate-facts';
 import { embedWithCache, type EmbeddingCache } from './embedding-cache';
 import type { EmbeddingClient } from './embedding-client';
 import type { CandidateScorer, ScorerResult } from './scorer';
+import { withoutSkillsLists } from './skills-lists';
 import { clamp } from './text';
 import type { JobProfile, RequirementEvidence, RequirementStatus, ScoringInput } from './types';
 
@@ -55,9 +56,12 @@ export function createSemanticScorer(options: SemanticScorerOptions): SemanticSc
       (r) => r.kind === 'skill' || r.kind === 'title' || r.kind === 'topic',
     );
     const jobText = jobDescription(profile);
-    const chunksByPerson = people.map((p) => chunk(p.text, chunkChars, maxChunks));
+    // The model reads what people did, not the lists they wrote (matching/skills-lists.ts).
+    const chunksByPerson = people.map((p) => chunk(withoutSkillsLists(p.text), chunkChars, maxChunks));
     // A title is compared with the titles a person held, not with their whole text: a recruiter's "hired 60
-    // backend engineers" is close in meaning to "Backend Engineer" but is not the same job.
+    // backend engineers" is close in meaning to "Backend Engineer" but is not the same job. A resume written
+    // as prose has no title line ("For four years I have owned deals from first call to signature"): then
+    // its passages are all there is to read the work from, and the title is compared with them.
     const titlesByPerson = people.map((p) =>
       titleLines(p.text)
         .slice(0, maxTitles)
@@ -97,8 +101,9 @@ export function createSemanticScorer(options: SemanticScorerOptions): SemanticSc
 
       const requirements: RequirementEvidence[] = judged.map((requirement, r) => {
         const isTitle = requirement.kind === 'title';
-        const candidates = isTitle ? titleVectors : chunkVectors;
-        const passages = isTitle ? titles : chunks;
+        const byTitles = isTitle && titleVectors.length > 0;
+        const candidates = byTitles ? titleVectors : chunkVectors;
+        const passages = byTitles ? titles : chunks;
         let best = -1;
         let bestAt = -1;
         candidates.forEach((v, c) => {
@@ -124,7 +129,8 @@ export function createSemanticScorer(options: SemanticScorerOptions): SemanticSc
       // Matched per requirement: how close each requirement's best passage is, weighted like the requirements,
       // blended with how close the resume reads to the post as a whole.
       const bestByRequirement = judged.map((requirement, r) => {
-        const candidates = requirement.kind === 'title' ? titleVectors : chunkVectors;
+        const candidates =
+          requirement.kind === 'title' && titleVectors.length > 0 ? titleVectors : chunkVectors;
         const best = Math.max(0, ...candidates.map((v) => cosine(requirementVectors[r]!, v)));
         return { weight: requirement.weight, closeness: clamp((best - floor) / (ceiling - floor), 0, 1) };
       });

@@ -191,8 +191,8 @@ const softwareAndBusinessTitles: TitleEntry[] = [
   {
     id: 'account-manager',
     label: 'Account Manager',
-    aliases: ['account manager', 'customer success manager', 'client partner', 'key account manager'],
-    related: ['account-executive'],
+    aliases: ['account manager', 'client partner', 'key account manager'],
+    related: ['account-executive', 'customer-success-manager'],
   },
   {
     id: 'sales-development',

@@ -29,7 +29,7 @@ function person(personId: string, resume: string): BlindedCandidate {
 const work = '- Outpatient orthopedic caseload; manual therapy and therapeutic exercise';
 const people = [
   person('spelled-out', `Rachel Kim\nPhysical Therapist, Peak Rehab (2017 – present)\n${work}`),
-  person('abbreviated', `Marcus Hill\nStaff PT, Peak Rehab (2017 – present)\n${work}`),
+  person('in-other-words', `Marcus Hill\nRehabilitation Clinician, Peak Rehab (2017 – present)\n${work}`),
 ];
 
 /** A model that reads both resumes as equally close to every requirement, as a real one would here. */
@@ -50,16 +50,16 @@ async function scores(matcher: ReturnType<typeof createMatcher>): Promise<Map<st
 }
 
 describe('fusing the dictionary, keywords and the model', () => {
-  it('costs a title the dictionary does not know ("Staff PT") less than half as much with the model', async () => {
+  it('costs a title the dictionary does not know ("Rehabilitation Clinician") less than half as much with the model', async () => {
     const local = await scores(createMatcher());
     const fused = await scores(createMatcher({ semantic: sameReading }));
 
     const title = (r: MatchResult | undefined) => r?.requirements.find((x) => x.kind === 'title')?.status;
     expect(title(fused.get('spelled-out'))).toBe('met');
-    expect(title(fused.get('abbreviated'))).toBe('not-met');
+    expect(title(fused.get('in-other-words'))).toBe('not-met');
 
     const gap = (m: Map<string, MatchResult>) =>
-      (m.get('spelled-out')?.score ?? 0) - (m.get('abbreviated')?.score ?? 0);
+      (m.get('spelled-out')?.score ?? 0) - (m.get('in-other-words')?.score ?? 0);
     // Alone, the missing title multiplies the score by 0.6 and its words are missing from the keywords too; fused,
     // the dictionary is a quarter of the evidence and the model reads both the same: less than half the gap.
     expect(gap(local)).toBeGreaterThan(50);
