@@ -1,7 +1,14 @@
-import { skillsListLine } from './skills-lists';
 import { estimateSeniority, estimateYearsOfExperience, titleLines } from './candidate-facts';
 import { metroAreas } from './data/metro-areas';
-import { seniorityRank, skillById, skillTerms, titleById, titleTerms } from './dictionary';
+import {
+  detectTitles,
+  seniorityRank,
+  skillById,
+  skillTerms,
+  titleById,
+  titleTerms,
+} from './dictionary';
+import { skillsListLine } from './skills-lists';
 import { escapeRegExp, findMentions, snippetAt, stems, type Mention } from './text';
 import type {
   ExperienceRequirement,
@@ -176,7 +183,7 @@ function evaluateTitle(requirement: TitleRequirement, text: string): Verdict {
   const positions = titleLines(text);
   const inTitleLine = (terms: string[]) => {
     for (const { line } of positions) {
-      const found = findMentions(line, terms)[0];
+      const found = findMentions(line, terms).find((m) => !insideLongerTitle(line, m, terms));
       if (found) return { line, found };
     }
     return undefined;
@@ -204,6 +211,25 @@ function evaluateTitle(requirement: TitleRequirement, text: string): Verdict {
       ? `no ${requirement.label} title; most recent title line reads differently`
       : `no ${requirement.label} title found`,
   };
+}
+
+/**
+ * "Physical Therapist" inside "Physical Therapist Assistant", "Software Engineer" inside "Software Engineer in
+ * Test": the line names the longer title's job, not the shorter one's. A mention lying inside a longer title of
+ * another family does not count for its own.
+ */
+function insideLongerTitle(line: string, mention: Mention, ownTerms: readonly string[]): boolean {
+  const own = new Set(ownTerms.map((t) => t.toLowerCase()));
+  const end = mention.index + mention.length;
+  return detectTitles(line).some(({ mentions }) =>
+    mentions.some(
+      (other) =>
+        !own.has(other.matched.toLowerCase()) &&
+        other.length > mention.length &&
+        other.index <= mention.index &&
+        other.index + other.length >= end,
+    ),
+  );
 }
 
 function evaluateSeniority(requirement: SeniorityRequirement, text: string, years: number): Verdict {

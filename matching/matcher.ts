@@ -5,9 +5,12 @@ import {
   EmbeddingUnavailableError,
   type SemanticScorerConfig,
 } from './embedding-client';
+import { readsAsEnglish } from './language';
 import { createLocalScorer } from './local-scorer';
 import { createSemanticScorer, type SemanticScorer, type SemanticScorerResult } from './semantic-scorer';
 import type { JobProfile, MatchResult, ScoringInput, SemanticStatus } from './types';
+
+const notReadReason = 'the resume is not in English, the only language the model reads';
 
 export class NothingToScoreError extends Error {
   override name = 'NothingToScoreError';
@@ -75,9 +78,18 @@ export function createMatcher(config: MatcherConfig = {}): Matcher {
         }
       }
 
+      // The default model reads English only: its similarity for a resume in another language is noise, not
+      // evidence, and would sink a Spanish-speaking welder below forklift operators. Such a resume is scored
+      // as without the model, and its summary says why.
+      const unreadable = new Set(
+        semantic && !semantic.readsManyLanguages
+          ? inputs.filter((p) => !readsAsEnglish(p.text)).map((p) => p.personId)
+          : [],
+      );
       return localResults
         .map((localResult) => {
-          const semanticResult = semanticResults?.get(localResult.personId);
+          const read = !unreadable.has(localResult.personId);
+          const semanticResult = read ? semanticResults?.get(localResult.personId) : undefined;
           return combineScores({
             profile,
             local: localResult,
@@ -88,7 +100,9 @@ export function createMatcher(config: MatcherConfig = {}): Matcher {
                   model: semantic!.model,
                   similarity: Math.round(semanticResult.similarity * 1000) / 1000,
                 }
-              : semanticStatus,
+              : !read && semanticResults
+                ? { status: 'unavailable', reason: notReadReason }
+                : semanticStatus,
             ...(config.semanticShare !== undefined ? { semanticShare: config.semanticShare } : {}),
           });
         })

@@ -27,12 +27,19 @@ export type SemanticScorerOptions = {
   requirementShare?: number;
   chunkChars?: number;
   maxChunks?: number;
+  /** Whether the model reads languages other than English; by default guessed from its name. */
+  readsManyLanguages?: boolean;
 };
+
+/** Model names that say they read many languages (multilingual-e5, bge-m3, LaBSE, paraphrase-multilingual). */
+const multilingualName = /multilingual|bge-m3|labse|xlm|distiluse/i;
 
 export type SemanticScorerResult = ScorerResult & { similarity: number };
 
 export type SemanticScorer = CandidateScorer & {
   readonly model: string;
+  /** False for models trained on English only (the default all-MiniLM): resumes in other languages are not scored by it. */
+  readonly readsManyLanguages?: boolean;
   scoreWithDetails(profile: JobProfile, people: readonly ScoringInput[]): Promise<SemanticScorerResult[]>;
 };
 
@@ -147,6 +154,7 @@ export function createSemanticScorer(options: SemanticScorerOptions): SemanticSc
   return {
     name: 'semantic',
     model: options.client.model,
+    readsManyLanguages: options.readsManyLanguages ?? multilingualName.test(options.client.model),
     scoreWithDetails,
     score: scoreWithDetails,
   };

@@ -75,3 +75,30 @@ describe('requirement evidence', () => {
     expect(combined.components.missingMustHaves).not.toContain('Data Engineer');
   });
 });
+
+describe('a title inside a longer title', () => {
+  it('reads "Physical Therapist Assistant" as the assistant’s job, close to the therapist’s, not the same', () => {
+    const therapist = trainJobProfile({
+      job: { jobId: 'pt-1', title: 'Physical Therapist', offices: ['Denver, CO'] },
+      post: { title: 'Physical Therapist', content: '<h3>Requirements</h3><ul><li>Manual therapy</li></ul>' },
+    });
+    const [assistant, therapistToo] = createLocalScorer().scoreWithDetails(
+      therapist,
+      [
+        person(
+          'pta',
+          'Physical Therapist Assistant — Rocky Rehab (2019 – present)\n- Manual therapy under a PT',
+        ),
+        person(
+          'pt',
+          'Physical Therapist — Rocky Rehab (2019 – present)\n- Manual therapy, orthopedic caseload',
+        ),
+      ],
+      { asOf: new Date('2025-06-01') },
+    );
+    const title = (r: typeof assistant) => r?.requirements.find((x) => x.kind === 'title');
+    expect(title(assistant)).toMatchObject({ status: 'partly' });
+    expect(title(assistant)?.reason).toMatch(/Physical Therapist Assistant is close to Physical Therapist/);
+    expect(title(therapistToo)).toMatchObject({ status: 'met' });
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import {
+  blindCandidate,
+  createMatcher,
+  trainJobProfile,
+  type BlindedCandidate,
+  type SemanticScorer,
+} from '../../../matching';
+import { readsAsEnglish } from '../../../matching/language';
+
+// The default model reads English only. A resume in another language gets a similarity that says nothing about
+// the person, so it is scored as without the model, and its summary says why.
+
+const profile = trainJobProfile({
+  job: { jobId: 'weld-1', title: 'Structural Welder', offices: ['Houston, TX'] },
+  post: {
+    title: 'Structural Welder',
+    content: '<h3>Requirements</h3><ul><li>3+ years of structural welding</li><li>Read blueprints</li></ul>',
+  },
+});
+
+function person(personId: string, resume: string): BlindedCandidate {
+  const prepared = blindCandidate({ personId, resumeText: resume });
+  if (!prepared.ok) throw new Error(prepared.message);
+  return prepared.candidate;
+}
+
+const spanish = person(
+  'es',
+  `Miguel Torres\nSoldador estructural · Houston, TX\n\nSoldador estructural — Aceros del Norte, Monterrey (2014 – 2022)\n- Soldadura de vigas y columnas con procesos SMAW y FCAW en todas las posiciones\n- Lectura de planos y símbolos de soldadura para la fabricación de estructuras\n- Trabajo en equipo con los montadores y el inspector de calidad en la obra`,
+);
+const english = person(
+  'en',
+  `Ricky Dawson\nStructural Welder · Pasadena, TX\n\nStructural Welder — Gulf Steel (2016 – present)\n- Weld beams and columns with SMAW and FCAW in all positions\n- Read blueprints and weld symbols for the fabrication of steel structures`,
+);
+
+/** What an English-only model does with Spanish: it finds the Spanish resume far from the post. */
+function englishOnlyModel(readsManyLanguages?: boolean): SemanticScorer {
+  return {
+    name: 'semantic',
+    model: 'test/english-only',
+    ...(readsManyLanguages === undefined ? {} : { readsManyLanguages }),
+    async scoreWithDetails(_profile, batch) {
+      return batch.map((p) => {
+        const similarity = p.personId === 'es' ? 0.05 : 0.6;
+        return { personId: p.personId, score: similarity, similarity, requirements: [] };
+      });
+    },
+    async score(profile, batch) {
+      return this.scoreWithDetails(profile, batch);
+    },
+  };
+}
+
+describe('the language of a resume', () => {
+  it('is read from its function words', () => {
+    expect(readsAsEnglish(english.text)).toBe(true);
+    expect(readsAsEnglish(spanish.text)).toBe(false);
+    expect(
+      readsAsEnglish(
+        'Physiotherapeutin, Praxis für Physiotherapie (2018 – 2024)\n- Ambulante Behandlung nach Knie- und Schulteroperationen am Gerät\n- Ausbildung zur Physiotherapeutin, Erfahrung mit der manuellen Therapie',
+      ),
+    ).toBe(false);
+    expect(
+      readsAsEnglish(
+        "Infirmière en réanimation — CHU de Lyon (2015 – 2023)\n- Soins aux patients ventilés et surveillance des constantes dans le service\n- Formation des nouvelles infirmières à l'accueil",
+      ),
+    ).toBe(false);
+    // Too few words to tell, or English in telegraphic style with a Spanish surname: nothing changes.
+    expect(readsAsEnglish('Kubernetes Administrator, TCS (2024 – present)\n- RBAC, upgrades, Helm')).toBe(
+      true,
+    );
+    expect(
+      readsAsEnglish('Data Engineer at Casa de la Cruz Foods; Spark and Airflow for the sales team'),
+    ).toBe(true);
+  });
+
+  it('keeps an English-only model from scoring a Spanish resume, and says so', async () => {
+    const results = await createMatcher({ semantic: englishOnlyModel() }).scoreCandidates(
+      profile,
+      [spanish, english],
+      { asOf: '2025-06-01' },
+    );
+    const withModel = new Map(results.map((r) => [r.personId, r]));
+    const withoutModel = await createMatcher().scoreCandidates(profile, [spanish, english], {
+      asOf: '2025-06-01',
+    });
+    const alone = withoutModel.find((r) => r.personId === 'es');
+
+    expect(withModel.get('es')?.score).toBe(alone?.score);
+    expect(withModel.get('es')?.scorers.semantic).toEqual({
+      status: 'unavailable',
+      reason: 'the resume is not in English, the only language the model reads',
+    });
+    expect(withModel.get('es')?.summary).toMatch(/not in English/);
+    expect(withModel.get('en')?.scorers.semantic.status).toBe('used');
+  });
+
+  it('lets a model that reads many languages score it', async () => {
+    const results = await createMatcher({ semantic: englishOnlyModel(true) }).scoreCandidates(
+      profile,
+      [spanish],
+      { asOf: '2025-06-01' },
+    );
+    expect(results[0]?.scorers.semantic.status).toBe('used');
+  });
+});
