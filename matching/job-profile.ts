@@ -65,10 +65,10 @@ export function trainJobProfile(input: TrainJobProfileInput): JobProfile {
   });
 
   const mustLines = sections.filter((s) => s.kind === 'must-have').flatMap((s) => s.lines);
-  const minYears = yearsRequired([
-    ...mustLines,
-    ...sections.filter((s) => s.kind === 'intro').flatMap((s) => s.lines),
-  ]);
+  const minYears = yearsRequired(
+    mustLines,
+    sections.filter((s) => s.kind === 'intro').flatMap((s) => s.lines),
+  );
   const level = seniorityOf(title) ?? seniorityFromYears(minYears);
   if (level) {
     requirements.push({

@@ -35,6 +35,11 @@ const workArrangement = /\b(remote|hybrid|on-?site|in (?:our|the) office|relocat
 // Lines about how someone works, not what they know: no resume line can show them.
 const softSkills =
   /communicat|collaborat|team player|self-starter|curious|ownership|passion|fast-paced|detail-oriented|english|written|verbal|problem[- ]solv|empath|humble|growth mindset|autonomous|independent/i;
+const aPlus = /\b(?:is |are |would be )?an? (?:big |huge |strong )?plus\b|\bpreferred\b|\bnice to have\b|\bbonus\b/i;
+/** Fragments that stand for "anything of the kind", which every resume would meet. */
+const placeholder =
+  /^(?:similar|equivalent|comparable|related|other|others|etc|the like|a related field|related field|equivalent experience|similar tools?|similar systems?)$/i;
+const notAboutExperience = /\byears?\s+(?:ago|old)\b|\bfounded\b|\bin business\b|\bwarranty\b/i;
 const numberWords: Record<string, number> = {
   one: 1,
   two: 2,
@@ -108,12 +113,34 @@ function outermostSkills(found: SkillMention[]): SkillMention[] {
   );
 }
 
+/**
+ * Names a post gives in parentheses as examples of what it asks for: "an RTOS (FreeRTOS, Zephyr, ThreadX)".
+ * Only a list of two or more short names counts; a parenthesis that qualifies the line ("ACLS within 6 months
+ * of hire", "or equivalent state certification", "OSHA 30 preferred") is not an alternative.
+ */
+function namedExamples(line: string): string[] {
+  const names: string[] = [];
+  for (const [, inside] of line.matchAll(/\(([^()]*)\)/g)) {
+    const items = (inside ?? '')
+      .replace(/\b(?:e\.g\.|i\.e\.|etc\.?|or similar|or equivalent|or comparable)/gi, ',')
+      .split(/,|\bor\b|\band\b/)
+      .map((item) => item.trim())
+      .filter(Boolean);
+    const short = items.every((item) => item.split(/\s+/).length <= 3 && /^[\p{Lu}\d]/u.test(item));
+    if (items.length >= 2 && short) names.push(...items);
+  }
+  return names;
+}
+
 /** A requirement line the dictionary knows nothing in, kept as the phrases a resume would have to show. */
 function topicRequirement(line: string, kind: PostSectionKind): TopicRequirement | undefined {
   if (softSkills.test(line) || yearsPattern.test(line) || workArrangement.test(line)) return undefined;
-  const phrases = line
-    .replace(/\(.*?\)/g, ' ')
+  // Examples in parentheses are alternatives a resume may name instead ("an RTOS (FreeRTOS, Zephyr,
+  // ThreadX)", "a WMS (Manhattan, Blue Yonder or similar)"); a fragment the post calls a plus is not a must.
+  const phrases = [line.replace(/\(.*?\)/g, ' '), ...namedExamples(line)]
+    .join(', ')
     .split(/[,;:.]|\b(?:or|and|such as|e\.g\.|including|like|especially)\b/i)
+    .filter((fragment) => !aPlus.test(fragment))
     .map((fragment) => {
       let out = fragment.trim();
       for (let previous = ''; previous !== out;) {
@@ -124,7 +151,9 @@ function topicRequirement(line: string, kind: PostSectionKind): TopicRequirement
     })
     .filter((fragment) => {
       const words = stems(fragment);
-      return words.length >= 1 && words.length <= 6 && /[a-z]{3}/.test(fragment);
+      return (
+        words.length >= 1 && words.length <= 6 && /[a-z]{3}/.test(fragment) && !placeholder.test(fragment)
+      );
     });
   if (phrases.length === 0) return undefined;
   const { importance, origin } = placement(kind, line);
@@ -267,14 +296,21 @@ function placement(
   };
 }
 
-export function yearsRequired(lines: string[]): number | undefined {
+/**
+ * The most years of experience the post asks for. In a requirements list any "N+ years" asks for experience
+ * ("4+ years developing production firmware in C", "3+ years in customer success"); elsewhere only a line
+ * that says it is about experience counts ("founded 20 years ago" is about the company).
+ */
+export function yearsRequired(requirementLines: string[], otherLines: string[] = []): number | undefined {
   let best: number | undefined;
-  for (const line of lines) {
+  const lines = [
+    ...requirementLines.map((line) => ({ line, listed: true })),
+    ...otherLines.map((line) => ({ line, listed: false })),
+  ];
+  for (const { line, listed } of lines) {
     const match = yearsPattern.exec(line);
-    if (
-      !match?.[1] ||
-      !/experience|background|working|building|professional|industry|track record/i.test(line)
-    )
+    if (!match?.[1] || notAboutExperience.test(line)) continue;
+    if (!listed && !/experience|background|working|building|professional|industry|track record/i.test(line))
       continue;
     const years = numberWords[match[1].toLowerCase()] ?? Number(match[1]);
     if (Number.isFinite(years) && years > 0 && years <= 25) best = Math.max(best ?? 0, years);

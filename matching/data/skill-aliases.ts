@@ -56,7 +56,18 @@ export const skillAliases: SkillEntry[] = [
   { id: 'ruby', label: 'Ruby', aliases: ['ruby', 'ruby on rails', 'rails', 'ror'], related: [] },
   { id: 'php', label: 'PHP', aliases: ['php', 'laravel', 'symfony'], related: [] },
   { id: 'csharp', label: 'C#', aliases: ['c#', 'csharp', '.net', 'dotnet', 'asp.net'], related: ['java'] },
-  { id: 'cpp', label: 'C++', aliases: ['c++', 'cpp'], related: ['rust'] },
+  {
+    id: 'c',
+    label: 'C',
+    aliases: ['ansi c', 'embedded c', 'c99', 'c11', 'c programming', 'c language'],
+    // "C" the language where it stands as one: "in C", "C/C++", "C, Python", "Embedded C on STM32". Not a
+    // grade, a class, a vitamin or an initial ("Class C", "Vitamin C", "John C. Smith"), "C-suite", C++ or C#.
+    patterns: [
+      '(?<!(?:[Cc]lass|[Gg]rade|[Vv]itamin|[Hh]epatitis|[Tt]ype|[Ll]evel|[Ss]ection|[Pp]art|[Pp]lan|[Ff]orm|[Tt]ier|[Cc]ategory|[Ss]chedule|[Bb]lock|[Rr]oom|[Bb]uilding)\\s)(?<![\\w.&#+-])C(?![\\w+#.-])(?=\\s*(?:/|,|;|\\)|$|and\\b|or\\b|for\\b|on\\b|in\\b|with\\b|code\\b|firmware\\b|programming\\b|development\\b))',
+    ],
+    related: ['cpp', 'rust'],
+  },
+  { id: 'cpp', label: 'C++', aliases: ['c++', 'cpp'], related: ['rust', 'c'] },
   { id: 'rust', label: 'Rust', aliases: ['rust', 'rustlang'], related: ['cpp', 'go'] },
   {
     id: 'sql',

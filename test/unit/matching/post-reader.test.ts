@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { trainJobProfile } from '../../../matching';
+import { detectSkills } from '../../../matching/dictionary';
 import { splitPostSections } from '../../../matching/job-post-html';
 
 // Real Greenhouse posts introduce sections with bold lead-ins as often as with headings, and carry pay,
@@ -67,5 +68,45 @@ describe('software words in a trade post', () => {
     });
     const skills = profile.requirements.filter((r) => r.kind === 'skill').map((r) => r.id);
     expect(skills).toEqual(expect.arrayContaining(['skill:aws', 'skill:flink']));
+  });
+});
+
+describe('a firmware post', () => {
+  const profile = trainJobProfile({
+    job: { jobId: 'fw', title: 'Embedded Firmware Engineer', offices: ['Austin, TX'] },
+    post: {
+      title: 'Embedded Firmware Engineer',
+      content: `<h3>Requirements</h3><ul>
+        <li>4+ years developing production firmware in C for microcontrollers</li>
+        <li>Experience with an RTOS (FreeRTOS, Zephyr, ThreadX) and low-level peripheral drivers</li>
+        <li>IEC 62304 Class C software lifecycle (we will train you)</li>
+        <li>Confidence with lab equipment; oscilloscope experience is a big plus</li></ul>`,
+    },
+  });
+
+  it('reads the C language and the years asked for from "4+ years developing production firmware in C"', () => {
+    expect(profile.requirements.find((r) => r.kind === 'skill' && r.label === 'C')).toMatchObject({
+      importance: 'must',
+    });
+    expect(profile.requirements.find((r) => r.kind === 'years-of-experience')).toMatchObject({ minYears: 4 });
+  });
+
+  it('takes named examples in parentheses as alternatives, and leaves out what the post calls a plus', () => {
+    const phrases = profile.requirements.flatMap((r) => (r.kind === 'topic' ? r.phrases : []));
+    expect(phrases).toEqual(expect.arrayContaining(['rtos', 'freertos', 'zephyr', 'threadx']));
+    expect(phrases.join(' | ')).not.toMatch(/oscilloscope/);
+  });
+
+  it('does not read a grade, a class, a vitamin or an initial as the C language', () => {
+    const c = (line: string) => detectSkills(line).some((s) => s.entry.id === 'c');
+    expect(c('Embedded C on STM32; C/C++, Python')).toBe(true);
+    for (const line of [
+      'IEC 62304 Class C software',
+      'Vitamin C, zinc',
+      'John C. Smith',
+      'C-suite',
+      'C# and .NET',
+    ])
+      expect(c(line), line).toBe(false);
   });
 });
