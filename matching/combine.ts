@@ -3,40 +3,37 @@ import type { SemanticScorerResult } from './semantic-scorer';
 import { clamp, round } from './text';
 import type { JobProfile, MatchResult, RequirementEvidence, SemanticStatus } from './types';
 
-export const combineSettings = {
-  /**
-   * Share of the final score that comes from embedding similarity when the semantic scorer took part; the rest
-   * is split evenly between the structured evidence (the local score) and keyword relevance.
-   */
-  semanticShare: 0.5,
-};
+/**
+ * Shares of the fused score (ADR 11, which replaced ADR 9's ¼ · ¼ · ½). Keyword relevance leads because it
+ * held up best on jobs the scorer was never tuned on; the model separates people who use the same words;
+ * structured evidence is a tenth, enough to order people the other two tie, since its misreads (a title or
+ * a must-have the dictionary does not know) are the costliest on unseen jobs.
+ */
+export const fusionWeights = { structured: 0.1, keywords: 0.6, semantic: 0.3 } as const;
 
 /**
  * Normalised score fusion of three kinds of evidence that fail in different ways, when the model took part:
  * - structured (`scoreFromEvidence`): requirement verdicts with must-have penalties — precise where the
  *   dictionary reads the post and the resume, brittle where it does not (a profession outside the occupation
- *   table, an abbreviation, a paraphrase, another language, a post line misread as a skill): one misread
- *   must-have costs a fifth of the score, a title 40 %;
- * - keywords: BM25 of the resume against the profile's terms, as a share of an ideal resume holding each term
- *   once — robust, blind to meaning, fooled by keyword lists;
- * - semantic: the model's per-requirement similarity — reads meaning, weak on abbreviations and non-English.
+ *   table, an abbreviation, a paraphrase, another language, a post line misread as a skill);
+ * - keywords: BM25 of what the resume describes (skills lists left out) against the profile's terms, as a
+ *   share of an ideal resume holding each term once — robust across professions, blind to meaning;
+ * - semantic: the model's per-requirement similarity — reads meaning, weak on abbreviations and adjacent
+ *   professions, and English only.
  * Each is on a fixed 0–1 scale (not "best in this batch"), so a score means the same whatever else was
  * scored with it, and rules' thresholds keep their meaning. Keyword relevance enters as its square root:
- * a resume repeats only part of the ideal's terms (tuning set: median 0.02, 95th percentile 0.3), and the
- * root puts it on the range of the other two instead of leaving it a tie-breaker.
- * Before (ADR 6 and issue 15) the local score carried keywords at a quarter and the fusion was half local,
- * half model, so a misread must-have still cut the final score by 10–20 %. Measured on the tuning set only
- * (docs/matching-evaluation.md): nDCG@10 0.921 → 0.938, and 0.723 → 0.784 on its three jobs outside
- * software; rank fusion (RRF) came close (0.930) but makes a score depend on who else is in the batch, and
- * the product scores in batches of whoever is new. Why, and what was compared: ADR 9.
+ * a resume repeats only part of the ideal's terms (median 0.02, 95th percentile 0.3), and the root puts it
+ * on the range of the other two. Why these shares and what was compared: ADR 11 and
+ * docs/matching-evaluation.md; rank fusion was rejected because it makes a score depend on the batch (ADR 9).
  */
 export function fusedScore(
   parts: { structured: number; keywordRelevance: number; semantic: number },
-  share: number,
+  weights: { structured: number; keywords: number; semantic: number } = fusionWeights,
 ) {
-  const rest = (1 - share) / 2;
   return (
-    rest * parts.structured + rest * Math.sqrt(clamp(parts.keywordRelevance, 0, 1)) + share * parts.semantic
+    weights.structured * parts.structured +
+    weights.keywords * Math.sqrt(clamp(parts.keywordRelevance, 0, 1)) +
+    weights.semantic * parts.semantic
   );
 }
 
@@ -49,10 +46,8 @@ export function combineScores(input: {
   local: LocalScorerResult;
   semantic?: SemanticScorerResult;
   semanticStatus: SemanticStatus;
-  semanticShare?: number;
 }): MatchResult {
   const { profile, local, semantic, semanticStatus } = input;
-  const share = semantic ? (input.semanticShare ?? combineSettings.semanticShare) : 0;
   const semanticById = new Map((semantic?.requirements ?? []).map((r) => [r.requirementId, r]));
 
   const requirements: RequirementEvidence[] = local.requirements.map((verdict) => {
@@ -69,10 +64,11 @@ export function combineScores(input: {
 
   const localScore = scoreFromEvidence(requirements, local.keywordRelevance);
   const final = semantic
-    ? fusedScore(
-        { structured: localScore, keywordRelevance: local.keywordRelevance, semantic: semantic.similarity },
-        share,
-      )
+    ? fusedScore({
+        structured: localScore,
+        keywordRelevance: local.keywordRelevance,
+        semantic: semantic.similarity,
+      })
     : localScore;
   const missing = missingMustHaves(requirements).map((r) => r.label);
 

@@ -21,8 +21,6 @@ export type MatcherConfig = {
   semantic?: SemanticScorerConfig | SemanticScorer;
   /** Where embeddings are cached by content hash; only used with a semantic config. */
   embeddingCache?: EmbeddingCache;
-  /** Share of the final score from the semantic scorer, 0–1. */
-  semanticShare?: number;
 };
 
 export type ScoreOptions = {
@@ -103,7 +101,6 @@ export function createMatcher(config: MatcherConfig = {}): Matcher {
               : !read && semanticResults
                 ? { status: 'unavailable', reason: notReadReason }
                 : semanticStatus,
-            ...(config.semanticShare !== undefined ? { semanticShare: config.semanticShare } : {}),
           });
         })
         .sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId));
