@@ -2,12 +2,18 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { frozenSet2Dir, frozenSet3Dir, frozenSetDir, loadEvalSet } from '../../fixtures/matching/eval-set';
+import {
+  frozenSet2Dir,
+  frozenSet3Dir,
+  frozenSet4Dir,
+  frozenSetDir,
+  loadEvalSet,
+} from '../../fixtures/matching/eval-set';
 
 // The held-out sets are never tuned on: `frozen/` was written before the scorer changes of issue 15,
-// `frozen-2/` after `frozen/` was spent, before the next scorer change, and `frozen-3/` by a helper who read no
-// matcher source and ran no scorer on it. Their hashes are pinned so that an edit — even a well-meant fix of a
-// label — fails here and has to be argued for openly.
+// `frozen-2/` after `frozen/` was spent, before the next scorer change, and `frozen-3/` and `frozen-4/` by
+// helpers who read no matcher source and ran no scorer on them. Their hashes are pinned so that an edit — even
+// a well-meant fix of a label — fails here and has to be argued for openly.
 
 const frozenSets = [
   {
@@ -24,6 +30,11 @@ const frozenSets = [
     name: 'frozen-3',
     dir: frozenSet3Dir,
     hash: 'dca1d48718a823248efa2d7026c657eaef009c13f5548cf1f884d916e55bf1e0',
+  },
+  {
+    name: 'frozen-4',
+    dir: frozenSet4Dir,
+    hash: '29c19a055079b69e88dbc1b25645c2137f727de114d17e49598fbf513db713ce',
   },
 ];
 
