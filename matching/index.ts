@@ -11,6 +11,7 @@ export {
 export { profileToText } from './candidate-text';
 export { trainJobProfile, type TrainJobProfileInput } from './job-profile';
 export { learnFromOutcomes, outcomeSchema, type Outcome } from './learn-from-outcomes';
+export { similarJobIds, type JobTitle } from './similar-jobs';
 export { profileContentHash } from './profile-version';
 export {
   createMatcher,

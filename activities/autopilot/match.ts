@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { jobWithPost } from '../../db/queries/jobs';
+import { jobTitles, jobWithPost } from '../../db/queries/jobs';
 import { jobProfileAt, latestJobProfile, storeJobProfile } from '../../db/queries/job-profiles';
 import {
   markUnreadable,
@@ -11,6 +11,7 @@ import type { Person } from '../../db/tables/people';
 import {
   blindCandidate,
   createMatcher,
+  similarJobIds,
   trainJobProfile,
   type Outcome,
   type SourceProfile,
@@ -31,6 +32,9 @@ export function sourceProfile(person: Person): SourceProfile {
   };
 }
 
+/** At most this many outcomes of similar jobs, the most recent: enough to learn from, bounded like a job's own. */
+const similarJobOutcomes = 250;
+
 export function matchActivities(deps: ActivityDeps) {
   const { db } = deps;
   const matcher = deps.matcher ?? createMatcher();
@@ -45,11 +49,19 @@ export function matchActivities(deps: ActivityDeps) {
   return {
     /**
      * Builds the job profile from the post and job data, learns from outcomes Greenhouse already knows
-     * (who on this job was hired, advanced or rejected), and stores it as a new version when it changed.
+     * (who on this job, and at half weight on jobs with the same kind of title, was hired, advanced or
+     * rejected), and stores it as a new version when it changed.
      */
     async trainJobProfile(input: { jobId: number }): Promise<{ profileVersion: number; changed: boolean }> {
       const { job, post } = await jobWithPost(db, input.jobId);
-      const outcomeRows = await peopleWithOutcomes(db, input.jobId);
+      // Outcomes of jobs with the same kind of title count half (matching/learn-from-outcomes.ts): a new
+      // "Backend Developer" req learns from whom the team advanced for last year's "Senior Backend Engineer".
+      const similar = similarJobIds({ id: job.id, title: job.name }, await jobTitles(db));
+
+      const outcomeRows = [
+        ...(await peopleWithOutcomes(db, [input.jobId])),
+        ...(await peopleWithOutcomes(db, similar, similarJobOutcomes)),
+      ];
       const outcomes: Outcome[] = outcomeRows.map((row) => ({
         personId: row.id,
         jobId: String(row.job_id),

@@ -46,6 +46,11 @@ export async function firstStageId(db: Db, jobId: number): Promise<number | null
   return row?.id ?? null;
 }
 
+/** Every stored job's title, to find the jobs similar to one. */
+export async function jobTitles(db: Db): Promise<{ id: number; title: string }[]> {
+  return db.selectFrom('job').select(['id', 'name as title']).execute();
+}
+
 /** Every stored job's status, to tell a job that just opened. */
 export async function jobStatuses(db: Db) {
   return db.selectFrom('job').select(['id', 'status']).execute();

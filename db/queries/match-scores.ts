@@ -20,18 +20,27 @@ export async function peopleToScore(db: Db, input: { jobId: number; profileVersi
     .execute();
 }
 
-/** People on the job whose Greenhouse outcome is known (hired, rejected, or moved to a stage): what training learns from. */
-export async function peopleWithOutcomes(db: Db, jobId: number) {
+/**
+ * People on these jobs whose Greenhouse outcome is known (hired, rejected, or moved to a stage): what
+ * training learns from — the job's own, and (at half weight) those of similar jobs. The most recent first.
+ */
+export async function peopleWithOutcomes(db: Db, jobIds: readonly number[], limit = 500) {
+  if (jobIds.length === 0) return [];
   return db
     .selectFrom('job_person as jp')
     .innerJoin('person as p', 'p.id', 'jp.person_id')
     .selectAll('p')
     .select(['jp.greenhouse', 'jp.job_id'])
-    .where('jp.job_id', '=', jobId)
+    .where('jp.job_id', 'in', jobIds)
+    // In parentheses: Kysely joins a raw condition to the others with a bare "and", and an unbracketed "or"
+    // took every job's staged applicants as this job's outcomes.
     .where(
-      sql<boolean>`jp.greenhouse->>'status' in ('hired', 'rejected') or (jp.greenhouse->>'onThisJob' = 'true' and jp.greenhouse->>'stageId' is not null)`,
+      sql<boolean>`(jp.greenhouse->>'status' in ('hired', 'rejected') or (jp.greenhouse->>'onThisJob' = 'true' and jp.greenhouse->>'stageId' is not null))`,
     )
-    .limit(500)
+    .orderBy(sql`jp.last_activity_at desc nulls last`)
+    .orderBy('p.id')
+    .orderBy('jp.job_id')
+    .limit(limit)
     .execute();
 }
 

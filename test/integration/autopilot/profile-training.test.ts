@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../../activities';
+import { latestJobProfile } from '../../../db/queries/job-profiles';
 import { startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 
 // A cycle trains the job's profile before it scores. Training reads every outcome's resume, so a worker
@@ -79,5 +80,52 @@ describe("training a job's profile cycle after cycle", () => {
     expect(await storedVersions()).toEqual(
       expect.arrayContaining([first.profileVersion, retrained.profileVersion]),
     );
+  });
+
+  it('learns, at half weight, from whom Greenhouse hired for another job with the same kind of title', async () => {
+    const worker = createActivities({ db: h.db, harvest: async () => h.harvest });
+    await worker.trainJobProfile({ jobId });
+    const considered = async () =>
+      (await latestJobProfile(h.db, jobId))!.profile.trainedFrom.outcomesConsidered;
+    const before = await considered();
+
+    // Last year's req for the same work, closed, with four people Greenhouse hired there.
+    const { name } = await h.db
+      .selectFrom('job')
+      .select('name')
+      .where('id', '=', jobId)
+      .executeTakeFirstOrThrow();
+    const otherJob = jobId + 900_000;
+    await sql`insert into job (id, name, status, office_names) values (${otherJob}, ${`${name} (2024 team)`}, 'closed', '[]'::jsonb)`.execute(
+      h.db,
+    );
+    // People with a resume whose application here has no outcome yet, so only the other job's count.
+    const hires = await h.db
+      .selectFrom('job_person as jp')
+      .innerJoin('person as p', 'p.id', 'jp.person_id')
+      .select('p.id')
+      .where('jp.job_id', '=', jobId)
+      .where('p.resume_text', 'is not', null)
+      .where(
+        sql<boolean>`coalesce(jp.greenhouse->>'status', '') not in ('hired', 'rejected') and jp.greenhouse->>'stageId' is null`,
+      )
+      .limit(4)
+      .execute();
+    expect(hires).toHaveLength(4);
+    for (const [i, hire] of hires.entries()) {
+      const presence = { kind: 'applicant', candidateId: 800_000 + i, onThisJob: true, status: 'hired' };
+      await sql`insert into job_person (job_id, person_id, source_kind, greenhouse) values (${otherJob}, ${hire.id}, 'inbound', ${JSON.stringify(presence)}::jsonb)`.execute(
+        h.db,
+      );
+    }
+
+    const retrained = await worker.trainJobProfile({ jobId });
+    expect(retrained.changed).toBe(true);
+    expect(await considered()).toBe(before + 4);
+
+    // A job of another kind of work teaches it nothing.
+    await sql`update job set name = 'Chief Happiness Wrangler' where id = ${otherJob}`.execute(h.db);
+    await worker.trainJobProfile({ jobId });
+    expect(await considered()).toBe(before);
   });
 });
