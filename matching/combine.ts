@@ -99,6 +99,8 @@ function summarise(requirements: RequirementEvidence[], missing: string[], seman
   if (partly.length) parts.push(`partly: ${partly.join(', ')}`);
   if (missing.length) parts.push(`missing: ${missing.join(', ')}`);
   if (nices.length) parts.push(`${met(nices)} of ${nices.length} nice-to-haves`);
+  if (semantic.status === 'not-read')
+    parts.push(`not read by the language model (${semantic.reason}): scored on requirements and keywords`);
   if (semantic.status === 'unavailable')
     parts.push(`semantic scorer unavailable (${semantic.reason}), local score only`);
   return `${parts.join('; ')}.`;

@@ -99,7 +99,7 @@ export function createMatcher(config: MatcherConfig = {}): Matcher {
                   similarity: Math.round(semanticResult.similarity * 1000) / 1000,
                 }
               : !read && semanticResults
-                ? { status: 'unavailable', reason: notReadReason }
+                ? { status: 'not-read', reason: notReadReason }
                 : semanticStatus,
           });
         })

@@ -232,7 +232,9 @@ export type RequirementEvidence = {
 export type SemanticStatus =
   | { status: 'used'; model: string; similarity: number }
   | { status: 'not-configured' }
-  | { status: 'unavailable'; reason: string };
+  | { status: 'unavailable'; reason: string }
+  /** The model ran but cannot read this resume (an English-only model, a resume in another language). */
+  | { status: 'not-read'; reason: string };
 
 export type MatchResult = {
   personId: string;

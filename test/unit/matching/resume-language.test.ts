@@ -89,10 +89,12 @@ describe('the language of a resume', () => {
 
     expect(withModel.get('es')?.score).toBe(alone?.score);
     expect(withModel.get('es')?.scorers.semantic).toEqual({
-      status: 'unavailable',
+      status: 'not-read',
       reason: 'the resume is not in English, the only language the model reads',
     });
-    expect(withModel.get('es')?.summary).toMatch(/not in English/);
+    expect(withModel.get('es')?.summary).toMatch(
+      /not read by the language model \(the resume is not in English, the only language the model reads\): scored on requirements and keywords/,
+    );
     expect(withModel.get('en')?.scorers.semantic.status).toBe('used');
   });
 
