@@ -43,7 +43,7 @@ describe('the autopilot cycle for one job, on the real dev server with the sandb
     const job = await h.db
       .selectFrom('job')
       .innerJoin('job_post', 'job_post.job_id', 'job.id')
-      .select(['job.id', 'job_post.content'])
+      .select(['job.id', 'job.name', 'job_post.content'])
       .where('job.status', '=', 'open')
       .where('job_post.content', '!=', '')
       .orderBy('job.id')
@@ -62,12 +62,17 @@ describe('the autopilot cycle for one job, on the real dev server with the sandb
       }),
     );
 
-    // 2. A recruiter uploads two people whose experience mirrors the job, and one who does not fit.
+    // 2. A recruiter uploads two people whose experience mirrors the job — ten years in the same role,
+    // described in the post's own words — and one who does not fit.
     for (const person of strong) {
       await addPersonToJob(
         h.db,
         jobId,
-        { ...person, emails: [person.email], resumeText: `Experience: ${plain(job.content)}` },
+        {
+          ...person,
+          emails: [person.email],
+          resumeText: `${job.name} — Northwind Systems (2015 – present)\nExperience: ${plain(job.content)}`,
+        },
         { kind: 'import' },
       );
     }
