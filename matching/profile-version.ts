@@ -3,9 +3,21 @@ import type { JobProfile, Requirement } from './types';
 
 export type ProfileDraft = Omit<JobProfile, 'version' | 'contentHash'>;
 
+/**
+ * How scores are computed from a profile: changed whenever the scorer would score the same profile
+ * differently (ADR 11's fusion, skills lists left out, resumes the model cannot read). It is part of the
+ * profile's hash, so after an upgrade every job trains a new profile version and its people are scored
+ * again — otherwise old scores and new ones would sit side by side on one job's screen.
+ */
+export const scoringRevision = '2026-12-05 fusion 0.1/0.6/0.3, lists and language (ADR 11)';
+
 /** Only what changes a score goes into the hash: reworded explanations do not make a new version. */
-export function profileContentHash(draft: Pick<JobProfile, 'title' | 'requirements' | 'keywords'>): string {
+export function profileContentHash(
+  draft: Pick<JobProfile, 'title' | 'requirements' | 'keywords'>,
+  revision: string = scoringRevision,
+): string {
   const canonical = {
+    scoring: revision,
     title: draft.title,
     keywords: [...draft.keywords].sort(),
     requirements: [...draft.requirements]

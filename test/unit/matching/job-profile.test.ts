@@ -1,6 +1,6 @@
 import { evaluateRequirements } from '../../../matching/explain';
 import { describe, expect, it } from 'vitest';
-import { trainJobProfile, type JobProfile, type Requirement } from '../../../matching';
+import { profileContentHash, trainJobProfile, type JobProfile, type Requirement } from '../../../matching';
 
 // A Greenhouse post as Harvest returns it: HTML, with headings of every kind found in real posts.
 const post = {
@@ -176,6 +176,19 @@ describe('versioning a job profile', () => {
     });
     expect(edited.version).toBe(2);
     expect(edited.contentHash).not.toBe(first.contentHash);
+  });
+
+  it('moves to the next version after an upgrade that scores the same profile differently', () => {
+    // What a profile stored by the previous scoring revision looks like to the new code: same content,
+    // another hash. Training again must give a new version, so everyone on the job is scored again.
+    const stored = {
+      ...first,
+      version: 3,
+      contentHash: profileContentHash(first, 'an earlier scoring revision'),
+    };
+    const retrained = trainJobProfile({ job, post, previous: stored });
+    expect(retrained.version).toBe(4);
+    expect(retrained.contentHash).toBe(first.contentHash);
   });
 
   it('is plain JSON, so it can be stored and passed through Temporal unchanged', () => {
