@@ -391,13 +391,14 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     await page.goto(`/jobs/${jobId}`);
     await page.getByRole('link', { name: 'Import people' }).click();
     await page.waitForURL(`**/jobs/${jobId}/import`);
-    // A referral list as a sourcing tool exports it: JSON with a résumé text per person.
+    // A referral list as a sourcing tool exports it: JSON with a résumé text per person — ten years in the
+    // role, described in the post's own words.
     const list = imported.map((person) => ({
       'First name': person.firstName,
       'Last name': person.lastName,
       Email: person.email,
       Title: jobName,
-      'Resume text': `${jobName}. Experience: ${plainText(jobPost)}`,
+      'Resume text': `${jobName} — Northwind Systems (2015 – present)\nExperience: ${plainText(jobPost)}`,
     }));
     await page.getByLabel(/CSV or JSON file/).setInputFiles({
       name: 'referrals.json',
