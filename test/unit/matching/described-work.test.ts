@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { estimateYearsOfExperience } from '../../../matching/candidate-facts';
 import {
   blindCandidate,
   createLocalScorer,
@@ -99,5 +100,19 @@ describe('a resume written as prose', () => {
     // Before, with no title line there was nothing to compare the title with: "not met", whatever the text.
     expect(title?.status).toBe('partly');
     expect(title?.evidence ?? '').toMatch(/worked as an account executive/);
+  });
+});
+
+describe('years told in sentences', () => {
+  it('are read from "for nine years I have…", "over the last four years", "I’ve spent eight years"', () => {
+    const asOf = new Date('2025-06-01');
+    expect(
+      estimateYearsOfExperience('For nine years I have built and run the data platform.', asOf).years,
+    ).toBe(9);
+    expect(
+      estimateYearsOfExperience('I run stores. For the last four years I have managed two.', asOf).years,
+    ).toBe(4);
+    expect(estimateYearsOfExperience("I've spent eight years in distribution centers.", asOf).years).toBe(8);
+    expect(estimateYearsOfExperience('My son is 12 years old.', asOf).years).toBe(0);
   });
 });
