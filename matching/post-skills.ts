@@ -31,11 +31,16 @@ const filler =
 const trailingFiller =
   /[\s,]*\b(?:experience|skills?|background|knowledge|expertise|systems? experience)\s*$/i;
 // Where and how the job is done: the location requirement covers it.
-const workArrangement = /\b(remote|hybrid|on-?site|in (?:our|the) office|relocat\w*|days a week)\b/i;
+const workArrangement =
+  /\b(remote|hybrid|on-?site|in (?:our|the) office|relocat\w*|days a week)\b|\boffices?\s*:/i;
+// An equal-opportunity sentence inside a requirements section ("We welcome applicants of every background.").
+const equalOpportunity =
+  /\b(equal opportunity|we welcome applicants|all qualified applicants|without regard to)\b/i;
 // Lines about how someone works, not what they know: no resume line can show them.
 const softSkills =
   /communicat|collaborat|team player|self-starter|curious|ownership|passion|fast-paced|detail-oriented|english|written|verbal|problem[- ]solv|empath|humble|growth mindset|autonomous|independent/i;
-const aPlus = /\b(?:is |are |would be )?an? (?:big |huge |strong )?plus\b|\bpreferred\b|\bnice to have\b|\bbonus\b/i;
+const aPlus =
+  /\b(?:is |are |would be )?an? (?:big |huge |strong )?plus\b|\bpreferred\b|\bnice to have\b|\bbonus\b/i;
 /** Fragments that stand for "anything of the kind", which every resume would meet. */
 const placeholder =
   /^(?:similar|equivalent|comparable|related|other|others|etc|the like|a related field|related field|equivalent experience|similar tools?|similar systems?)$/i;
@@ -134,7 +139,13 @@ function namedExamples(line: string): string[] {
 
 /** A requirement line the dictionary knows nothing in, kept as the phrases a resume would have to show. */
 function topicRequirement(line: string, kind: PostSectionKind): TopicRequirement | undefined {
-  if (softSkills.test(line) || yearsPattern.test(line) || workArrangement.test(line)) return undefined;
+  if (
+    softSkills.test(line) ||
+    yearsPattern.test(line) ||
+    workArrangement.test(line) ||
+    equalOpportunity.test(line)
+  )
+    return undefined;
   // Examples in parentheses are alternatives a resume may name instead ("an RTOS (FreeRTOS, Zephyr,
   // ThreadX)", "a WMS (Manhattan, Blue Yonder or similar)"); a fragment the post calls a plus is not a must.
   const phrases = [line.replace(/\(.*?\)/g, ' '), ...namedExamples(line)]

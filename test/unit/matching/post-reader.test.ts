@@ -110,3 +110,18 @@ describe('a firmware post', () => {
       expect(c(line), line).toBe(false);
   });
 });
+
+describe('a paragraph after the last list', () => {
+  it('takes no requirement from "Offices: London, Berlin. We welcome applicants of every background."', () => {
+    const profile = trainJobProfile({
+      job: { jobId: 'de', title: 'Staff Data Engineer', offices: ['London', 'Berlin'] },
+      post: {
+        title: 'Staff Data Engineer',
+        content: `<h3>Nice to have</h3><ul><li>Terraform</li></ul>
+          <p>Offices: London, Berlin. We welcome applicants of every background.</p>`,
+      },
+    });
+    const topics = profile.requirements.filter((r) => r.kind === 'topic').map((r) => r.label);
+    expect(topics.join(' | ')).not.toMatch(/offices|welcome/i);
+  });
+});
