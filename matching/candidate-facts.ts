@@ -1,5 +1,5 @@
 import { detectTitles, seniorityOf, seniorityRank } from './dictionary';
-import { snippetAt } from './text';
+import { countFrom, countPattern, snippetAt } from './text';
 import type { SeniorityLevel } from './types';
 
 // Facts read from a blinded resume: how long the person has worked and at what level. Education years are
@@ -27,38 +27,14 @@ const dateRange = new RegExp(
 );
 // Years a resume states: "8+ years of experience", and in prose "for nine years I have…", "over the last
 // four years", "I've spent eight years in distribution". A number word counts like its digits.
-const yearCount =
-  '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)';
 const statedYears = new RegExp(
   [
-    `\\b${yearCount}\\+?\\s*(?:years?|yrs)\\s+(?:of\\s+)?(?:professional\\s+|industry\\s+|hands-on\\s+|relevant\\s+|total\\s+|commercial\\s+)?(?:experience|exp\\b)`,
-    `\\b(?:for|over)\\s+(?:the\\s+(?:last|past)\\s+)?${yearCount}\\+?\\s+years?\\b`,
-    `\\b(?:I've|I have|I)\\s+spent\\s+${yearCount}\\+?\\s+years?\\b`,
+    `\\b${countPattern}\\+?\\s*(?:years?|yrs)\\s+(?:of\\s+)?(?:professional\\s+|industry\\s+|hands-on\\s+|relevant\\s+|total\\s+|commercial\\s+)?(?:experience|exp\\b)`,
+    `\\b(?:for|over)\\s+(?:the\\s+(?:last|past)\\s+)?${countPattern}\\+?\\s+years?\\b`,
+    `\\b(?:I've|I have|I)\\s+spent\\s+${countPattern}\\+?\\s+years?\\b`,
   ].join('|'),
   'gi',
 );
-const numberWords: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-};
 const roleNoun =
   /\b(engineer|developer|programmer|scientist|analyst|executive|manager|designer|recruiter|architect|administrator|representative|director|lead|consultant|sre|specialist|intern|officer|head|president|founder|owner|nurse|teacher|technician|therapist|pharmacist|physician|accountant|attorney|lawyer|coordinator|assistant|agent|writer|editor|researcher|librarian|planner|buyer|operator|mechanic|electrician|driver|supervisor|paralegal|clerk|secretary|hygienist|dentist|tech|aide|apprentice|journeyman|wireman|installer|carpenter|plumber|welder|machinist|associate|tutor|instructor|professor|educator|trainer|dispatcher|adjuster|cashier|receptionist|controller|bookkeeper|auditor|actuary|underwriter|counselor|counsellor|worker|foreman|superintendent|inspector|chef|cook|cashier|fellow|partner|principal|advocate|paramedic|midwife|veterinarian|assembler|handler|courier|estimator|surveyor|pilot|ingeniero|ingeniera|técnico|técnica|profesor|profesora|enfermero|enfermera|electricista|abogado|abogada|ingénieur|ingénieure|infirmière|infirmier|ingenieur|ingenieurin|entwickler|entwicklerin|lehrer|lehrerin|disponent|disponentin|krankenschwester|pflegefachkraft|fachangestellte|kaufmann|kauffrau|engenheiro|engenheira|professora|enfermeira|dentista|advogado|advogada)\b/i;
 const bullet = /^[-•*·▪◦‣]/;
@@ -87,8 +63,7 @@ export function estimateYearsOfExperience(text: string, asOf: Date): ExperienceE
   let stated = 0;
   let statedAt: { index: number; length: number } | undefined;
   for (const match of text.matchAll(statedYears)) {
-    const count = (match[1] ?? match[2] ?? match[3] ?? '').toLowerCase();
-    const years = numberWords[count] ?? Number(count);
+    const years = countFrom(match[1] ?? match[2] ?? match[3] ?? '');
     if (years > stated && years <= 50) {
       stated = years;
       statedAt = { index: match.index, length: match[0].length };

@@ -1,7 +1,7 @@
 import { detectSkills, skillTerms, type SkillMention } from './dictionary';
 import type { SkillEntry } from './data/skill-aliases';
 import type { PostSection, PostSectionKind } from './job-post-html';
-import { stems } from './text';
+import { countFrom, stems } from './text';
 import type { RequirementImportance, RequirementOrigin, SkillRequirement, TopicRequirement } from './types';
 
 // The skills a job post asks for, read line by line: which are must-haves, which are alternatives to one
@@ -45,18 +45,6 @@ const aPlus =
 const placeholder =
   /^(?:similar|equivalent|comparable|related|other|others|etc|the like|a related field|related field|equivalent experience|similar tools?|similar systems?)$/i;
 const notAboutExperience = /\byears?\s+(?:ago|old)\b|\bfounded\b|\bin business\b|\bwarranty\b/i;
-const numberWords: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
 export const yearsPattern =
   /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*(?:or more\s+)?years?\b/i;
 /**
@@ -323,7 +311,7 @@ export function yearsRequired(requirementLines: string[], otherLines: string[] =
     if (!match?.[1] || notAboutExperience.test(line)) continue;
     if (!listed && !/experience|background|working|building|professional|industry|track record/i.test(line))
       continue;
-    const years = numberWords[match[1].toLowerCase()] ?? Number(match[1]);
+    const years = countFrom(match[1]);
     if (Number.isFinite(years) && years > 0 && years <= 25) best = Math.max(best ?? 0, years);
   }
   return best;

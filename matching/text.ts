@@ -167,3 +167,34 @@ export function stem(word: string): string {
 export function stems(text: string): string[] {
   return (text.toLowerCase().match(/[a-z0-9][a-z0-9+#]*/g) ?? []).filter((w) => !stopwords.has(w)).map(stem);
 }
+
+const numberWords: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+};
+
+/** A count as posts and resumes write it, in digits or in words ("9", "nine"): for regular expressions. */
+export const countPattern = `(\\d{1,2}|${Object.keys(numberWords).join('|')})`;
+
+/** The number a count written in digits or words stands for ("nine" → 9, "12" → 12). */
+export function countFrom(written: string): number {
+  return numberWords[written.toLowerCase()] ?? Number(written);
+}
