@@ -64,11 +64,21 @@ export function createMatcher(config: MatcherConfig = {}): Matcher {
       const asOf = options.asOf === undefined ? new Date() : new Date(options.asOf);
       const localResults = local.scoreWithDetails(profile, inputs, { asOf });
 
+      // The default model reads English only: its similarity for a resume in another language is noise, not
+      // evidence, and would sink a welder whose resume is in Spanish below forklift operators. Such a resume is
+      // not sent to the model; it is scored as without it, and its summary says why.
+      const unreadable = new Set(
+        semantic && !semantic.readsManyLanguages
+          ? inputs.filter((p) => !readsAsEnglish(p.text)).map((p) => p.personId)
+          : [],
+      );
+      const readable = inputs.filter((p) => !unreadable.has(p.personId));
+
       let semanticResults: Map<string, SemanticScorerResult> | undefined;
       let semanticStatus: SemanticStatus = { status: 'not-configured' };
       if (semantic && inputs.length > 0) {
         try {
-          const results = await semantic.scoreWithDetails(profile, inputs);
+          const results = readable.length > 0 ? await semantic.scoreWithDetails(profile, readable) : [];
           semanticResults = new Map(results.map((r) => [r.personId, r]));
         } catch (error) {
           if (!(error instanceof EmbeddingUnavailableError)) throw error;
@@ -76,18 +86,10 @@ export function createMatcher(config: MatcherConfig = {}): Matcher {
         }
       }
 
-      // The default model reads English only: its similarity for a resume in another language is noise, not
-      // evidence, and would sink a Spanish-speaking welder below forklift operators. Such a resume is scored
-      // as without the model, and its summary says why.
-      const unreadable = new Set(
-        semantic && !semantic.readsManyLanguages
-          ? inputs.filter((p) => !readsAsEnglish(p.text)).map((p) => p.personId)
-          : [],
-      );
       return localResults
         .map((localResult) => {
           const read = !unreadable.has(localResult.personId);
-          const semanticResult = read ? semanticResults?.get(localResult.personId) : undefined;
+          const semanticResult = semanticResults?.get(localResult.personId);
           return combineScores({
             profile,
             local: localResult,
