@@ -150,6 +150,19 @@ export async function maybeRecordGoldenHistory(h: { client: Client }, workflowId
 
 export type AutopilotHarness = Awaited<ReturnType<typeof startAutopilotHarness>>;
 
+/** Runs the job sync once and returns the sandbox's open (not confidential) job with the most applicants. */
+export async function syncedBusiestJob(h: AutopilotHarness): Promise<number> {
+  await h.client.workflow.execute('syncJobs', {
+    taskQueue: h.taskQueue,
+    workflowId: `sync-${h.taskQueue}`,
+    args: [{}],
+  });
+  const { state } = h.sandbox.runtime;
+  const open = state.jobs.filter((j) => j.status === 'open' && !j.confidential);
+  const applicants = (id: number) => state.applications.filter((a) => a.job_id === id).length;
+  return open.sort((a, b) => applicants(b.id) - applicants(a.id))[0]!.id;
+}
+
 /** Polls until `probe` returns a value (not undefined); fails with `what` after the deadline. */
 export async function eventually<T>(
   what: string,

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../../activities';
-import { startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
+import {
+  startAutopilotHarness,
+  syncedBusiestJob,
+  type AutopilotHarness,
+} from '../../support/autopilot-harness';
 
 // The demo as `npm start` runs it: the sandbox's default tenant (seed 1, 300 people) read through the
 // real source, train and score activities. Its seeded resumes put people above the default approval
@@ -11,16 +15,8 @@ describe('the demo tenant through the match activities', () => {
 
   beforeAll(async () => {
     h = await startAutopilotHarness({ candidates: 300, seed: 1 });
-    await h.client.workflow.execute('syncJobs', {
-      taskQueue: h.taskQueue,
-      workflowId: `sync-${h.taskQueue}`,
-      args: [{}],
-    });
     // The open job with the most applicants in the sandbox.
-    const { state } = h.sandbox.runtime;
-    const open = state.jobs.filter((j) => j.status === 'open' && !j.confidential);
-    const applicants = (id: number) => state.applications.filter((a) => a.job_id === id).length;
-    jobId = open.sort((a, b) => applicants(b.id) - applicants(a.id))[0]!.id;
+    jobId = await syncedBusiestJob(h);
   }, 120_000);
 
   afterAll(async () => {

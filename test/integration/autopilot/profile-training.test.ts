@@ -2,7 +2,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../../activities';
 import { latestJobProfile } from '../../../db/queries/job-profiles';
-import { startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
+import {
+  startAutopilotHarness,
+  syncedBusiestJob,
+  type AutopilotHarness,
+} from '../../support/autopilot-harness';
 
 // A cycle trains the job's profile before it scores. Training reads every outcome's resume, so a worker
 // skips it when what it would read is what it read last time over the profile it made then; anything
@@ -13,15 +17,7 @@ describe("training a job's profile cycle after cycle", () => {
 
   beforeAll(async () => {
     h = await startAutopilotHarness({ candidates: 300, seed: 1 });
-    await h.client.workflow.execute('syncJobs', {
-      taskQueue: h.taskQueue,
-      workflowId: `sync-${h.taskQueue}`,
-      args: [{}],
-    });
-    const { state } = h.sandbox.runtime;
-    const open = state.jobs.filter((j) => j.status === 'open' && !j.confidential);
-    const applicants = (id: number) => state.applications.filter((a) => a.job_id === id).length;
-    jobId = open.sort((a, b) => applicants(b.id) - applicants(a.id))[0]!.id;
+    jobId = await syncedBusiestJob(h);
   }, 120_000);
 
   afterAll(async () => {
