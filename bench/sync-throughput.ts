@@ -152,12 +152,7 @@ try {
   for (const count of workerCounts) {
     const taskQueue = `bench-sync-${count}-${Date.now()}`;
     const env = {
-      NODE_ENV: 'production',
-      DATABASE_URL: services.databaseUrl,
-      TEMPORAL_ADDRESS: services.temporal.address,
-      TEMPORAL_NAMESPACE: 'default',
-      TEMPORAL_TASK_QUEUE: taskQueue,
-      SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
+      ...services.workerSettings(taskQueue),
       ...sandboxConnectionSettings(sandbox),
       JOB_SYNC_INTERVAL_MINUTES: '600',
     };

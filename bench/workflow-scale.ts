@@ -87,12 +87,7 @@ try {
   const started = await startWorkerProcess(
     'worker',
     {
-      NODE_ENV: 'production',
-      DATABASE_URL: services.databaseUrl,
-      TEMPORAL_ADDRESS: services.temporal.address,
-      TEMPORAL_NAMESPACE: 'default',
-      TEMPORAL_TASK_QUEUE: taskQueue,
-      SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
+      ...services.workerSettings(taskQueue),
       ...sandboxConnectionSettings(sandbox),
       GREENHOUSE_RATE_LIMIT: String(budget),
       JOB_SYNC_INTERVAL_MINUTES: '600',

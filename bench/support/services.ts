@@ -30,6 +30,17 @@ export async function startBenchServices() {
   return {
     db,
     databaseUrl: ready.databaseUrl,
+    /** The settings a worker process needs to reach these services on its own task queue, as in production. */
+    workerSettings(taskQueue: string): Record<string, string> {
+      return {
+        NODE_ENV: 'production',
+        DATABASE_URL: ready.databaseUrl,
+        TEMPORAL_ADDRESS: ready.temporalAddress,
+        TEMPORAL_NAMESPACE: 'default',
+        TEMPORAL_TASK_QUEUE: taskQueue,
+        SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
+      };
+    },
     temporal: {
       address: ready.temporalAddress,
       client: new Client({ connection, namespace: ready.temporalNamespace }),
