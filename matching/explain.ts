@@ -1,5 +1,6 @@
 import { estimateSeniority, estimateYearsOfExperience, titleLines } from './candidate-facts';
 import { metroAreas } from './data/metro-areas';
+import { spokenLanguage } from './data/spoken-languages';
 import {
   detectTitles,
   seniorityRank,
@@ -8,6 +9,7 @@ import {
   titleById,
   titleTerms,
 } from './dictionary';
+import { writtenIn } from './language';
 import { skillsListLine } from './skills-lists';
 import { escapeRegExp, findMentions, snippetAt, stems, type Mention } from './text';
 import type {
@@ -77,12 +79,17 @@ function evaluate(
 }
 
 function evaluateSkill(requirement: SkillRequirement, text: string): Verdict {
+  const spoken = requirement.id
+    .replace(/^skill:/, '')
+    .split('|')
+    .flatMap((id) => spokenLanguage(id) ?? []);
   const mentions = findMentions(text, requirement.terms, requirement.patterns);
   const real = mentions.filter((m) => !precededBy(text, m, negated) && !precededBy(text, m, aspiring));
   if (real.length > 0) {
     const inExperience = real.find((m) => !skillsListLine.test(lineOf(text, m.index)));
-    // A skill named only in a skills list, with no role or project that used it, is a claim, not evidence.
-    if (!inExperience) {
+    // A skill named only in a skills list, with no role or project that used it, is a claim, not evidence —
+    // except a spoken language, which people state exactly so ("Languages: English, Spanish (native)").
+    if (!inExperience && spoken.length === 0) {
       const listed = real[0]!;
       return {
         status: 'partly',
@@ -90,7 +97,7 @@ function evaluateSkill(requirement: SkillRequirement, text: string): Verdict {
         reason: `lists ${listed.matched} under skills, but no experience shows it`,
       };
     }
-    const best = inExperience;
+    const best = inExperience ?? real[0]!;
     const matched = best.matched.toLowerCase();
     const named = requirement.label
       .toLowerCase()
@@ -102,6 +109,18 @@ function evaluateSkill(requirement: SkillRequirement, text: string): Verdict {
       reason: named
         ? `mentions ${best.matched}`
         : `mentions ${best.matched} (counts as ${requirement.label})`,
+    };
+  }
+  // A resume written in Spanish shows Spanish without naming it.
+  const language = writtenIn(text);
+  const writtenAs = language && spoken.find((entry) => entry.writtenAs === language);
+  if (writtenAs && mentions.length === 0) {
+    // The longest line: a sentence of their work, not the name or a contact line.
+    const shown = text.split('\n').reduce((longest, line) => (line.length > longest.length ? line : longest), '');
+    return {
+      status: 'met',
+      evidence: snippetAt(text, text.indexOf(shown), shown.length),
+      reason: `the resume is written in ${writtenAs.label}`,
     };
   }
   for (const implyingId of requirement.impliedBy) {

@@ -45,11 +45,13 @@ export function trainJobProfile(input: TrainJobProfileInput): JobProfile {
 
   const requirements: Requirement[] = [];
   const family = titleFamilyOf(title) ?? titleFamilyOf(job.title);
-  // A title the dictionary does not know is matched as written, without its level or team
-  // ("Senior Registered Nurse, ICU" → "registered nurse").
+  // A title the dictionary does not know is matched as written, without its level, team or the languages it
+  // asks for ("Senior Registered Nurse, ICU" → "registered nurse"; "Bilingual Teller (English/Spanish)" →
+  // "teller": the language is a requirement of its own, read from the title by skillRequirements).
   const bareTitle =
     title
       .replace(/\(.*?\)/g, '')
+      .replace(/\b(bilingual|(?:spanish|french|mandarin)[- ]speaking)\s+/gi, '')
       .split(/,| - | – /)[0]
       ?.replace(/\b(senior|sr\.?|junior|jr\.?|staff|lead|principal|head of|associate)\s+/gi, '')
       .trim() || title;

@@ -15,13 +15,23 @@ for (const [language, words] of Object.entries(functionWords)) {
   for (const word of words) languageOf.set(word, [...(languageOf.get(word) ?? []), language]);
 }
 
-/** True when a text reads as English, or has too few function words to tell (then nothing changes). */
-export function readsAsEnglish(text: string): boolean {
+/**
+ * The language a text is written in when it is clearly not English: a code of `functionWords` ("es"), or
+ * undefined for English or a text with too few function words to tell.
+ */
+export function writtenIn(text: string): string | undefined {
   const counts = new Map<string, number>();
   for (const word of text.toLowerCase().match(/\p{L}+/gu) ?? []) {
     for (const language of languageOf.get(word) ?? []) counts.set(language, (counts.get(language) ?? 0) + 1);
   }
   const english = counts.get('en') ?? 0;
-  const other = Math.max(0, ...[...counts].filter(([l]) => l !== 'en').map(([, n]) => n));
-  return other < 4 || other <= 2 * english;
+  const [language, other] = [...counts]
+    .filter(([l]) => l !== 'en')
+    .reduce<[string | undefined, number]>((best, [l, n]) => (n > best[1] ? [l, n] : best), [undefined, 0]);
+  return other < 4 || other <= 2 * english ? undefined : language;
+}
+
+/** True when a text reads as English, or has too few function words to tell (then nothing changes). */
+export function readsAsEnglish(text: string): boolean {
+  return writtenIn(text) === undefined;
 }

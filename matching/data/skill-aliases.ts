@@ -1,3 +1,5 @@
+import { spokenLanguages } from './spoken-languages';
+
 // The skill dictionary: what counts as "has Kubernetes" in a resume. Kept as data so a recruiter or an
 // engineer can add a synonym without touching the scorer. `aliases` are lower-case phrases matched on word
 // boundaries; `patterns` are case-sensitive regular expressions for names that are also ordinary English
@@ -641,4 +643,5 @@ export const skillAliases: SkillEntry[] = [
     ],
     related: ['mentoring'],
   },
+  ...spokenLanguages,
 ];
