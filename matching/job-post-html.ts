@@ -105,8 +105,12 @@ export function splitPostSections(html: string): PostSection[] {
       sections.push({ kind: classifyHeading(heading), heading, lines: [] });
       continue;
     }
-    if (notAboutThePerson.test(line) && sections[sections.length - 1]?.kind !== 'ignored') {
-      sections.push({ kind: 'ignored', heading: '', lines: [line] });
+    // An aside does not make a line about pay: "Bilingual English/Spanish preferred (bilingual differential of
+    // $1.25/hour)" still asks for Spanish.
+    const current = sections[sections.length - 1]!;
+    if (notAboutThePerson.test(line.replace(/\([^()]*\)/g, '')) && current.kind !== 'ignored') {
+      // The list goes on after the pay line or the EEO sentence inside it.
+      sections.push({ kind: 'ignored', heading: '', lines: [line] }, { ...current, lines: [] });
       continue;
     }
     sections[sections.length - 1]?.lines.push(line.replace(/^- /, ''));

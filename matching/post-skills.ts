@@ -33,9 +33,11 @@ const trailingFiller =
 // Where and how the job is done: the location requirement covers it.
 const workArrangement =
   /\b(remote|hybrid|on-?site|in (?:our|the) office|relocat\w*|days a week)\b|\boffices?\s*:/i;
-// An equal-opportunity sentence inside a requirements section ("We welcome applicants of every background.").
+// An equal-opportunity sentence or an invitation inside a requirements section ("We welcome applicants of every
+// background.", "New graduates welcome", "those who completed an externship are welcome to apply"): who may
+// apply, not what everyone must show. ("Certifications such as GCIH are welcome" is a plus, not an invitation.)
 const equalOpportunity =
-  /\b(equal opportunity|we welcome applicants|all qualified applicants|without regard to)\b/i;
+  /\b(equal opportunity|we welcome applicants|all qualified applicants|without regard to|encourage\w* (?:you )?to apply)\b|\b(?:graduates?|applicants?|candidates?|people|those|anyone|students?|career changers?)\b[^.;]*\b(?:welcome|encouraged)\b/i;
 // Lines about how someone works, not what they know: no resume line can show them.
 const softSkills =
   /communicat|collaborat|team player|self-starter|curious|ownership|passion|fast-paced|detail-oriented|english|written|verbal|problem[- ]solv|empath|humble|growth mindset|autonomous|independent/i;
@@ -211,7 +213,7 @@ export function skillRequirements(
   const structured = sections.some((s) => s.kind === 'must-have' || s.kind === 'nice-to-have');
   for (const section of sections) {
     if (section.kind === 'ignored' || (section.kind === 'intro' && structured)) continue;
-    for (const line of section.lines) {
+    for (const line of section.lines.flatMap((l) => items(section.kind, l))) {
       const found = outermostSkills(detectSkills(line));
       if (found.length === 0) {
         const topic =
@@ -243,6 +245,20 @@ export function skillRequirements(
     };
   });
   return [...skills, ...topics.values()];
+}
+
+/**
+ * A requirements paragraph written as one sentence of items ("High school diploma or GED; fluent English and
+ * Spanish; 1+ year of customer service, call center preferred") is a list: each item is judged on its own,
+ * so one item's "preferred" does not make the others optional.
+ */
+function items(kind: PostSectionKind, line: string): string[] {
+  if (kind !== 'must-have' && kind !== 'nice-to-have') return [line];
+  const parts = line
+    .split(/;\s+/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return parts.length > 0 ? parts : [line];
 }
 
 function asWorded(entry: SkillEntry, worded: string | undefined): string {

@@ -125,3 +125,49 @@ describe('a paragraph after the last list', () => {
     expect(topics.join(' | ')).not.toMatch(/offices|welcome/i);
   });
 });
+
+describe('requirements written as one sentence of items', () => {
+  const profile = trainJobProfile({
+    job: { jobId: 'lab', title: 'Medical Laboratory Scientist', offices: ['Omaha, NE'] },
+    post: {
+      title: 'Medical Laboratory Scientist',
+      content: `<h3>Requirements</h3><ul>
+<li>ASCP certification; SQL, call center software preferred</li>
+<li>New graduates welcome; 1+ year of hospital laboratory experience preferred</li>
+<li>Certifications such as MB(ASCP) or SBB are welcome, but not required</li>
+<li>$24 – $30 per hour, depending on certification</li>
+<li>Python (our instrument scripts run on it)</li>
+</ul>`,
+    },
+  });
+  const requirement = (pattern: RegExp) => profile.requirements.find((r) => pattern.test(r.label));
+
+  it('judges each item on its own: one item\'s "preferred" does not make the others optional', () => {
+    expect(requirement(/ascp certification/i)).toMatchObject({ kind: 'topic', importance: 'must' });
+    expect(requirement(/^SQL$/)).toMatchObject({ importance: 'nice' });
+  });
+
+  it('takes no requirement from an invitation, but keeps what the post calls welcome as a plus', () => {
+    expect(profile.requirements.map((r) => r.label).join(' | ')).not.toMatch(/graduates/i);
+    expect(requirement(/sbb/i)).toMatchObject({ importance: 'nice' });
+  });
+
+  it('reads the rest of the list after a pay line inside it', () => {
+    expect(requirement(/^Python$/)).toMatchObject({ importance: 'must' });
+  });
+});
+
+describe('a requirement with pay in an aside', () => {
+  it('still asks for what it names: "Bilingual English/Spanish preferred (differential of $1.25/hour)"', () => {
+    const profile = trainJobProfile({
+      job: { jobId: 'ma', title: 'Medical Assistant', offices: ['Sacramento, CA'] },
+      post: {
+        title: 'Medical Assistant',
+        content: `<h3>What you bring</h3><ul><li>Current BLS</li>
+<li>Bilingual English/Spanish strongly preferred (bilingual differential of $1.25/hour)</li></ul>`,
+      },
+    });
+    expect(profile.requirements.find((r) => r.label === 'Spanish')).toMatchObject({ importance: 'nice' });
+    expect(profile.requirements.find((r) => r.kind === 'title')?.label).toBe('Medical Assistant');
+  });
+});
