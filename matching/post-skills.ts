@@ -22,7 +22,7 @@ export const skillWeights = {
 
 // A must-have line that hedges is a nice-to-have in disguise.
 const hedged =
-  /\b(a plus|is a plus|plus if|bonus|preferred|nice to have|ideally|desirable|familiarity with|exposure to|not required|great if)\b/i;
+  /\b(a plus|is a plus|plus if|bonus|preferred|nice to have|ideally|desirable|familiarity with|exposure to|not required|great if|will (?:also )?be considered)\b/i;
 // Text between two skills that keeps them in one list: "Go, Rust or C++", "Python/R", "Kafka and Redis".
 const listGap = /^[\s,/]*(?:(and\/or|or|and|as well as|nor)\b)?[\s,/]*$/i;
 // Words that open a requirement line without saying what is required.

@@ -137,6 +137,7 @@ describe('requirements written as one sentence of items', () => {
 <li>Certifications such as MB(ASCP) or SBB are welcome, but not required</li>
 <li>$24 – $30 per hour, depending on certification</li>
 <li>Python (our instrument scripts run on it)</li>
+<li>State licensure; applicants with a foreign MLS credential will be considered</li>
 </ul>`,
     },
   });
@@ -150,6 +151,8 @@ describe('requirements written as one sentence of items', () => {
   it('takes no requirement from an invitation, but keeps what the post calls welcome as a plus', () => {
     expect(profile.requirements.map((r) => r.label).join(' | ')).not.toMatch(/graduates/i);
     expect(requirement(/sbb/i)).toMatchObject({ importance: 'nice' });
+    expect(requirement(/state licensure/i)).toMatchObject({ importance: 'must' });
+    expect(requirement(/foreign mls credential/i)).toMatchObject({ importance: 'nice' });
   });
 
   it('reads the rest of the list after a pay line inside it', () => {
