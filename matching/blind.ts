@@ -182,6 +182,18 @@ export function blindText(text: string, identity: KnownIdentity = {}): BlindedTe
   return { text: out, redactions };
 }
 
+// A line blinding left with nothing but masks and separators ("[name]", "[email] · [phone]"): a quote of the
+// person's work reads better without it.
+const onlyMasks = /^[\s·|,;:•–—-]*(?:\[[a-z ]+\][\s·|,;:•–—-]*)+$/;
+
+/** The blinded text without lines that hold only masks, for quoting as evidence (never for scoring). */
+export function withoutMaskOnlyLines(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !onlyMasks.test(line))
+    .join('\n');
+}
+
 export type CandidateSources = {
   personId: string;
   /** Extracted resumes, failures included: they are reported, never scored as empty. */

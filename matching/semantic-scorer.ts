@@ -1,3 +1,4 @@
+import { withoutMaskOnlyLines } from './blind';
 import { titleLines } from './candidate-facts';
 import { embedWithCache, type EmbeddingCache } from './embedding-cache';
 import type { EmbeddingClient } from './embedding-client';
@@ -201,6 +202,6 @@ export function cosine(a: readonly number[], b: readonly number[]): number {
 }
 
 function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = withoutMaskOnlyLines(text).replace(/\s+/g, ' ').trim();
   return flat.length <= 180 ? flat : `${flat.slice(0, 179)}…`;
 }

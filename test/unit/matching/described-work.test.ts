@@ -100,6 +100,8 @@ describe('a resume written as prose', () => {
     // Before, with no title line there was nothing to compare the title with: "not met", whatever the text.
     expect(title?.status).toBe('partly');
     expect(title?.evidence ?? '').toMatch(/worked as an account executive/);
+    // The quote is of their work: the masked name line above it is left out ("[name] I sell software…").
+    expect(title?.evidence ?? '').toMatch(/^I sell software/);
   });
 });
 
