@@ -57,6 +57,7 @@ export async function signalStoredEvent(context: SignalDeps, rowId: number): Pro
           toStageName: application.stage_name ?? null,
           ...(application.status ? { status: application.status } : {}),
           occurredAt,
+          ...(application.last_activity_at ? { changedAt: application.last_activity_at } : {}),
         };
         targets.push(() => workflows.signalAutopilot(row.job_id!, stageEventSignal, stageEvent));
       } else {

@@ -49,6 +49,11 @@ export interface StageEvent {
   /** For merges: the candidate that remains. */
   mergedIntoCandidateId?: number;
   occurredAt: string;
+  /**
+   * When the change happened in Greenhouse (the application's last activity), where the source says:
+   * webhooks arrive in any order, and a change older than one already acted on must not undo it.
+   */
+  changedAt?: string;
 }
 
 export interface ApprovalDecision {

@@ -50,6 +50,12 @@ function standingAfter(event: StageEvent, presence: GreenhousePresence): Greenho
   return { stageId: event.toStageId ?? now?.stageId ?? null, status };
 }
 
+/** True when both times are known and the first is earlier. */
+function changedBefore(changedAt: string | undefined, than: string | null | undefined): boolean {
+  if (!changedAt || !than) return false;
+  return new Date(changedAt).getTime() < new Date(than).getTime();
+}
+
 export function trackActivities(deps: ActivityDeps) {
   const { db } = deps;
 
@@ -95,6 +101,7 @@ export function trackActivities(deps: ActivityDeps) {
             toStageName: application.stage_name,
             status: application.status,
             occurredAt: application.updated_at ?? to.toISOString(),
+            ...(application.last_activity_at ? { changedAt: application.last_activity_at } : {}),
           });
         }
       });
@@ -153,13 +160,18 @@ export function trackActivities(deps: ActivityDeps) {
             )
           : presenceFromApplications(input.jobId, event.candidateId, applications);
       const before = await greenhouseStandingOf(db, input.jobId, personId);
-      const standing = standingAfter(event, presence);
+      const told = standingAfter(event, presence);
+      const standing = told && { ...told, changedAt: event.changedAt ?? null };
+      // A change older than the one Pilothouse last acted on (its webhook came late): its flows still run —
+      // the person went through it — but where they stand stays the newer change, or the next re-read of
+      // Greenhouse would take the newer change for news and run its flows a second time.
+      const older = changedBefore(event.changedAt, before?.changedAt);
       await recordGreenhousePresence(db, {
         jobId: input.jobId,
         personId,
         presence,
-        standing: { actedOn: standing },
-        lastActivityAt: event.occurredAt,
+        standing: { actedOn: older ? before : standing },
+        ...(older ? {} : { lastActivityAt: event.occurredAt }),
       });
       // The same change told twice (its webhook, and the cycle's re-read of Greenhouse) sets flows off once.
       if (event.kind !== 'application_deleted' && sameStanding(before, standing)) return { actions: [] };
@@ -170,8 +182,9 @@ export function trackActivities(deps: ActivityDeps) {
           ? ruleEventForStatus(await loadStageMapping(db, input.jobId), {
               kind: event.kind,
               status: standing!.status ?? 'in_process',
-              // Webhooks do not say where the application came from; Pilothouse knows where it stood.
-              fromStageId: event.fromStageId ?? before?.stageId ?? null,
+              // Webhooks do not say where the application came from; Pilothouse knows where it stood — unless
+              // this change is older than that standing.
+              fromStageId: event.fromStageId ?? (older ? null : (before?.stageId ?? null)),
               toStageId: event.toStageId ?? null,
             })
           : null;

@@ -47,10 +47,17 @@ export function presenceFromApplications(
   };
 }
 
-/** The stage and status a presence record says the person stands at, or null when not in Greenhouse. */
+/**
+ * The stage and status a presence record says the person stands at (and since when, as Greenhouse dates the
+ * application's last activity), or null when not in Greenhouse.
+ */
 export function standingOf(presence: GreenhousePresence): GreenhouseStanding | null {
   if (presence.kind === 'none') return null;
-  return { stageId: presence.stageId ?? null, status: presence.status ?? null };
+  return {
+    stageId: presence.stageId ?? null,
+    status: presence.status ?? null,
+    changedAt: presence.lastActivityAt ?? null,
+  };
 }
 
 export function sameStanding(a: GreenhouseStanding | null, b: GreenhouseStanding | null): boolean {

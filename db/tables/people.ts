@@ -59,6 +59,8 @@ export type GreenhousePresence =
 export interface GreenhouseStanding {
   stageId: number | null;
   status: 'in_process' | 'rejected' | 'hired' | 'converted' | null;
+  /** When Greenhouse made the change this standing comes from, when known (StageEvent.changedAt). */
+  changedAt?: string | null;
 }
 
 export type PipelineStage =

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addPersonToJob } from '../../../db/queries/people';
+import { readWatermark } from '../../../db/queries/watermarks';
 import { collect } from '../../../greenhouse/client';
 import { autopilotWorkflowId, newSourceDataSignal, stageEventSignal } from '../../../temporal/autopilot-api';
 import {
@@ -40,7 +41,7 @@ describe('rules set off by what a recruiter does in Greenhouse', () => {
     expect(response.status, `the recruiter's ${action}`).toBe(200);
   };
   const tagsOf = () => pilothouseTags(h.db, jobId, personId);
-  /** How many times each Greenhouse-change flow ran for Quinn (one decision trace per run). */
+  /** How many times each Greenhouse-change flow ran for Quinn (one decision trace per run), a move's by stage. */
   const flowRuns = async () => {
     const traces = await h.db
       .selectFrom('decision_trace')
@@ -50,11 +51,20 @@ describe('rules set off by what a recruiter does in Greenhouse', () => {
       .execute();
     const runs: Record<string, number> = {};
     for (const { event } of traces) {
-      const type = (event as { type: string }).type;
-      runs[type] = (runs[type] ?? 0) + 1;
+      const { type, toStageId } = event as { type: string; toStageId?: number };
+      const key = type === 'stageChanged' ? `stageChanged to ${toStageId}` : type;
+      runs[key] = (runs[key] ?? 0) + 1;
     }
     return runs;
   };
+  const candidateIdOfQuinn = async () =>
+    (
+      await h.db
+        .selectFrom('person')
+        .select('greenhouse_candidate_id')
+        .where('id', '=', personId)
+        .executeTakeFirstOrThrow()
+    ).greenhouse_candidate_id!;
   /** The autopilot's next cycle re-reads the changed applications; its flows' steps follow. */
   const taggedAfterNextCycle = async (wanted: string) => {
     await h.client.workflow.getHandle(autopilotWorkflowId(jobId)).signal(newSourceDataSignal, {
@@ -129,6 +139,58 @@ describe('rules set off by what a recruiter does in Greenhouse', () => {
     await taggedAfterNextCycle('moved on');
   });
 
+  it('a move told late, after a later move, runs its flow once and does not set the later move off again', async () => {
+    // Quinn stands at the second stage. The recruiter moves them to the third, then the fourth; the two
+    // webhooks arrive the other way round, then the next cycle re-reads Greenhouse.
+    await publish(trigger.stageChanged(null, ghStage(stageIds[2]!)), [tag('third stage', 'pilothouse')]);
+    await publish(trigger.stageChanged(null, ghStage(stageIds[3]!)), [tag('fourth stage', 'pilothouse')]);
+    const candidateId = await candidateIdOfQuinn();
+    /** When Greenhouse says the application last changed: what each webhook carries. */
+    const lastActivity = async () =>
+      (await collect(h.harvest.listApplications({ candidate_ids: [candidateId] }))).find(
+        (a) => a.id === applicationId,
+      )!.last_activity_at!;
+    await recruiter('move', { to_stage_id: stageIds[2] });
+    const movedToThird = await lastActivity();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await recruiter('move', { to_stage_id: stageIds[3] });
+    const movedToFourth = await lastActivity();
+    expect(new Date(movedToFourth).getTime()).toBeGreaterThan(new Date(movedToThird).getTime());
+    const autopilot = h.client.workflow.getHandle(autopilotWorkflowId(jobId));
+    const webhook = (toStageId: number, changedAt: string) =>
+      autopilot.signal(stageEventSignal, {
+        eventId: `webhook-move-${toStageId}`,
+        kind: 'stage_changed',
+        jobId,
+        candidateId,
+        applicationId,
+        toStageId,
+        toStageName: null,
+        status: 'in_process',
+        occurredAt: new Date().toISOString(),
+        changedAt,
+      });
+    const tagged = (wanted: string) =>
+      eventually(`the "${wanted}" tag`, async () => ((await tagsOf()).includes(wanted) ? true : undefined));
+
+    await webhook(stageIds[3]!, movedToFourth);
+    await tagged('fourth stage');
+    await webhook(stageIds[2]!, movedToThird);
+    await tagged('third stage');
+    const readBefore = await readWatermark(h.db, `job:${jobId}:reconcile`);
+    await autopilot.signal(newSourceDataSignal, { reason: 'manual' });
+    await eventually('the next cycle re-read Greenhouse', async () =>
+      (await readWatermark(h.db, `job:${jobId}:reconcile`)) > readBefore ? true : undefined,
+    );
+
+    // Before, the late webhook left Quinn standing at the third stage, and the re-read took Greenhouse's
+    // fourth stage for a new move: the fourth stage's flow ran twice.
+    expect(await flowRuns()).toMatchObject({
+      [`stageChanged to ${stageIds[2]}`]: 1,
+      [`stageChanged to ${stageIds[3]}`]: 1,
+    });
+  });
+
   it('"Application rejected": the recruiter rejects Quinn and the flow tags them', async () => {
     await recruiter('reject');
     await taggedAfterNextCycle('rejected in Greenhouse');
@@ -139,12 +201,8 @@ describe('rules set off by what a recruiter does in Greenhouse', () => {
     await recruiter('hire');
     await taggedAfterNextCycle('hired');
     // The hire's webhook arrives late, after the cycle's re-read of Greenhouse found it: the same change, told twice.
-    const { greenhouse_candidate_id: candidateId } = await h.db
-      .selectFrom('person')
-      .select('greenhouse_candidate_id')
-      .where('id', '=', personId)
-      .executeTakeFirstOrThrow();
-    const hired = (await collect(h.harvest.listApplications({ candidate_ids: [candidateId!] }))).find(
+    const candidateId = await candidateIdOfQuinn();
+    const hired = (await collect(h.harvest.listApplications({ candidate_ids: [candidateId] }))).find(
       (a) => a.id === applicationId,
     )!;
     const occurredAt = '2026-12-04T09:30:00.000Z';
@@ -152,7 +210,7 @@ describe('rules set off by what a recruiter does in Greenhouse', () => {
       eventId: `webhook-hire-${applicationId}`,
       kind: 'hired',
       jobId,
-      candidateId: candidateId!,
+      candidateId,
       applicationId,
       toStageId: hired.job_interview_stage_id ?? null,
       toStageName: hired.stage_name ?? null,
@@ -170,8 +228,14 @@ describe('rules set off by what a recruiter does in Greenhouse', () => {
         ? true
         : undefined;
     });
-    expect(new Set(await tagsOf())).toEqual(new Set(['moved on', 'rejected in Greenhouse', 'hired']));
+    expect(new Set(await tagsOf())).toEqual(
+      new Set(['moved on', 'third stage', 'fourth stage', 'rejected in Greenhouse', 'hired']),
+    );
     // Each flow ran once: the move's flow not again for the hire, the hire's not for its second telling.
-    expect(await flowRuns()).toMatchObject({ stageChanged: 1, applicationRejected: 1, candidateHired: 1 });
+    expect(await flowRuns()).toMatchObject({
+      [`stageChanged to ${stageIds[1]}`]: 1,
+      applicationRejected: 1,
+      candidateHired: 1,
+    });
   });
 });
