@@ -6,51 +6,65 @@ import { stagesOfTab } from './pipeline-tabs';
 /** `%`, `_` and `\` typed by a user match themselves, not any text. */
 const escapeLike = (text: string) => text.replace(/[%_\\]/g, (c) => `\\${c}`);
 
+/** People listed on one page of a job screen. */
+export const PIPELINE_PAGE_SIZE = 100;
+
+export type PipelineFilter = { stage: string | null; q: string; from?: string | null };
+
 /**
- * Up to 300 people of the job, best score first, with their latest explanation and export. `stage` is a
- * pipeline tab; `from` an uploaded list's file name (source_ref is "<file>#row-<n>"), whatever stage its
- * people are in now; `q` searches names, titles and companies.
+ * One page of the job's people, best score first, with their latest explanation and export, and how many
+ * the filter finds in all. `stage` is a pipeline tab; `from` an uploaded list's file name (source_ref is
+ * "<file>#row-<n>"), whatever stage its people are in now; `q` searches names, titles and companies.
  */
-export async function pipelinePeople(
-  db: Db,
-  jobId: number,
-  filter: { stage: string | null; q: string; from?: string | null },
-) {
+export async function pipelinePeople(db: Db, jobId: number, filter: PipelineFilter, page = 1) {
+  const found = filtered(db, jobId, filter);
+  const [rows, counted] = await Promise.all([
+    found
+      .leftJoin('match_score as m', (join) =>
+        join
+          .onRef('m.job_id', '=', 'jp.job_id')
+          .onRef('m.person_id', '=', 'jp.person_id')
+          .onRef('m.profile_version', '=', 'jp.profile_version'),
+      )
+      .leftJoin('export_ledger as x', (join) =>
+        join.onRef('x.job_id', '=', 'jp.job_id').onRef('x.person_id', '=', 'jp.person_id'),
+      )
+      .select([
+        'jp.person_id',
+        'p.first_name',
+        'p.last_name',
+        'p.title',
+        'p.company',
+        'p.location',
+        'p.greenhouse_candidate_id',
+        'jp.source_kind',
+        'jp.source_ref',
+        'jp.pipeline_stage',
+        'jp.greenhouse',
+        'jp.score',
+        'jp.last_activity_at',
+        'm.explanation',
+        'x.status as export_status',
+        'x.failure_message',
+        'x.greenhouse_candidate_id as exported_candidate_id',
+      ])
+      .orderBy(sql`jp.score desc nulls last`)
+      .orderBy('p.last_name')
+      // Equal scores and names still have one order, so a person is on exactly one page.
+      .orderBy('jp.person_id')
+      .limit(PIPELINE_PAGE_SIZE)
+      .offset((page - 1) * PIPELINE_PAGE_SIZE)
+      .execute(),
+    found.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(counted.total) };
+}
+
+function filtered(db: Db, jobId: number, filter: PipelineFilter) {
   let query = db
     .selectFrom('job_person as jp')
     .innerJoin('person as p', 'p.id', 'jp.person_id')
-    .leftJoin('match_score as m', (join) =>
-      join
-        .onRef('m.job_id', '=', 'jp.job_id')
-        .onRef('m.person_id', '=', 'jp.person_id')
-        .onRef('m.profile_version', '=', 'jp.profile_version'),
-    )
-    .leftJoin('export_ledger as x', (join) =>
-      join.onRef('x.job_id', '=', 'jp.job_id').onRef('x.person_id', '=', 'jp.person_id'),
-    )
-    .select([
-      'jp.person_id',
-      'p.first_name',
-      'p.last_name',
-      'p.title',
-      'p.company',
-      'p.location',
-      'p.greenhouse_candidate_id',
-      'jp.source_kind',
-      'jp.source_ref',
-      'jp.pipeline_stage',
-      'jp.greenhouse',
-      'jp.score',
-      'jp.last_activity_at',
-      'm.explanation',
-      'x.status as export_status',
-      'x.failure_message',
-      'x.greenhouse_candidate_id as exported_candidate_id',
-    ])
-    .where('jp.job_id', '=', jobId)
-    .orderBy(sql`jp.score desc nulls last`)
-    .orderBy('p.last_name')
-    .limit(300);
+    .where('jp.job_id', '=', jobId);
   if (filter.stage) query = query.where('jp.pipeline_stage', 'in', stagesOfTab(filter.stage));
   if (filter.from) {
     const prefix = `${escapeLike(filter.from)}#row-%`;
@@ -67,7 +81,7 @@ export async function pipelinePeople(
       ]),
     );
   }
-  return query.execute();
+  return query;
 }
 
 /** The current score of everyone scored for the job. */

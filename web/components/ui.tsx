@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 
 export function PageHeader({
   title,
@@ -26,6 +27,28 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
       <strong>{title}</strong>
       {children ? <p>{children}</p> : null}
     </div>
+  );
+}
+
+/** Previous / "Page 2 of 9" / Next under a list that is read a page at a time. */
+export function Pager({
+  page,
+  pages,
+  link,
+}: {
+  page: number;
+  pages: number;
+  link: (page: number) => string;
+}) {
+  if (pages <= 1) return null;
+  return (
+    <nav className="pager" aria-label="Pages" data-testid="pager">
+      {page > 1 ? <Link to={link(page - 1)}>← Previous</Link> : <span />}
+      <span className="small muted">
+        Page {page} of {pages}
+      </span>
+      {page < pages ? <Link to={link(page + 1)}>Next →</Link> : <span />}
+    </nav>
   );
 }
 

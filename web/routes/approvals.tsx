@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Route } from './+types/approvals';
 import { useCsrfToken } from '../components/csrf';
 import { GreenhouseStatus, MatchExplanation, ScorePill } from '../components/people';
-import { Badge, EmptyState, Notice, PageHeader, Spinner } from '../components/ui';
+import { Badge, EmptyState, Notice, PageHeader, Pager, Spinner } from '../components/ui';
 import {
   approvalRefusals,
   decideApprovals,
@@ -570,15 +570,7 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
               </section>
             ))}
           </div>
-          {inbox.pages > 1 ? (
-            <nav className="pager" aria-label="Pages" data-testid="pager">
-              {inbox.page > 1 ? <Link to={pageLink(inbox.page - 1)}>← Previous</Link> : <span />}
-              <span className="small muted">
-                Page {inbox.page} of {inbox.pages}
-              </span>
-              {inbox.page < inbox.pages ? <Link to={pageLink(inbox.page + 1)}>Next →</Link> : <span />}
-            </nav>
-          ) : null}
+          <Pager page={inbox.page} pages={inbox.pages} link={pageLink} />
         </>
       )}
     </main>

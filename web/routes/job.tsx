@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
-import { Form, Link, NavLink, useFetcher, useRevalidator } from 'react-router';
+import { Form, Link, NavLink, useFetcher, useRevalidator, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/job';
 import { useCsrfToken } from '../components/csrf';
 import { JobCharts } from '../components/job-charts';
 import { GreenhouseStatus, MatchExplanation, ScorePill } from '../components/people';
 import { PHASE_LABELS, PHASE_ORDER, PIPELINE_STAGES, phaseLabel } from '../components/pipeline';
-import { Badge, EmptyState, Notice, PageHeader, Spinner } from '../components/ui';
+import { Badge, EmptyState, Notice, PageHeader, Pager, Spinner } from '../components/ui';
 import { setJobCadence } from '../../db/queries/jobs';
 import { isOnJob } from '../../db/queries/pipeline';
 import { countsForJob } from '../../db/queries/pipeline-counts';
@@ -54,10 +54,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const q = (url.searchParams.get('q') ?? '').trim();
   const from = url.searchParams.get('from')?.trim() || null;
   const view = url.searchParams.get('view') === 'charts' ? 'charts' : 'people';
+  const page = Number.parseInt(url.searchParams.get('page') ?? '', 10);
   // Read before the people: a change made while they are read moves the stamp past this one.
   const stamp = await pipelineStamp(context.db, jobId);
-  const [people, counts, autopilot, scores, pools] = await Promise.all([
-    view === 'charts' ? [] : jobPeople(context, jobId, { stage, q, from }),
+  const [listing, counts, autopilot, scores, pools] = await Promise.all([
+    view === 'charts' ? null : jobPeople(context, jobId, { stage, q, from }, page > 0 ? page : 1),
     countsForJob(context.db, jobId),
     autopilotStatus(context, jobId),
     view === 'charts' ? scoreChartData(context, jobId) : null,
@@ -72,7 +73,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       cadenceMinutes: job.cadence_minutes,
       department: job.department_name,
     },
-    people,
+    people: listing?.people ?? [],
+    listing: listing && {
+      total: listing.total,
+      page: listing.page,
+      pages: listing.pages,
+      pageSize: listing.pageSize,
+    },
     stamp,
     counts,
     autopilot,
@@ -305,9 +312,16 @@ function ExportButton({ personId, name }: { personId: string; name: string }) {
 }
 
 export default function Job({ loaderData }: Route.ComponentProps) {
-  const { job, people, stamp, counts, autopilot, filter, view, scores, pools, canExport, isAdmin } =
+  const { job, people, listing, stamp, counts, autopilot, filter, view, scores, pools, canExport, isAdmin } =
     loaderData;
   const revalidator = useRevalidator();
+  const [params] = useSearchParams();
+  // Another page keeps the tab, the search and the list being looked at.
+  const pageLink = (page: number) => {
+    const next = new URLSearchParams(params);
+    next.set('page', String(page));
+    return `?${next.toString()}`;
+  };
   const busy =
     (autopilot.state === 'running' && BUSY_PHASES.has(autopilot.status.phase)) ||
     people.some((p) => p.exportStatus === 'running');
@@ -395,8 +409,8 @@ export default function Job({ loaderData }: Route.ComponentProps) {
       {filter.from ? (
         <Notice tone="info">
           <span data-testid="from-list">
-            Showing the {people.length} {people.length === 1 ? 'person' : 'people'} added from {filter.from},
-            each with the stage they are at now.
+            Showing the {listing?.total ?? 0} {listing?.total === 1 ? 'person' : 'people'} added from{' '}
+            {filter.from}, each with the stage they are at now.
           </span>{' '}
           <Link to={`/jobs/${job.id}`}>Show everyone</Link>
         </Notice>
@@ -416,6 +430,11 @@ export default function Job({ loaderData }: Route.ComponentProps) {
               Search
             </button>
           </Form>
+          {listing && listing.pages > 1 ? (
+            <p className="small muted" data-testid="page-range">
+              {rangeOf(listing)} of {listing.total} people, best score first
+            </p>
+          ) : null}
           {people.length === 0 ? (
             <EmptyState title={total === 0 ? 'Nobody in this pipeline yet.' : 'Nobody matches.'}>
               {total === 0
@@ -470,10 +489,17 @@ export default function Job({ loaderData }: Route.ComponentProps) {
               ))}
             </ul>
           )}
+          {listing ? <Pager page={listing.page} pages={listing.pages} link={pageLink} /> : null}
         </>
       )}
     </main>
   );
+}
+
+/** "101–200": the people this page shows, counted from 1. */
+function rangeOf(listing: { page: number; pageSize: number; total: number }): string {
+  const first = (listing.page - 1) * listing.pageSize + 1;
+  return `${first}–${Math.min(listing.total, first + listing.pageSize - 1)}`;
 }
 
 export { ErrorBoundary } from '../components/route-error';

@@ -1,4 +1,4 @@
-import { pipelinePeople } from '../../db/queries/pipeline-people';
+import { PIPELINE_PAGE_SIZE, pipelinePeople, type PipelineFilter } from '../../db/queries/pipeline-people';
 import type { GreenhousePresence } from '../../db/tables/people';
 import type { ExportCandidateInput } from '../../temporal/autopilot-api';
 import { greenhouseLinks, profileLink, type GreenhouseLinks } from './greenhouse.server';
@@ -91,17 +91,30 @@ export function greenhouseBadge(
   };
 }
 
-/** Everyone in the job's Pilothouse pipeline with their latest score, explanation and Greenhouse status. */
+/**
+ * One page of the job's Pilothouse pipeline with each person's latest score, explanation and Greenhouse
+ * status, and where the page stands among all the filter finds.
+ */
 export async function jobPeople(
   context: PilothouseContext,
   jobId: number,
-  filter: { stage: string | null; q: string; from?: string | null },
+  filter: PipelineFilter,
+  requestedPage = 1,
 ) {
-  const [rows, links] = await Promise.all([
-    pipelinePeople(context.db, jobId, filter),
+  const pageSize = PIPELINE_PAGE_SIZE;
+  let page = Math.max(1, Math.floor(requestedPage));
+  const [first, links] = await Promise.all([
+    pipelinePeople(context.db, jobId, filter, page),
     greenhouseLinks(context),
   ]);
-  return rows.map((row) => {
+  let { rows, total } = first;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  // A page past the end (people moved on to another tab meanwhile, or an old link): show the last one.
+  if (page > pages) {
+    page = pages;
+    ({ rows, total } = await pipelinePeople(context.db, jobId, filter, page));
+  }
+  const people = rows.map((row) => {
     const candidateId =
       row.greenhouse.kind !== 'none'
         ? row.greenhouse.candidateId
@@ -124,6 +137,7 @@ export async function jobPeople(
       lastActivityAt: row.last_activity_at ? new Date(row.last_activity_at).toISOString() : null,
     };
   });
+  return { people, total, page, pages, pageSize };
 }
 
 /**

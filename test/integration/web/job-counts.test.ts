@@ -142,7 +142,8 @@ describe('one count of a job’s people, used by the Jobs list, the job’s head
     expect(Object.values(counts.byTab).reduce((a, b) => a + b, 0)).toBe(45);
     for (const { key } of PIPELINE_STAGES) {
       const listed = await jobPeople(context, JOB, { stage: key, q: '' });
-      expect(listed.length, `tab ${key}`).toBe(counts.byTab[key]);
+      expect(listed.people.length, `tab ${key}`).toBe(counts.byTab[key]);
+      expect(listed.total, `tab ${key}`).toBe(counts.byTab[key]);
     }
     expect(counts.byTab).toEqual({
       sourced: 3,
