@@ -6,6 +6,7 @@ import {
 import { createHash } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../../db/database';
+import { approvalHistoryOf } from '../../db/queries/approvals';
 import { recordAudit } from '../../db/queries/audit';
 import {
   claimExport,
@@ -293,7 +294,12 @@ export function exportActivities(deps: ActivityDeps) {
             )
           ).find((note) => (note.body ?? '').includes(marker))
         : undefined;
-      const body = `${matchNoteBody(score?.score ?? null, score?.explanation, recorded.requested_by)}\n(${marker})`;
+      // "Approved by" only when that person approved it: a recruiter who pressed "Export to Greenhouse"
+      // approved nothing, and the hiring team reads the note as the record of who decided.
+      const approved = (await approvalHistoryOf(db, input.jobId, input.personId)).some(
+        (approval) => approval.status === 'approved' && approval.decided_by === recorded.requested_by,
+      );
+      const body = `${matchNoteBody(score?.score ?? null, score?.explanation, { requestedBy: recorded.requested_by, approved })}\n(${marker})`;
       if (!already) await markCreateAttempted(db, input, 'note_create_attempted_at');
       const note =
         already ??
@@ -373,10 +379,18 @@ function exportTargetLabel(target: unknown): 'candidate' | 'prospect' {
   return (target as { kind?: unknown } | null)?.kind === 'prospect' ? 'prospect' : 'candidate';
 }
 
-function matchNoteBody(score: number | null, explanation: unknown, requestedBy: string): string {
-  const lines = [
-    `Exported by Pilothouse (${requestedBy === 'autopilot' ? 'autopilot rule' : `approved by ${requestedBy}`}).`,
-  ];
+function matchNoteBody(
+  score: number | null,
+  explanation: unknown,
+  by: { requestedBy: string; approved: boolean },
+): string {
+  const how =
+    by.requestedBy === 'autopilot'
+      ? 'autopilot rule'
+      : by.approved
+        ? `approved by ${by.requestedBy}`
+        : `exported by hand by ${by.requestedBy}`;
+  const lines = [`Exported by Pilothouse (${how}).`];
   if (score !== null) lines.push(`Match score: ${score}/100.`);
   const requirements = (
     explanation as { requirements?: { label: string; status: string; evidence: string | null }[] } | undefined

@@ -35,12 +35,12 @@ describe('what one export costs in Harvest requests', () => {
       .executeTakeFirstOrThrow();
 
   /** Runs one export and returns its result with the Harvest requests it made (`GET /v3/candidates`…). */
-  async function exportCounting(personId: string) {
+  async function exportCounting(personId: string, requestedBy = 'autopilot') {
     const from = h.sandbox.runtime.harvestRequests.length;
     const result = await h.client.workflow.execute('exportCandidate', {
       taskQueue: h.taskQueue,
       workflowId: exportWorkflowId(jobId, personId),
-      args: [{ jobId, personId, target: { kind: 'candidate', stageId: null }, requestedBy: 'autopilot' }],
+      args: [{ jobId, personId, target: { kind: 'candidate', stageId: null }, requestedBy }],
     });
     const requests = h.sandbox.runtime.harvestRequests
       .slice(from)
@@ -128,6 +128,16 @@ describe('what one export costs in Harvest requests', () => {
       checkedAt: expect.any(String),
     });
     expect(presence.greenhouse).toMatchObject({ applicationId: result.applicationId, onThisJob: true });
+  });
+
+  it('says in its note who sent it: "exported by hand" for "Export to Greenhouse" pressed, never "approved by"', async () => {
+    const personId = await importPerson('noor.by.hand@example.org');
+    const { result } = await exportCounting(personId, 'rae@example.org');
+
+    const notes = await collect(h.harvest.listNotes({ candidate_ids: [result.candidateId] }));
+    const note = notes.find((n) => (n.body ?? '').includes('Pilothouse'))?.body ?? '';
+    expect(note).toMatch(/^Exported by Pilothouse \(exported by hand by rae@example\.org\)\./);
+    expect(note).not.toMatch(/approved by/);
   });
 
   it('a matched person whose Greenhouse record is gone is looked up again instead of failing the export', async () => {
