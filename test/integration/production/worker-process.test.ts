@@ -97,10 +97,14 @@ describe('the worker process as deployed: JSON logs, probes, metrics, orderly st
       harvestActivitiesPerSecond: 2,
     });
     // The Harvest queue's worker runs activities only, by design: the SDK's notice of it is no warning.
-    expect(records.find((record) => String(record.msg).startsWith('No workflows registered'))).toMatchObject({
-      level: 'debug',
-      taskQueue: `${taskQueue}-harvest`,
-    });
+    // Read until it is there: the worker's output reaches this process in its own time (a full run on 2c9039f
+    // read the lines before the notice had arrived).
+    const notice = await until('the SDK notice of an activities-only worker', async () =>
+      lines
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .find((record) => String(record.msg).startsWith('No workflows registered')),
+    );
+    expect(notice).toMatchObject({ level: 'debug', taskQueue: `${taskQueue}-harvest` });
     const activityLine = await until('an activity log line for the workflow', async () =>
       lines
         .map((line) => JSON.parse(line) as Record<string, unknown>)
