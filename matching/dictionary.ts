@@ -6,6 +6,16 @@ import { seniorityLevels, type SeniorityLevel } from './types';
 export const skillById = new Map(skillAliases.map((entry) => [entry.id, entry]));
 export const titleById = new Map(titleAliases.map((entry) => [entry.id, entry]));
 
+/** A skill requirement's id: its dictionary entries, any of which meets it ("skill:pytorch|tensorflow"). */
+export function skillRequirementId(entryIds: readonly string[]): string {
+  return `skill:${entryIds.join('|')}`;
+}
+
+/** The dictionary entries a skill requirement's id names. */
+export function skillIdsOf(requirementId: string): string[] {
+  return requirementId.slice('skill:'.length).split('|');
+}
+
 export function skillTerms(entry: SkillEntry): string[] {
   return [entry.label.toLowerCase(), ...entry.aliases].filter((term, i, all) => all.indexOf(term) === i);
 }

@@ -4,6 +4,7 @@ import { spokenLanguage } from './data/spoken-languages';
 import {
   detectTitles,
   seniorityRank,
+  skillIdsOf,
   skillById,
   skillTerms,
   titleById,
@@ -79,10 +80,7 @@ function evaluate(
 }
 
 function evaluateSkill(requirement: SkillRequirement, text: string): Verdict {
-  const spoken = requirement.id
-    .replace(/^skill:/, '')
-    .split('|')
-    .flatMap((id) => spokenLanguage(id) ?? []);
+  const spoken = skillIdsOf(requirement.id).flatMap((id) => spokenLanguage(id) ?? []);
   const mentions = findMentions(text, requirement.terms, requirement.patterns);
   const real = mentions.filter((m) => !precededBy(text, m, negated) && !precededBy(text, m, aspiring));
   if (real.length > 0) {
@@ -116,7 +114,9 @@ function evaluateSkill(requirement: SkillRequirement, text: string): Verdict {
   const writtenAs = language && spoken.find((entry) => entry.writtenAs === language);
   if (writtenAs && mentions.length === 0) {
     // The longest line: a sentence of their work, not the name or a contact line.
-    const shown = text.split('\n').reduce((longest, line) => (line.length > longest.length ? line : longest), '');
+    const shown = text
+      .split('\n')
+      .reduce((longest, line) => (line.length > longest.length ? line : longest), '');
     return {
       status: 'met',
       evidence: snippetAt(text, text.indexOf(shown), shown.length),

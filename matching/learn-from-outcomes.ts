@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { blindCandidate } from './blind';
-import { detectSkills, skillById, skillTerms } from './dictionary';
+import { detectSkills, skillById, skillIdsOf, skillRequirementId, skillTerms } from './dictionary';
 import { evaluateRequirements } from './explain';
 import { versionProfile } from './profile-version';
 import { clamp, round } from './text';
@@ -208,9 +208,7 @@ function discoverSkills(
   observations: Observation[],
   adjustments: ProfileAdjustment[],
 ): SkillRequirement[] {
-  const known = new Set(
-    profile.requirements.flatMap((r) => (r.kind === 'skill' ? r.id.slice('skill:'.length).split('|') : [])),
-  );
+  const known = new Set(profile.requirements.flatMap((r) => (r.kind === 'skill' ? skillIdsOf(r.id) : [])));
   const candidates = new Set(observations.filter((o) => o.positive).flatMap((o) => [...o.skills]));
   const positives = observations.filter((o) => o.positive).length;
   const added: SkillRequirement[] = [];
@@ -224,7 +222,7 @@ function discoverSkills(
     if (!entry) continue;
     const weight = round(learningSettings.discoveredWeight * (1 + lift));
     const requirement: SkillRequirement = {
-      id: `skill:${entry.id}`,
+      id: skillRequirementId([entry.id]),
       kind: 'skill',
       label: entry.label,
       importance: 'nice',

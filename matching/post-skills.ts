@@ -1,4 +1,4 @@
-import { detectSkills, skillTerms, type SkillMention } from './dictionary';
+import { detectSkills, skillRequirementId, skillTerms, type SkillMention } from './dictionary';
 import type { SkillEntry } from './data/skill-aliases';
 import type { PostSection, PostSectionKind } from './job-post-html';
 import { countFrom, stems } from './text';
@@ -194,7 +194,7 @@ export function skillRequirements(
   ) => {
     const wording = new Map(found.map((f) => [f.entry.id, f.mentions[0]?.matched.trim() ?? f.entry.label]));
     for (const entries of alternativeGroups(origin.line ?? '', found)) {
-      const id = `skill:${entries.map((e) => e.id).join('|')}`;
+      const id = skillRequirementId(entries.map((e) => e.id));
       const existing = drafts.get(id);
       if (!existing) {
         drafts.set(id, { entries, importance, weight, origin, mentions: 1, wording });
@@ -279,16 +279,16 @@ function withoutOverlaps(drafts: Map<string, SkillDraft>): Map<string, SkillDraf
     if (group.entries.length < 2) continue;
     let entries = group.entries;
     for (const entry of group.entries) {
-      const single = out.get(`skill:${entry.id}`);
+      const single = out.get(skillRequirementId([entry.id]));
       if (!single) continue;
       if (rank(single.importance) >= rank(group.importance))
         entries = entries.filter((e) => e.id !== entry.id);
-      else out.delete(`skill:${entry.id}`);
+      else out.delete(skillRequirementId([entry.id]));
     }
     if (entries.length === group.entries.length) continue;
     out.delete(groupId);
     if (entries.length === 0) continue;
-    const id = `skill:${entries.map((e) => e.id).join('|')}`;
+    const id = skillRequirementId(entries.map((e) => e.id));
     if (!out.has(id)) out.set(id, { ...group, entries });
   }
   return out;
