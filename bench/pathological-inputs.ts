@@ -37,6 +37,18 @@ const cases: Record<string, { what: string; run: () => Promise<string> }> = {
       return result.ok ? `${blindText(result.text).text.length} chars blinded` : `failed: ${result.reason}`;
     },
   },
+  'post-1m-people': {
+    what: 'training a job profile from a post whose requirements line is 1 MB of "people"',
+    run: async () => {
+      const { trainJobProfile } = await import('../matching');
+      const post = { title: 'Welder', content: pathologicalInputs.peopleLinePost() };
+      const profile = trainJobProfile({
+        job: { jobId: 'w', title: 'Welder', offices: ['Houston, TX'] },
+        post,
+      });
+      return `${profile.requirements.length} requirements`;
+    },
+  },
   'resume-docx-balloon': {
     what: 'reading a ~100 KB DOCX whose document tree outgrows the reader thread (default 256 MB heap)',
     run: async () => {

@@ -33,11 +33,25 @@ const trailingFiller =
 // Where and how the job is done: the location requirement covers it.
 const workArrangement =
   /\b(remote|hybrid|on-?site|in (?:our|the) office|relocat\w*|days a week)\b|\boffices?\s*:/i;
-// An equal-opportunity sentence or an invitation inside a requirements section ("We welcome applicants of every
-// background.", "New graduates welcome", "those who completed an externship are welcome to apply"): who may
-// apply, not what everyone must show. ("Certifications such as GCIH are welcome" is a plus, not an invitation.)
+// An equal-opportunity sentence inside a requirements section ("We welcome applicants of every background."):
+// who may apply, not what everyone must show.
 const equalOpportunity =
-  /\b(equal opportunity|we welcome applicants|all qualified applicants|without regard to|encourage\w* (?:you )?to apply)\b|\b(?:graduates?|applicants?|candidates?|people|those|anyone|students?|career changers?)\b[^.;]*\b(?:welcome|encouraged)\b/i;
+  /\b(equal opportunity|we welcome applicants|all qualified applicants|without regard to|encourage\w* (?:you )?to apply)\b/i;
+const invitee = /\b(?:graduates?|applicants?|candidates?|people|those|anyone|students?|career changers?)\b/i;
+const welcomed = /\b(?:welcome|encouraged)\b/i;
+
+/**
+ * An invitation ("New graduates welcome", "those who completed an externship are welcome to apply"): in one
+ * sentence, people and then "welcome". "Certifications such as GCIH are welcome" is a plus, not an
+ * invitation. Read a sentence at a time, from the first such word: linear however long a post's line is
+ * (one regular expression with a gap between the two words rescanned the line for every "people" in it).
+ */
+function invitesApplicants(line: string): boolean {
+  return line.split(/[.;]/).some((sentence) => {
+    const who = invitee.exec(sentence);
+    return who !== null && welcomed.test(sentence.slice(who.index + who[0].length));
+  });
+}
 // Lines about how someone works, not what they know: no resume line can show them.
 const softSkills =
   /communicat|collaborat|team player|self-starter|curious|ownership|passion|fast-paced|detail-oriented|english|written|verbal|problem[- ]solv|empath|humble|growth mindset|autonomous|independent/i;
@@ -133,7 +147,8 @@ function topicRequirement(line: string, kind: PostSectionKind): TopicRequirement
     softSkills.test(line) ||
     yearsPattern.test(line) ||
     workArrangement.test(line) ||
-    equalOpportunity.test(line)
+    equalOpportunity.test(line) ||
+    invitesApplicants(line)
   )
     return undefined;
   // Examples in parentheses are alternatives a resume may name instead ("an RTOS (FreeRTOS, Zephyr,

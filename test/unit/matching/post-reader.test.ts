@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { trainJobProfile } from '../../../matching';
 import { detectSkills } from '../../../matching/dictionary';
 import { splitPostSections } from '../../../matching/job-post-html';
+import { peopleLinePost } from '../../fixtures/pathological-inputs';
 
 // Real Greenhouse posts introduce sections with bold lead-ins as often as with headings, and carry pay,
 // location, schedule, physical demands and the EEO statement next to the requirements.
@@ -172,5 +173,15 @@ describe('a requirement with pay in an aside', () => {
     });
     expect(profile.requirements.find((r) => r.label === 'Spanish')).toMatchObject({ importance: 'nice' });
     expect(profile.requirements.find((r) => r.kind === 'title')?.label).toBe('Medical Assistant');
+  });
+});
+
+describe('a hostile post', () => {
+  it('is read to the end when its requirements line is 1 MB of "people" with no full stop', () => {
+    const profile = trainJobProfile({
+      job: { jobId: 'w', title: 'Structural Welder', offices: ['Houston, TX'] },
+      post: { title: 'Structural Welder', content: peopleLinePost() },
+    });
+    expect(profile.requirements.map((r) => r.kind)).toEqual(['title', 'location']);
   });
 });
