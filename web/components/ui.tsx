@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 
 export function PageHeader({
   title,
@@ -30,16 +30,17 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-/** Previous / "Page 2 of 9" / Next under a list that is read a page at a time. */
-export function Pager({
-  page,
-  pages,
-  link,
-}: {
-  page: number;
-  pages: number;
-  link: (page: number) => string;
-}) {
+/**
+ * Previous / "Page 2 of 9" / Next under a list that is read a page at a time. Another page keeps the rest of
+ * the address (the tab, the search, the sort): only `page` changes.
+ */
+export function Pager({ page, pages }: { page: number; pages: number }) {
+  const [params] = useSearchParams();
+  const link = (to: number) => {
+    const next = new URLSearchParams(params);
+    next.set('page', String(to));
+    return `?${next.toString()}`;
+  };
   if (pages <= 1) return null;
   return (
     <nav className="pager" aria-label="Pages" data-testid="pager">

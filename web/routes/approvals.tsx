@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { data, Form, Link, useFetcher, useRevalidator, useSearchParams, useSubmit } from 'react-router';
+import { data, Form, Link, useFetcher, useRevalidator, useSubmit } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/approvals';
 import { useCsrfToken } from '../components/csrf';
@@ -282,7 +282,6 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
   const csrf = useCsrfToken();
   const revalidator = useRevalidator();
   const submit = useSubmit();
-  const [params] = useSearchParams();
   const [focused, setFocused] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
@@ -398,11 +397,6 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
   const result = fetcher.data;
   const count = targets().length;
   const highlighted = approvals[focused];
-  const pageLink = (page: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(page));
-    return `?${next.toString()}`;
-  };
   // Without a job filter the page is ordered job by job: one heading per job.
   const groups: { jobId: number; jobName: string; rows: { approval: Approval; index: number }[] }[] = [];
   approvals.forEach((approval, index) => {
@@ -570,7 +564,7 @@ export default function Approvals({ loaderData }: Route.ComponentProps) {
               </section>
             ))}
           </div>
-          <Pager page={inbox.page} pages={inbox.pages} link={pageLink} />
+          <Pager page={inbox.page} pages={inbox.pages} />
         </>
       )}
     </main>

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Form, Link, NavLink, useFetcher, useRevalidator, useSearchParams } from 'react-router';
+import { Form, Link, NavLink, useFetcher, useRevalidator } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/job';
 import { useCsrfToken } from '../components/csrf';
@@ -315,13 +315,6 @@ export default function Job({ loaderData }: Route.ComponentProps) {
   const { job, people, listing, stamp, counts, autopilot, filter, view, scores, pools, canExport, isAdmin } =
     loaderData;
   const revalidator = useRevalidator();
-  const [params] = useSearchParams();
-  // Another page keeps the tab, the search and the list being looked at.
-  const pageLink = (page: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(page));
-    return `?${next.toString()}`;
-  };
   const busy =
     (autopilot.state === 'running' && BUSY_PHASES.has(autopilot.status.phase)) ||
     people.some((p) => p.exportStatus === 'running');
@@ -489,7 +482,7 @@ export default function Job({ loaderData }: Route.ComponentProps) {
               ))}
             </ul>
           )}
-          {listing ? <Pager page={listing.page} pages={listing.pages} link={pageLink} /> : null}
+          {listing ? <Pager page={listing.page} pages={listing.pages} /> : null}
         </>
       )}
     </main>
