@@ -8,6 +8,12 @@ export const ValidationContextSchema = z.object({
   jobId: GreenhouseIdSchema,
   greenhouseStages: z.array(GreenhouseInterviewStageSchema),
   stageMapping: StageMappingSchema.nullable(),
+  /**
+   * What the Stage mapping page suggests where nothing is saved (`fillStageMappingDefaults`): never resolved
+   * through, only named, so a step whose link is a suggestion can say where the default rules send people
+   * today. Absent where it is not loaded (the autopilot's own context resolves through suggestions already).
+   */
+  stageSuggestions: StageMappingSchema.nullable().optional(),
   prospectPools: z.array(
     z.object({
       id: GreenhouseIdSchema,

@@ -98,6 +98,14 @@ function referenceChecks(name: string, report: Report, context: ValidationContex
     }
   }
 
+  /** The active Greenhouse stage the mapping page suggests for a Pilothouse stage nobody linked, by name. */
+  function suggestedStageName(pipelineStage: string): string | null {
+    const id = context?.stageSuggestions?.links.find(
+      (l) => l.pipelineStage === pipelineStage,
+    )?.greenhouseStageId;
+    return context?.greenhouseStages.find((s) => s.id === id && s.active)?.name ?? null;
+  }
+
   function stage(ref: StageRef | null, path: string) {
     if (ref === null) {
       report({ code: 'stage-missing', path, message: `${name} has no stage chosen: choose a stage.` });
@@ -116,10 +124,15 @@ function referenceChecks(name: string, report: Report, context: ValidationContex
       return;
     }
     if (link.greenhouseStageId === null) {
+      const label =
+        mapping.pipelineStages.find((p) => p.key === ref.pipelineStage)?.label ?? ref.pipelineStage;
+      const suggestion = suggestedStageName(ref.pipelineStage);
       report({
         code: 'stage-unmapped',
         path,
-        message: `${name} uses the Pilothouse stage "${mapping.pipelineStages.find((p) => p.key === ref.pipelineStage)?.label ?? ref.pipelineStage}", which no saved stage mapping links to a Greenhouse stage: link it on the Stage mapping page and save, or choose a Greenhouse stage directly.`,
+        message: suggestion
+          ? `${name} uses the Pilothouse stage "${label}", linked to "${suggestion}" only by a Stage mapping suggestion nobody saved${ref.pipelineStage === 'exported' ? ' (the default rules export there until a flow is published)' : ''}: save the mapping to publish this flow, or choose a Greenhouse stage.`
+          : `${name} uses the Pilothouse stage "${label}", which no saved stage mapping links to a Greenhouse stage: link it on the Stage mapping page and save, or choose a Greenhouse stage directly.`,
       });
       return;
     }

@@ -251,18 +251,19 @@ describe('the rule canvas gives the admin the page', () => {
       'Pilothouse stages, through the saved stage mapping',
     ]);
     expect(before[0]!.options).toEqual(stages.map((s) => (s.active ? s.name : `${s.name} (inactive)`)));
-    expect(before[1]!.options).toContain('Exported (not linked yet)');
-    // Not set up, though the Stage mapping page would suggest a stage for it.
+    const firstActive = stages.find((s) => s.active)!.name;
+    expect(before[1]!.options).toContain(`Exported, not saved (suggests ${firstActive})`);
+    // Not set up for publishing; the step says where the default rules export meanwhile.
     expect(await node(page, 'export').getByTestId('node-issues').textContent()).toContain(
-      'no saved stage mapping links',
+      `linked to "${firstActive}" only by a Stage mapping suggestion nobody saved (the default rules export there until a flow is published)`,
     );
+    await shot(page, 'export-suggested-1440');
 
     await page.goto(`/jobs/${jobId}/stages`);
     await page.getByTestId('save-mapping').click();
     await page.getByText('Mapping saved.').waitFor(PAGE_WAIT);
     await openRules(page);
     await node(page, 'export').click();
-    const firstActive = stages.find((s) => s.active)!.name;
     await expect
       .poll(async () => (await groups())[1]!.options, PAGE_WAIT)
       .toContain(`Exported → ${firstActive}`);

@@ -45,19 +45,21 @@ export async function jobStageMapping(context: PilothouseContext, jobId: number)
  * name is not offered to an admin who cannot see it).
  */
 export async function validationContext(context: PilothouseContext, jobId: number, user?: SignedInUser) {
-  const [{ stages, saved }, requirementNames, reference, grantedScopes, otherJobs] = await Promise.all([
-    jobStageMapping(context, jobId),
-    mustHaveRequirementNames(context.db, jobId),
-    greenhouseReferenceData(context),
-    grantedScopesForValidation(context),
-    transferTargets(context.db, jobId),
-  ]);
+  const [{ stages, saved, filled }, requirementNames, reference, grantedScopes, otherJobs] =
+    await Promise.all([
+      jobStageMapping(context, jobId),
+      mustHaveRequirementNames(context.db, jobId),
+      greenhouseReferenceData(context),
+      grantedScopesForValidation(context),
+      transferTargets(context.db, jobId),
+    ]);
   const visible = user ? await visibleJobIds(context, user) : null;
   const validation: ValidationContext = {
     jobId,
     greenhouseStages: stages,
     // Only saved links: a suggestion the admin has not saved on the Stage mapping page resolves nothing.
     stageMapping: saved,
+    stageSuggestions: filled.mapping,
     prospectPools: reference.prospectPools,
     otherJobs: visible ? otherJobs.filter((job) => visible.has(job.id)) : otherJobs,
     rejectionReasons: reference.rejectionReasons,

@@ -1,5 +1,6 @@
 // The Export step's stage: the job's Greenhouse stages and Pilothouse's stages in two lists, and a
-// Pilothouse stage counts as set up only through a mapping the admin saved, never through a suggestion.
+// Pilothouse stage counts as set up only through a mapping the admin saved, never through a suggestion —
+// which is named, since the default rules export there until a flow is published.
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import {
@@ -16,17 +17,20 @@ const greenhouseStages = Object.values(STAGES);
 // What the Stage mapping page suggests for the job: "Exported" → its first stage, "Application Review".
 const suggested = fillStageMappingDefaults({ jobId: JOB_ID, greenhouseStages }).mapping;
 
-function exportIssues(mapping: StageMapping) {
+// As the rules page loads them: the saved links, and the page's suggestions to name (never to resolve through).
+function exportIssues(mapping: StageMapping, stageSuggestions: StageMapping | null = suggested) {
   const flow = flowOf(trigger.personMatched(), [exportAsCandidate()]);
-  return validateFlow(flow, jobContext({ stageMapping: mapping })).filter((i) => i.code.startsWith('stage-'));
+  return validateFlow(flow, jobContext({ stageMapping: mapping, stageSuggestions })).filter((i) =>
+    i.code.startsWith('stage-'),
+  );
 }
 
-function picker(mapping: StageMapping) {
+function picker(mapping: StageMapping, stageSuggestions: StageMapping | null = suggested) {
   return renderToStaticMarkup(
     <StagePicker
       value={null}
       onChange={() => {}}
-      choices={{ ...jobContext({ stageMapping: mapping }), greenhouseStages }}
+      choices={{ ...jobContext({ stageMapping: mapping, stageSuggestions }), greenhouseStages }}
     />,
   );
 }
@@ -37,12 +41,27 @@ describe('the stage an Export step sends people to', () => {
       STAGES.applicationReview.id,
     );
     const issues = exportIssues(savedStageMapping(suggested, null));
+    expect(issues.map((i) => [i.severity, i.message])).toEqual([
+      [
+        'error',
+        expect.stringContaining(
+          'uses the Pilothouse stage "Exported", linked to "Application Review" only by a Stage mapping suggestion nobody saved (the default rules export there until a flow is published): save the mapping to publish this flow',
+        ),
+      ],
+    ]);
+    expect(picker(savedStageMapping(suggested, null))).toContain(
+      'Exported, not saved (suggests Application Review)',
+    );
+  });
+
+  it('with no suggestion either (a job without interview stages), "Exported" is simply not linked yet', () => {
+    const issues = exportIssues(savedStageMapping(suggested, null), null);
     expect(issues.map((i) => i.message)).toEqual([
       expect.stringContaining(
-        'uses the Pilothouse stage "Exported", which no saved stage mapping links to a Greenhouse stage',
+        'uses the Pilothouse stage "Exported", which no saved stage mapping links to a Greenhouse stage: link it on the Stage mapping page',
       ),
     ]);
-    expect(picker(savedStageMapping(suggested, null))).toContain('Exported (not linked yet)');
+    expect(picker(savedStageMapping(suggested, null), null)).toContain('Exported (not linked yet)');
   });
 
   it('once the admin saves the mapping, "Exported" leads to the Greenhouse stage it was saved with', () => {
@@ -81,7 +100,7 @@ describe('the stage an Export step sends people to', () => {
           'Sourced (not linked yet)',
           'Matched (not linked yet)',
           'Approved (not linked yet)',
-          'Exported (not linked yet)',
+          'Exported, not saved (suggests Application Review)',
         ],
       },
     ]);

@@ -7,6 +7,7 @@ import {
   type Duration,
   type HiringTeamRole,
   type InspectorField,
+  type StageMapping,
   type StageRef,
   type ValidationContext,
 } from '../../../../rules';
@@ -15,6 +16,7 @@ export type InspectorChoices = Pick<
   ValidationContext,
   | 'greenhouseStages'
   | 'stageMapping'
+  | 'stageSuggestions'
   | 'users'
   | 'rejectionReasons'
   | 'prospectPools'
@@ -69,8 +71,8 @@ function parseStage(value: string): StageRef | null {
 /**
  * A stage is either one of this job's Greenhouse interview stages, or a Pilothouse stage ("Exported")
  * that the job's saved stage mapping points at a Greenhouse one: two lists, never one mixed list. A
- * Pilothouse stage says where its saved link leads, or that it has none yet (a suggestion the admin has
- * not saved on the Stage mapping page does not count).
+ * Pilothouse stage says where its saved link leads, or that it has none yet — naming the Stage mapping
+ * page's suggestion, which does not count until an admin saves it.
  */
 export function StagePicker({
   value,
@@ -84,9 +86,15 @@ export function StagePicker({
   allowAny?: string;
 }) {
   const mapping = choices.stageMapping;
-  const linkedTo = (key: string) => {
-    const id = mapping?.links.find((l) => l.pipelineStage === key)?.greenhouseStageId ?? null;
+  const stageName = (from: StageMapping | null | undefined, key: string) => {
+    const id = from?.links.find((l) => l.pipelineStage === key)?.greenhouseStageId ?? null;
     return id === null ? null : (choices.greenhouseStages.find((s) => s.id === id)?.name ?? null);
+  };
+  const describe = (p: { key: string; label: string }) => {
+    const target = stageName(mapping, p.key);
+    if (target) return `${p.label} → ${target}`;
+    const suggested = stageName(choices.stageSuggestions, p.key);
+    return suggested ? `${p.label}, not saved (suggests ${suggested})` : `${p.label} (not linked yet)`;
   };
   return (
     <select
@@ -104,14 +112,11 @@ export function StagePicker({
         ))}
       </optgroup>
       <optgroup label="Pilothouse stages, through the saved stage mapping">
-        {(mapping?.pipelineStages ?? []).map((p) => {
-          const target = linkedTo(p.key);
-          return (
-            <option key={p.key} value={`mapped:${p.key}`}>
-              {target ? `${p.label} → ${target}` : `${p.label} (not linked yet)`}
-            </option>
-          );
-        })}
+        {(mapping?.pipelineStages ?? []).map((p) => (
+          <option key={p.key} value={`mapped:${p.key}`}>
+            {describe(p)}
+          </option>
+        ))}
       </optgroup>
     </select>
   );
