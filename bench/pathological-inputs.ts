@@ -49,6 +49,18 @@ const cases: Record<string, { what: string; run: () => Promise<string> }> = {
       return `${profile.requirements.length} requirements`;
     },
   },
+  'post-unclosed-tags': {
+    what: 'training a job profile from a post of 200 000 unclosed "<p " tags (600 KB)',
+    run: async () => {
+      const { trainJobProfile } = await import('../matching');
+      const post = { title: 'Welder', content: pathologicalInputs.unclosedTagsPost() };
+      const profile = trainJobProfile({
+        job: { jobId: 'w', title: 'Welder', offices: ['Houston, TX'] },
+        post,
+      });
+      return `${profile.requirements.length} requirements`;
+    },
+  },
   'resume-docx-balloon': {
     what: 'reading a ~100 KB DOCX whose document tree outgrows the reader thread (default 256 MB heap)',
     run: async () => {

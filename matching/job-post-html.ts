@@ -35,30 +35,59 @@ export function decodeEntities(text: string): string {
 /** Plain lines from post HTML; headings are prefixed with "# " and list items with "- ". */
 export function htmlToLines(html: string): string[] {
   // The Job Board API returns the post HTML entity-escaped ("&lt;p&gt;"); Harvest returns it raw.
-  const source = !html.includes('<') && html.includes('&lt;') ? decodeEntities(html) : html;
-  const marked = source
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, '')
-    .replace(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/gi, (_m, inner: string) => `\n# ${inner}\n`)
-    // A paragraph that is only bold text is a heading in most Greenhouse posts.
+  const decoded = !html.includes('<') && html.includes('&lt;') ? decodeEntities(html) : html;
+  // In HTML a line break in the source is a space: a paragraph wrapped across source lines is one line.
+  // Text with no markup at all keeps its lines.
+  const source = /<[a-z]/i.test(decoded) ? decoded.replace(/[\r\n]/g, ' ') : decoded;
+  // Every pattern below stops at the next tag of its kind instead of searching the rest of the post for a
+  // closing tag, so a post of unclosed tags ("<p <p <p …", 1 MB of them) is read in linear time.
+  const marked = withoutScriptsAndStyles(source)
     .replace(
-      /<p[^>]*>\s*<(strong|b)>([\s\S]*?)<\/\1>\s*(?:<br\s*\/?>)?\s*<\/p>/gi,
+      /<h[1-6]\b[^<>]*>((?:(?!<\/?h[1-6]\b)[\s\S])*)<\/h[1-6]>/gi,
+      (_m, inner: string) => `\n# ${inner}\n`,
+    )
+    // A paragraph that is only bold text is a heading in most Greenhouse posts ("<p><strong>Acme</strong> makes
+    // …</p>" is not: the bold text may not run past its own paragraph or into other bold text).
+    .replace(
+      /<p\b[^<>]*>\s*<(strong|b)>((?:(?!<\/?(?:p|strong|b)\b)[\s\S])*)<\/\1>\s*(?:<br\s*\/?>)?\s*<\/p>/gi,
       (_m, _tag, inner: string) => `\n# ${inner}\n`,
     )
     // A bold lead-in ending in a colon opens a section of its own: "<p><strong>Physical Requirements:</strong>
     // Lift 50 lbs…</p>" is a heading and its text, not a line of the section before it.
     .replace(
-      /<p[^>]*>\s*<(strong|b)>([^<]{2,60}?)\s*(:?)\s*<\/\1>\s*(:?)([\s\S]*?)<\/p>/gi,
+      /<p\b[^<>]*>\s*<(strong|b)>([^<]{2,60}?)\s*(:?)\s*<\/\1>\s*(:?)((?:(?!<\/?p\b)[\s\S])*)<\/p>/gi,
       (whole, _tag, lead: string, colonInside: string, colonAfter: string, rest: string) =>
         colonInside || colonAfter ? `\n# ${lead.trim()}\n${rest}\n` : whole,
     )
-    .replace(/<li[^>]*>/gi, '\n- ')
+    .replace(/<li\b[^<>]*>/gi, '\n- ')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div|li|ul|ol|tr|section|article|h[1-6])>/gi, '\n')
-    .replace(/<[^>]+>/g, '');
+    .replace(/<[^<>]+>/g, '');
   return decodeEntities(marked)
     .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter((line) => line.length > 0 && line !== '-' && line !== '#');
+}
+
+/** Drops `<script>` and `<style>` elements, an unclosed one to the end, as a browser would; one pass. */
+function withoutScriptsAndStyles(html: string): string {
+  const lower = html.toLowerCase();
+  const opening = /<(script|style)\b/g;
+  let out = '';
+  let from = 0;
+  for (;;) {
+    opening.lastIndex = from;
+    const found = opening.exec(lower);
+    if (!found) return out + html.slice(from);
+    const start = found.index;
+    const tag = found[1]!;
+    out += html.slice(from, start);
+    const close = lower.indexOf(`</${tag}`, start);
+    if (close < 0) return out;
+    const end = lower.indexOf('>', close);
+    if (end < 0) return out;
+    from = end + 1;
+  }
 }
 
 const niceHeading =
@@ -66,7 +95,7 @@ const niceHeading =
 const mustHeading =
   /requirement|qualification|what you('|’)?ll (need|bring)|you (have|bring|are)|must[- ]have|about you|who you are|looking for|skills|experience|you should have|minimum|basic|need to succeed|what we need|your background|what it takes/i;
 const responsibilitiesHeading =
-  /responsibilit|what you('|’)?ll (do|work on|own)|what you will do|the role|your role|day[- ]to[- ]day|in this role|you will|impact|the job|the work|your mission|what you('|’)?ll achieve|outcomes/i;
+  /responsibilit|opportunity|what you('|’)?ll (do|work on|own)|what you will do|the role|your role|day[- ]to[- ]day|in this role|you will|impact|the job|the work|your mission|what you('|’)?ll achieve|outcomes/i;
 const ignoredHeading =
   /about (us|the company|\w+$)|who we are|benefit|perk|compensation|salary|\bpay\b|\bwages?\b|\bote\b|equal (employment )?opportunit|eeo|why (join|work|you'?ll love|marigold|us)|you'?ll love|our values|life at|diversity|accommodation|how to apply|our (team|mission|story)|what we offer|we offer|physical (requirements|demands)|work(ing)? (environment|conditions|schedule)|\bschedule\b|\bshift\b|\blocation\b|where you'?ll work|travel|position summary|job summary|the company|start date|\bstarting\b/i;
 
@@ -97,6 +126,8 @@ function isHeading(line: string): string | undefined {
 const notAboutThePerson =
   /equal (employment )?opportunity|does not discriminate|without regard to|regardless of (race|age|gender)|affirmative action|encouraged to apply|reasonable accommodation|drug[- ]free workplace|e-verify|\$\s?\d[\d,.]*\s*(k\b|–|-|to|per|an hour|\/h)|salary range|pay range|\bote\b|401\(k\)|403\(b\)|medical, dental|parental leave|unlimited pto/i;
 
+const tellsTheReaderTheirWork = /\byou(?:'|’)ll\b|\byou will\b/i;
+
 export function splitPostSections(html: string): PostSection[] {
   const sections: PostSection[] = [{ kind: 'intro', heading: '', lines: [] }];
   for (const line of htmlToLines(html)) {
@@ -111,6 +142,12 @@ export function splitPostSections(html: string): PostSection[] {
     if (notAboutThePerson.test(line.replace(/\([^()]*\)/g, '')) && current.kind !== 'ignored') {
       // The list goes on after the pay line or the EEO sentence inside it.
       sections.push({ kind: 'ignored', heading: '', lines: [line] }, { ...current, lines: [] });
+      continue;
+    }
+    // Before any heading, a sentence telling the reader what they will do is the job's work, not about-us
+    // text: "As a Customer Onboarding Specialist you will run 15–20 new accounts at a time…".
+    if (current.kind === 'intro' && tellsTheReaderTheirWork.test(line)) {
+      sections.push({ kind: 'responsibilities', heading: '', lines: [line] }, { ...current, lines: [] });
       continue;
     }
     sections[sections.length - 1]?.lines.push(line.replace(/^- /, ''));

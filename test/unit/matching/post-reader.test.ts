@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { trainJobProfile } from '../../../matching';
 import { detectSkills } from '../../../matching/dictionary';
 import { splitPostSections } from '../../../matching/job-post-html';
-import { peopleLinePost } from '../../fixtures/pathological-inputs';
+import { peopleLinePost, unclosedTagsPost } from '../../fixtures/pathological-inputs';
 
 // Real Greenhouse posts introduce sections with bold lead-ins as often as with headings, and carry pay,
 // location, schedule, physical demands and the EEO statement next to the requirements.
@@ -41,6 +41,52 @@ describe('the post reader', () => {
     expect(origins).not.toMatch(/lbs|\$48|403\(b\)|Equal Opportunity|on site/);
     expect(profile.keywords).not.toContain('lift');
     expect(profile.keywords).not.toContain('dental');
+  });
+});
+
+describe('a short post with no headings before its lead-ins', () => {
+  // The shape of many small companies' posts: the company in bold inside its first paragraph, the work told
+  // to the reader in plain paragraphs wrapped across source lines, and only the asks under bold lead-ins.
+  const onboarding = `<p><strong>Crewbase</strong> is field-service software for HVAC, plumbing and electrical
+contractors: scheduling, dispatch, quotes and invoices.</p>
+<p>As a Customer Onboarding Specialist you will run 15–20 new customer accounts at a time, from the kickoff
+call to go-live in 30–60 days.</p>
+<p>You will configure each account, import customers and price books from spreadsheets, and train office
+staff and technicians over Zoom.</p>
+<p><b>You have:</b> 2+ years onboarding or implementing B2B software for customers.</p>`;
+
+  it('reads a paragraph wrapped across source lines as one line, and a bold name inside a sentence as no heading', () => {
+    const sections = splitPostSections(onboarding);
+    expect(sections.map((s) => s.heading)).not.toContain('Crewbase');
+    expect(sections[0]).toMatchObject({
+      kind: 'intro',
+      lines: [
+        'Crewbase is field-service software for HVAC, plumbing and electrical contractors: scheduling, dispatch, quotes and invoices.',
+      ],
+    });
+  });
+
+  it('takes the sentences telling the reader what they will do as the work of the job', () => {
+    const work = splitPostSections(onboarding)
+      .filter((s) => s.kind === 'responsibilities')
+      .flatMap((s) => s.lines);
+    expect(work).toEqual([
+      'As a Customer Onboarding Specialist you will run 15–20 new customer accounts at a time, from the kickoff call to go-live in 30–60 days.',
+      'You will configure each account, import customers and price books from spreadsheets, and train office staff and technicians over Zoom.',
+    ]);
+    const profile = trainJobProfile({
+      job: { jobId: 'onboarding', title: 'Customer Onboarding Specialist', offices: ['Remote - US'] },
+      post: { title: 'Customer Onboarding Specialist', content: onboarding },
+    });
+    expect(profile.keywords).toEqual(expect.arrayContaining(['configure', 'spreadsheet']));
+    expect(profile.keywords).not.toContain('dispatch');
+  });
+
+  it('reads "The opportunity" as the role, not about the company', () => {
+    const sections = splitPostSections('<h3>The opportunity</h3><p>You will own our demand programs.</p>');
+    expect(sections).toEqual([
+      { kind: 'responsibilities', heading: 'The opportunity', lines: ['You will own our demand programs.'] },
+    ]);
   });
 });
 
@@ -183,5 +229,13 @@ describe('a hostile post', () => {
       post: { title: 'Structural Welder', content: peopleLinePost() },
     });
     expect(profile.requirements.map((r) => r.kind)).toEqual(['title', 'location']);
+  });
+
+  it('is read to the end when it holds 200 000 unclosed tags, and what came before them still counts', () => {
+    const [requirements] = splitPostSections(unclosedTagsPost());
+    expect(requirements?.kind).toBe('must-have');
+    expect(requirements?.lines[0]).toBe('Welding');
+    // The unclosed tags are text, kept (a tag without its ">" is not markup).
+    expect(requirements?.lines[1]?.length).toBeGreaterThan(500_000);
   });
 });
