@@ -25,6 +25,13 @@ const cases: Record<string, { what: string; run: () => Promise<string> }> = {
       return `${blindText(pathologicalInputs.tokenResume()).text.length} chars out`;
     },
   },
+  'blind-unclosed-images': {
+    what: 'blinding a resume of 100 000 unclosed "<img ![" openers (700 KB)',
+    run: async () => {
+      const { blindText } = await import('../matching/blind');
+      return `${blindText(pathologicalInputs.unclosedImagesResume()).text.length} chars out`;
+    },
+  },
   'resume-1m-token': {
     what: 'reading + blinding a 1 M-char token .txt resume',
     run: async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blindText } from '../../../matching';
-import { tokenResume } from '../../fixtures/pathological-inputs';
+import { tokenResume, unclosedImagesResume } from '../../fixtures/pathological-inputs';
 
 // The email pattern restarted at every character of a long run without an @: one 1 M-character token
 // held the event loop for about 20 minutes (`npm run bench:pathological` prints the figures).
@@ -20,5 +20,11 @@ describe('blinding crafted resumes', () => {
     expect(text).toContain('@nodomain and [email]');
     expect(text).not.toMatch(/lovelace|bob@/);
     expect(redactions.email).toBe(2);
+  });
+
+  it('blinds a resume of 100 000 unclosed image openers, and still drops a real image', () => {
+    const { text } = blindText(unclosedImagesResume());
+    expect(text).toHaveLength(unclosedImagesResume().length);
+    expect(blindText('Ada ![photo](me.jpg) <img src="me.png"> Go').text).not.toMatch(/me\.jpg|me\.png/);
   });
 });
