@@ -81,6 +81,40 @@ export function estimateYearsOfExperience(text: string, asOf: Date): ExperienceE
   };
 }
 
+/**
+ * Years spent in jobs whose line — the one with the dates, or the line just above it — names one of the given
+ * roles: "Customer Success Associate — Tallyfy (Jun 2024 – present)" counts for a customer success post,
+ * "Hostess and Server (2020 – 2024)" does not. Null when no dated job names one (prose, or another profession):
+ * then nothing is known about years in the role.
+ */
+export function estimateYearsInRole(
+  text: string,
+  asOf: Date,
+  namesRole: (line: string) => boolean,
+): ExperienceEstimate | null {
+  const now = asOf.getUTCFullYear() + asOf.getUTCMonth() / 12;
+  const intervals: [number, number][] = [];
+  let first: { index: number; length: number } | undefined;
+  for (const match of text.matchAll(dateRange)) {
+    const start = yearFraction(match[3], match[1], match[2]);
+    const end = match[7] ? now : yearFraction(match[6], match[4], match[5]);
+    if (start === undefined || end === undefined || end < start || start > now) continue;
+    const lineStart = text.lastIndexOf('\n', match.index - 1) + 1;
+    const lineEnd = text.indexOf('\n', match.index);
+    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+    const above = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, Math.max(lineStart - 1, 0));
+    if (!namesRole(line) && !namesRole(above)) continue;
+    intervals.push([start, Math.min(end, now)]);
+    first ??= { index: lineStart, length: line.length };
+  }
+  if (!first) return null;
+  return {
+    years: Math.round(unionLength(intervals) * 10) / 10,
+    evidence: snippetAt(text, first.index, first.length),
+    source: 'dates',
+  };
+}
+
 function yearFraction(
   year: string | undefined,
   monthName: string | undefined,

@@ -1,4 +1,9 @@
-import { estimateSeniority, estimateYearsOfExperience, titleLines } from './candidate-facts';
+import {
+  estimateSeniority,
+  estimateYearsInRole,
+  estimateYearsOfExperience,
+  titleLines,
+} from './candidate-facts';
 import { metroAreas } from './data/metro-areas';
 import { spokenLanguage } from './data/spoken-languages';
 import {
@@ -44,8 +49,27 @@ export function evaluateRequirements(
   context: EvaluationContext,
 ): RequirementEvidence[] {
   const experience = estimateYearsOfExperience(text, context.asOf);
+  // "3+ years" in a post means years in this line of work: a year as an associate after four years waiting
+  // tables is one year, not five. Counted from the dated jobs that name the post's title or a related one.
+  const title = profile.requirements.find((r) => r.kind === 'title');
+  const roleTerms = title
+    ? [
+        ...title.terms,
+        ...title.related.flatMap((id) => {
+          const entry = titleById.get(id);
+          return entry ? titleTerms(entry) : [];
+        }),
+      ]
+    : [];
+  const inRole =
+    roleTerms.length > 0
+      ? estimateYearsInRole(text, context.asOf, (line) => findMentions(line, roleTerms).length > 0)
+      : null;
   return profile.requirements.map((requirement) => {
-    const verdict = evaluate(requirement, text, experience);
+    const verdict =
+      requirement.kind === 'years-of-experience' && inRole && title
+        ? evaluateYears(requirement, inRole, title.label)
+        : evaluate(requirement, text, experience);
     return {
       requirementId: requirement.id,
       label: requirement.label,
@@ -285,13 +309,16 @@ function evaluateSeniority(requirement: SeniorityRequirement, text: string, year
 function evaluateYears(
   requirement: ExperienceRequirement,
   experience: ReturnType<typeof estimateYearsOfExperience>,
+  /** Set when the years were counted in jobs of this role only. */
+  role?: string,
 ): Verdict {
   if (experience.source === 'none') {
     return { status: 'not-met', evidence: null, reason: 'no dates or stated years of experience found' };
   }
   const years = experience.years;
-  const reading =
-    experience.source === 'dates'
+  const reading = role
+    ? `about ${formatYears(years)} as ${role} or close to it, from the dates of those jobs`
+    : experience.source === 'dates'
       ? `about ${formatYears(years)} from the dates of their jobs`
       : `states ${years} years`;
   const status: RequirementStatus =

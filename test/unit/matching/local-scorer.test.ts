@@ -108,7 +108,53 @@ describe('a recruiter reads why a person matched', async () => {
     expect(evidenceFor(forEngineer, 'years-of-experience')).toMatchObject({ status: 'met' });
     expect(evidenceFor(results.get('learner'), 'years-of-experience')).toMatchObject({
       status: 'not-met',
-      reason: 'about 2.5 years from the dates of their jobs; 5 asked',
+      reason:
+        'about 2.5 years as Machine Learning Engineer or close to it, from the dates of those jobs; 5 asked',
+    });
+  });
+
+  it('counts years in the line of work the post asks for, not years in other work', async () => {
+    const csm = trainJobProfile({
+      job: { jobId: 'csm', title: 'Customer Success Manager', offices: ['Remote - US'] },
+      post: {
+        title: 'Customer Success Manager',
+        content: '<h3>Requirements</h3><ul><li>3+ years in customer success at a B2B SaaS company</li></ul>',
+      },
+    });
+    const people = [
+      person(
+        'associate',
+        'Customer Success Associate — Tallyfy (B2B workflow SaaS) (Jun 2024 – present)\n- Onboarding calls and renewal reminders\nHostess and Server — Olive & Finch (2019 – 2024)',
+      ),
+      person(
+        'manager',
+        'Customer Success Manager — Ledgerly (2021 – present)\n- A book of 70 mid-market accounts\nAccount Manager\nBrightpath Payroll, 2019 – 2021',
+      ),
+      person(
+        'prose',
+        'For six years I have kept software customers renewing: onboarding, QBRs and save plans.',
+      ),
+    ];
+    const scored = new Map(
+      (await createMatcher().scoreCandidates(csm, people, { asOf: '2025-06-01' })).map((r) => [
+        r.personId,
+        r,
+      ]),
+    );
+    expect(evidenceFor(scored.get('associate'), 'years-of-experience')).toMatchObject({
+      status: 'not-met',
+      reason:
+        'about 1 year as Customer Success Manager or close to it, from the dates of those jobs; 3 asked',
+    });
+    // A related title counts, on the line with the dates or the line above them.
+    expect(evidenceFor(scored.get('manager'), 'years-of-experience')).toMatchObject({
+      status: 'met',
+      reason: expect.stringContaining('about 6.5 years as Customer Success Manager or close to it'),
+    });
+    // No dated job to read: what the resume states.
+    expect(evidenceFor(scored.get('prose'), 'years-of-experience')).toMatchObject({
+      status: 'met',
+      reason: 'states 6 years; 3 asked',
     });
   });
 
