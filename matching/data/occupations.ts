@@ -695,7 +695,32 @@ export const occupationTitles: TitleEntry[] = [
       'engenheira de software embarcado',
       'engenheiro de firmware',
     ],
-    related: ['software-engineer', 'electrical-engineer'],
+    related: ['software-engineer', 'electrical-engineer', 'embedded-linux-engineer'],
+  },
+  {
+    // Its own family: a microcontroller firmware engineer is close to it, not the same job (no Yocto, BSPs or
+    // kernel drivers).
+    id: 'embedded-linux-engineer',
+    label: 'Embedded Linux Engineer',
+    aliases: [
+      'embedded linux engineer',
+      'embedded linux developer',
+      'embedded linux software engineer',
+      'linux bsp engineer',
+      'linux kernel engineer',
+      'linux kernel developer',
+      'firmware engineer (linux bsp)',
+      'embedded-linux-entwickler',
+      'embedded-linux-entwicklerin',
+      'linux-kernel-entwickler',
+      'ingeniero de linux embebido',
+      'ingeniera de linux embebido',
+      'ingénieur linux embarqué',
+      'ingénieure linux embarqué',
+      'engenheiro de linux embarcado',
+      'engenheira de linux embarcado',
+    ],
+    related: ['embedded-engineer', 'software-engineer'],
   },
   // Logistics and warehouse
   {

@@ -148,6 +148,20 @@ describe('training a job profile from its post', () => {
     expect(designResearcher?.status).toBe('met');
   });
 
+  it('reads an Embedded-Linux-Entwickler as an Embedded Linux Engineer, and a microcontroller firmware engineer as close, not the same', () => {
+    const embeddedLinux = trainJobProfile({
+      job: { jobId: 'el-1', title: 'Embedded Linux Engineer', offices: ['Minneapolis, MN'] },
+      post: { title: 'Embedded Linux Engineer', content: '' },
+    });
+    const titleOf = (resume: string) =>
+      evaluateRequirements(embeddedLinux, resume, { asOf: new Date('2025-06-01') }).find(
+        (r) => r.kind === 'title',
+      )?.status;
+    expect(titleOf('Embedded-Linux-Entwickler — Weidtmann Automation GmbH (2017 – 2024)')).toBe('met');
+    expect(titleOf('Linux BSP Engineer, Acme Devices (2019 – present)')).toBe('met');
+    expect(titleOf('Firmware Engineer, Pulse Wearables (2019 – present)')).toBe('partly');
+  });
+
   it('reads the Job Board API form of a post, whose HTML comes entity-escaped', () => {
     const escaped = post.content.replace(/</g, '&lt;').replace(/>/g, '&gt;');
     const fromBoard = trainJobProfile({ job, post: { ...post, content: escaped } });
