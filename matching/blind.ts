@@ -216,6 +216,9 @@ export type PreparedCandidate =
     };
 
 /** Joins a person's readable documents and blinds them. A person with nothing readable is a failure, not an empty text. */
+/** Characters of a person's text that are blinded and scored. */
+export const scoredTextChars = 100_000;
+
 export function blindCandidate(sources: CandidateSources): PreparedCandidate {
   const documentFailures = (sources.resumes ?? []).filter((r): r is ExtractionFailure => !r.ok);
   const parts = [
@@ -236,13 +239,16 @@ export function blindCandidate(sources: CandidateSources): PreparedCandidate {
   }
 
   const original = parts.join('\n\n');
+  // What is scored is bounded whatever the source (a listed person's text is not a read file, which the
+  // resume reader cuts at the same length): far more than any real resume, and a bound on every reader of it.
+  const scored = original.length > scoredTextChars ? original.slice(0, scoredTextChars) : original;
   const profile = sources.profile;
   const identity: KnownIdentity = {
     names: [...(sources.identity?.names ?? []), ...(profile?.name ? [profile.name] : [])],
     emails: [...(sources.identity?.emails ?? []), ...(profile?.emails ?? [])],
     phones: [...(sources.identity?.phones ?? []), ...(profile?.phones ?? [])],
   };
-  const blinded = blindText(original, identity);
+  const blinded = blindText(scored, identity);
   if (profile?.photoUrl) blinded.redactions.photo = (blinded.redactions.photo ?? 0) + 1;
   if (profile?.links?.length) blinded.redactions.link = (blinded.redactions.link ?? 0) + profile.links.length;
 

@@ -1,5 +1,6 @@
 import { detectTitles, seniorityOf, seniorityRank } from './dictionary';
 import { countFrom, countPattern, snippetAt } from './text';
+import { glossTitle } from './title-gloss';
 import type { SeniorityLevel } from './types';
 
 // Facts read from a blinded resume: how long the person has worked and at what level. Education years are
@@ -95,17 +96,26 @@ export function estimateYearsInRole(
   const now = asOf.getUTCFullYear() + asOf.getUTCMonth() / 12;
   const intervals: [number, number][] = [];
   let first: { index: number; length: number } | undefined;
+  // Lines are walked forward with the matches and each is judged once, however many dates it holds.
+  let [aboveStart, lineStart, lineEnd] = [0, 0, -1];
+  let [lineNames, aboveNames] = [false, false];
   for (const match of text.matchAll(dateRange)) {
     const start = yearFraction(match[3], match[1], match[2]);
     const end = match[7] ? now : yearFraction(match[6], match[4], match[5]);
     if (start === undefined || end === undefined || end < start || start > now) continue;
-    const lineStart = text.lastIndexOf('\n', match.index - 1) + 1;
-    const lineEnd = text.indexOf('\n', match.index);
-    const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
-    const above = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, Math.max(lineStart - 1, 0));
-    if (!namesRole(line) && !namesRole(above)) continue;
+    if (lineEnd < 0 || match.index > lineEnd) {
+      while (lineEnd < match.index) {
+        aboveStart = lineStart;
+        lineStart = lineEnd + 1;
+        const next = text.indexOf('\n', lineStart);
+        lineEnd = next < 0 ? text.length : next;
+      }
+      lineNames = namesRole(text.slice(lineStart, lineEnd));
+      aboveNames = lineStart > 0 && namesRole(text.slice(aboveStart, lineStart - 1));
+    }
+    if (!lineNames && !aboveNames) continue;
     intervals.push([start, Math.min(end, now)]);
-    first ??= { index: lineStart, length: line.length };
+    first ??= { index: lineStart, length: lineEnd - lineStart };
   }
   if (!first) return null;
   return {
@@ -174,7 +184,7 @@ function readTitleLines(text: string): TitleLine[] {
     if (!line) continue;
     meaningful++;
     if (line.length > 110 || bullet.test(line) || narrativeVerb.test(line)) continue;
-    const hasRole = roleNoun.test(line) || detectTitles(line).length > 0;
+    const hasRole = roleNoun.test(line) || detectTitles(line).length > 0 || glossTitle(line) !== null;
     if (!hasRole) continue;
     const positioned =
       meaningful <= 3 ||

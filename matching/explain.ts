@@ -16,6 +16,7 @@ import {
   titleTerms,
 } from './dictionary';
 import { writtenIn } from './language';
+import { glossTitle } from './title-gloss';
 import { skillsListLine } from './skills-lists';
 import { escapeRegExp, findMentions, snippetAt, stems, type Mention } from './text';
 import type {
@@ -63,7 +64,9 @@ export function evaluateRequirements(
     : [];
   const inRole =
     roleTerms.length > 0
-      ? estimateYearsInRole(text, context.asOf, (line) => findMentions(line, roleTerms).length > 0)
+      ? estimateYearsInRole(text, context.asOf, (line) =>
+          [line, glossTitle(line) ?? ''].some((reading) => findMentions(reading, roleTerms).length > 0),
+        )
       : null;
   return profile.requirements.map((requirement) => {
     const verdict =
@@ -224,16 +227,26 @@ function evaluateTopic(requirement: TopicRequirement, text: string): Verdict {
 
 function evaluateTitle(requirement: TitleRequirement, text: string): Verdict {
   const positions = titleLines(text);
+  // A title in another language is also read in English ("Gerente de Redes Sociais": social media manager).
   const inTitleLine = (terms: string[]) => {
     for (const { line } of positions) {
-      const found = findMentions(line, terms).find((m) => !insideLongerTitle(line, m, terms));
-      if (found) return { line, found };
+      const glossed = glossTitle(line);
+      for (const reading of glossed ? [line, glossed] : [line]) {
+        const found = findMentions(reading, terms).find((m) => !insideLongerTitle(reading, m, terms));
+        if (found)
+          return {
+            line,
+            found,
+            held:
+              reading === line ? found.matched : `${line.split(/\s[—–|·]\s|[,(]/)[0]!.trim()} (${reading})`,
+          };
+      }
     }
     return undefined;
   };
   const exact = inTitleLine(requirement.terms);
   if (exact) {
-    return { status: 'met', evidence: exact.line, reason: `has held the title ${exact.found.matched}` };
+    return { status: 'met', evidence: exact.line, reason: `has held the title ${exact.held}` };
   }
   for (const relatedId of requirement.related) {
     const related = titleById.get(relatedId);
@@ -242,7 +255,7 @@ function evaluateTitle(requirement: TitleRequirement, text: string): Verdict {
       return {
         status: 'partly',
         evidence: hit.line,
-        reason: `${hit.found.matched} is close to ${requirement.label}`,
+        reason: `${hit.held} is close to ${requirement.label}`,
       };
     }
   }

@@ -1,4 +1,6 @@
+import { titleLines } from './candidate-facts';
 import { evaluateRequirements } from './explain';
+import { glossTitle } from './title-gloss';
 import { normalisedKeywordRelevance, type WeightedQuery } from './keyword-relevance';
 import type { CandidateScorer, ScorerResult, ScoringContext } from './scorer';
 import { withoutSkillsLists } from './skills-lists';
@@ -84,6 +86,12 @@ export function profileQuery(profile: JobProfile): { query: WeightedQuery; ideal
   };
 }
 
+/** Titles written in another language, read into English too, so the post's title words find them. */
+function withEnglishTitles(text: string): string {
+  const glossed = titleLines(text).flatMap(({ line }) => glossTitle(line) ?? []);
+  return glossed.length === 0 ? text : `${text}\n${glossed.join('\n')}`;
+}
+
 export type LocalScorerResult = ScorerResult & { keywordRelevance: number };
 
 export function createLocalScorer(): CandidateScorer & {
@@ -100,7 +108,7 @@ export function createLocalScorer(): CandidateScorer & {
   ) => {
     const { query, idealText } = profileQuery(profile);
     // Keyword search reads what people did, not what they list (matching/skills-lists.ts).
-    const described = people.map((p) => ({ ...p, text: withoutSkillsLists(p.text) }));
+    const described = people.map((p) => ({ ...p, text: withEnglishTitles(withoutSkillsLists(p.text)) }));
     const relevance = normalisedKeywordRelevance(described, query, idealText);
     return people.map((person) => {
       const requirements = evaluateRequirements(profile, person.text, context);

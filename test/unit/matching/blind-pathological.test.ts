@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blindText } from '../../../matching';
+import { blindCandidate, blindText } from '../../../matching';
 import { tokenResume, unclosedImagesResume } from '../../fixtures/pathological-inputs';
 
 // The email pattern restarted at every character of a long run without an @: one 1 M-character token
@@ -26,5 +26,14 @@ describe('blinding crafted resumes', () => {
     const { text } = blindText(unclosedImagesResume());
     expect(text).toHaveLength(unclosedImagesResume().length);
     expect(blindText('Ada ![photo](me.jpg) <img src="me.png"> Go').text).not.toMatch(/me\.jpg|me\.png/);
+  });
+
+  it('scores at most the first 100 000 characters of a listed person’s 5 MB text, and keeps the whole for export', () => {
+    const resumeText = `Welder, Gulf Fabrication (2015 – present)\n${'Stick and flux-core welding. '.repeat(180_000)}`;
+    const prepared = blindCandidate({ personId: 'p1', resumeText });
+    if (!prepared.ok) throw new Error(prepared.message);
+    expect(prepared.candidate.text.length).toBeLessThanOrEqual(100_000);
+    expect(prepared.candidate.text).toContain('Welder, Gulf Fabrication');
+    expect(prepared.candidate.original.text).toBe(resumeText.trim());
   });
 });
