@@ -32,6 +32,25 @@ const cases: Record<string, { what: string; run: () => Promise<string> }> = {
       return `${blindText(pathologicalInputs.unclosedImagesResume()).text.length} chars out`;
     },
   },
+  'post-lead-in-spaces': {
+    what: 'training a job profile from an unclosed bold lead-in followed by 200 000 spaces',
+    run: async () => {
+      const { trainJobProfile } = await import('../matching');
+      const post = { title: 'Welder', content: `<p><b>xx${' '.repeat(200_000)}y` };
+      const profile = trainJobProfile({
+        job: { jobId: 'w', title: 'Welder', offices: ['Houston, TX'] },
+        post,
+      });
+      return `${profile.requirements.length} requirements`;
+    },
+  },
+  'blind-hyphen-run': {
+    what: 'blinding a resume of 100 000 "a-" (a web address that never ends)',
+    run: async () => {
+      const { blindText } = await import('../matching/blind');
+      return `${blindText('a-'.repeat(100_000)).text.length} chars out`;
+    },
+  },
   'resume-1m-token': {
     what: 'reading + blinding a 1 M-char token .txt resume',
     run: async () => {

@@ -35,7 +35,7 @@ const links = [
   /\bhttps?:\/\/[^\s)>\]]+/gi,
   /\bwww\.[^\s)>\]]+/gi,
   /\b(?:linkedin\.com|github\.com|gitlab\.com|twitter\.com|x\.com|behance\.net|dribbble\.com|medium\.com|stackoverflow\.com|kaggle\.com|about\.me)\/[^\s)>\]]*/gi,
-  /\b[a-z0-9-]+\.(?:com|io|dev|me|net|org|co|ai|app|page|site)\/[^\s)>\]]+/gi,
+  /\b[a-z0-9-]{1,63}\.(?:com|io|dev|me|net|org|co|ai|app|page|site)\/[^\s)>\]]+/gi,
 ];
 // Each stops at the next bracket of its kind: a resume of 100 000 "<img " or "![" is read in linear time.
 const images = [/!\[[^[\]]*\]\([^()]*\)/g, /<img\b[^<>]*>/gi];
@@ -44,16 +44,16 @@ const yearLike = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
 const streetAddress =
   /\b\d{1,6}[A-Za-z]?\s+(?:[A-Z0-9][\p{L}'.-]*\s+){0,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq)\b\.?(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|#)\.?\s*[\w-]+)?/gu;
 const europeanStreet =
-  /\b[\p{Lu}][\p{L}-]*(?:straße|strasse|str\.|weg|allee|platz|gasse|laan|straat|gatan|vej)\s+\d+[a-z]?\b/giu;
+  /\b[\p{Lu}][\p{L}-]{0,60}(?:straße|strasse|str\.|weg|allee|platz|gasse|laan|straat|gatan|vej)\s+\d+[a-z]?\b/giu;
 const usStates =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|PR|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY';
 const usStateZip = new RegExp(`\\b(${usStates}),?\\s+\\d{5}(?:-\\d{4})?\\b`, 'g');
-const labelledPostal = /\b(?:zip|zip code|postal code|postcode)\s*[:#]?\s*[A-Z0-9][A-Z0-9 -]{2,9}\b/gi;
+const labelledPostal = /\b(?:zip|zip code|postal code|postcode)\s*(?:[:#]\s*)?[A-Z0-9][A-Z0-9 -]{2,9}\b/gi;
 const ukPostcode = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g;
 const canadianPostcode = /\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b/g;
 const europeanPostcodeBeforeCity = /\b\d{5}(?=\s+[\p{Lu}][\p{Ll}]+)/gu;
 const ages = [
-  /\b(?:age|aged)\s*:?\s*\d{2}\b/gi,
+  /\b(?:age|aged)\s*(?::\s*)?\d{2}\b/gi,
   /\b\d{2}\s*(?:years|yrs)\s+old\b/gi,
   /\b(?:date of birth|birth date|birthdate|born(?: on| in)?|dob|d\.o\.b\.)\s*:?\s*[^\n,;]{0,30}/gi,
 ];
@@ -354,7 +354,7 @@ function maskEducationYears(text: string, count: (n?: number) => void): string {
       if (!inEducation && !educationWords.test(line) && !degreeAbbreviations.test(line)) return line;
       return replaceAll(
         line,
-        /(?<!\d)(?:19|20)\d\d(?!\d)|(?<=class of\s+)'?\d\d\b|(?<=\s)'\d\d\b/gi,
+        /(?=['\d])(?:(?<!\d)(?:19|20)\d\d(?!\d)|(?<=class of\s+)'?\d\d\b|(?<=\s)'\d\d\b)/gi,
         '[year]',
         count,
       );
@@ -365,7 +365,7 @@ function maskEducationYears(text: string, count: (n?: number) => void): string {
 // Which college someone went to is a proxy for race, class and age (HBCUs, women's colleges); what they
 // studied stays. Only on education lines, so an employer ("North High School") and its level stay.
 const institution =
-  /(?:(?:[\p{Lu}][\p{L}'’&.-]*|of|the|at|and|for|de|del|da|do|di|la)[ \t]+){0,6}(?:University|College|Institute|Academy|Polytechnic|Universidad|Universität|Université|Universidade|Università|Hochschule|Politécnico|Politecnico)\b(?:[ \t]+(?:of|at|for|in|de|del|da|do|di)[ \t]+(?:the[ \t]+)?[\p{Lu}][\p{L}'’.-]*(?:[ \t]+[\p{Lu}][\p{L}'’.-]*){0,3})?(?:[ \t]+[\p{Lu}][\p{L}'’.-]*){0,2}/gu;
+  /(?:(?:[\p{Lu}][\p{L}'’&.-]{0,40}|of|the|at|and|for|de|del|da|do|di|la)[ \t]+){0,6}(?:University|College|Institute|Academy|Polytechnic|Universidad|Universität|Université|Universidade|Università|Hochschule|Politécnico|Politecnico)\b(?:[ \t]+(?:of|at|for|in|de|del|da|do|di)[ \t]+(?:the[ \t]+)?[\p{Lu}][\p{L}'’.-]*(?:[ \t]+[\p{Lu}][\p{L}'’.-]*){0,3})?(?:[ \t]+[\p{Lu}][\p{L}'’.-]*){0,2}/gu;
 const degreeLine =
   /\b(?:bachelor'?s?|master'?s|masters|degree|diploma|graduated|graduation|class of|gpa|alumn\p{L}+|licenciad\p{L}*|máster|ph\.?d|doctor of)\b/iu;
 
@@ -389,7 +389,7 @@ function maskSchools(text: string, count: (n?: number) => void): string {
 // Affinity groups, religious bodies and similar memberships say which group someone belongs to and nothing a
 // job needs ("Society of Women Engineers", "Deacon, First Baptist Church"): the whole name goes.
 const affinityGroup =
-  /(?:(?:[\p{Lu}][\p{L}'’&.-]*|of|for|the|and|in|who)[ \t]+){0,6}(?:Women'?s?|Girls|Black|Latin[ao]s?|Latinx|Hispanic|LGBTQ?I?A?\+?|Queer|Pride|Lesbians?|Gay|Transgender|Muslims?|Islamic|Christians?|Catholics?|Jewish|Hindus?|Sikhs?|Buddhists?|Baptist|Methodist|Lutheran|Presbyterian|Evangelical|Mormon|Hillel|Chabad|Church|Mosque|Synagogue|Parish|Ministry|Ministries|Veterans?|Asian American|Native American|Indigenous|Deaf)(?![\p{L}])(?:'s)?(?:[ \t]+(?:[\p{Lu}][\p{L}'’&.-]*|of|in|for|and|the|who|&)(?![\p{L}]))*/gu;
+  /(?:(?:[\p{Lu}][\p{L}'’&.-]{0,40}|of|for|the|and|in|who)[ \t]+){0,6}(?:Women'?s?|Girls|Black|Latin[ao]s?|Latinx|Hispanic|LGBTQ?I?A?\+?|Queer|Pride|Lesbians?|Gay|Transgender|Muslims?|Islamic|Christians?|Catholics?|Jewish|Hindus?|Sikhs?|Buddhists?|Baptist|Methodist|Lutheran|Presbyterian|Evangelical|Mormon|Hillel|Chabad|Church|Mosque|Synagogue|Parish|Ministry|Ministries|Veterans?|Asian American|Native American|Indigenous|Deaf)(?![\p{L}])(?:'s)?(?:[ \t]+(?:[\p{Lu}][\p{L}'’&.-]*|of|in|for|and|the|who|&)(?![\p{L}]))*/gu;
 
 function replaceLiteral(text: string, literal: string, mask: string, count: (n?: number) => void): string {
   const trimmed = literal.trim();

@@ -21,7 +21,7 @@ const months: Record<string, number> = {
   nov: 10,
   dec: 11,
 };
-const month = '(?:(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?\\s+|(\\d{1,2})[/.-])?';
+const month = '(?:(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]{0,9}\\.?\\s+|(\\d{1,2})[/.-])?';
 const dateRange = new RegExp(
   `${month}((?:19|20)\\d\\d)\\s*(?:-|–|—|to|until)\\s*(?:${month}((?:19|20)\\d\\d)|(present|current|now|today|date))`,
   'gi',

@@ -111,7 +111,7 @@ function evaluateSkill(requirement: SkillRequirement, text: string): Verdict {
   const mentions = findMentions(text, requirement.terms, requirement.patterns);
   const real = mentions.filter((m) => !precededBy(text, m, negated) && !precededBy(text, m, aspiring));
   if (real.length > 0) {
-    const inExperience = real.find((m) => !skillsListLine.test(lineOf(text, m.index)));
+    const inExperience = real.find((m) => !inSkillsList(text, m.index));
     // A skill named only in a skills list, with no role or project that used it, is a claim, not evidence —
     // except a spoken language, which people state exactly so ("Languages: English, Spanish (native)").
     if (!inExperience && spoken.length === 0) {
@@ -400,15 +400,37 @@ function evaluateLocation(requirement: LocationRequirement, text: string): Verdi
   };
 }
 
+// Both read only around a mention: searching back to the line start for every mention rescanned a long line
+// once per mention.
 function precededBy(text: string, mention: Mention, pattern: RegExp): boolean {
-  const lineStart = text.lastIndexOf('\n', mention.index - 1) + 1;
-  return pattern.test(text.slice(Math.max(lineStart, mention.index - 60), mention.index));
+  const before = text.slice(Math.max(0, mention.index - 60), mention.index);
+  return pattern.test(before.slice(before.lastIndexOf('\n') + 1));
 }
 
-function lineOf(text: string, index: number): string {
-  const start = text.lastIndexOf('\n', index - 1) + 1;
-  const end = text.indexOf('\n', index);
-  return text.slice(start, end === -1 ? text.length : end);
+let lineIndex: { text: string; starts: number[]; listed: Map<number, boolean> } | undefined;
+
+/** Whether the line holding `index` is a skills list; the text's line starts are found once. */
+function inSkillsList(text: string, index: number): boolean {
+  if (lineIndex?.text !== text) {
+    const starts = [0];
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    lineIndex = { text, starts, listed: new Map() };
+  }
+  const { starts, listed } = lineIndex;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  let verdict = listed.get(lo);
+  if (verdict === undefined) {
+    const end = lo + 1 < starts.length ? starts[lo + 1]! - 1 : text.length;
+    verdict = skillsListLine.test(text.slice(starts[lo]!, end));
+    listed.set(lo, verdict);
+  }
+  return verdict;
 }
 
 function formatYears(years: number): string {

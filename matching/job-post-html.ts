@@ -23,11 +23,15 @@ const entities: Record<string, string> = {
   middot: '·',
 };
 
+/** A numeric reference past Unicode ("&#99999999;") stays as written instead of throwing. */
+function codePoint(code: number, written: string): string {
+  return code <= 0x10ffff ? String.fromCodePoint(code) : written;
+}
+
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x?[0-9a-f]+|[a-z]+);/gi, (whole, code: string) => {
-    if (code.startsWith('#x') || code.startsWith('#X'))
-      return String.fromCodePoint(parseInt(code.slice(2), 16));
-    if (code.startsWith('#')) return String.fromCodePoint(parseInt(code.slice(1), 10));
+    if (code.startsWith('#x') || code.startsWith('#X')) return codePoint(parseInt(code.slice(2), 16), whole);
+    if (code.startsWith('#')) return codePoint(parseInt(code.slice(1), 10), whole);
     return entities[code.toLowerCase()] ?? whole;
   });
 }
@@ -49,15 +53,21 @@ export function htmlToLines(html: string): string[] {
     // A paragraph that is only bold text is a heading in most Greenhouse posts ("<p><strong>Acme</strong> makes
     // …</p>" is not: the bold text may not run past its own paragraph or into other bold text).
     .replace(
-      /<p\b[^<>]*>\s*<(strong|b)>((?:(?!<\/?(?:p|strong|b)\b)[\s\S])*)<\/\1>\s*(?:<br\s*\/?>)?\s*<\/p>/gi,
+      /<p\b[^<>]*>\s*<(strong|b)>((?:(?!<\/?(?:p|strong|b)\b)[\s\S])*)<\/\1>\s*(?:<br\s*\/?>\s*)?<\/p>/gi,
       (_m, _tag, inner: string) => `\n# ${inner}\n`,
     )
     // A bold lead-in ending in a colon opens a section of its own: "<p><strong>Physical Requirements:</strong>
     // Lift 50 lbs…</p>" is a heading and its text, not a line of the section before it.
     .replace(
-      /<p\b[^<>]*>\s*<(strong|b)>([^<]{2,60}?)\s*(:?)\s*<\/\1>\s*(:?)((?:(?!<\/?p\b)[\s\S])*)<\/p>/gi,
-      (whole, _tag, lead: string, colonInside: string, colonAfter: string, rest: string) =>
-        colonInside || colonAfter ? `\n# ${lead.trim()}\n${rest}\n` : whole,
+      /<p\b[^<>]*>\s*<(strong|b)>([^<]{2,60}?)\s*(?:(:)\s*)?<\/\1>\s*(?:(:)|(?!\s))((?:(?!<\/?p\b)[\s\S])*)<\/p>/gi,
+      (
+        whole,
+        _tag,
+        lead: string,
+        colonInside: string | undefined,
+        colonAfter: string | undefined,
+        rest: string,
+      ) => (colonInside || colonAfter ? `\n# ${lead.trim()}\n${rest}\n` : whole),
     )
     .replace(/<li\b[^<>]*>/gi, '\n- ')
     .replace(/<br\s*\/?>/gi, '\n')

@@ -3,7 +3,7 @@ import { splitPostSections } from './job-post-html';
 import { learnFromOutcomes, type Outcome } from './learn-from-outcomes';
 import { skillRequirements, yearsPattern, yearsRequired } from './post-skills';
 import { versionProfile } from './profile-version';
-import { tokenize } from './text';
+import { tokenize, withoutAsides } from './text';
 import {
   jobDataSchema,
   jobPostSchema,
@@ -49,8 +49,7 @@ export function trainJobProfile(input: TrainJobProfileInput): JobProfile {
   // asks for ("Senior Registered Nurse, ICU" → "registered nurse"; "Bilingual Teller (English/Spanish)" →
   // "teller": the language is a requirement of its own, read from the title by skillRequirements).
   const bareTitle =
-    title
-      .replace(/\(.*?\)/g, '')
+    withoutAsides(title, '')
       .replace(/\b(bilingual|(?:spanish|french|mandarin)[- ]speaking)\s+/gi, '')
       .split(/,| - | – /)[0]
       ?.replace(/\b(senior|sr\.?|junior|jr\.?|staff|lead|principal|head of|associate)\s+/gi, '')

@@ -1,7 +1,7 @@
 import { detectSkills, skillRequirementId, skillTerms, type SkillMention } from './dictionary';
 import type { SkillEntry } from './data/skill-aliases';
 import type { PostSection, PostSectionKind } from './job-post-html';
-import { countFrom, stems } from './text';
+import { countFrom, stems, withoutAsides } from './text';
 import type { RequirementImportance, RequirementOrigin, SkillRequirement, TopicRequirement } from './types';
 
 // The skills a job post asks for, read line by line: which are must-haves, which are alternatives to one
@@ -24,7 +24,7 @@ export const skillWeights = {
 const hedged =
   /\b(a plus|is a plus|plus if|bonus|preferred|nice to have|ideally|desirable|familiarity with|exposure to|not required|great if|will (?:also )?be considered)\b/i;
 // Text between two skills that keeps them in one list: "Go, Rust or C++", "Python/R", "Kafka and Redis".
-const listGap = /^[\s,/]*(?:(and\/or|or|and|as well as|nor)\b)?[\s,/]*$/i;
+const listGap = /^[\s,/]*(?:(and\/or|or|and|as well as|nor)\b[\s,/]*)?$/i;
 // Words that open a requirement line without saying what is required.
 const filler =
   /^(?:strong|solid|deep|proven|hands-on|excellent|good|great|demonstrated|expert|advanced|working|practical|professional|production|real-world|relevant|a|an|the|some|any|experience|experienced|expertise|knowledge|understanding|familiarity|background|proficiency|fluency|track record|ability to|ability|skills?|with|in|of|on|for|building|working|using|designing|developing|running|shipping|owning|at least|you have|you've|have|has|are|is|you)\b[\s,]*/i;
@@ -153,12 +153,14 @@ function topicRequirement(line: string, kind: PostSectionKind): TopicRequirement
     return undefined;
   // Examples in parentheses are alternatives a resume may name instead ("an RTOS (FreeRTOS, Zephyr,
   // ThreadX)", "a WMS (Manhattan, Blue Yonder or similar)"); a fragment the post calls a plus is not a must.
-  const phrases = [line.replace(/\(.*?\)/g, ' '), ...namedExamples(line)]
+  const phrases = [withoutAsides(line, ' '), ...namedExamples(line)]
     .join(', ')
     .split(/[,;:.]|\b(?:or|and|such as|e\.g\.|including|like|especially)\b/i)
     .filter((fragment) => !aPlus.test(fragment))
     .map((fragment) => {
       let out = fragment.trim();
+      // No phrase a resume would show is this long, and stripping its fillers one at a time is quadratic.
+      if (out.length > maxFragment) return '';
       for (let previous = ''; previous !== out;) {
         previous = out;
         out = out.replace(filler, '').replace(trailingFiller, '').trim();
@@ -354,3 +356,5 @@ function slug(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
+
+const maxFragment = 300;

@@ -198,3 +198,28 @@ export const countPattern = `(\\d{1,2}|${Object.keys(numberWords).join('|')})`;
 export function countFrom(written: string): number {
   return numberWords[written.toLowerCase()] ?? Number(written);
 }
+
+/**
+ * `text.replace(/\(.*?\)/g, mask)` in linear time: that expression rescans to the end of the line from every
+ * "(" no ")" follows. An aside ends at a line break, as `.` does.
+ */
+export function withoutAsides(text: string, mask: string): string {
+  return text
+    .split(/([\n\r\u2028\u2029])/)
+    .map((part, i) => (i % 2 === 1 ? part : asidesOfLine(part, mask)))
+    .join('');
+}
+
+function asidesOfLine(line: string, mask: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = line.indexOf('(', from);
+    if (open < 0) break;
+    const close = line.indexOf(')', open + 1);
+    if (close < 0) break;
+    out += line.slice(from, open) + mask;
+    from = close + 1;
+  }
+  return out + line.slice(from);
+}
