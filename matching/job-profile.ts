@@ -24,6 +24,9 @@ const weights = {
   remote: 0.5,
 };
 
+/** Characters of a post's HTML that are read. */
+export const postChars = 200_000;
+
 const remoteWords = /\b(remote|work from (home|anywhere)|distributed team|remote-first|fully remote)\b/i;
 const hybridWords = /\bhybrid\b/i;
 
@@ -40,7 +43,9 @@ export type TrainJobProfileInput = {
 export function trainJobProfile(input: TrainJobProfileInput): JobProfile {
   const job = jobDataSchema.parse(input.job);
   const post = input.post ? jobPostSchema.parse(input.post) : { title: job.title, content: '' };
-  const sections = splitPostSections(post.content);
+  // A real post is a few kilobytes; what is read of one is bounded, since anyone who may edit a job in
+  // Greenhouse writes it.
+  const sections = splitPostSections(post.content.slice(0, postChars));
   const title = post.title || job.title;
 
   const requirements: Requirement[] = [];

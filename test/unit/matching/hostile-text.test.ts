@@ -55,6 +55,13 @@ describe('training a profile from a crafted post', () => {
     expect(train(content).requirements.map((r) => r.kind)).toContain('title');
   });
 
+  it('reads the first 200 000 characters of a 5 MB post', () => {
+    const content = `<h3>Requirements</h3><ul><li>MIG welding</li></ul><p>${'B2B SaaS sales '.repeat(350_000)}</p><ul><li>Kubernetes</li></ul>`;
+    const labels = train(content).requirements.map((r) => r.label.toLowerCase());
+    expect(labels.join(' | ')).toContain('mig');
+    expect(labels.join(' | ')).not.toContain('kubernetes');
+  });
+
   it('reads a title of opening parentheses', () => {
     expect(train('<ul><li>Welding</li></ul>', fill('(')).requirements[0]?.kind).toBe('title');
   });
