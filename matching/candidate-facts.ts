@@ -1,4 +1,5 @@
 import { detectTitles, seniorityOf, seniorityRank } from './dictionary';
+import { skillsListLine } from './skills-lists';
 import { countFrom, countPattern, snippetAt } from './text';
 import { glossTitle } from './title-gloss';
 import type { SeniorityLevel } from './types';
@@ -183,7 +184,9 @@ function readTitleLines(text: string): TitleLine[] {
     offset += raw.length + 1;
     if (!line) continue;
     meaningful++;
-    if (line.length > 110 || bullet.test(line) || narrativeVerb.test(line)) continue;
+    // A skills list names titles it does not hold ("Skills: ICU, registered nurse, RN, CCRN").
+    if (line.length > 110 || bullet.test(line) || narrativeVerb.test(line) || skillsListLine.test(line))
+      continue;
     const hasRole = roleNoun.test(line) || detectTitles(line).length > 0 || glossTitle(line) !== null;
     if (!hasRole) continue;
     const positioned =

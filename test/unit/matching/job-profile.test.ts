@@ -148,6 +148,20 @@ describe('training a job profile from its post', () => {
     expect(designResearcher?.status).toBe('met');
   });
 
+  it('does not take a title named in a skills list for one the person held', () => {
+    const nurse = trainJobProfile({
+      job: { jobId: 'rn-2', title: 'Registered Nurse, ICU', offices: ['Columbus, OH'] },
+      post: { title: 'Registered Nurse, ICU', content: '' },
+    });
+    const title = evaluateRequirements(
+      nurse,
+      'Patient Care Technician, Medical ICU — OhioHealth (2022 – present)\nSkills: ICU, critical care, registered nurse, RN, BSN, CCRN, ventilator',
+      { asOf: new Date('2025-06-01') },
+    ).find((r) => r.kind === 'title');
+    expect(title?.status).not.toBe('met');
+    expect(title?.evidence).toBe('Patient Care Technician, Medical ICU — OhioHealth (2022 – present)');
+  });
+
   it('reads an Embedded-Linux-Entwickler as an Embedded Linux Engineer, and a microcontroller firmware engineer as close, not the same', () => {
     const embeddedLinux = trainJobProfile({
       job: { jobId: 'el-1', title: 'Embedded Linux Engineer', offices: ['Minneapolis, MN'] },
