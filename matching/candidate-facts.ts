@@ -24,7 +24,7 @@ const months: Record<string, number> = {
 };
 const month = '(?:(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]{0,9}\\.?\\s+|(\\d{1,2})[/.-])?';
 const dateRange = new RegExp(
-  `${month}((?:19|20)\\d\\d)\\s*(?:-|–|—|to|until)\\s*(?:${month}((?:19|20)\\d\\d)|(present|current|now|today|date))`,
+  `${month}((?:19|20)\\d\\d)\\s*(?:-|–|—|to|until)\\s*(?:${month}((?:19|20)\\d\\d)|(present|pres\\b\\.?|current|now|today|date))`,
   'gi',
 );
 // Years a resume states: "8+ years of experience", and in prose "for nine years I have…", "over the last

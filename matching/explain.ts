@@ -298,6 +298,11 @@ function evaluateSeniority(requirement: SeniorityRequirement, text: string, year
   if (gap === 0 || gap === 1) {
     return { status: 'met', evidence: estimate.evidence, reason: `${estimate.level} level ${how}` };
   }
+  // A level read from "1+ years" is a floor: a nurse of eight years meets it. Only a level the title names
+  // ("Junior …") makes someone far above it worth a question.
+  if (gap >= 2 && requirement.origin.section !== 'title') {
+    return { status: 'met', evidence: estimate.evidence, reason: `${estimate.level} level ${how}` };
+  }
   if (gap >= 2) {
     return {
       status: 'partly',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { blindCandidate, createMatcher, trainJobProfile, type BlindedCandidate } from '../../../matching';
 import { combineScores } from '../../../matching/combine';
+import { evaluateRequirements } from '../../../matching/explain';
 import { createLocalScorer } from '../../../matching/local-scorer';
 import type { SemanticScorerResult } from '../../../matching/semantic-scorer';
 
@@ -100,5 +101,40 @@ describe('a title inside a longer title', () => {
     expect(title(assistant)).toMatchObject({ status: 'partly' });
     expect(title(assistant)?.reason).toMatch(/Physical Therapist Assistant is close to Physical Therapist/);
     expect(title(therapistToo)).toMatchObject({ status: 'met' });
+  });
+});
+
+describe('the level a post asks for', () => {
+  const verdicts = (title: string, requirements: string, resume: string) =>
+    evaluateRequirements(
+      trainJobProfile({
+        job: { jobId: 'lvl', title, offices: ['Remote'] },
+        post: { title, content: `<h3>Requirements</h3><ul><li>${requirements}</li></ul>` },
+      }),
+      resume,
+      { asOf: new Date('2025-06-01') },
+    );
+  const nurse = `RN, Cardiac Telemetry (days) — Southeastern Ohio Regional, 2021–pres
+RN, Med-Surg — same hospital, 2015–2021`;
+
+  it('reads "1+ years" as a floor an experienced person stands on, and "2021–pres" as running to today', () => {
+    const found = verdicts('Registered Nurse', '1+ years of acute care experience', nurse);
+    expect(found.find((r) => r.kind === 'seniority')).toMatchObject({ status: 'met' });
+    expect(found.find((r) => r.kind === 'years-of-experience')).toMatchObject({
+      status: 'met',
+      reason: expect.stringContaining('about 10.5 years as Registered Nurse'),
+    });
+  });
+
+  it('still asks about someone far above a level the title names', () => {
+    const found = verdicts(
+      'Junior Data Analyst',
+      'SQL',
+      'Principal Data Scientist, Acme (2010 – present)\n- Led the data science team',
+    );
+    expect(found.find((r) => r.kind === 'seniority')).toMatchObject({
+      status: 'partly',
+      reason: expect.stringContaining('check they want this role'),
+    });
   });
 });
