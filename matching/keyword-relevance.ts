@@ -8,10 +8,14 @@ const idealId = '\u0000ideal';
 
 export type WeightedQuery = { text: string; boosts: Map<string, number> };
 
-function buildIndex(people: readonly ScoringInput[], extra: { id: string; text: string }[] = []): MiniSearch {
+function buildIndex(
+  people: readonly ScoringInput[],
+  extra: { id: string; text: string }[] = [],
+  anyScript = false,
+): MiniSearch {
   const index = new MiniSearch<{ id: string; text: string }>({
     fields: ['text'],
-    tokenize: (text) => tokenize(text),
+    tokenize: (text) => tokenize(text, anyScript),
     processTerm: (term) => term,
     searchOptions: { combineWith: 'OR', prefix: false, fuzzy: false },
   });
@@ -34,8 +38,8 @@ export function normalisedKeywordRelevance(
   query: WeightedQuery,
   idealText: string,
 ): Map<string, number> {
-  const index = buildIndex(people, [{ id: idealId, text: idealText }]);
-  const scores = collect(index, query);
+  const index = buildIndex(people, [{ id: idealId, text: idealText }], true);
+  const scores = collect(index, query, true);
   const ideal = scores.get(idealId) ?? 0;
   const out = new Map<string, number>();
   for (const person of people) {
@@ -45,9 +49,9 @@ export function normalisedKeywordRelevance(
   return out;
 }
 
-function collect(index: MiniSearch, query: WeightedQuery): Map<string, number> {
+function collect(index: MiniSearch, query: WeightedQuery, anyScript = false): Map<string, number> {
   const scores = new Map<string, number>();
-  if (tokenize(query.text).length === 0) return scores;
+  if (tokenize(query.text, anyScript).length === 0) return scores;
   const results = index.search(query.text, { boostTerm: (term) => query.boosts.get(term) ?? 1 });
   for (const result of results) scores.set(String(result.id), result.score);
   return scores;

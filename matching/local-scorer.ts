@@ -70,9 +70,10 @@ export function profileQuery(profile: JobProfile): { query: WeightedQuery; ideal
         requirement.kind === 'topic'
           ? requirement.phrases.join(' ')
           : requirement.label.replace(/ or /g, ' '),
+        true,
       ),
     );
-    for (const token of new Set(terms.flatMap((t) => tokenize(t)))) {
+    for (const token of new Set(terms.flatMap((t) => tokenize(t, true)))) {
       boosts.set(token, Math.max(boosts.get(token) ?? 0, requirement.weight));
     }
   }

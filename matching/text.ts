@@ -14,9 +14,16 @@ const stopwords = new Set(
 // Keeps "c++", "c#", "node.js" and "ci/cd" whole: the default word splitter would turn them into noise.
 const tokenPattern = /[a-z0-9][a-z0-9+#]*(?:[./][a-z0-9+#]+)*/g;
 
-/** Lower-cased content words, light plural folding, stopwords removed. Used for every BM25 index and query. */
-export function tokenize(text: string): string[] {
-  const tokens = text.toLowerCase().match(tokenPattern) ?? [];
+// The same in any script: "embarqué" and "técnico" stay words instead of falling apart into "embarqu" and
+// "t", "cnico" (which then matched the same fragments of unrelated words).
+const anyScriptTokenPattern = /[\p{L}\p{N}][\p{L}\p{N}+#]*(?:[./][\p{L}\p{N}+#]+)*/gu;
+
+/**
+ * Lower-cased content words, light plural folding, stopwords removed. Used for every BM25 index and query:
+ * `anyScript` for the scorer's keyword relevance; plain BM25, the baseline, reads ASCII words as it always has.
+ */
+export function tokenize(text: string, anyScript = false): string[] {
+  const tokens = text.toLowerCase().match(anyScript ? anyScriptTokenPattern : tokenPattern) ?? [];
   const out: string[] = [];
   for (const token of tokens) {
     if (stopwords.has(token)) continue;
