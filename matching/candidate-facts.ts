@@ -164,15 +164,18 @@ export type TitleLine = { line: string; index: number };
  * narrative lines that merely mention a title ("Hired 40 backend engineers").
  */
 export function titleLines(text: string): TitleLine[] {
-  // Asked for by the title, the seniority and the semantic checks of the same person in a row.
-  if (text === lastTitleText) return lastTitleLines;
-  lastTitleLines = readTitleLines(text);
-  lastTitleText = text;
-  return lastTitleLines;
+  // Asked for by keyword relevance for a whole batch, then by the title, seniority and semantic checks of
+  // each person: kept for a batch's worth of texts.
+  let lines = titleLinesOf.get(text);
+  if (lines === undefined) {
+    if (titleLinesOf.size >= 4096) titleLinesOf.clear();
+    lines = readTitleLines(text);
+    titleLinesOf.set(text, lines);
+  }
+  return lines;
 }
 
-let lastTitleText: string | undefined;
-let lastTitleLines: TitleLine[] = [];
+const titleLinesOf = new Map<string, TitleLine[]>();
 
 function readTitleLines(text: string): TitleLine[] {
   const out: TitleLine[] = [];

@@ -18,7 +18,7 @@ import {
 import { writtenIn } from './language';
 import { glossTitle } from './title-gloss';
 import { skillsListLine } from './skills-lists';
-import { escapeRegExp, findMentions, snippetAt, stems, type Mention } from './text';
+import { anyPhraseTest, escapeRegExp, findMentions, snippetAt, stems, type Mention } from './text';
 import type {
   ExperienceRequirement,
   JobProfile,
@@ -53,21 +53,10 @@ export function evaluateRequirements(
   // "3+ years" in a post means years in this line of work: a year as an associate after four years waiting
   // tables is one year, not five. Counted from the dated jobs that name the post's title or a related one.
   const title = profile.requirements.find((r) => r.kind === 'title');
-  const roleTerms = title
-    ? [
-        ...title.terms,
-        ...title.related.flatMap((id) => {
-          const entry = titleById.get(id);
-          return entry ? titleTerms(entry) : [];
-        }),
-      ]
-    : [];
-  const inRole =
-    roleTerms.length > 0
-      ? estimateYearsInRole(text, context.asOf, (line) =>
-          [line, glossTitle(line) ?? ''].some((reading) => findMentions(reading, roleTerms).length > 0),
-        )
-      : null;
+  const namesRole = roleTestOf(profile);
+  const inRole = namesRole
+    ? estimateYearsInRole(text, context.asOf, (line) => namesRole(line) || namesRole(glossTitle(line) ?? ''))
+    : null;
   return profile.requirements.map((requirement) => {
     const verdict =
       requirement.kind === 'years-of-experience' && inRole && title
@@ -83,6 +72,28 @@ export function evaluateRequirements(
       foundBy: 'local',
     };
   });
+}
+
+const roleTests = new WeakMap<JobProfile, ((line: string) => boolean) | null>();
+
+/** Whether a line names the post's title or a related one; null for a profile with no title. Built once per profile. */
+function roleTestOf(profile: JobProfile): ((line: string) => boolean) | null {
+  let test = roleTests.get(profile);
+  if (test === undefined) {
+    const title = profile.requirements.find((r) => r.kind === 'title');
+    const terms = title
+      ? [
+          ...title.terms,
+          ...title.related.flatMap((id) => {
+            const entry = titleById.get(id);
+            return entry ? titleTerms(entry) : [];
+          }),
+        ]
+      : [];
+    test = terms.length > 0 ? anyPhraseTest(terms) : null;
+    roleTests.set(profile, test);
+  }
+  return test;
 }
 
 function evaluate(

@@ -87,10 +87,11 @@ export function profileQuery(profile: JobProfile): { query: WeightedQuery; ideal
   };
 }
 
-/** Titles written in another language, read into English too, so the post's title words find them. */
-function withEnglishTitles(text: string): string {
+/** The resume without its skills lists, and its titles written in another language read into English too. */
+function keywordTextOf(text: string): string {
+  const described = withoutSkillsLists(text);
   const glossed = titleLines(text).flatMap(({ line }) => glossTitle(line) ?? []);
-  return glossed.length === 0 ? text : `${text}\n${glossed.join('\n')}`;
+  return glossed.length === 0 ? described : `${described}\n${glossed.join('\n')}`;
 }
 
 export type LocalScorerResult = ScorerResult & { keywordRelevance: number };
@@ -109,7 +110,7 @@ export function createLocalScorer(): CandidateScorer & {
   ) => {
     const { query, idealText } = profileQuery(profile);
     // Keyword search reads what people did, not what they list (matching/skills-lists.ts).
-    const described = people.map((p) => ({ ...p, text: withEnglishTitles(withoutSkillsLists(p.text)) }));
+    const described = people.map((p) => ({ ...p, text: keywordTextOf(p.text) }));
     const relevance = normalisedKeywordRelevance(described, query, idealText);
     return people.map((person) => {
       const requirements = evaluateRequirements(profile, person.text, context);

@@ -14,6 +14,21 @@ const phraseKeys = Object.keys(fieldPhrases).sort((a, b) => b.length - a.length)
  * "warehouse operations manager"), or null when the line has no role word of another language to read.
  */
 export function glossTitle(line: string): string | null {
+  // Asked of every short line of every resume, several times: most have no role word of these languages.
+  if (!hasRoleWord.test(line)) return null;
+  let cached = glossed.get(line);
+  if (cached === undefined) {
+    if (glossed.size >= 10_000) glossed.clear();
+    cached = readTitle(line);
+    glossed.set(line, cached);
+  }
+  return cached;
+}
+
+const hasRoleWord = new RegExp(`(?<![\\p{L}])(?:${Object.keys(roleWords).join('|')})(?![\\p{L}])`, 'iu');
+const glossed = new Map<string, string | null>();
+
+function readTitle(line: string): string | null {
   let title = (line.split(/\s[—–|·@]\s|[,(|·]|\s(?:at|en|bei|chez|na|no)\s/)[0] ?? '').toLowerCase().trim();
   if (!title || title.length > 80) return null;
   for (const phrase of phraseKeys)
