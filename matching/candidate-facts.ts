@@ -168,14 +168,20 @@ export function titleLines(text: string): TitleLine[] {
   // each person: kept for a batch's worth of texts.
   let lines = titleLinesOf.get(text);
   if (lines === undefined) {
-    if (titleLinesOf.size >= 4096) titleLinesOf.clear();
+    // Bounded by the text it keeps alive, not only by count: resumes run to 100 000 characters.
+    if (titleLinesOf.size >= 4096 || keptChars + text.length > 16_000_000) {
+      titleLinesOf.clear();
+      keptChars = 0;
+    }
     lines = readTitleLines(text);
     titleLinesOf.set(text, lines);
+    keptChars += text.length;
   }
   return lines;
 }
 
 const titleLinesOf = new Map<string, TitleLine[]>();
+let keptChars = 0;
 
 function readTitleLines(text: string): TitleLine[] {
   const out: TitleLine[] = [];
