@@ -16,6 +16,7 @@ const phraseKeys = Object.keys(fieldPhrases).sort((a, b) => b.length - a.length)
 export function glossTitle(line: string): string | null {
   // Asked of every short line of every resume, several times: most have no role word of these languages.
   if (!hasRoleWord.test(line)) return null;
+  if (line.length > 200) return readTitle(line);
   let cached = glossed.get(line);
   if (cached === undefined) {
     if (glossed.size >= 10_000) glossed.clear();
