@@ -9,6 +9,16 @@ import * as pathologicalInputs from '../test/fixtures/pathological-inputs';
 
 const DEADLINE_S = Number(process.env.BENCH_DEADLINE_S ?? 120);
 
+/** What each post case measures: training a welder's job profile from the post's HTML. */
+async function requirementsFromPost(content: string): Promise<string> {
+  const { trainJobProfile } = await import('../matching');
+  const profile = trainJobProfile({
+    job: { jobId: 'w', title: 'Welder', offices: ['Houston, TX'] },
+    post: { title: 'Welder', content },
+  });
+  return `${profile.requirements.length} requirements`;
+}
+
 const cases: Record<string, { what: string; run: () => Promise<string> }> = {
   'csv-400k-quotes': {
     what: 'people list, 400 KB quote CSV',
@@ -34,15 +44,7 @@ const cases: Record<string, { what: string; run: () => Promise<string> }> = {
   },
   'post-lead-in-spaces': {
     what: 'training a job profile from an unclosed bold lead-in followed by 200 000 spaces',
-    run: async () => {
-      const { trainJobProfile } = await import('../matching');
-      const post = { title: 'Welder', content: `<p><b>xx${' '.repeat(200_000)}y` };
-      const profile = trainJobProfile({
-        job: { jobId: 'w', title: 'Welder', offices: ['Houston, TX'] },
-        post,
-      });
-      return `${profile.requirements.length} requirements`;
-    },
+    run: () => requirementsFromPost(`<p><b>xx${' '.repeat(200_000)}y`),
   },
   'blind-hyphen-run': {
     what: 'blinding a resume of 100 000 "a-" (a web address that never ends)',
@@ -65,27 +67,11 @@ const cases: Record<string, { what: string; run: () => Promise<string> }> = {
   },
   'post-1m-people': {
     what: 'training a job profile from a post whose requirements line is 1 MB of "people"',
-    run: async () => {
-      const { trainJobProfile } = await import('../matching');
-      const post = { title: 'Welder', content: pathologicalInputs.peopleLinePost() };
-      const profile = trainJobProfile({
-        job: { jobId: 'w', title: 'Welder', offices: ['Houston, TX'] },
-        post,
-      });
-      return `${profile.requirements.length} requirements`;
-    },
+    run: () => requirementsFromPost(pathologicalInputs.peopleLinePost()),
   },
   'post-unclosed-tags': {
     what: 'training a job profile from a post of 200 000 unclosed "<p " tags (600 KB)',
-    run: async () => {
-      const { trainJobProfile } = await import('../matching');
-      const post = { title: 'Welder', content: pathologicalInputs.unclosedTagsPost() };
-      const profile = trainJobProfile({
-        job: { jobId: 'w', title: 'Welder', offices: ['Houston, TX'] },
-        post,
-      });
-      return `${profile.requirements.length} requirements`;
-    },
+    run: () => requirementsFromPost(pathologicalInputs.unclosedTagsPost()),
   },
   'resume-docx-balloon': {
     what: 'reading a ~100 KB DOCX whose document tree outgrows the reader thread (default 256 MB heap)',

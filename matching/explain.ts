@@ -16,7 +16,7 @@ import {
   titleTerms,
 } from './dictionary';
 import { writtenIn } from './language';
-import { glossTitle } from './title-gloss';
+import { glossTitle, titlePartOf } from './title-gloss';
 import { skillsListLine } from './skills-lists';
 import { anyPhraseTest, escapeRegExp, findMentions, snippetAt, stems, type Mention } from './text';
 import type {
@@ -248,8 +248,7 @@ function evaluateTitle(requirement: TitleRequirement, text: string): Verdict {
           return {
             line,
             found,
-            held:
-              reading === line ? found.matched : `${line.split(/\s[—–|·]\s|[,(]/)[0]!.trim()} (${reading})`,
+            held: reading === line ? found.matched : `${titlePartOf(line)} (${reading})`,
           };
       }
     }

@@ -30,7 +30,7 @@ const hasRoleWord = new RegExp(`(?<![\\p{L}])(?:${Object.keys(roleWords).join('|
 const glossed = new Map<string, string | null>();
 
 function readTitle(line: string): string | null {
-  let title = (line.split(/\s[—–|·@]\s|[,(|·]|\s(?:at|en|bei|chez|na|no)\s/)[0] ?? '').toLowerCase().trim();
+  let title = titlePartOf(line).toLowerCase();
   if (!title || title.length > 80) return null;
   for (const phrase of phraseKeys)
     title = title.split(phrase).join(` §${fieldPhrases[phrase]!.replace(/ /g, '_')} `);
@@ -71,4 +71,9 @@ function readTitle(line: string): string | null {
       ...group.filter((w) => !adjectives.has(w)),
     ]);
   return [...after, ...before, role].join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The title part of a title line: before the employer, place and dates ("Gerente de Ventas — Bimbo (2019 – 2024)"). */
+export function titlePartOf(line: string): string {
+  return (line.split(/\s[—–|·@]\s|[,(|·]|\s(?:at|en|bei|chez|na|no)\s/)[0] ?? '').trim();
 }
