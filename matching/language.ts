@@ -8,6 +8,8 @@ const functionWords: Record<string, readonly string[]> = {
   de: ['und', 'der', 'die', 'das', 'mit', 'für', 'von', 'im', 'bei', 'jahre', 'erfahrung', 'zur', 'zum', 'auf', 'ich', 'am', 'nach', 'als', 'sowie'],
   fr: ['et', 'le', 'les', 'des', 'du', 'pour', 'avec', 'dans', 'au', 'aux', 'ans', 'expérience', 'une', 'sur'],
   pt: ['e', 'do', 'da', 'dos', 'das', 'com', 'em', 'para', 'no', 'na', 'anos', 'experiência', 'uma', 'pela'],
+  it: ['il', 'di', 'della', 'delle', 'dei', 'degli', 'nel', 'nella', 'per', 'anni', 'esperienza', 'gli', 'sono', 'ho'],
+  nl: ['het', 'een', 'van', 'voor', 'met', 'bij', 'ik', 'jaar', 'ervaring', 'naar', 'zijn', 'wij', 'ook'],
 };
 
 const languageOf = new Map<string, string[]>();

@@ -36,7 +36,7 @@ export const spokenLanguages: SpokenLanguageEntry[] = [
   language('french', 'French', ['français', 'francais'], 'fr'),
   language('german', 'German', ['deutsch'], 'de'),
   language('portuguese', 'Portuguese', ['português', 'portugues'], 'pt'),
-  language('italian', 'Italian', ['italiano']),
+  language('italian', 'Italian', ['italiano'], 'it'),
   language('mandarin', 'Mandarin', ['putonghua']),
   language('cantonese', 'Cantonese', []),
   language('japanese', 'Japanese', []),

@@ -6,7 +6,7 @@ import {
   type BlindedCandidate,
   type SemanticScorer,
 } from '../../../matching';
-import { readsAsEnglish } from '../../../matching/language';
+import { readsAsEnglish, writtenIn } from '../../../matching/language';
 
 // The default model reads English only. A resume in another language gets a similarity that says nothing about
 // the person, so it is scored as without the model, and its summary says why.
@@ -66,6 +66,16 @@ describe('the language of a resume', () => {
         "Infirmière en réanimation — CHU de Lyon (2015 – 2023)\n- Soins aux patients ventilés et surveillance des constantes dans le service\n- Formation des nouvelles infirmières à l'accueil",
       ),
     ).toBe(false);
+    expect(
+      writtenIn(
+        'Ricercatrice UX — Nexi, Milano (2019 – 2025)\n- Interviste e test di usabilità per il prodotto dei pagamenti\n- Sintesi delle ricerche per i team di design e di prodotto, con esperienza nei sondaggi',
+      ),
+    ).toBe('it');
+    expect(
+      writtenIn(
+        'UX-onderzoeker bij Bol.com, Utrecht (2018 – 2024)\n- Interviews en usability-tests voor het team van de app\n- Ik deel de inzichten met product en design, met ervaring in enquêtes',
+      ),
+    ).toBe('nl');
     // Too few words to tell, or English in telegraphic style with a Spanish surname: nothing changes.
     expect(readsAsEnglish('Kubernetes Administrator, TCS (2024 – present)\n- RBAC, upgrades, Helm')).toBe(
       true,
