@@ -4,6 +4,12 @@ import { useWhen } from './when';
 
 const STATUS_WORD = { met: 'Met', partly: 'Partly met', 'not-met': 'Not met' } as const;
 const STATUS_TONE = { met: 'good', partly: 'warn', 'not-met': 'bad' } as const;
+/**
+ * Requirements whose quote does not say what was read from it — a title in another language and how it was
+ * read, the years counted in the line of work, a level, a place — so the reason is shown beside the quote.
+ * A skill's quote speaks for itself.
+ */
+const READ_FROM_THE_QUOTE = new Set(['title', 'seniority', 'years-of-experience', 'location']);
 
 /** Why the person scored what they did: each requirement, how well it is met, and the evidence. */
 export function MatchExplanation({
@@ -28,9 +34,8 @@ export function MatchExplanation({
           <li key={r.label} data-status={r.status}>
             <Badge tone={STATUS_TONE[r.status]}>{STATUS_WORD[r.status]}</Badge> <strong>{r.label}</strong>
             {r.importance === 'must' ? <span className="small muted"> · must-have</span> : null}
-            {r.evidence ? (
-              <q className="evidence">{r.evidence}</q>
-            ) : r.reason ? (
+            {r.evidence ? <q className="evidence">{r.evidence}</q> : null}
+            {r.reason && (!r.evidence || READ_FROM_THE_QUOTE.has(r.kind)) ? (
               <span className="small muted"> — {r.reason}</span>
             ) : null}
           </li>

@@ -6,6 +6,8 @@ import { workflowsOf, type PilothouseContext } from './load-context';
 
 export interface RequirementLine {
   label: string;
+  /** title, skill, topic, seniority, years-of-experience or location; '' when an old explanation lacks it. */
+  kind: string;
   status: 'met' | 'partly' | 'not-met';
   importance: string;
   evidence: string | null;
@@ -26,6 +28,7 @@ export function explanationView(raw: unknown): MatchExplanationView {
           ? [
               {
                 label: r.label,
+                kind: typeof r.kind === 'string' ? r.kind : '',
                 status: r.status === 'met' ? 'met' : r.status === 'partly' ? 'partly' : 'not-met',
                 importance: typeof r.importance === 'string' ? r.importance : 'nice',
                 evidence: typeof r.evidence === 'string' ? r.evidence : null,
