@@ -240,7 +240,7 @@ export function blindCandidate(sources: CandidateSources): PreparedCandidate {
 
   const original = parts.join('\n\n');
   // What is scored is bounded whatever the source (a listed person's text is not a read file, which the
-  // resume reader cuts at the same length): far more than any real resume, and a bound on every reader of it.
+  // resume reader cuts at this same length): far more than any real resume, and a bound on every reader of it.
   const scored = original.length > scoredTextChars ? original.slice(0, scoredTextChars) : original;
   const profile = sources.profile;
   const identity: KnownIdentity = {

@@ -25,7 +25,7 @@ const weights = {
 };
 
 /** Characters of a post's HTML that are read. */
-export const postChars = 200_000;
+const postChars = 200_000;
 
 const remoteWords = /\b(remote|work from (home|anywhere)|distributed team|remote-first|fully remote)\b/i;
 const hybridWords = /\bhybrid\b/i;

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import JSZip from 'jszip';
+import { scoredTextChars } from '../../matching/blind';
 import { detectFormat, extractDocument } from '../../matching/documents';
 import type { ExtractionFailure, ExtractionResult, ResumeFile } from '../../matching/types';
 
@@ -20,7 +21,8 @@ export interface ResumeLimits {
 export const RESUME_LIMITS: ResumeLimits = {
   bytes: 15 * 1024 * 1024,
   docxUnzippedBytes: 50 * 1024 * 1024,
-  textChars: 100_000,
+  // What matching reads of a person, whatever the source: one number for both.
+  textChars: scoredTextChars,
   timeMs: 30_000,
   heapMb: 256,
 };

@@ -23,6 +23,17 @@ const post = {
 };
 const job = { jobId: '4012', title: 'Senior Software Engineer, Backend (Go)', offices: ['Berlin'] };
 
+/** The title verdict on a resume, for a post that is only its title. */
+function titleVerdict(title: string, resume: string) {
+  const profile = trainJobProfile({
+    job: { jobId: 'title-only', title, offices: ['Remote'] },
+    post: { title, content: '' },
+  });
+  return evaluateRequirements(profile, resume, { asOf: new Date('2025-06-01') }).find(
+    (r) => r.kind === 'title',
+  );
+}
+
 function find(profile: JobProfile, id: string): Requirement {
   const requirement = profile.requirements.find((r) => r.id === id);
   if (!requirement)
@@ -126,51 +137,26 @@ describe('training a job profile from its post', () => {
     expect((find(nurse, 'title:registered-nurse') as { terms: string[] }).terms).toEqual(
       expect.arrayContaining(['rn', 'registered nurse', 'enfermera']),
     );
-    const controller = trainJobProfile({
-      job: { jobId: 'fc-1', title: 'Financial Controller', offices: ['Remote'] },
-      post: { title: 'Financial Controller', content: '' },
-    });
-    const evidence = evaluateRequirements(controller, 'Corporate Controller, Acme Corp (2018 – present)', {
-      asOf: new Date('2025-06-01'),
-    }).find((r) => r.kind === 'title');
+    const evidence = titleVerdict('Financial Controller', 'Corporate Controller, Acme Corp (2018 – present)');
     expect(evidence?.status).toBe('met');
-    const researcher = trainJobProfile({
-      job: { jobId: 'ux-1', title: 'Senior UX Researcher', offices: ['Remote'] },
-      post: { title: 'Senior UX Researcher', content: '' },
-    });
-    const designResearcher = evaluateRequirements(
-      researcher,
+    const designResearcher = titleVerdict(
+      'Senior UX Researcher',
       'User/Design Researcher, Studio (2020 – present)',
-      {
-        asOf: new Date('2025-06-01'),
-      },
-    ).find((r) => r.kind === 'title');
+    );
     expect(designResearcher?.status).toBe('met');
   });
 
   it('does not take a title named in a skills list for one the person held', () => {
-    const nurse = trainJobProfile({
-      job: { jobId: 'rn-2', title: 'Registered Nurse, ICU', offices: ['Columbus, OH'] },
-      post: { title: 'Registered Nurse, ICU', content: '' },
-    });
-    const title = evaluateRequirements(
-      nurse,
+    const title = titleVerdict(
+      'Registered Nurse, ICU',
       'Patient Care Technician, Medical ICU — OhioHealth (2022 – present)\nSkills: ICU, critical care, registered nurse, RN, BSN, CCRN, ventilator',
-      { asOf: new Date('2025-06-01') },
-    ).find((r) => r.kind === 'title');
+    );
     expect(title?.status).not.toBe('met');
     expect(title?.evidence).toBe('Patient Care Technician, Medical ICU — OhioHealth (2022 – present)');
   });
 
   it('reads an Embedded-Linux-Entwickler as an Embedded Linux Engineer, and a microcontroller firmware engineer as close, not the same', () => {
-    const embeddedLinux = trainJobProfile({
-      job: { jobId: 'el-1', title: 'Embedded Linux Engineer', offices: ['Minneapolis, MN'] },
-      post: { title: 'Embedded Linux Engineer', content: '' },
-    });
-    const titleOf = (resume: string) =>
-      evaluateRequirements(embeddedLinux, resume, { asOf: new Date('2025-06-01') }).find(
-        (r) => r.kind === 'title',
-      )?.status;
+    const titleOf = (resume: string) => titleVerdict('Embedded Linux Engineer', resume)?.status;
     expect(titleOf('Embedded-Linux-Entwickler — Weidtmann Automation GmbH (2017 – 2024)')).toBe('met');
     expect(titleOf('Linux BSP Engineer, Acme Devices (2019 – present)')).toBe('met');
     expect(titleOf('Firmware Engineer, Pulse Wearables (2019 – present)')).toBe('partly');
