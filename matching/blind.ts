@@ -179,7 +179,7 @@ export function blindText(text: string, identity: KnownIdentity = {}): BlindedTe
   for (const redactor of contactRedactors) out = redactor.apply(out, counter(redactor.kind));
   out = maskNames(out, [...(identity.names ?? []), ...namesFromHeader(out)], counter('name'));
   for (const redactor of proxyRedactors) out = redactor.apply(out, counter(redactor.kind));
-  out = out.replace(/\[name\](?:[\s,]+\[name\])+/g, '[name]').replace(/[ \t]{2,}/g, ' ');
+  out = out.replace(/\[name\](?:[ \t,]+\[name\])+/g, '[name]').replace(/[ \t]{2,}/g, ' ');
   return { text: out, redactions };
 }
 
@@ -309,34 +309,71 @@ const townFollows = new RegExp(
   `^,?\\s+(?:${usStates}|USA|US|United States|Canada|Mexico|UK|United Kingdom|England|Ireland|Germany|France|Spain|Italy|Portugal|Netherlands|Belgium|Switzerland|Austria|Poland|Sweden|Norway|Denmark|Finland|Brazil|Argentina|Colombia|Chile|Peru|India|China|Japan|Australia|New Zealand|South Africa|Nigeria|Kenya|Philippines|Vietnam)\\b`,
 );
 
-/** Resumes open with the person's name: the first line, unless it is a "Resume" heading, if it reads like a name. */
+/**
+ * Resumes open with the person's name: the first line, unless it is a "Resume" heading, if it reads like a name.
+ * Written the many ways people write it: "Nguyen, Thi Minh Anh" (surname first), "de los Santos, Marisol"
+ * (particles), "KOWALCZYK, Brianna M., BSN, RN" (initials and letters after the name), "Margaret "Maggie"
+ * O'Sullivan" and "NOWICKI, Grzegorz ("Greg")" (a name they go by). Returns the name as written and in
+ * reading order.
+ */
 function namesFromHeader(text: string): string[] {
   const firstLines = text
-    .split('\n')
+    .split('\n', 4)
     .map((l) => l.trim())
     .filter((l) => l && !/^(?:resume|résumé|curriculum vitae|cv)$/i.test(l));
   const line = firstLines[0] ?? '';
   const labelled = /^(?:name|full name)\s*:\s*(.+)$/i.exec(line);
-  const source = (labelled?.[1] ?? line).split(/\s[|•·–—-]\s/)[0]?.trim() ?? '';
-  // "Nguyen, Thi Minh Anh": surname first, then the given names, is how many people write their name.
-  const surnameFirst =
-    /^([\p{Lu}][\p{L}'’-]+),\s+([\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*){0,3})$/u.exec(source);
-  const candidate = surnameFirst
-    ? `${surnameFirst[2]} ${surnameFirst[1]}`
-    : (source.split(',')[0]?.trim() ?? '');
-  const words = candidate.split(/\s+/);
-  const named = words.filter((w) => !nameParticle.test(w));
-  const looksLikeName =
+  const header = (labelled?.[1] ?? line).split(/\s[|•·–—-]\s/)[0]?.trim() ?? '';
+  const parts = header
+    .slice(0, 300)
+    .split(',')
+    .map((p) => p.trim());
+  // Letters after a name: known ones always, other capitals only when more than one part follows the name.
+  while (
+    parts.length > 1 &&
+    (postNominal.test(parts.at(-1)!) || (parts.length > 2 && /^[\p{Lu}][\p{Lu}.-]{1,6}$/u.test(parts.at(-1)!)))
+  )
+    parts.pop();
+  const named = parts.slice(0, 2).join(', ');
+  const goesBy = [...named.matchAll(goesByPattern)].map((m) => (m[1] ?? m[2] ?? '').trim());
+  if (!goesBy.every((g) => g.split(/\s+/).every((w) => /^[\p{Lu}][\p{L}'’.-]*$/u.test(w)))) return [];
+  const [first = '', second] = named
+    .replace(goesByPattern, ' ')
+    .split(',')
+    .map((p) => p.replace(/\s+/g, ' ').replace(rank, '').trim());
+  // "Nguyen, Thi Minh Anh" is surname first; "Denise Carlisle, Hazleton, PA" is a name, then a town.
+  const readings =
+    parts.length === 2 ? [{ name: `${second} ${first}`, asWritten: named }] : [];
+  readings.push({ name: first, asWritten: named.split(',')[0]!.replace(rank, '').trim() });
+  const reading = readings.find(({ name }) => looksLikeName(name));
+  return reading ? [...new Set([reading.asWritten, reading.name, ...goesBy])] : [];
+}
+
+/** "Maggie" in `Margaret "Maggie" O'Sullivan`, "Greg" in `Grzegorz ("Greg")`, "Ngoc Tran" in "(Ngoc Tran)". */
+/** A rank or title before a name ("CPT Jamal Whitfield", "Dr. Ana Ruiz") is not part of it: "CPT" is also a code set. */
+const rank = /^(?:Dr|Prof|Capt|CPT|SGT|SSG|SFC|MSG|Sgt|LT|1LT|2LT|MAJ|Maj|COL|Col|CDR|LCDR|Cpl|CPL)\.?\s+/;
+
+const goesByPattern = /\(\s*["“]?([^"”()]{1,40}?)["”]?\s*\)|["“]([^"”]{1,40})["”]/g;
+
+function looksLikeName(candidate: string): boolean {
+  const words = candidate.split(/\s+/).filter(Boolean);
+  // A particle joins the words after it ("de la Cruz"); last, it is a name ("Priyanka Das").
+  const named = words.filter((w, i) => !(nameParticle.test(w) && i < words.length - 1) && !initial.test(w));
+  return (
     named.length >= 2 &&
     words.length <= 7 &&
-    // Particles ("María José de la Cruz", "Ludwig van Beethoven") are part of a name, lower-case or not.
-    words.every((w) => nameParticle.test(w) || /^(?:[\p{Lu}][\p{L}'’-]*\.?|[\p{Lu}]\.)$/u.test(w)) &&
+    words.every((w) => nameParticle.test(w) || /^[\p{Lu}][\p{L}'’-]*\.?$/u.test(w)) &&
     !notNameWords.test(candidate) &&
     detectTitles(candidate).length === 0 &&
-    detectSkills(candidate).length === 0;
-  if (!looksLikeName) return [];
-  return surnameFirst ? [source, candidate] : [candidate];
+    // "Harold Jenkins" and "Ruby Chen" are people; "Python Django" is not.
+    !named.every((w) => isDictionaryTerm(w))
+  );
 }
+
+/** Letters after a name ("BSN", "RN", "CPA", "Ph.D.", "CMA (AAMA)"): credentials, kept for the scorer. */
+const postNominal =
+  /^(?:RN|LPN|LVN|BSN|MSN|DNP|APRN|NP|CNA|CMA|RMA|CPhT|PharmD|MD|DO|DDS|DMD|RDH|DPT|PT|OTR\/L|CPA|CFA|CIA|CISA|EA|MBA|MPA|MPH|MS|MSc|MA|BA|BS|BSc|MEng|PhD|Ph\.D\.|EdD|JD|Esq\.?|PE|P\.E\.|PMP|SHRM-[A-Z]{2,3}|PHR|SPHR|CSCP|CPIM|CISSP|Jr\.?|Sr\.?|II|III|IV)(?:\s*\([\p{Lu}.&\s]{2,12}\))?$/u;
+const initial = /^[\p{Lu}]\.?$/u;
 
 const nameParticle =
   /^(?:de|del|della|der|den|di|da|das|do|dos|du|la|las|le|los|van|von|y|e|al|el|bin|ibn|ben|mac|st\.?)$/i;

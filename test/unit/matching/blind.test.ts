@@ -123,6 +123,35 @@ describe('preparing a candidate from a sourced profile', () => {
     expect(town).not.toMatch(/Reed|Austin pulled/);
   });
 
+  it('masks names written with initials, letters after them, particles first or a name they go by', () => {
+    const blind = (text: string) => blindText(text).text;
+    expect(blind('KOWALCZYK, Brianna M., BSN, RN, CMSRN\nBrianna precepts new grads.')).toBe(
+      '[name], BSN, RN, CMSRN\n[name] precepts new grads.',
+    );
+    expect(blind('de los Santos, Marisol — RN (Tele)\nCambridge, OH')).toBe(
+      '[name] — RN (Tele)\nCambridge, OH',
+    );
+    expect(blind('van der Meer, Annelies\nUX Researcher')).toBe('[name]\nUX Researcher');
+    expect(blind('Margaret "Maggie" O\'Sullivan\nMaggie ran the CEO\'s calendar.')).toBe(
+      "[name]\n[name] ran the CEO's calendar.",
+    );
+    expect(blind('NOWICKI, Grzegorz ("Greg")\nGreg wrote the bootloader.')).toBe(
+      '[name]\n[name] wrote the bootloader.',
+    );
+    expect(blind('Tran, Bao Ngoc (Ngoc Tran), LPN\nLPN, telemetry step-down')).toBe(
+      '[name], LPN\nLPN, telemetry step-down',
+    );
+    // A last word that could be a particle is a surname; a surname that is a skill is a name in the header.
+    expect(blind('Priyanka Das\nData Engineer')).toBe('[name]\nData Engineer');
+    expect(blind('Harold Jenkins\nBuilt Jenkins pipelines')).toBe('[name]\nBuilt Jenkins pipelines');
+    // A rank is not part of the name ("CPT" is also how coders write procedure codes).
+    expect(blind('CPT Jamal Whitfield, U.S. Army\nCPT and ICD-10 coding')).toBe(
+      'CPT [name], U.S. Army\nCPT and ICD-10 coding',
+    );
+    // A first line that is a title stays.
+    expect(blind('Python Developer\nDjango')).toBe('Python Developer\nDjango');
+  });
+
   it('masks affinity groups, religious bodies and colleges, and leaves no "Women\'s" token behind', () => {
     const text = blindText(
       "Dana Smith\nEducation\nB.S. Chemistry, Spelman College, 2014\nCommunity\nMember, Women's Pharmacy Network\nVolunteer, Islamic Center of Chicago\nMember, National Society of Black Engineers",
