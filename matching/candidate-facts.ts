@@ -43,6 +43,13 @@ const bullet = /^[-•*·▪◦‣]/;
 const narrativeVerb =
   /^(led|managed|built|reported|mentored|worked|hired|partnered|owned|designed|drove|ran|supported|collaborated|helped|sourced|recruited|interviewed|created|developed|improved|reduced|increased|wrote|shipped|launched|delivered|implemented|migrated|maintained|coordinated|trained|taught|presented)\b/i;
 
+/**
+ * A sentence someone writes about themselves ("I hold an Ohio RN license…") names a role without being the
+ * title line of a job. "Engineer I at Acme" is a level, not a subject.
+ */
+export const firstPersonSentence =
+  /(?:^|[\s(])(?:I(?= (?!(?:at|in|for|with|of|and|on|to)\b)[a-z]{2,})|[Mm]y|[Ww]e|[Oo]ur|[Ii]'m|[Ii]'ve)\s/;
+
 export type ExperienceEstimate = {
   years: number;
   evidence: string | null;

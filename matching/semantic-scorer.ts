@@ -1,5 +1,5 @@
 import { withoutMaskOnlyLines } from './blind';
-import { titleLines } from './candidate-facts';
+import { firstPersonSentence, titleLines } from './candidate-facts';
 import { embedWithCache, type EmbeddingCache } from './embedding-cache';
 import type { EmbeddingClient } from './embedding-client';
 import type { CandidateScorer, ScorerResult } from './scorer';
@@ -99,8 +99,13 @@ export function createSemanticScorer(options: SemanticScorerOptions): SemanticSc
     return people.map((person, p) => {
       const chunks = chunksByPerson[p]!;
       const chunkVectors = chunkVectorsByPerson[p]!;
-      const titles = titlesByPerson[p]!;
-      const titleVectors = titleVectorsByPerson[p]!;
+      // Sentences someone wrote about themselves ("I hold an Ohio RN license…") are no title line of a job:
+      // when they are all that names a role, the title is read from the passages too.
+      const proseOnly = titlesByPerson[p]!.every((t) => firstPersonSentence.test(t));
+      const titles = proseOnly ? [...titlesByPerson[p]!, ...chunks] : titlesByPerson[p]!;
+      const titleVectors = proseOnly
+        ? [...titleVectorsByPerson[p]!, ...chunkVectors]
+        : titleVectorsByPerson[p]!;
 
       const toJob = chunkVectors.map((v) => cosine(jobVector, v)).sort((a, b) => b - a);
       const top = toJob.slice(0, 3);

@@ -105,6 +105,26 @@ describe('a resume written as prose', () => {
   });
 });
 
+describe('a resume written as prose whose only role words are in sentences about the person', () => {
+  it('reads the title from the passages too, not only from "My sister is an account manager…"', async () => {
+    const [result] = await createSemanticScorer({
+      client: wordClient([]),
+      similarityFloor: 0,
+      similarityCeiling: 1,
+      titlePartlyAt: 0.3,
+    }).scoreWithDetails(profile, [
+      person(
+        'prose-with-aside',
+        'Connor Murphy\n\nFor four years I have sold scheduling software to operations leaders as an account executive, owning every deal from first call to signature.\nMy sister is an account manager, and I coach a youth team.',
+      ),
+    ]);
+    const title = result?.requirements.find((r) => r.kind === 'title');
+    // The aside reads like a title line (a role, a comma, short); compared with it alone the title was "not met".
+    expect(title?.status).toBe('partly');
+    expect(title?.evidence ?? '').toMatch(/as an account executive/);
+  });
+});
+
 describe('years told in sentences', () => {
   it('are read from "for nine years I have…", "over the last four years", "I’ve spent eight years"', () => {
     const asOf = new Date('2025-06-01');
