@@ -1,4 +1,5 @@
 import { titleLines } from './candidate-facts';
+import { abbreviations } from './data/abbreviations';
 import { evaluateRequirements } from './explain';
 import { glossTitle } from './title-gloss';
 import { normalisedKeywordRelevance, type WeightedQuery } from './keyword-relevance';
@@ -81,17 +82,34 @@ export function profileQuery(profile: JobProfile): { query: WeightedQuery; ideal
     if (!boosts.has(keyword)) boosts.set(keyword, localScoreWeights.keywordBoost);
     idealTokens.push(keyword);
   }
+  // A practitioner's short form counts where the post uses the long one ("tele" for telemetry, "GL" for
+  // general ledger); the ideal resume is not changed, so a short form is worth what its long form is.
+  for (const [long, ...shorts] of abbreviationTokens) {
+    if (long.length === 0 || !long.every((t) => boosts.has(t))) continue;
+    const boost = Math.min(...long.map((t) => boosts.get(t)!));
+    for (const short of shorts) if (!boosts.has(short)) boosts.set(short, boost);
+  }
   return {
     query: { text: [...boosts.keys()].join(' '), boosts },
     idealText: [...new Set(idealTokens)].join(' '),
   };
 }
 
-/** The resume without its skills lists, and its titles written in another language read into English too. */
+const abbreviationTokens = abbreviations.map(([long, ...shorts]) => [
+  tokenize(long, true),
+  ...shorts.flatMap((s) => tokenize(s, true)),
+]) as [string[], ...string[]][];
+
+/**
+ * The resume without its skills lists, its titles written in another language read into English too, and the
+ * parts of words written with slashes ("dilt/hep/amio gtts", "AP/AR") as words of their own.
+ */
 function keywordTextOf(text: string): string {
   const described = withoutSkillsLists(text);
   const glossed = titleLines(text).flatMap(({ line }) => glossTitle(line) ?? []);
-  return glossed.length === 0 ? described : `${described}\n${glossed.join('\n')}`;
+  const slashed = tokenize(described, true).filter((t) => t.includes('/'));
+  const extra = [...glossed, ...slashed.map((t) => t.split('/').join(' '))];
+  return extra.length === 0 ? described : `${described}\n${extra.join('\n')}`;
 }
 
 export type LocalScorerResult = ScorerResult & { keywordRelevance: number };

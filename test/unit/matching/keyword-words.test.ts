@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { trainJobProfile } from '../../../matching';
-import { profileQuery } from '../../../matching/local-scorer';
+import { createLocalScorer, profileQuery } from '../../../matching/local-scorer';
+import { blindCandidate, type BlindedCandidate } from '../../../matching';
 import { tokenize } from '../../../matching/text';
 
 // Keyword relevance reads words in any script: a title the occupation table knows in French or German
@@ -34,5 +35,54 @@ describe('the words keyword relevance reads', () => {
     expect(words).toEqual(expect.arrayContaining(['embedded', 'firmware', 'ingénieur', 'embarqué']));
     expect(words).not.toContain('s');
     expect(words).not.toContain('nieur');
+  });
+});
+
+describe('the short forms a profession writes', () => {
+  const telemetry = trainJobProfile({
+    job: { jobId: 'tele-rn', title: 'Registered Nurse - Telemetry', offices: ['Zanesville, OH'] },
+    post: {
+      title: 'Registered Nurse - Telemetry',
+      content:
+        '<h3>What you will do</h3><ul><li>Care for five telemetry patients a shift</li><li>Titrate diltiazem and heparin drips per protocol</li></ul><h3>Requirements</h3><ul><li>Ohio RN license</li><li>Telemetry experience</li></ul>',
+    },
+  });
+  const person = (personId: string, resume: string): BlindedCandidate => {
+    const prepared = blindCandidate({ personId, resumeText: resume });
+    if (!prepared.ok) throw new Error(prepared.message);
+    return prepared.candidate;
+  };
+
+  it('credits "tele", "dilt/hep" and "gtts" where the post writes telemetry, diltiazem, heparin and drips', () => {
+    const terse = person(
+      'terse',
+      'Marisol Reyes\n2021–pres RN, Cardiac Tele — Southeastern Ohio Regional, 1:5\nRhythm strips q4h, dilt/hep gtts per protocol, post-cath',
+    );
+    const other = person(
+      'other',
+      'Dana Smith\n2021–pres RN, Labor and Delivery — Mercy Hospital\nFetal monitoring, epidurals',
+    );
+    const words = profileQuery(telemetry).query.boosts;
+    expect([...words.keys()]).toEqual(expect.arrayContaining(['tele', 'dilt', 'hep', 'gtts']));
+    // A short form is worth what its long form is in the post.
+    expect(words.get('dilt')).toBe(words.get('diltiazem'));
+    const results = createLocalScorer().scoreWithDetails(telemetry, [terse, other], {
+      asOf: new Date('2025-06-01'),
+    });
+    const relevance = new Map(results.map((r) => [r.personId, r.keywordRelevance]));
+    expect(relevance.get('terse')).toBeGreaterThan(2 * (relevance.get('other') ?? 0));
+  });
+
+  it('credits a short form only where the post uses its long form: "AP" for a payables post, not a nurse', () => {
+    const payables = trainJobProfile({
+      job: { jobId: 'ap', title: 'Accounts Payable Specialist', offices: ['Remote'] },
+      post: {
+        title: 'Accounts Payable Specialist',
+        content: '<h3>Requirements</h3><ul><li>Accounts payable and general ledger coding</li></ul>',
+      },
+    });
+    expect([...profileQuery(payables).query.boosts.keys()]).toEqual(expect.arrayContaining(['ap', 'gl']));
+    expect([...profileQuery(telemetry).query.boosts.keys()]).not.toContain('ap');
+    expect([...profileQuery(telemetry).query.boosts.keys()]).not.toContain('gl');
   });
 });
