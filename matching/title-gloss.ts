@@ -1,11 +1,14 @@
 import { fieldPhrases, fieldWords, roleWords } from './data/title-words';
 
-// A job title written in Spanish, German, French or Portuguese, read word by word into English — what a
+// A job title written in Spanish, German, French, Portuguese, Italian or Dutch, read word by word into English — what a
 // recruiter who knows those words does with "Gerente de Redes Sociais" before comparing it with the post's
 // "Social Media Manager". Only the title part of a line is read (before the employer, place and dates).
 
-const connectors = new Set(['de', 'da', 'do', 'das', 'dos', 'del', 'des', 'du', 'la', 'en', 'em', 'für']);
-/** Said after the noun in Spanish, French and Portuguese, before it in English. */
+const connectors = new Set([
+  ...['de', 'da', 'do', 'das', 'dos', 'del', 'des', 'du', 'la', 'en', 'em', 'für'],
+  ...['di', 'della', 'dello', 'dei', 'degli', 'delle', 'per', 'van', 'voor'],
+]);
+/** Said after the noun in Spanish, French, Portuguese and Italian, before it in English. */
 const adjectives = new Set(['embedded', 'financial', 'senior', 'junior']);
 const phraseKeys = Object.keys(fieldPhrases).sort((a, b) => b.length - a.length);
 
@@ -75,5 +78,5 @@ function readTitle(line: string): string | null {
 
 /** The title part of a title line: before the employer, place and dates ("Gerente de Ventas — Bimbo (2019 – 2024)"). */
 export function titlePartOf(line: string): string {
-  return (line.split(/\s[—–|·@]\s|[,(|·]|\s(?:at|en|bei|chez|na|no)\s/)[0] ?? '').trim();
+  return (line.split(/\s[—–|·@]\s|[,(|·]|\s(?:at|en|bei|chez|na|no|presso|bij)\s/)[0] ?? '').trim();
 }

@@ -1,5 +1,5 @@
 // The words job titles are made of, in the languages resumes are read in besides English (matching/language.ts:
-// Spanish, German, French, Portuguese), with their English. Enough to read "Gerente de Mídias Sociais" as
+// Spanish, German, French, Portuguese, Italian, Dutch), with their English. Enough to read "Gerente de Mídias Sociais" as
 // "social media manager" and "Embedded-Linux-Entwickler" as "embedded linux developer"; whole titles a
 // profession is known by in another language stay in its occupation family (matching/data/occupations.ts).
 
@@ -112,6 +112,43 @@ export const roleWords: Record<string, string> = {
   architecte: 'architect',
   architekt: 'architect',
   architektin: 'architect',
+  // Italian
+  ingegnere: 'engineer',
+  sviluppatore: 'developer',
+  sviluppatrice: 'developer',
+  responsabile: 'manager',
+  direttore: 'director',
+  direttrice: 'director',
+  tecnico: 'technician',
+  contabile: 'accountant',
+  progettista: 'designer',
+  ricercatore: 'researcher',
+  ricercatrice: 'researcher',
+  scienziato: 'scientist',
+  scienziata: 'scientist',
+  coordinatore: 'coordinator',
+  coordinatrice: 'coordinator',
+  consulente: 'consultant',
+  operatore: 'operator',
+  operatrice: 'operator',
+  architetto: 'architect',
+  amministratore: 'administrator',
+  amministratrice: 'administrator',
+  specialista: 'specialist',
+  rappresentante: 'representative',
+  infermiere: 'nurse',
+  infermiera: 'nurse',
+  // Dutch
+  ontwikkelaar: 'developer',
+  analist: 'analyst',
+  beheerder: 'administrator',
+  onderzoeker: 'researcher',
+  ontwerper: 'designer',
+  boekhouder: 'accountant',
+  adviseur: 'consultant',
+  leidinggevende: 'supervisor',
+  coördinator: 'coordinator',
+  verpleegkundige: 'nurse',
 };
 
 /** Words that say what the role works on: the rest of a title. */
@@ -179,6 +216,27 @@ export const fieldWords: Record<string, string> = {
   sénior: 'senior',
   junior: 'junior',
   júnior: 'junior',
+  // Italian
+  dati: 'data',
+  vendite: 'sales',
+  magazzino: 'warehouse',
+  operazioni: 'operations',
+  logistica: 'logistics',
+  sistemi: 'systems',
+  sicurezza: 'security',
+  prodotto: 'product',
+  finanza: 'finance',
+  finanziario: 'financial',
+  finanziaria: 'financial',
+  qualità: 'quality',
+  // Dutch
+  verkoop: 'sales',
+  magazijn: 'warehouse',
+  logistiek: 'logistics',
+  beveiliging: 'security',
+  financieel: 'financial',
+  financiële: 'financial',
+  kwaliteit: 'quality',
 };
 
 /** Fields named by more than one word: read before the single words. */
@@ -198,4 +256,8 @@ export const fieldPhrases: Record<string, string> = {
   'experiencia de usuario': 'ux',
   'experiência do usuário': 'ux',
   'expérience utilisateur': 'ux',
+  'esperienza utente': 'ux',
+  'assistenza clienti': 'customer service',
+  'successo del cliente': 'customer success',
+  klantenservice: 'customer service',
 };

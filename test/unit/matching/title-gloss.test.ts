@@ -3,7 +3,7 @@ import { trainJobProfile } from '../../../matching';
 import { evaluateRequirements } from '../../../matching/explain';
 import { glossTitle } from '../../../matching/title-gloss';
 
-// A recruiter who knows a few words of Spanish, German, French and Portuguese reads a title in those
+// A recruiter who knows a few words of Spanish, German, French, Portuguese, Italian and Dutch reads a title in those
 // languages as the English title it is, before comparing it with the post's.
 
 describe('reading a title written in another language', () => {
@@ -15,6 +15,11 @@ describe('reading a title written in another language', () => {
     ['Analista Financeiro Sênior — Itaú (2018 – 2024)', 'senior financial analyst'],
     ['Ejecutivo de Cuentas en Oracle', 'account executive'],
     ['Leiter Logistik bei DHL', 'logistics manager'],
+    ['Sviluppatore Software Senior — Satispay, Milano (2020 – oggi)', 'senior software developer'],
+    ['Ricercatrice UX presso Fastweb', 'ux researcher'],
+    ['Responsabile di Magazzino — Esselunga, Pioltello', 'warehouse manager'],
+    ['Software-ontwikkelaar bij Adyen', 'software developer'],
+    ['Financieel Analist — ING, Amsterdam', 'financial analyst'],
   ])('reads "%s" as "%s"', (line, english) => {
     expect(glossTitle(line)).toBe(english);
   });
