@@ -69,6 +69,11 @@ const cases: Record<string, { what: string; run: () => Promise<string> }> = {
     what: 'training a job profile from a post whose requirements line is 1 MB of "people"',
     run: () => requirementsFromPost(pathologicalInputs.peopleLinePost()),
   },
+  'post-nested-skills': {
+    what: 'training a job profile from a 200 KB requirement line of "B2B SaaS sales" (a skill inside a skill, 40 000 mentions)',
+    run: () =>
+      requirementsFromPost(`<h3>Requirements</h3><p>${'B2B SaaS sales, SQL, CI/CD, '.repeat(7_200)}</p>`),
+  },
   'post-unclosed-tags': {
     what: 'training a job profile from a post of 200 000 unclosed "<p " tags (600 KB)',
     run: () => requirementsFromPost(pathologicalInputs.unclosedTagsPost()),

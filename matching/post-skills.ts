@@ -105,20 +105,28 @@ function alternativeGroups(line: string, found: SkillMention[]): SkillEntry[][] 
 
 /** "B2B SaaS sales" names one skill, not also the "B2B SaaS" inside it: a mention inside a longer one is dropped. */
 function outermostSkills(found: SkillMention[]): SkillMention[] {
-  const spans = found.flatMap((f) =>
-    f.mentions.map((m) => ({ id: f.entry.id, start: m.index, end: m.index + m.length })),
-  );
+  const spans = found
+    .flatMap((f) => f.mentions.map((m) => ({ id: f.entry.id, start: m.index, end: m.index + m.length })))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  // One pass in order of start (longest first at a start): a mention is inside another skill's longer one when
+  // a span of another skill that starts no later reaches at least as far. The two furthest-reaching spans of
+  // different skills seen so far answer that for every id, so the pass is linear after the sort.
+  const inside = new Set<string>();
+  let first: { id: string; end: number } | undefined;
+  let second: { id: string; end: number } | undefined;
+  for (const span of spans) {
+    const other = first && first.id !== span.id ? first : second;
+    const sameExtent = (o: { end: number; start?: number }) => o.end === span.end && o.start === span.start;
+    if (other && other.end >= span.end && !sameExtent(other))
+      inside.add(`${span.id}@${span.start}:${span.end}`);
+    const reach = { id: span.id, end: span.end, start: span.start };
+    if (!first || reach.end > first.end) {
+      if (first && first.id !== reach.id) second = first;
+      first = reach;
+    } else if (reach.id !== first.id && (!second || reach.end > second.end)) second = reach;
+  }
   return found.filter((f) =>
-    f.mentions.some(
-      (m) =>
-        !spans.some(
-          (s) =>
-            s.id !== f.entry.id &&
-            s.start <= m.index &&
-            s.end >= m.index + m.length &&
-            s.end - s.start > m.length,
-        ),
-    ),
+    f.mentions.some((m) => !inside.has(`${f.entry.id}@${m.index}:${m.index + m.length}`)),
   );
 }
 
