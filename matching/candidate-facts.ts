@@ -107,6 +107,8 @@ export function estimateYearsInRole(
   // Lines are walked forward with the matches and each is judged once, however many dates it holds.
   let [aboveStart, lineStart, lineEnd] = [0, 0, -1];
   let [lineNames, aboveNames] = [false, false];
+  let starts: Set<number> | undefined;
+  const titleStarts = () => (starts ??= new Set(titleLines(text).map((t) => t.index)));
   for (const match of text.matchAll(dateRange)) {
     const start = yearFraction(match[3], match[1], match[2]);
     const end = match[7] ? now : yearFraction(match[6], match[4], match[5]);
@@ -119,7 +121,11 @@ export function estimateYearsInRole(
         lineEnd = next < 0 ? text.length : next;
       }
       lineNames = namesRole(text.slice(lineStart, lineEnd));
-      aboveNames = lineStart > 0 && namesRole(text.slice(aboveStart, lineStart - 1));
+      // The line above counts as the title of a "Title / Employer (dates)" layout only when it reads as a title
+      // line, never as the wrapped end of the previous job's bullet ("pauses) and notify the RN and charge nurse").
+      const above = lineStart > 0 ? text.slice(aboveStart, lineStart - 1) : '';
+      const aboveAt = aboveStart + (above.length - above.trimStart().length);
+      aboveNames = /^[^\p{Ll}]/u.test(above.trim()) && titleStarts().has(aboveAt) && namesRole(above);
     }
     if (!lineNames && !aboveNames) continue;
     intervals.push([start, Math.min(end, now)]);

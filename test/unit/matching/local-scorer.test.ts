@@ -134,6 +134,10 @@ describe('a recruiter reads why a person matched', async () => {
         'prose',
         'For six years I have kept software customers renewing: onboarding, QBRs and save plans.',
       ),
+      person(
+        'support',
+        'Support Specialist — Zendesk (2022 – present)\n- Escalated at-risk renewals to the account team and\n  the customer success manager on each account\nOffice Coordinator — Brightpath (2016 – 2022)',
+      ),
     ];
     const scored = new Map(
       (await createMatcher().scoreCandidates(csm, people, { asOf: '2025-06-01' })).map((r) => [
@@ -151,6 +155,10 @@ describe('a recruiter reads why a person matched', async () => {
       status: 'met',
       reason: expect.stringContaining('about 6.5 years as Customer Success Manager or close to it'),
     });
+    // A bullet wrapped onto the line above an office coordinator's dates is no title line.
+    expect(evidenceFor(scored.get('support'), 'years-of-experience')?.reason).toMatch(
+      /^about 9\.5 years from the dates of their jobs/,
+    );
     // No dated job to read: what the resume states.
     expect(evidenceFor(scored.get('prose'), 'years-of-experience')).toMatchObject({
       status: 'met',
