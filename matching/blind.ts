@@ -331,7 +331,8 @@ function namesFromHeader(text: string): string[] {
   // Letters after a name: known ones always, other capitals only when more than one part follows the name.
   while (
     parts.length > 1 &&
-    (postNominal.test(parts.at(-1)!) || (parts.length > 2 && /^[\p{Lu}][\p{Lu}.-]{1,6}$/u.test(parts.at(-1)!)))
+    (postNominal.test(parts.at(-1)!) ||
+      (parts.length > 2 && /^[\p{Lu}][\p{Lu}.-]{1,6}$/u.test(parts.at(-1)!)))
   )
     parts.pop();
   const named = parts.slice(0, 2).join(', ');
@@ -342,8 +343,7 @@ function namesFromHeader(text: string): string[] {
     .split(',')
     .map((p) => p.replace(/\s+/g, ' ').replace(rank, '').trim());
   // "Nguyen, Thi Minh Anh" is surname first; "Denise Carlisle, Hazleton, PA" is a name, then a town.
-  const readings =
-    parts.length === 2 ? [{ name: `${second} ${first}`, asWritten: named }] : [];
+  const readings = parts.length === 2 ? [{ name: `${second} ${first}`, asWritten: named }] : [];
   readings.push({ name: first, asWritten: named.split(',')[0]!.replace(rank, '').trim() });
   const reading = readings.find(({ name }) => looksLikeName(name));
   return reading ? [...new Set([reading.asWritten, reading.name, ...goesBy])] : [];
@@ -365,8 +365,9 @@ function looksLikeName(candidate: string): boolean {
     words.every((w) => nameParticle.test(w) || /^[\p{Lu}][\p{L}'’-]*\.?$/u.test(w)) &&
     !notNameWords.test(candidate) &&
     detectTitles(candidate).length === 0 &&
-    // "Harold Jenkins" and "Ruby Chen" are people; "Python Django" is not.
-    !named.every((w) => isDictionaryTerm(w))
+    // "Harold Jenkins" and "Ruby Chen" are people; "Python Django" and "Customer Success" are not.
+    !named.every((w) => isDictionaryTerm(w)) &&
+    !detectSkills(candidate).some((skill) => skill.mentions.some((m) => /\s/.test(m.matched)))
   );
 }
 

@@ -150,6 +150,9 @@ describe('preparing a candidate from a sourced profile', () => {
     );
     // A first line that is a title stays.
     expect(blind('Python Developer\nDjango')).toBe('Python Developer\nDjango');
+    expect(blind('Customer Success\nCustomer Success Manager, Gusto')).toBe(
+      'Customer Success\nCustomer Success Manager, Gusto',
+    );
   });
 
   it('masks affinity groups, religious bodies and colleges, and leaves no "Women\'s" token behind', () => {
