@@ -55,6 +55,13 @@ export const abbreviations: readonly (readonly [string, ...string[]])[] = [
   ['range motion', 'rom'],
   ['chemotherapy', 'chemo'],
   ['pharmacy technician', 'cpht'],
+  // Laboratory, pharmacy and dental
+  ['complete blood count', 'cbc'],
+  ['laboratory information system', 'lis'],
+  ['medical laboratory scientist', 'mls'],
+  ['scaling root planing', 'srp'],
+  ['periodontal', 'perio'],
+  ['prescriptions', 'rx'],
   // Accounting and finance
   ['accounts payable', 'ap', 'a/p'],
   ['accounts receivable', 'ar', 'a/r'],
@@ -81,6 +88,8 @@ export const abbreviations: readonly (readonly [string, ...string[]])[] = [
   ['accounting', 'acctg'],
   ['purchase order', 'po', 'pos'],
   ['general administrative', 'g&a'],
+  ['paid time off', 'pto'],
+  ['human capital management', 'hcm'],
   // Warehouse, distribution and logistics
   ['warehouse management system', 'wms'],
   ['warehouse management', 'wms'],
@@ -173,7 +182,18 @@ export const abbreviations: readonly (readonly [string, ...string[]])[] = [
   ['oscilloscope', 'scope'],
   ['firmware', 'fw'],
   ['hardware', 'hw'],
-  // People operations, construction and trades
+  // People operations, construction, retail and trades
+  ['gas metal arc', 'gmaw', 'mig'],
+  ['flux cored arc', 'fcaw'],
+  ['shielded metal arc', 'smaw'],
+  ['gas tungsten arc', 'gtaw', 'tig'],
+  ['american welding society', 'aws'],
+  ['rooftop units', 'rtu', 'rtus'],
+  ['variable air volume', 'vav'],
+  ['building automation', 'bas', 'bms'],
+  ['loss prevention', 'lp'],
+  ['point sale', 'pos'],
+  ['superintendent', 'super'],
   ['human resources', 'hr'],
   ['human resources information system', 'hris'],
   ['applicant tracking system', 'ats'],
