@@ -127,7 +127,6 @@ export const roleWords: Record<string, string> = {
   scienziato: 'scientist',
   scienziata: 'scientist',
   coordinatore: 'coordinator',
-  coordinatrice: 'coordinator',
   consulente: 'consultant',
   operatore: 'operator',
   operatrice: 'operator',

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { estimateYearsOfExperience } from '../../../matching/candidate-facts';
 import {
-  blindCandidate,
   createLocalScorer,
   createSemanticScorer,
   trainJobProfile,
-  type BlindedCandidate,
   type EmbeddingClient,
 } from '../../../matching';
+import { blindedPerson as person } from '../../fixtures/matching/blinded-person';
 
 // What people did counts; what they list does not (matching/skills-lists.ts). And a career told in sentences,
 // with no title line to read, is still compared with the job's title.
@@ -19,12 +18,6 @@ const profile = trainJobProfile({
     content: `<h3>Requirements</h3><ul><li>Full-cycle sales of B2B SaaS</li><li>Salesforce</li><li>Quota attainment</li></ul>`,
   },
 });
-
-function person(personId: string, resume: string): BlindedCandidate {
-  const prepared = blindCandidate({ personId, resumeText: resume });
-  if (!prepared.ok) throw new Error(prepared.message);
-  return prepared.candidate;
-}
 
 const lister = person(
   'lister',

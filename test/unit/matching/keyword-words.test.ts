@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { trainJobProfile } from '../../../matching';
 import { createLocalScorer, profileQuery } from '../../../matching/local-scorer';
-import { blindCandidate, type BlindedCandidate } from '../../../matching';
+import { blindedPerson as person } from '../../fixtures/matching/blinded-person';
 import { tokenize } from '../../../matching/text';
 
 // Keyword relevance reads words in any script: a title the occupation table knows in French or German
@@ -47,11 +47,6 @@ describe('the short forms a profession writes', () => {
         '<h3>What you will do</h3><ul><li>Care for five telemetry patients a shift</li><li>Titrate diltiazem and heparin drips per protocol</li></ul><h3>Requirements</h3><ul><li>Ohio RN license</li><li>Telemetry experience</li></ul>',
     },
   });
-  const person = (personId: string, resume: string): BlindedCandidate => {
-    const prepared = blindCandidate({ personId, resumeText: resume });
-    if (!prepared.ok) throw new Error(prepared.message);
-    return prepared.candidate;
-  };
 
   it('credits "tele", "dilt/hep" and "gtts" where the post writes telemetry, diltiazem, heparin and drips', () => {
     const terse = person(

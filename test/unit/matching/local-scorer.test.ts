@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  blindCandidate,
   createMatcher,
   NothingToScoreError,
   trainJobProfile,
-  type BlindedCandidate,
   type MatchResult,
+  type BlindedCandidate,
 } from '../../../matching';
+import { blindedPerson as person } from '../../fixtures/matching/blinded-person';
 
 const profile = trainJobProfile({
   job: { jobId: 'ml-7', title: 'Senior Machine Learning Engineer', offices: ['Seattle, WA'] },
@@ -21,12 +21,6 @@ const profile = trainJobProfile({
     </ul>`,
   },
 });
-
-function person(personId: string, resume: string): BlindedCandidate {
-  const prepared = blindCandidate({ personId, resumeText: resume });
-  if (!prepared.ok) throw new Error(prepared.message);
-  return prepared.candidate;
-}
 
 const engineer = person(
   'engineer',

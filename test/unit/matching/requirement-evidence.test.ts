@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { blindCandidate, createMatcher, trainJobProfile, type BlindedCandidate } from '../../../matching';
+import { createMatcher, trainJobProfile } from '../../../matching';
 import { combineScores } from '../../../matching/combine';
 import { evaluateRequirements } from '../../../matching/explain';
 import { createLocalScorer } from '../../../matching/local-scorer';
 import type { SemanticScorerResult } from '../../../matching/semantic-scorer';
+import { blindedPerson as person } from '../../fixtures/matching/blinded-person';
 
 // Requirement-level evidence: a skill has to show in the work someone did, and a title that means the same
 // job in other words counts once the model reads it so.
@@ -15,12 +16,6 @@ const profile = trainJobProfile({
     content: '<h3>Requirements</h3><ul><li>Apache Spark</li><li>Airflow</li><li>SQL</li></ul>',
   },
 });
-
-function person(personId: string, resume: string): BlindedCandidate {
-  const prepared = blindCandidate({ personId, resumeText: resume });
-  if (!prepared.ok) throw new Error(prepared.message);
-  return prepared.candidate;
-}
 
 describe('requirement evidence', () => {
   it('counts a skill named only in a skills list as partly met, and ranks it below the same skill used in a job', async () => {

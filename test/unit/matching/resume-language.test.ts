@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  blindCandidate,
-  createMatcher,
-  trainJobProfile,
-  type BlindedCandidate,
-  type SemanticScorer,
-} from '../../../matching';
+import { createMatcher, trainJobProfile, type SemanticScorer } from '../../../matching';
 import { readsAsEnglish, writtenIn } from '../../../matching/language';
+import { blindedPerson as person } from '../../fixtures/matching/blinded-person';
 
 // The default model reads English only. A resume in another language gets a similarity that says nothing about
 // the person, so it is scored as without the model, and its summary says why.
@@ -18,12 +13,6 @@ const profile = trainJobProfile({
     content: '<h3>Requirements</h3><ul><li>3+ years of structural welding</li><li>Read blueprints</li></ul>',
   },
 });
-
-function person(personId: string, resume: string): BlindedCandidate {
-  const prepared = blindCandidate({ personId, resumeText: resume });
-  if (!prepared.ok) throw new Error(prepared.message);
-  return prepared.candidate;
-}
 
 const spanish = person(
   'es',

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  blindCandidate,
-  createMatcher,
-  trainJobProfile,
-  type BlindedCandidate,
-  type MatchResult,
-  type SemanticScorer,
-} from '../../../matching';
+import { createMatcher, trainJobProfile, type MatchResult, type SemanticScorer } from '../../../matching';
+import { blindedPerson as person } from '../../fixtures/matching/blinded-person';
 
 // With the model, the score fuses three kinds of evidence (matching/combine.ts): the dictionary's requirement
 // verdicts, keyword relevance and the model's reading. A verdict the dictionary gets wrong — a title it does
@@ -19,12 +13,6 @@ const profile = trainJobProfile({
     content: `<h3>Requirements</h3><ul><li>Manual therapy</li><li>Therapeutic exercise</li></ul>`,
   },
 });
-
-function person(personId: string, resume: string): BlindedCandidate {
-  const prepared = blindCandidate({ personId, resumeText: resume });
-  if (!prepared.ok) throw new Error(prepared.message);
-  return prepared.candidate;
-}
 
 const work = '- Outpatient orthopedic caseload; manual therapy and therapeutic exercise';
 const people = [

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  blindCandidate,
   createEmbeddingClient,
   createMatcher,
   createSemanticScorer,
@@ -8,10 +7,10 @@ import {
   InMemoryEmbeddingCache,
   semanticConfigFromEnv,
   trainJobProfile,
-  type BlindedCandidate,
   type SemanticScorerConfig,
 } from '../../../matching';
 import { startEmbeddingServer, type EmbeddingServer } from '../../fixtures/matching/embedding-server';
+import { blindedPerson as person } from '../../fixtures/matching/blinded-person';
 
 const model = 'sentence-transformers/all-MiniLM-L6-v2';
 let server: EmbeddingServer;
@@ -183,12 +182,6 @@ const profile = trainJobProfile({
     content: '<h3>Requirements</h3><ul><li>Go</li><li>Experience with accounting systems</li></ul>',
   },
 });
-
-function person(personId: string, resume: string): BlindedCandidate {
-  const prepared = blindCandidate({ personId, resumeText: resume });
-  if (!prepared.ok) throw new Error(prepared.message);
-  return prepared.candidate;
-}
 
 const people = [
   person('bookkeeper', 'Backend Engineer, Ledgerly (2019 – present)\nGo services for a bookkeeping platform'),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blindCandidate, createMatcher, trainJobProfile, type BlindedCandidate } from '../../../matching';
+import { createMatcher, trainJobProfile } from '../../../matching';
+import { blindedPerson as person } from '../../fixtures/matching/blinded-person';
 
 // A contact center hiring bilingual representatives asks for Spanish. The post says it in the title and in a
 // requirements paragraph written as one sentence of items; the people who have it say so in a languages line,
@@ -11,15 +12,13 @@ const post = `<p><strong>Rio Grande Credit Union</strong> serves 140,000 members
 <p><b>Pay:</b> $18.00 per hour plus $1.50 bilingual differential.</p>`;
 
 const profile = trainJobProfile({
-  job: { jobId: 'csr', title: 'Bilingual Customer Service Representative (English/Spanish)', offices: ['El Paso, TX'] },
+  job: {
+    jobId: 'csr',
+    title: 'Bilingual Customer Service Representative (English/Spanish)',
+    offices: ['El Paso, TX'],
+  },
   post: { title: 'Bilingual Customer Service Representative (English/Spanish)', content: post },
 });
-
-function person(personId: string, resume: string): BlindedCandidate {
-  const prepared = blindCandidate({ personId, resumeText: resume });
-  if (!prepared.ok) throw new Error(prepared.message);
-  return prepared.candidate;
-}
 
 const spanishWritten = person(
   'escrito-en-espanol',
@@ -51,9 +50,13 @@ describe('a post that asks for a spoken language', () => {
   });
 
   it('counts a languages line and a resume written in Spanish as Spanish, and ranks both above a rep without it', async () => {
-    const results = await createMatcher().scoreCandidates(profile, [englishOnly, languagesLine, spanishWritten], {
-      asOf: '2025-06-01',
-    });
+    const results = await createMatcher().scoreCandidates(
+      profile,
+      [englishOnly, languagesLine, spanishWritten],
+      {
+        asOf: '2025-06-01',
+      },
+    );
     const spanish = (id: string) =>
       results.find((r) => r.personId === id)?.requirements.find((r) => r.label === 'Spanish');
 
@@ -74,7 +77,12 @@ describe('a post that asks for a spoken language', () => {
     });
     const [result] = await createMatcher().scoreCandidates(
       engineering,
-      [person('listed', 'Backend Engineer, Shopwise (2020 – 2025)\n- Kept the lights on\nLanguages: Python, Go')],
+      [
+        person(
+          'listed',
+          'Backend Engineer, Shopwise (2020 – 2025)\n- Kept the lights on\nLanguages: Python, Go',
+        ),
+      ],
       { asOf: '2025-06-01' },
     );
     expect(result?.requirements.find((r) => r.label === 'Python')).toMatchObject({ status: 'partly' });
