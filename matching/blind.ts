@@ -349,10 +349,10 @@ function namesFromHeader(text: string): string[] {
   return reading ? [...new Set([reading.asWritten, reading.name, ...goesBy])] : [];
 }
 
-/** "Maggie" in `Margaret "Maggie" O'Sullivan`, "Greg" in `Grzegorz ("Greg")`, "Ngoc Tran" in "(Ngoc Tran)". */
 /** A rank or title before a name ("CPT Jamal Whitfield", "Dr. Ana Ruiz") is not part of it: "CPT" is also a code set. */
 const rank = /^(?:Dr|Prof|Capt|CPT|SGT|SSG|SFC|MSG|Sgt|LT|1LT|2LT|MAJ|Maj|COL|Col|CDR|LCDR|Cpl|CPL)\.?\s+/;
 
+/** "Maggie" in `Margaret "Maggie" O'Sullivan`, "Greg" in `Grzegorz ("Greg")`, "Ngoc Tran" in "(Ngoc Tran)". */
 const goesByPattern = /\(\s*["“]?([^"”()]{1,40}?)["”]?\s*\)|["“]([^"”]{1,40})["”]/g;
 
 function looksLikeName(candidate: string): boolean {

@@ -112,18 +112,17 @@ function outermostSkills(found: SkillMention[]): SkillMention[] {
   // a span of another skill that starts no later reaches at least as far. The two furthest-reaching spans of
   // different skills seen so far answer that for every id, so the pass is linear after the sort.
   const inside = new Set<string>();
-  let first: { id: string; end: number } | undefined;
-  let second: { id: string; end: number } | undefined;
+  type Reach = { id: string; start: number; end: number };
+  let first: Reach | undefined;
+  let second: Reach | undefined;
   for (const span of spans) {
     const other = first && first.id !== span.id ? first : second;
-    const sameExtent = (o: { end: number; start?: number }) => o.end === span.end && o.start === span.start;
-    if (other && other.end >= span.end && !sameExtent(other))
-      inside.add(`${span.id}@${span.start}:${span.end}`);
-    const reach = { id: span.id, end: span.end, start: span.start };
-    if (!first || reach.end > first.end) {
-      if (first && first.id !== reach.id) second = first;
-      first = reach;
-    } else if (reach.id !== first.id && (!second || reach.end > second.end)) second = reach;
+    const longer = other && (other.start < span.start || other.end > span.end);
+    if (other && other.end >= span.end && longer) inside.add(`${span.id}@${span.start}:${span.end}`);
+    if (!first || span.end > first.end) {
+      if (first && first.id !== span.id) second = first;
+      first = span;
+    } else if (span.id !== first.id && (!second || span.end > second.end)) second = span;
   }
   return found.filter((f) =>
     f.mentions.some((m) => !inside.has(`${f.entry.id}@${m.index}:${m.index + m.length}`)),

@@ -1,8 +1,8 @@
 import { fieldPhrases, fieldWords, roleWords } from './data/title-words';
 
-// A job title written in Spanish, German, French, Portuguese, Italian or Dutch, read word by word into English — what a
-// recruiter who knows those words does with "Gerente de Redes Sociais" before comparing it with the post's
-// "Social Media Manager". Only the title part of a line is read (before the employer, place and dates).
+// A job title written in Spanish, German, French, Portuguese, Italian or Dutch, read word by word into English:
+// what a recruiter who knows those words does with "Gerente de Redes Sociais" before comparing it with the
+// post's "Social Media Manager". Only the title part of a line is read (before the employer, place and dates).
 
 const connectors = new Set([
   ...['de', 'da', 'do', 'das', 'dos', 'del', 'des', 'du', 'la', 'en', 'em', 'für'],
