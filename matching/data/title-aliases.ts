@@ -238,6 +238,11 @@ const softwareAndBusinessTitles: TitleEntry[] = [
     label: 'Account Executive',
     aliases: [
       'account executive',
+      'account exec',
+      'acct exec',
+      // How sales teams write it in a title line ("Sr. AE, Mid-Market"); "AE" alone in a designer's tools
+      // list is After Effects, but a tools list is no title line.
+      'ae',
       'enterprise account executive',
       'sales executive',
       'enterprise sales executive',
@@ -260,6 +265,7 @@ const softwareAndBusinessTitles: TitleEntry[] = [
     label: 'Account Manager',
     aliases: [
       'account manager',
+      'acct mgr',
       'client partner',
       'key account manager',
       'gestor de cuentas',

@@ -99,6 +99,29 @@ describe('a title inside a longer title', () => {
   });
 });
 
+describe('a title as a sales team writes it', () => {
+  it('reads "Sr. AE, Mid-Mkt" as an account executive, and "AE" in a motion designer’s tools as no title', () => {
+    const ae = trainJobProfile({
+      job: { jobId: 'ae-2', title: 'Account Executive', offices: ['Remote'] },
+      post: { title: 'Account Executive', content: '<h3>Requirements</h3><ul><li>B2B SaaS sales</li></ul>' },
+    });
+    const [seller, designer] = createLocalScorer().scoreWithDetails(
+      ae,
+      [
+        person('seller', 'Sr. AE, Mid-Mkt — Flexport, New York (2019 – present)\n- Full-cycle B2B SaaS'),
+        person(
+          'designer',
+          'Motion Designer — Parcel Studio (2019 – present)\n- Launch videos for B2B SaaS brands\nTools: AE, Premiere, Figma',
+        ),
+      ],
+      { asOf: new Date('2025-06-01') },
+    );
+    const title = (r: typeof seller) => r?.requirements.find((x) => x.kind === 'title');
+    expect(title(seller)).toMatchObject({ status: 'met', reason: 'has held the title AE' });
+    expect(title(designer)).toMatchObject({ status: 'not-met' });
+  });
+});
+
 describe('the level a post asks for', () => {
   const verdicts = (title: string, requirements: string, resume: string) =>
     evaluateRequirements(
