@@ -16,6 +16,7 @@ import { publishRules } from '../../support/publish-rules';
 import { testDb } from '../../support/services';
 import { adminAdds, firstAdminSignsUp, signedIn, type Teammate } from './support/team';
 import { startWebApp, type Visitor, type WebApp } from './support/web-visitor';
+import { upsertSyncedJob } from '../../../db/queries/jobs';
 
 const JOB_ID = 4_990_101;
 const sam: Teammate = {
@@ -42,7 +43,7 @@ describe('only the named approver, the hiring-team role or an admin decides an a
     await adminAdds(admin, sam);
     recruiter = await signedIn(web.url, sam);
 
-    await db.insertInto('job').values({ id: JOB_ID, name: 'Approvals Engineer', status: 'open' }).execute();
+    await upsertSyncedJob(db, { id: JOB_ID, name: 'Approvals Engineer', status: 'open' });
     const { personId } = await addPersonToJob(
       db,
       JOB_ID,

@@ -7,6 +7,7 @@ import { loadStageMapping } from '../../../activities/autopilot/rule-plans';
 import { suggestedExportStage } from '../../../web/server/default-export-stage.server';
 import type { PilothouseContext } from '../../../web/server/load-context';
 import { testDb } from '../../support/services';
+import { upsertSyncedJob } from '../../../db/queries/jobs';
 
 const JOB_ID = 4_990_101;
 
@@ -17,10 +18,7 @@ describe('where the default flow exports before the stage mapping is saved', () 
   beforeAll(async () => {
     db = testDb();
     await sql`delete from job where id = ${JOB_ID}`.execute(db);
-    await db
-      .insertInto('job')
-      .values({ id: JOB_ID, name: 'Default Flow Engineer', status: 'open' })
-      .execute();
+    await upsertSyncedJob(db, { id: JOB_ID, name: 'Default Flow Engineer', status: 'open' });
     await db
       .insertInto('job_stage')
       .values([

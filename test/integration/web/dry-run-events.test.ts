@@ -13,6 +13,7 @@ import {
 import { dryRunFlow } from '../../../web/server/rules.server';
 import type { PilothouseContext } from '../../../web/server/load-context';
 import { testDb } from '../../support/services';
+import { upsertSyncedJob } from '../../../db/queries/jobs';
 
 const JOB_ID = 4_990_001;
 const REVIEW = 6_990_001;
@@ -99,7 +100,7 @@ describe('dry run over the last 30 days of real events', () => {
     db = testDb();
     await sql`delete from job where id = ${JOB_ID}`.execute(db);
     await sql`delete from webhook_event where job_id = ${JOB_ID}`.execute(db);
-    await db.insertInto('job').values({ id: JOB_ID, name: 'Dry Run Engineer', status: 'open' }).execute();
+    await upsertSyncedJob(db, { id: JOB_ID, name: 'Dry Run Engineer', status: 'open' });
     await db
       .insertInto('job_stage')
       .values(

@@ -6,6 +6,7 @@ import type { Db } from '../../../db/database';
 import { importPeopleList } from '../../../db/queries/sourcing';
 import { parsePeopleList } from '../../../sourcing/people-list';
 import { testDb } from '../../support/services';
+import { upsertSyncedJob } from '../../../db/queries/jobs';
 
 const JOB_ID = 4_990_202;
 
@@ -15,7 +16,7 @@ describe('an uploaded list with an "Education" column', () => {
   beforeAll(async () => {
     db = testDb();
     await sql`delete from job where id = ${JOB_ID}`.execute(db);
-    await db.insertInto('job').values({ id: JOB_ID, name: 'Education Engineer', status: 'open' }).execute();
+    await upsertSyncedJob(db, { id: JOB_ID, name: 'Education Engineer', status: 'open' });
   });
 
   afterAll(async () => {

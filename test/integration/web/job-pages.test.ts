@@ -4,6 +4,7 @@ import { PIPELINE_PAGE_SIZE } from '../../../db/queries/pipeline-people';
 import { jobPeople } from '../../../web/server/job-people.server';
 import type { PilothouseContext } from '../../../web/server/load-context';
 import { testDb } from '../../support/services';
+import { upsertSyncedJob } from '../../../db/queries/jobs';
 
 const JOB = 7_700_101;
 const PEOPLE = 2 * PIPELINE_PAGE_SIZE + 30;
@@ -20,18 +21,15 @@ describe('a job with more people than one page holds', () => {
   beforeAll(async () => {
     await db.deleteFrom('job').where('id', '=', JOB).execute();
     await db.deleteFrom('person').where('last_name', '=', 'Paged').execute();
-    await db
-      .insertInto('job')
-      .values({
-        id: JOB,
-        name: 'Paged job',
-        requisition_id: null,
-        status: 'open',
-        department_name: null,
-        greenhouse_updated_at: null,
-        deleted_at: null,
-      })
-      .execute();
+    await upsertSyncedJob(db, {
+      id: JOB,
+      name: 'Paged job',
+      requisition_id: null,
+      status: 'open',
+      department_name: null,
+      greenhouse_updated_at: null,
+      deleted_at: null,
+    });
     const people = await db
       .insertInto('person')
       .values(Array.from({ length: PEOPLE }, (_, i) => ({ first_name: `Page${i + 1}`, last_name: 'Paged' })))

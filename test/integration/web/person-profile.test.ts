@@ -8,6 +8,7 @@ import { addPersonToJob } from '../../../db/queries/people';
 import { testDb } from '../../support/services';
 import { firstAdminSignsUp } from './support/team';
 import { startWebApp, type Visitor, type WebApp } from './support/web-visitor';
+import { upsertSyncedJob } from '../../../db/queries/jobs';
 
 const JOB_ID = 4_990_301;
 const RECRUITER_USER_ID = 1_000_777;
@@ -26,7 +27,7 @@ describe('a person’s Greenhouse profile says what it knows, and why not the re
     await sql`delete from job where id = ${JOB_ID}`.execute(db);
     web = await startWebApp();
     admin = await firstAdminSignsUp(web.url);
-    await db.insertInto('job').values({ id: JOB_ID, name: 'Profile Engineer', status: 'open' }).execute();
+    await upsertSyncedJob(db, { id: JOB_ID, name: 'Profile Engineer', status: 'open' });
     ({ personId: robin } = await addPersonToJob(
       db,
       JOB_ID,

@@ -8,6 +8,7 @@ import { chooseProspectPools } from '../../../db/queries/job-prospect-pools';
 import { testDb } from '../../support/services';
 import { firstAdminSignsUp } from './support/team';
 import { startWebApp, type Visitor, type WebApp } from './support/web-visitor';
+import { upsertSyncedJob } from '../../../db/queries/jobs';
 
 const JOB_ID = 4_990_401;
 
@@ -24,7 +25,7 @@ describe('a job’s prospect pools while Greenhouse is not connected', () => {
     await sql`delete from job where id = ${JOB_ID}`.execute(db);
     web = await startWebApp();
     admin = await firstAdminSignsUp(web.url);
-    await db.insertInto('job').values({ id: JOB_ID, name: 'Pool Engineer', status: 'open' }).execute();
+    await upsertSyncedJob(db, { id: JOB_ID, name: 'Pool Engineer', status: 'open' });
   });
 
   afterAll(async () => {

@@ -6,6 +6,7 @@ import { signWebhookBody } from '../../../greenhouse/webhooks/signature';
 import { testDb } from '../../support/services';
 import { firstAdminSignsUp } from './support/team';
 import { startWebApp, type Visitor, type WebApp } from './support/web-visitor';
+import { upsertSyncedJob } from '../../../db/queries/jobs';
 
 // A recruiter moves Sam forward in Greenhouse. The job's autopilot is not running here (as when it is busy
 // on a burst of changes, or stopped): the job screen must still show the move as soon as Greenhouse tells it.
@@ -43,7 +44,7 @@ describe('a Greenhouse stage change on the job screen', () => {
       db,
     );
     await sql`delete from job where id = ${JOB_ID}`.execute(db);
-    await db.insertInto('job').values({ id: JOB_ID, name: 'Stage Watcher', status: 'open' }).execute();
+    await upsertSyncedJob(db, { id: JOB_ID, name: 'Stage Watcher', status: 'open' });
     ({ personId } = await addPersonToJob(
       db,
       JOB_ID,

@@ -13,6 +13,7 @@ import { publishRules } from '../../support/publish-rules';
 import { testDb } from '../../support/services';
 import { firstAdminSignsUp } from './support/team';
 import { startWebApp, type Visitor, type WebApp } from './support/web-visitor';
+import { upsertSyncedJob } from '../../../db/queries/jobs';
 
 const JOB_ID = 4_990_301;
 const REVIEW = 6_990_301;
@@ -30,7 +31,7 @@ describe('saving the stage mapping screen', () => {
     await sql`delete from job where id = ${JOB_ID}`.execute(db);
     web = await startWebApp();
     admin = await firstAdminSignsUp(web.url);
-    await db.insertInto('job').values({ id: JOB_ID, name: 'Mapping Engineer', status: 'open' }).execute();
+    await upsertSyncedJob(db, { id: JOB_ID, name: 'Mapping Engineer', status: 'open' });
     await db
       .insertInto('job_stage')
       .values([
