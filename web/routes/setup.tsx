@@ -4,7 +4,7 @@ import type { Route } from './+types/setup';
 import { CsrfInput } from '../components/csrf';
 import { Field, Notice, PageHeader } from '../components/ui';
 import { hasAnyUser, signIn, verifyCsrf } from '../server/auth.server';
-import { formError, invalid, parseForm } from '../server/forms.server';
+import { formError, invalid, parseForm, typedBack } from '../server/forms.server';
 import { firstAdminSetupCode, setupCodeMatches, setupCodeRequired } from '../server/setup-code';
 import { createFirstAdmin } from '../server/users.server';
 
@@ -35,7 +35,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   // Only the very first account can be made here; afterwards admins add people on the Users page.
   if (await hasAnyUser(context)) throw redirect('/login');
   const parsed = parseForm(firstAdminSchema, form);
-  if (!parsed.ok) return invalid(parsed.fieldErrors);
+  if (!parsed.ok) return invalid(parsed.fieldErrors, 400, typedBack(form, ['name', 'email']));
   if (setupCodeRequired(context.env)) {
     const typed = form.get('setupCode');
     if (typeof typed !== 'string' || !setupCodeMatches(typed, firstAdminSetupCode(context.env)))
@@ -52,6 +52,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function Setup({ loaderData, actionData }: Route.ComponentProps) {
   const busy = useNavigation().state === 'submitting';
   const errors = actionData?.fieldErrors;
+  const typed = actionData?.typed;
   return (
     <main className="page narrow">
       <PageHeader title="Welcome to Pilothouse">
@@ -71,7 +72,14 @@ export default function Setup({ loaderData, actionData }: Route.ComponentProps) 
           </Field>
         ) : null}
         <Field label="Your name" name="name" errors={errors?.name}>
-          <input id="name" name="name" autoComplete="name" required aria-invalid={Boolean(errors?.name)} />
+          <input
+            id="name"
+            name="name"
+            autoComplete="name"
+            required
+            defaultValue={typed?.name}
+            aria-invalid={Boolean(errors?.name)}
+          />
         </Field>
         <Field label="Work email" name="email" errors={errors?.email}>
           <input
@@ -80,6 +88,7 @@ export default function Setup({ loaderData, actionData }: Route.ComponentProps) 
             type="email"
             autoComplete="email"
             required
+            defaultValue={typed?.email}
             aria-invalid={Boolean(errors?.email)}
           />
         </Field>

@@ -20,9 +20,22 @@ export function parseForm<T extends z.ZodType>(
   return { ok: false, fieldErrors };
 }
 
-/** Field errors back to the form, status 400. */
-export function invalid(fieldErrors: FieldErrors, status = 400) {
-  return data({ ok: false as const, fieldErrors }, { status });
+/**
+ * Field errors back to the form, status 400, with what the person typed in the fields `typed` names: a form
+ * sent before the page's script ran comes back as a new page, and its fields would otherwise be empty.
+ */
+export function invalid(fieldErrors: FieldErrors, status = 400, typed: Record<string, string> = {}) {
+  return data({ ok: false as const, fieldErrors, typed }, { status });
+}
+
+/** The text fields `names` as typed (never a password: the caller names what may be sent back). */
+export function typedBack(form: FormData, names: readonly string[]): Record<string, string> {
+  const typed: Record<string, string> = {};
+  for (const name of names) {
+    const value = form.get(name);
+    if (typeof value === 'string') typed[name] = value.slice(0, 500);
+  }
+  return typed;
 }
 
 /** A failure that is not about one field, shown at the top of the form. */
