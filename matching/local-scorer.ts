@@ -84,8 +84,8 @@ export function profileQuery(profile: JobProfile): { query: WeightedQuery; ideal
   }
   // A practitioner's short form counts where the post uses the long one ("tele" for telemetry, "GL" for
   // general ledger); the ideal resume is not changed, so a short form is worth what its long form is.
-  for (const [long, ...shorts] of abbreviationTokens) {
-    if (long.length === 0 || !long.every((t) => boosts.has(t))) continue;
+  for (const { long, shorts } of abbreviationTokens) {
+    if (!long.every((t) => boosts.has(t))) continue;
     const boost = Math.min(...long.map((t) => boosts.get(t)!));
     for (const short of shorts) if (!boosts.has(short)) boosts.set(short, boost);
   }
@@ -95,10 +95,13 @@ export function profileQuery(profile: JobProfile): { query: WeightedQuery; ideal
   };
 }
 
-const abbreviationTokens = abbreviations.map(([long, ...shorts]) => [
-  tokenize(long, true),
-  ...shorts.flatMap((s) => tokenize(s, true)),
-]) as [string[], ...string[]][];
+// A long form made only of stopwords ("year over year") would match every post: such rows are left out.
+const abbreviationTokens = abbreviations
+  .map(([long, ...shorts]) => ({
+    long: tokenize(long, true),
+    shorts: shorts.flatMap((s) => tokenize(s, true)),
+  }))
+  .filter(({ long }) => long.length > 0);
 
 /**
  * The resume without its skills lists, its titles written in another language read into English too, and the
