@@ -19,6 +19,13 @@ export interface FindOrCreateCandidateInput {
   application?: NestedApplicationBody;
   /** LinkedIn profile to match on; defaults to one found in the body's social/website addresses. */
   linkedInUrl?: string;
+  /**
+   * When an earlier attempt of the same export sent its create (and may have died before hearing the answer):
+   * a person found now who was created since then is that attempt's work, "recovered", not "reused".
+   */
+  earlierCreateSentAt?: Date;
+  /** Runs just before the create is sent, to record that it may happen (see earlierCreateSentAt). */
+  beforeCreate?: () => Promise<void>;
 }
 
 export interface FindOrCreateCandidateResult {
@@ -51,12 +58,13 @@ export async function findOrCreateCandidate(
     return withApplication(
       client,
       best.candidate,
-      'reused',
+      createdBy(best.candidate, input.earlierCreateSentAt) ? 'recovered' : 'reused',
       input.application,
       others.map((m) => m.candidate),
     );
   }
 
+  await input.beforeCreate?.();
   const startedAt = Date.now();
   try {
     const created = await client.createCandidate({ ...input.candidate, application: input.application });
@@ -77,6 +85,20 @@ export async function findOrCreateCandidate(
     if (!found) throw error;
     return withApplication(client, found, 'recovered', input.application, []);
   }
+}
+
+/** Clocks of Greenhouse and of this machine may differ this much. */
+const clockSkewMs = 5 * 60_000;
+
+/**
+ * Whether a person found by email is the work of an earlier attempt that sent its create: that attempt had
+ * looked first and found no one, so a match created since is its own. A person Greenhouse says it had before
+ * then is someone else (the same email, added by a recruiter meanwhile); with no creation time, ours.
+ */
+function createdBy(candidate: Candidate, earlierCreateSentAt: Date | undefined): boolean {
+  if (!earlierCreateSentAt) return false;
+  const created = candidate.created_at ? Date.parse(candidate.created_at) : Number.NaN;
+  return Number.isNaN(created) || created >= earlierCreateSentAt.getTime() - clockSkewMs;
 }
 
 async function withApplication(

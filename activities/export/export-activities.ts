@@ -173,6 +173,12 @@ export function exportActivities(deps: ActivityDeps) {
           },
           application,
           ...(person.linkedin_url ? { linkedInUrl: person.linkedin_url } : {}),
+          // A worker that died after sending the create left a person this retry finds by email: its own
+          // creation, which still gets the resume and history. Recorded before the create is sent.
+          ...(recorded.candidate_create_attempted_at
+            ? { earlierCreateSentAt: recorded.candidate_create_attempted_at }
+            : {}),
+          beforeCreate: () => markCreateAttempted(db, input, 'candidate_create_attempted_at'),
         });
         return {
           candidateId: found.candidate.id,

@@ -18,6 +18,7 @@ import * as greenhouseWebUrl from './20261204T1710_greenhouse_web_url';
 import * as exportEmployments from './20261204T1800_export_employments';
 import * as jobProspectPools from './20261204T1810_job_prospect_pools';
 import * as personEducation from './20261204T2000_person_education';
+import * as exportCandidateCreateAttempt from './20261205T1300_export_candidate_create_attempt';
 
 // Every migration, keyed by its timestamped name; Kysely runs them in name order.
 // Add new files here (one line each) — the list is static so bundled builds keep working.
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '20261204T1800_export_employments': exportEmployments,
   '20261204T1810_job_prospect_pools': jobProspectPools,
   '20261204T2000_person_education': personEducation,
+  '20261205T1300_export_candidate_create_attempt': exportCandidateCreateAttempt,
 };

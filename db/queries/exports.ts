@@ -47,6 +47,7 @@ export async function markCreateAttempted(
   db: Db,
   input: { jobId: number; personId: string },
   column:
+    | 'candidate_create_attempted_at'
     | 'resume_create_attempted_at'
     | 'note_create_attempted_at'
     | 'employment_create_attempted_at'

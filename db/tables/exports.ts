@@ -24,6 +24,11 @@ export interface ExportLedgerTable {
    */
   resume_create_attempted_at: Date | null;
   note_create_attempted_at: Date | null;
+  /**
+   * Set just before the candidate create is sent: a retry that then finds the person by email knows they may
+   * be its own creation (see findOrCreateCandidate), not someone Greenhouse already had.
+   */
+  candidate_create_attempted_at: Date | null;
   /** Set just before the first work-history entry is created: a retry lists the candidate's employments first. */
   employment_create_attempted_at: Date | null;
   /** Set once the work history was carried (or knowingly skipped): the step is not run again. */

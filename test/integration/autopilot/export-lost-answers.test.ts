@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimExport, markCreateAttempted } from '../../../db/queries/exports';
 import { addPersonToJob } from '../../../db/queries/people';
 import { collect } from '../../../greenhouse/client';
 import { exportWorkflowId } from '../../../temporal/autopilot-api';
@@ -57,5 +58,40 @@ describe('exports whose Greenhouse answers are lost', () => {
     expect(attachments.map((a) => a.type)).toEqual(['resume']);
     const notes = await collect(h.harvest.listNotes({ candidate_ids: [result.candidateId] }));
     expect(notes.filter((n) => (n.body ?? '').includes('Pilothouse'))).toHaveLength(1);
+  });
+
+  it('a person whose create was sent by a worker that then died still gets their resume', async () => {
+    const email = 'dario.died@example.org';
+    const { personId } = await addPersonToJob(
+      h.db,
+      jobId,
+      { firstName: 'Dario', lastName: 'Died', emails: [email], resumeText: 'Site reliability engineer, Go' },
+      { kind: 'import' },
+    );
+    const workflowId = exportWorkflowId(jobId, personId);
+    const target = { kind: 'candidate', stageId: null } as const;
+    // The first attempt claimed the export, marked the create, sent it (Greenhouse made the person) and
+    // died before it could record who was made.
+    await claimExport(h.db, { jobId, personId, workflowId, target, requestedBy: 'riley@example.com' });
+    await markCreateAttempted(h.db, { jobId, personId }, 'candidate_create_attempted_at');
+    const made = await h.harvest.createCandidate({
+      first_name: 'Dario',
+      last_name: 'Died',
+      email_addresses: [{ value: email, type: 'personal' }],
+      application: { job_id: jobId },
+    });
+
+    const result = await h.client.workflow.execute('exportCandidate', {
+      taskQueue: h.taskQueue,
+      workflowId,
+      args: [{ jobId, personId, target, requestedBy: 'riley@example.com' }],
+    });
+
+    // Found by email, but as the earlier attempt's own creation, not someone Greenhouse already had.
+    expect(result.candidateId).toBe(made.candidate.id);
+    expect(result.reusedExistingCandidate).toBe(false);
+    expect(await collect(h.harvest.listCandidates({ email }))).toHaveLength(1);
+    const attachments = await collect(h.harvest.listAttachments({ candidate_ids: [result.candidateId] }));
+    expect(attachments.map((a) => a.type)).toEqual(['resume']);
   });
 });

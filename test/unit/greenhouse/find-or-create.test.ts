@@ -117,6 +117,22 @@ describe('exporting a person without ever creating them twice', () => {
     expect(state().applications.filter((a) => a.candidate_id === result.candidate.id)).toHaveLength(1);
   });
 
+  it('after an earlier attempt sent its create, a person made since is its own, one who was there before is not', async () => {
+    const existing = state().candidates.find((c) => c.email_addresses.length > 0 && c.created_at)!;
+    const email = existing.email_addresses[0]!.value;
+    const before = Date.parse(existing.created_at!);
+    const find = (earlierCreateSentAt: Date) =>
+      findOrCreateCandidate(t.client(), {
+        candidate: { first_name: 'Any', last_name: 'One', email_addresses: [{ value: email, type: 'work' }] },
+        earlierCreateSentAt,
+      });
+    // Sent a minute before Greenhouse made the person: that create is what made them.
+    expect((await find(new Date(before - 60_000))).candidateOutcome).toBe('recovered');
+    // Sent a day after: the person was already there, someone else's.
+    expect((await find(new Date(before + 86_400_000))).candidateOutcome).toBe('reused');
+    expect(peopleWithEmail(email).map((c) => c.id)).toContain(existing.id);
+  });
+
   it('recovers a person without email or LinkedIn by name and creation time after a timeout', async () => {
     const client = t.client({ fetch: losingAnswerTo('POST', '/v3/candidates', 'timeout') });
     const result = await findOrCreateCandidate(client, {
