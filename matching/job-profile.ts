@@ -166,7 +166,17 @@ const genericWords = new Set(
   ),
 );
 
-/** Words from the post's requirement and duty lines that the dictionary does not cover ("payments", "latency"). */
+/**
+ * At most this many post keywords: far more than a real post has (the labelled posts give 13–147), so it only
+ * bounds the query a hostile post can make.
+ */
+const maxPostKeywords = 300;
+
+/**
+ * Words from the post's requirement and duty lines that the dictionary does not cover ("payments", "latency"),
+ * all of them, most frequent first. Once it kept the 30 most frequent: in a long post that dropped the words it
+ * names once ("FloQast", "SNOMED", "Develocity"), the rarest among resumes and so the ones BM25 weighs most.
+ */
 function postKeywords(sections: ReturnType<typeof splitPostSections>, requirements: Requirement[]): string[] {
   const covered = new Set(
     requirements.flatMap((r) => ('terms' in r ? r.terms.flatMap((t) => tokenize(t)) : [])),
@@ -181,7 +191,7 @@ function postKeywords(sections: ReturnType<typeof splitPostSections>, requiremen
   }
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 30)
+    .slice(0, maxPostKeywords)
     .map(([token]) => token);
 }
 

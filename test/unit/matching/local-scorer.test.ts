@@ -182,6 +182,42 @@ describe('a recruiter reads why a person matched', async () => {
     expect(evidenceFor(scored.get('reno'), 'location')).toMatchObject({ status: 'not-met' });
   });
 
+  it('counts a tool a long post names once, not only the words it repeats', async () => {
+    // A long post repeats its everyday words ("close", "reconciliation", "journal"…); the tool it names once
+    // is the rarest word among resumes, and so the one keyword search should weigh most.
+    const duties = [
+      'Own the month-end close calendar and the close checklist for the close team',
+      'Review balance sheet reconciliation and account reconciliation for every entity, every month',
+      'Review journal entries, accruals, prepaid expenses and fixed asset schedules before the close',
+      'Prepare intercompany eliminations, currency remeasurement and translation for consolidation',
+      'Partner with the plant controllers on inventory costing, standard cost roll and purchase price variance',
+      'Support the external audit, internal controls testing, SOX walkthroughs and audit requests',
+      'Improve close automation and documentation of policies, procedures and controls',
+      'Manage, coach and develop two senior accountants and one staff accountant',
+      'Run the close in FloQast',
+    ];
+    const accounting = trainJobProfile({
+      job: { jobId: 'acct-1', title: 'Accounting Manager', offices: ['Remote'] },
+      post: {
+        title: 'Accounting Manager',
+        content: `<h3>What you will do</h3><ul>${[...duties, ...duties.slice(0, 7)].map((d) => `<li>${d}</li>`).join('')}</ul>`,
+      },
+    });
+    const career = `Accounting Manager — Brightline Foods (2018 – present)
+- Month-end close for three entities, balance sheet reconciliations, journal entry review
+- Intercompany eliminations and consolidation; external audit and SOX controls`;
+    const scored = await createMatcher().scoreCandidates(
+      accounting,
+      [
+        person('plain', `Dana Whitfield\n${career}\n- Moved our team onto Workiva`),
+        person('tool', `Dana Whitfield\n${career}\n- Moved our team onto FloQast`),
+      ],
+      { asOf: '2025-06-01' },
+    );
+    expect(scored.map((r) => r.personId)).toEqual(['tool', 'plain']);
+    expect(scored[0]!.components.keywordRelevance).toBeGreaterThan(scored[1]!.components.keywordRelevance);
+  });
+
   it('ranks the engineer above a recruiter whose resume repeats every keyword', () => {
     expect(evidenceFor(results.get('recruiter'), 'title:machine-learning-engineer')).toMatchObject({
       status: 'not-met',
