@@ -9,7 +9,7 @@ export type ProfileDraft = Omit<JobProfile, 'version' | 'contentHash'>;
  * profile's hash, so after an upgrade every job trains a new profile version and its people are scored
  * again — otherwise old scores and new ones would sit side by side on one job's screen.
  */
-export const scoringRevision = '2026-12-05e every keyword of a long post';
+export const scoringRevision = '2026-12-05f every keyword of a long post, field words of titles in six languages';
 
 /** Only what changes a score goes into the hash: reworded explanations do not make a new version. */
 export function profileContentHash(

@@ -20,6 +20,12 @@ describe('reading a title written in another language', () => {
     ['Responsabile di Magazzino — Esselunga, Pioltello', 'warehouse manager'],
     ['Software-ontwikkelaar bij Adyen', 'software developer'],
     ['Financieel Analist — ING, Amsterdam', 'financial analyst'],
+    // The field words of other professions: treasury, receiving, cost accounting, a German compound.
+    ['Analista de Tesorería — Cementos Argos, Medellín (2019 – 2022)', 'treasury analyst'],
+    ['Supervisora de Recepción — Walmart (2019 – 2024)', 'receiving supervisor'],
+    ['Gerente de Contabilidad de Costos', 'cost accounting manager'],
+    ['Schichtleiter Wareneingang — DHL Supply Chain', 'receiving shift supervisor'],
+    ['Softwareentwicklerin Embedded — Mahle, Stuttgart', 'embedded software developer'],
   ])('reads "%s" as "%s"', (line, english) => {
     expect(glossTitle(line)).toBe(english);
   });
