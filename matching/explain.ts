@@ -59,8 +59,10 @@ export function evaluateRequirements(
     : null;
   return profile.requirements.map((requirement) => {
     const verdict =
-      requirement.kind === 'years-of-experience' && inRole && title
-        ? evaluateYears(requirement, inRole, title.label)
+      requirement.kind === 'years-of-experience' && title && namesRole
+        ? inRole
+          ? evaluateYears(requirement, inRole, { role: title.label, held: true })
+          : evaluateYears(requirement, experience, { role: title.label, held: false })
         : evaluate(requirement, text, experience);
     return {
       requirementId: requirement.id,
@@ -337,17 +339,25 @@ function evaluateSeniority(requirement: SeniorityRequirement, text: string, year
 function evaluateYears(
   requirement: ExperienceRequirement,
   experience: ReturnType<typeof estimateYearsOfExperience>,
-  /** Set when the years were counted in jobs of this role only. */
-  role?: string,
+  /**
+   * The post's role, when the resume was searched for dated jobs in it: `held` when the years were counted in
+   * those jobs only, not when none of the dated jobs is in that line of work.
+   */
+  line?: { role: string; held: boolean },
 ): Verdict {
   if (experience.source === 'none') {
     return { status: 'not-met', evidence: null, reason: 'no dates or stated years of experience found' };
   }
   const years = experience.years;
-  const reading = role
-    ? `about ${formatYears(years)} as ${role} or close to it, from the dates of those jobs`
+  // Dated jobs none of whose titles name the post's line of work: five years behind a coffee bar are experience,
+  // but not the "3+ years" an account executive post asks for — or they are, under a title the table does not
+  // know ("Returns Lead"). Counting them as before, with the reason saying so, lets the recruiter judge; making
+  // them "partly" cost real fits with such titles more than it took from the others (docs/matching-evaluation.md).
+  const elsewhere = line && !line.held && experience.source === 'dates';
+  const reading = line?.held
+    ? `about ${formatYears(years)} as ${line.role} or close to it, from the dates of those jobs`
     : experience.source === 'dates'
-      ? `about ${formatYears(years)} from the dates of their jobs`
+      ? `about ${formatYears(years)} from the dates of their jobs${elsewhere ? `, none of them titled ${line.role} or close to it` : ''}`
       : `states ${years} years`;
   const status: RequirementStatus =
     years >= requirement.minYears ? 'met' : years >= requirement.minYears * 0.7 ? 'partly' : 'not-met';
