@@ -238,8 +238,8 @@ export function estimateSeniority(text: string, years: number): SeniorityEstimat
   if (best && (!fromYears || seniorityRank(best.level) >= seniorityRank(fromYears))) {
     return { level: best.level, evidence: best.line, source: 'title' };
   }
-  if (fromYears)
-    return { level: fromYears, evidence: `about ${Math.round(years)} years of experience`, source: 'years' };
+  // Read from the whole career, not from a line: there is no passage to quote (the reason gives the years).
+  if (fromYears) return { level: fromYears, evidence: null, source: 'years' };
   return { level: null, evidence: null, source: 'none' };
 }
 

@@ -306,7 +306,10 @@ function evaluateSeniority(requirement: SeniorityRequirement, text: string, year
     return { status: 'not-met', evidence: null, reason: 'no job titles or dates to read a level from' };
   }
   const gap = seniorityRank(estimate.level) - seniorityRank(requirement.level);
-  const how = estimate.source === 'title' ? 'from the title' : 'from the length of their career';
+  const how =
+    estimate.source === 'title'
+      ? 'from the title'
+      : `from the length of their career (about ${Math.round(years)} years)`;
   if (gap === 0 || gap === 1) {
     return { status: 'met', evidence: estimate.evidence, reason: `${estimate.level} level ${how}` };
   }

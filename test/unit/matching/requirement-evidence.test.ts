@@ -137,7 +137,13 @@ RN, Med-Surg — same hospital, 2015–2021`;
 
   it('reads "1+ years" as a floor an experienced person stands on, and "2021–pres" as running to today', () => {
     const found = verdicts('Registered Nurse', '1+ years of acute care experience', nurse);
-    expect(found.find((r) => r.kind === 'seniority')).toMatchObject({ status: 'met' });
+    // The titles name no level: it is read from the length of the career, which no line of the resume says, so
+    // nothing is quoted as if it did.
+    expect(found.find((r) => r.kind === 'seniority')).toMatchObject({
+      status: 'met',
+      evidence: null,
+      reason: 'senior level from the length of their career (about 10 years)',
+    });
     expect(found.find((r) => r.kind === 'years-of-experience')).toMatchObject({
       status: 'met',
       reason: expect.stringContaining('about 10.5 years as Registered Nurse'),
