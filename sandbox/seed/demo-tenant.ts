@@ -604,7 +604,7 @@ function attachResume(
     roll < 0.35 ? 'strong' : roll < 0.55 ? 'partial' : roll < 0.85 ? 'weak' : undefined;
   const asPdf = rng.chance(0.6);
   if (!fit) return;
-  const text = resumeText(rng, {
+  const { text, currentTitle } = resumeText(rng, {
     name: `${candidate.first_name ?? ''} ${candidate.last_name ?? ''}`.trim(),
     email: candidate.email_addresses[0]?.value,
     phone: candidate.phone_numbers[0]?.value,
@@ -614,6 +614,9 @@ function attachResume(
     fit,
     year: ctx.year,
   });
+  // Greenhouse shows the title of the job a person holds now, as their resume says: one picked for the job they
+  // applied to made a "Software Engineer" of someone whose resume is an account executive's, or a nurse's.
+  candidate.title = currentTitle;
   const base = `${candidate.first_name ?? 'resume'}_${candidate.last_name ?? ''}`.replace(
     /[^A-Za-z0-9_]+/g,
     '',

@@ -242,7 +242,8 @@ export interface ResumeInput {
 }
 
 /** The plain text of a resume for one seeded person. */
-export function resumeText(rng: Prng, input: ResumeInput): string {
+/** A resume's text and the title of the job it says the person holds now. */
+export function resumeText(rng: Prng, input: ResumeInput): { text: string; currentTitle: string } {
   // Strong applicants live where the job is; the others wherever their address says.
   const city =
     input.fit === 'strong' ? (officeCities[rng.pick(input.template.offices)] ?? input.city) : input.city;
@@ -266,7 +267,7 @@ export function resumeText(rng: Prng, input: ResumeInput): string {
       'EDUCATION',
       career.degree,
     );
-    return lines.join('\n');
+    return { text: lines.join('\n'), currentTitle: career.title };
   }
 
   const strong = input.fit === 'strong';
@@ -296,5 +297,5 @@ export function resumeText(rng: Prng, input: ResumeInput): string {
     );
   }
   lines.push('', 'SKILLS', skills.join(', '), '', 'EDUCATION', kit.degree);
-  return lines.join('\n');
+  return { text: lines.join('\n'), currentTitle: title };
 }

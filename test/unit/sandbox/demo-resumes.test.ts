@@ -26,6 +26,8 @@ describe('resumes in the seeded demo tenant', () => {
   let sandbox: TestSandbox;
   const scoresByJob = new Map<string, number[]>();
   const formats = new Map<string, number>();
+  /** Each person's Greenhouse title beside the job line under EXPERIENCE in their resume. */
+  const titles: { name: string; title: string | null | undefined; currentJob: string }[] = [];
 
   beforeAll(async () => {
     // The demo's own seed (SANDBOX_SEED defaults to 1); a large budget, since this reads everything.
@@ -48,6 +50,13 @@ describe('resumes in the seeded demo tenant', () => {
       if (!extracted.ok) throw new Error(extracted.message);
       formats.set(extracted.format, (formats.get(extracted.format) ?? 0) + 1);
       texts.set(resume.application_id, extracted.text);
+      const lines = extracted.text.split('\n').map((line) => line.trim());
+      const candidate = candidates.find((c) => c.id === resume.candidate_id);
+      titles.push({
+        name: `${candidate?.first_name} ${candidate?.last_name}`,
+        title: candidate?.title,
+        currentJob: lines[lines.indexOf('EXPERIENCE') + 1] ?? '',
+      });
     }
 
     const matcher = createMatcher();
@@ -111,6 +120,13 @@ describe('resumes in the seeded demo tenant', () => {
     expect(withResume.size / tenant.candidates.length).toBeGreaterThan(0.6);
     expect(formats.get('pdf')).toBeGreaterThan(20);
     expect(formats.get('text')).toBeGreaterThan(20);
+  });
+
+  it('shows each person under the title of the job their resume says they hold now', () => {
+    expect(titles.length).toBeGreaterThan(40);
+    for (const { name, title, currentJob } of titles) {
+      expect(currentJob.startsWith(`${title} — `), `${name}: "${title}" / "${currentJob}"`).toBe(true);
+    }
   });
 
   it('gives every open job several people above the approval threshold and several far below', () => {
