@@ -241,8 +241,7 @@ export interface ResumeInput {
   year: number;
 }
 
-/** The plain text of a resume for one seeded person. */
-/** A resume's text and the title of the job it says the person holds now. */
+/** The plain text of a resume for one seeded person, and the title of the job it says they hold now. */
 export function resumeText(rng: Prng, input: ResumeInput): { text: string; currentTitle: string } {
   // Strong applicants live where the job is; the others wherever their address says.
   const city =
