@@ -11,20 +11,30 @@ export type SpokenLanguageEntry = SkillEntry & { writtenAs?: string };
 
 /**
  * The language's English name in either case, not the cuisine, the dish or the door named after it ("Italian
- * cuisine", "French toast", "Korean BBQ"), plus its own names (matched as aliases).
+ * cuisine", "French toast", "Korean BBQ"), plus its own names exactly as written: as aliases they would take a
+ * plural, and "Castellanos", a surname, would count as Spanish.
  */
 function language(id: string, label: string, ownNames: string[], writtenAs?: string): SpokenLanguageEntry {
-  const head = label.charAt(0);
-  const name = `[${head}${head.toLowerCase()}]${escape(label.slice(1))}`;
   const notFood =
     '(?![- ](?:cuisine|food|restaurant|kitchen|dishes|cooking|bbq|BBQ|barbecue|toast|fries|press|doors?|pastry|bread))';
   return {
     id,
     label,
-    aliases: ownNames,
-    patterns: [`\\b${name}\\b${notFood}`],
+    aliases: [],
+    patterns: [`\\b${capitalisedOrNot(label)}\\b${notFood}`, ...ownNames.map(wholeWord)],
     ...(writtenAs ? { writtenAs } : {}),
   };
+}
+
+/** "Spanish" or "spanish". */
+function capitalisedOrNot(name: string): string {
+  const head = name.charAt(0);
+  return `[${head.toUpperCase()}${head.toLowerCase()}]${escape(name.slice(1))}`;
+}
+
+/** An own name as written, capitalised or in capitals ("castellano", "Castellano", "CASTELLANO"), never inside a word. */
+function wholeWord(name: string): string {
+  return `(?<![\\p{L}\\p{N}])(?:${capitalisedOrNot(name)}|${escape(name.toUpperCase())})(?![\\p{L}\\p{N}])`;
 }
 
 function escape(text: string): string {
@@ -47,7 +57,7 @@ export const spokenLanguages: SpokenLanguageEntry[] = [
   language('russian', 'Russian', []),
   language('hindi', 'Hindi', []),
   // "polish the UI" is not the language: only the capitalised name counts.
-  { id: 'polish', label: 'Polish', aliases: ['polski'], patterns: ['\\bPolish\\b'] },
+  { id: 'polish', label: 'Polish', aliases: [], patterns: ['\\bPolish\\b', wholeWord('polski')] },
   language('haitian-creole', 'Haitian Creole', ['kreyòl', 'kreyol']),
   {
     id: 'american-sign-language',

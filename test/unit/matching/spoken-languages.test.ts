@@ -70,6 +70,31 @@ describe('a post that asks for a spoken language', () => {
     expect(results.at(-1)?.personId).toBe('english-only');
   });
 
+  it("does not take a surname or a plural for the language's own name", async () => {
+    const results = await createMatcher().scoreCandidates(
+      profile,
+      [
+        person(
+          'surname',
+          `Customer Service Representative · El Paso, TX
+Customer Service Representative — Castellanos & Reyes Insurance (2022 – 2025)
+- Answered 70 calls a day about billing and service; kept handle time under 5 minutes`,
+        ),
+        person(
+          'own-name',
+          `Customer Service Representative · El Paso, TX
+Customer Service Representative — Western Refining (2022 – 2025)
+- Answered 70 calls a day about billing and service, in English and castellano`,
+        ),
+      ],
+      { asOf: '2025-06-01' },
+    );
+    const spanish = (id: string) =>
+      results.find((r) => r.personId === id)?.requirements.find((r) => r.label === 'Spanish');
+    expect(spanish('surname')).toMatchObject({ status: 'not-met' });
+    expect(spanish('own-name')).toMatchObject({ status: 'met' });
+  });
+
   it('still counts a programming language named only under skills as partly', async () => {
     const engineering = trainJobProfile({
       job: { jobId: 'be', title: 'Backend Engineer', offices: ['Remote'] },
