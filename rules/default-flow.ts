@@ -1,6 +1,8 @@
 // The flow every new job starts with: a good enough match goes to a person for approval, and only an
 // approved person is exported. It never rejects anyone: a low score just stops, it does not write to
-// Greenhouse, and a rejection by the approver ends the flow without touching the person's record.
+// Greenhouse, and a rejection by the approver ends the flow without touching the person's record. Someone who
+// already applied to this job is not sent for approval: exporting them again would do nothing, and a
+// recruiter asked to approve them would approve for nothing (they are already in Greenhouse's own review).
 import type { RuleFlow } from './flow-schema';
 import { CURRENT_FLOW_SCHEMA_VERSION } from './flow-schema';
 import type { Approver, Duration } from './node-types';
@@ -35,9 +37,21 @@ export function createDefaultFlow(options: DefaultFlowOptions): RuleFlow {
         data: { when: { field: 'score', op: 'gte', value: threshold } },
       },
       {
+        id: 'new-to-job',
+        type: 'condition',
+        position: { x: -180, y: 300 },
+        data: { when: { field: 'greenhousePresence', op: 'isNot', value: 'applicantOnThisJob' } },
+      },
+      {
+        id: 'already-applied',
+        type: 'action',
+        position: { x: 0, y: 460 },
+        data: { kind: 'stop', reason: 'Already an applicant on this job' },
+      },
+      {
         id: 'approval',
         type: 'action',
-        position: { x: -180, y: 300 },
+        position: { x: -360, y: 460 },
         data: {
           kind: 'requestApproval',
           approver: options.approver ?? { kind: 'hiringTeam', role: 'recruiter' },
@@ -51,13 +65,13 @@ export function createDefaultFlow(options: DefaultFlowOptions): RuleFlow {
       {
         id: 'export',
         type: 'action',
-        position: { x: -300, y: 460 },
+        position: { x: -480, y: 620 },
         data: { kind: 'exportAsCandidate', stage: { kind: 'mapped', pipelineStage: 'exported' } },
       },
       {
         id: 'not-approved',
         type: 'action',
-        position: { x: -60, y: 460 },
+        position: { x: -240, y: 620 },
         data: { kind: 'stop', reason: 'Not approved' },
       },
       {
@@ -69,7 +83,14 @@ export function createDefaultFlow(options: DefaultFlowOptions): RuleFlow {
     ],
     edges: [
       { id: 'matched->score-check', source: 'matched', target: 'score-check', sourceHandle: 'next' },
-      { id: 'score-check->approval', source: 'score-check', target: 'approval', sourceHandle: 'then' },
+      { id: 'score-check->new-to-job', source: 'score-check', target: 'new-to-job', sourceHandle: 'then' },
+      { id: 'new-to-job->approval', source: 'new-to-job', target: 'approval', sourceHandle: 'then' },
+      {
+        id: 'new-to-job->already-applied',
+        source: 'new-to-job',
+        target: 'already-applied',
+        sourceHandle: 'otherwise',
+      },
       {
         id: 'score-check->below-threshold',
         source: 'score-check',

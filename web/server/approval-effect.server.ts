@@ -75,7 +75,10 @@ export async function approveEffects(
         { type: 'approvalDecided', outcome: 'approved', decidedBy: null, resume: memo.resume },
         personFacts(facts, now),
       );
-      return describeApproveEffect(evaluation.decisions);
+      return describeApproveEffect(
+        evaluation.decisions,
+        evaluation.trace.entries.filter((e) => e.outcome === 'skipped').map((e) => e.text),
+      );
     }),
   );
 }

@@ -44,10 +44,17 @@ function describeDecision(decision: Decision): string | null {
   }
 }
 
-/** One line for a card: the first consequential decision leads, the rest follow with "+". */
-export function describeApproveEffect(decisions: Decision[]): ApproveEffect {
+/**
+ * One line for a card: the first consequential decision leads, the rest follow with "+". With none, why not:
+ * a step the rules would take and skip says so ("already an applicant on this job, so not exported again"),
+ * since "the rules end here" would be untrue of rules that do export after approval.
+ */
+export function describeApproveEffect(decisions: Decision[], skipped: readonly string[] = []): ApproveEffect {
   const parts = decisions.map(describeDecision).filter((text): text is string => text !== null);
-  if (parts.length === 0) return { kind: 'nothing', text: 'nothing more: the rules end here' };
+  if (parts.length === 0) {
+    const why = skipped.map((text) => text.replace(/^Skipped "[^]*?": /, '')).join('; ');
+    return { kind: 'nothing', text: why ? `nothing: ${why}` : 'nothing more: the rules end here' };
+  }
   const kind = decisions.some((d) => d.type === 'export')
     ? 'export'
     : decisions.some((d) => d.type === 'reject')

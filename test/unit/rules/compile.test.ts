@@ -11,17 +11,21 @@ describe('compiling a flow into a plan', () => {
     expect(plan.steps.map((s) => s.nodeId)).toEqual([
       'matched',
       'score-check',
+      'new-to-job',
       'approval',
       'export',
       'not-approved',
+      'already-applied',
       'below-threshold',
     ]);
     expect(plan.steps.map((s) => s.text)).toEqual([
       'When a person is matched to the job',
       'Score ≥ 70',
+      'Is not an applicant on this job',
       "request approval from the job's recruiter",
       'export to Greenhouse as a candidate at "Application Review"',
       'stop (Not approved)',
+      'stop (Already an applicant on this job)',
       'stop (Score below 70)',
     ]);
   });

@@ -1,20 +1,45 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createDefaultFlow, evaluate, validateFlow } from '../../../rules/index';
-import { JOB_ID, jobContext } from './fixtures/job';
-import { person, planFor } from './fixtures/plans';
+import { JOB_ID, jobContext, STAGES } from './fixtures/job';
+import { applicant, person, planFor } from './fixtures/plans';
 
 describe('the default flow for a new job', () => {
-  it('matched → score ≥ 70 → request approval → export at the mapped stage; otherwise stop', () => {
+  it('matched → score ≥ 70 → not yet an applicant here → request approval → export at the mapped stage; otherwise stop', () => {
     const plan = planFor(createDefaultFlow({ jobId: JOB_ID }));
     expect(plan.steps.map((s) => s.text)).toEqual([
       'When a person is matched to the job',
       'Score ≥ 70',
+      'Is not an applicant on this job',
       "request approval from the job's recruiter",
       'export to Greenhouse as a candidate at "Application Review"',
       'stop (Not approved)',
+      'stop (Already an applicant on this job)',
       'stop (Score below 70)',
     ]);
+  });
+
+  it('does not ask anyone to approve a person who already applied to this job: exporting them would do nothing', () => {
+    const plan = planFor(createDefaultFlow({ jobId: JOB_ID }));
+    const here = evaluate(plan, { type: 'personMatched', score: 95 }, applicant(STAGES.applicationReview.id));
+    expect(here.decisions).toEqual([
+      expect.objectContaining({ type: 'stop', reason: 'Already an applicant on this job' }),
+    ]);
+
+    // An applicant to another of the company's jobs is new to this one: approving exports them here.
+    const elsewhere = person({
+      greenhouse: { presence: 'applicant', onThisJob: false, applicationId: 9002, status: 'in_process' },
+    });
+    const asked = evaluate(plan, { type: 'personMatched', score: 95 }, elsewhere);
+    const request = asked.decisions.find((d) => d.type === 'requestApproval');
+    expect(request?.type).toBe('requestApproval');
+    if (request?.type !== 'requestApproval') return;
+    const approved = evaluate(
+      plan,
+      { type: 'approvalDecided', outcome: 'approved', decidedBy: null, resume: request.resume },
+      elsewhere,
+    );
+    expect(approved.decisions.map((d) => d.type)).toEqual(['export']);
   });
 
   it('it passes validation against the job with nothing to acknowledge', () => {
@@ -55,6 +80,6 @@ describe('the default flow for a new job', () => {
       createDefaultFlow({ jobId: JOB_ID, threshold: 85, approver: { kind: 'user', userId: 7 } }),
     );
     const { decisions } = evaluate(plan, { type: 'personMatched', score: 86 }, person());
-    expect(decisions[0]!.because).toBe('Score 86 ≥ 85 → request approval from Riley');
+    expect(decisions[0]!.because).toBe('Score 86 ≥ 85; Not in Greenhouse → request approval from Riley');
   });
 });

@@ -70,8 +70,8 @@ describe('what changed between two versions', () => {
 
   it('the first publication lists everything as added', () => {
     const diff = diffFlows(null, base());
-    expect(diff.nodesAdded).toHaveLength(6);
-    expect(diff.edgesAdded).toHaveLength(5);
+    expect(diff.nodesAdded).toHaveLength(8);
+    expect(diff.edgesAdded).toHaveLength(7);
     expect(diff.changesBehaviour).toBe(true);
   });
 

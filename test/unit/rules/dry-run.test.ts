@@ -27,7 +27,7 @@ const matched = (personId: string, value: number): DryRunCase => ({
 });
 
 describe('dry run before publishing', () => {
-  it("the default rules on last week's matches: three go to approval, two stop, nobody is rejected", () => {
+  it("the default rules on last week's matches: three go to approval, three stop, nobody is rejected", () => {
     const plan = planFor(createDefaultFlow({ jobId: JOB_ID }));
     const report = dryRun(plan, [
       matched('ana', 91),
@@ -35,22 +35,37 @@ describe('dry run before publishing', () => {
       matched('cai', 69),
       matched('dee', 85),
       matched('eli', 12),
+      // Applied to this job already: Greenhouse's own review has them, approving would export nothing.
+      {
+        personId: 'fay',
+        event: { type: 'personMatched', score: 88 },
+        facts: applicant(STAGES.applicationReview.id, { personId: 'fay' }),
+      },
     ]);
-    expect(report.total).toBe(5);
+    expect(report.total).toBe(6);
     expect(report.counts).toEqual({
       exported: 0,
       moved: 0,
       rejected: 0,
       sentForApproval: 3,
       other: 0,
-      noAction: 2,
+      noAction: 3,
     });
     expect(report.examples.sentForApproval).toEqual([
-      { personId: 'ana', because: "Score 91 ≥ 70 → request approval from the job's recruiter" },
-      { personId: 'ben', because: "Score 70 ≥ 70 → request approval from the job's recruiter" },
-      { personId: 'dee', because: "Score 85 ≥ 70 → request approval from the job's recruiter" },
+      {
+        personId: 'ana',
+        because: "Score 91 ≥ 70; Not in Greenhouse → request approval from the job's recruiter",
+      },
+      {
+        personId: 'ben',
+        because: "Score 70 ≥ 70; Not in Greenhouse → request approval from the job's recruiter",
+      },
+      {
+        personId: 'dee',
+        because: "Score 85 ≥ 70; Not in Greenhouse → request approval from the job's recruiter",
+      },
     ]);
-    expect(report.examples.noAction.map((e) => e.personId)).toEqual(['cai', 'eli']);
+    expect(report.examples.noAction.map((e) => e.personId)).toEqual(['cai', 'eli', 'fay']);
     expect(report.examples.rejected).toEqual([]);
   });
 

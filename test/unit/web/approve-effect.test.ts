@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Decision } from '../../../rules';
+import { evaluate, type Decision } from '../../../rules';
 import { describeApproveEffect } from '../../../web/server/approval-effect';
+import {
+  approval,
+  exportAsCandidate,
+  flowOf,
+  fromUser,
+  requestApproval,
+  trigger,
+} from '../rules/fixtures/build-flow';
+import { STAGES, USERS } from '../rules/fixtures/job';
+import { applicant, planFor } from '../rules/fixtures/plans';
 
 const base = { nodeId: 'n', because: 'because' };
 
@@ -42,6 +52,29 @@ describe('what a card says Approve does', () => {
   it('a rule that ends at the approval says so instead of promising an export', () => {
     expect(describeApproveEffect([])).toEqual({ kind: 'nothing', text: 'nothing more: the rules end here' });
     expect(describeApproveEffect([{ ...base, type: 'stop', reason: null }]).kind).toBe('nothing');
+  });
+
+  it('an export the rules would skip says why nothing happens, not that the rules end', () => {
+    // Rules drawn to approve everyone matched and then export, met by someone who already applied here.
+    const plan = planFor(
+      flowOf(trigger.personMatched(), [
+        approval(requestApproval(fromUser(USERS.riley.id)), [exportAsCandidate()]),
+      ]),
+    );
+    const facts = applicant(STAGES.applicationReview.id);
+    const asked = evaluate(plan, { type: 'personMatched', score: 80 }, facts);
+    const request = asked.decisions.find((d) => d.type === 'requestApproval');
+    if (request?.type !== 'requestApproval') throw new Error('the rules asked for no approval');
+    const approved = evaluate(
+      plan,
+      { type: 'approvalDecided', outcome: 'approved', decidedBy: null, resume: request.resume },
+      facts,
+    );
+    const skipped = approved.trace.entries.filter((e) => e.outcome === 'skipped').map((e) => e.text);
+    expect(describeApproveEffect(approved.decisions, skipped)).toEqual({
+      kind: 'nothing',
+      text: 'nothing: already an applicant on this job, so not exported again',
+    });
   });
 
   it('several steps read in order, the export leading the kind', () => {
