@@ -19,7 +19,12 @@ export type DefaultFlowOptions = {
   escalateTo?: Approver;
 };
 
-export const DEFAULT_SCORE_THRESHOLD = 70;
+/**
+ * Where "a good enough match" starts, for the default rules and a new score step on the canvas (ADR 12). On the
+ * labelled matching sets (67 jobs, 1,968 people), 44 % of strong fits and 14 % of good ones score 40 or more,
+ * 2 % of weak ones and none of the 1,257 who do not fit; 70, the threshold before, was reached by 3 % of strong fits.
+ */
+export const DEFAULT_SCORE_THRESHOLD = 40;
 
 export function createDefaultFlow(options: DefaultFlowOptions): RuleFlow {
   const threshold = options.threshold ?? DEFAULT_SCORE_THRESHOLD;

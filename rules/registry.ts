@@ -4,6 +4,7 @@
 // (`satisfies Record<Kind, …>`) refuses a kind without one. Pure data: no React, safe in workflow code.
 import type { z } from 'zod';
 import { CONDITION_FIELD_CATALOGUE } from './condition-fields';
+import { DEFAULT_SCORE_THRESHOLD } from './default-flow';
 import type {
   ActionData,
   ActionKind,
@@ -87,7 +88,7 @@ const TRIGGERS = {
     carriedOut: true,
   },
   scoreCrossed: {
-    start: () => ({ kind: 'scoreCrossed', threshold: 70, direction: 'rises' }),
+    start: () => ({ kind: 'scoreCrossed', threshold: DEFAULT_SCORE_THRESHOLD, direction: 'rises' }),
     palette: {
       label: 'Match score crossed',
       description:
@@ -190,7 +191,7 @@ const LEAF_FIELDS: readonly InspectorField[] = [
 
 const CONDITIONS = {
   score: {
-    start: () => ({ when: { field: 'score', op: 'gte', value: 70 } }),
+    start: () => ({ when: { field: 'score', op: 'gte', value: DEFAULT_SCORE_THRESHOLD } }),
     palette: { label: 'Score at least', description: 'How well the person matches the job profile, 0–100.' },
     fields: LEAF_FIELDS,
     carriedOut: true,

@@ -166,7 +166,7 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     expect(await outcome.textContent()).toBe('Mapping saved.');
   });
 
-  it('the admin draws "matched → score ≥ 70 → request approval → export" on the canvas', async () => {
+  it('the admin draws "matched → score ≥ 40 → request approval → export" on the canvas', async () => {
     await page.goto(`/jobs/${jobId}/rules`);
     await page.getByTestId('rule-canvas').waitFor();
     await page.locator('.react-flow__node').first().waitFor();
@@ -225,7 +225,7 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
       await page.setViewportSize({ width, height: 800 });
       await name.scrollIntoViewIfNeeded();
       expect(await inViewport(page, name), `inspector step name at ${width} px`).toBe(true);
-      expect(await name.textContent()).toBe('Score at least 70');
+      expect(await name.textContent()).toBe('Score at least 40');
       expect(await page.getByTestId('inspector').textContent()).not.toContain('if-score-1');
       await viewportShot(page, `04b-inspector-${width}`);
     }
@@ -413,7 +413,7 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     await screenshot(page, '09-import-people');
   });
 
-  it('the admin turns the autopilot on; the cycle scores the three at 70 or more and asks for approval', async () => {
+  it('the admin turns the autopilot on; the cycle scores the three at 40 or more and asks for approval', async () => {
     await page.goto('/jobs');
     const toggle = page.getByTestId(`autopilot-toggle-${jobId}`);
     expect(await toggle.getAttribute('aria-checked')).toBe('false');
@@ -427,7 +427,7 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
         .poll(() => personRow(page, person).getAttribute('data-stage'), WORKFLOW_WAIT)
         .toBe('pending_approval');
       const score = Number(await personRow(page, person).locator('.score').textContent());
-      expect(score, `${person.firstName}'s score`).toBeGreaterThanOrEqual(70);
+      expect(score, `${person.firstName}'s score`).toBeGreaterThanOrEqual(40);
     }
     await screenshot(page, '10-job-awaiting-approval');
   });

@@ -79,7 +79,7 @@ describe('the rule canvas gives the admin the page', () => {
     const inspector = page.getByTestId('inspector');
     await inspector.waitFor(PAGE_WAIT);
     expect(await inViewport(page, inspector)).toBe(true);
-    expect(await page.getByTestId('inspector-step-name').textContent()).toBe('Score at least 70');
+    expect(await page.getByTestId('inspector-step-name').textContent()).toBe('Score at least 40');
     expect((await boxOf(canvas)).width).toBe(room.width);
     await shot(page, 'inspector-over-canvas-1024');
     await page.getByTestId('hide-inspector').click();

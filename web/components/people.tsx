@@ -1,3 +1,4 @@
+import { DEFAULT_SCORE_THRESHOLD } from '../../rules/default-flow';
 import { Badge } from './ui';
 import type { GreenhouseBadge as Presence, MatchExplanationView } from '../server/job-people.server';
 import { useWhen } from './when';
@@ -99,7 +100,9 @@ export function GreenhouseStatus({ presence, synced }: { presence: Presence; syn
 
 export function ScorePill({ score }: { score: number | null }) {
   if (score === null) return <span className="score none">–</span>;
-  const tone = score >= 70 ? 'high' : score >= 50 ? 'mid' : 'low';
+  // The colours tell what the default rules' line does (ADR 12): from 40 a person is worth a recruiter's look;
+  // from 55 nearly all are good or strong fits on the labelled sets.
+  const tone = score >= 55 ? 'high' : score >= DEFAULT_SCORE_THRESHOLD ? 'mid' : 'low';
   return (
     <span className={`score ${tone}`} aria-label={`Match score ${score}`}>
       {score}

@@ -19,7 +19,7 @@ export async function scoreChartData(context: PilothouseContext, jobId: number) 
     scoresOfJob(context.db, jobId),
     publishedPlansOfJob(context.db, jobId).then((loaded) => loaded.map((l) => l.plan)),
   ]);
-  // A job nobody published rules for runs the default flow: one line, "score at least 70 → approval".
+  // A job nobody published rules for runs the default flow: one line, "score at least 40 → approval".
   const thresholds: ScoreThreshold[] =
     plans.length > 0
       ? scoreThresholds(plans)

@@ -20,13 +20,13 @@ describe('compiling a flow into a plan', () => {
     ]);
     expect(plan.steps.map((s) => s.text)).toEqual([
       'When a person is matched to the job',
-      'Score ≥ 70',
+      'Score ≥ 40',
       'Is not an applicant on this job',
       "request approval from the job's recruiter",
       'export to Greenhouse as a candidate at "Application Review"',
       'stop (Not approved)',
       'stop (Already an applicant on this job)',
-      'stop (Score below 70)',
+      'stop (Score below 40)',
     ]);
   });
 

@@ -5,17 +5,17 @@ import { JOB_ID, jobContext, STAGES } from './fixtures/job';
 import { applicant, person, planFor } from './fixtures/plans';
 
 describe('the default flow for a new job', () => {
-  it('matched → score ≥ 70 → not yet an applicant here → request approval → export at the mapped stage; otherwise stop', () => {
+  it('matched → score ≥ 40 → not yet an applicant here → request approval → export at the mapped stage; otherwise stop', () => {
     const plan = planFor(createDefaultFlow({ jobId: JOB_ID }));
     expect(plan.steps.map((s) => s.text)).toEqual([
       'When a person is matched to the job',
-      'Score ≥ 70',
+      'Score ≥ 40',
       'Is not an applicant on this job',
       "request approval from the job's recruiter",
       'export to Greenhouse as a candidate at "Application Review"',
       'stop (Not approved)',
       'stop (Already an applicant on this job)',
-      'stop (Score below 70)',
+      'stop (Score below 40)',
     ]);
   });
 
@@ -56,7 +56,7 @@ describe('the default flow for a new job', () => {
           const first = evaluate(plan, { type: 'personMatched', score: value }, person());
           expect(first.decisions.some((d) => d.type === 'reject')).toBe(false);
           const request = first.decisions.find((d) => d.type === 'requestApproval');
-          expect(Boolean(request)).toBe(value >= 70);
+          expect(Boolean(request)).toBe(value >= 40);
           if (request?.type !== 'requestApproval') return;
           const decided = evaluate(
             plan,

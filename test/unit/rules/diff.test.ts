@@ -24,12 +24,12 @@ describe('what changed between two versions', () => {
 
     const diff = diffFlows(previous, next, jobContext());
     expect(diff.lines).toEqual([
-      'Changed condition “Score at least 70”: Score ≥ 70 → Score ≥ 80',
+      'Changed condition “Score at least 40”: Score ≥ 40 → Score ≥ 80',
       'Added step: add a private note: "Matched at {{score}}"',
       'Connected “Export to Greenhouse as a candidate at "Application Review"” to “Add a private note”',
     ]);
     expect(diff.nodesChanged).toEqual([
-      { nodeId: 'score-check', before: 'Score ≥ 70', after: 'Score ≥ 80', fields: ['when'] },
+      { nodeId: 'score-check', before: 'Score ≥ 40', after: 'Score ≥ 80', fields: ['when'] },
     ]);
     expect(diff.changesBehaviour).toBe(true);
   });

@@ -30,10 +30,10 @@ describe('dry run before publishing', () => {
   it("the default rules on last week's matches: three go to approval, three stop, nobody is rejected", () => {
     const plan = planFor(createDefaultFlow({ jobId: JOB_ID }));
     const report = dryRun(plan, [
-      matched('ana', 91),
-      matched('ben', 70),
-      matched('cai', 69),
-      matched('dee', 85),
+      matched('ana', 61),
+      matched('ben', 40),
+      matched('cai', 39),
+      matched('dee', 55),
       matched('eli', 12),
       // Applied to this job already: Greenhouse's own review has them, approving would export nothing.
       {
@@ -54,15 +54,15 @@ describe('dry run before publishing', () => {
     expect(report.examples.sentForApproval).toEqual([
       {
         personId: 'ana',
-        because: "Score 91 ≥ 70; Not in Greenhouse → request approval from the job's recruiter",
+        because: "Score 61 ≥ 40; Not in Greenhouse → request approval from the job's recruiter",
       },
       {
         personId: 'ben',
-        because: "Score 70 ≥ 70; Not in Greenhouse → request approval from the job's recruiter",
+        because: "Score 40 ≥ 40; Not in Greenhouse → request approval from the job's recruiter",
       },
       {
         personId: 'dee',
-        because: "Score 85 ≥ 70; Not in Greenhouse → request approval from the job's recruiter",
+        because: "Score 55 ≥ 40; Not in Greenhouse → request approval from the job's recruiter",
       },
     ]);
     expect(report.examples.noAction.map((e) => e.personId)).toEqual(['cai', 'eli', 'fay']);

@@ -48,8 +48,8 @@ describe('publishing a version', () => {
       version: 2,
       retroactive: true,
       changes: [
-        'Changed condition “Score at least 70”: Score ≥ 70 → Score ≥ 80',
-        'Changed step “Stop (Score below 70)”: stop (Score below 70) → stop (Score below 80)',
+        'Changed condition “Score at least 40”: Score ≥ 40 → Score ≥ 80',
+        'Changed step “Stop (Score below 40)”: stop (Score below 40) → stop (Score below 80)',
       ],
     });
   });
