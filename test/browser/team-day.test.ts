@@ -86,6 +86,11 @@ describe('the approvals inbox holds 72 requests across three jobs in a page a re
         expect(await card.getByTestId('approve-effect').textContent()).toMatch(
           /^Approve → export to Greenhouse at “.+”$/,
         );
+        // All of it shows: the stage it names is the point (a laptop once saw "…at “Applica").
+        const clipped = await card
+          .getByTestId('approve-effect')
+          .evaluate((e) => [e, ...e.children].some((x) => x.scrollWidth > x.clientWidth + 1));
+        expect(clipped, 'what Approve does is cut off').toBe(false);
       }
       // Grouped by job, in job-name order (the first job's 20 best fill page 1), sorted by score, best first.
       const firstJob = [...jobs].sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id)[0]!;
