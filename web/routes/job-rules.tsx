@@ -53,7 +53,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const jobId = parseJobId(params.jobId);
   const job = await requireJob(context, jobId);
   const [draft, { validation, referenceError }] = await Promise.all([
-    loadDraft(context, jobId, user.email),
+    loadDraft(context, jobId),
     validationContext(context, jobId, user),
   ]);
   const [versions, exportsAt] = await Promise.all([
@@ -203,7 +203,11 @@ export default function JobRules({ loaderData }: Route.ComponentProps) {
       >
         Draw what happens when: a trigger, conditions, then actions. Drafts are yours; published versions
         drive the autopilot.
-        {draft.updatedAt ? ` Draft saved ${when(draft.updatedAt)} by ${draft.updatedBy}.` : ''}
+        {draft.updatedAt
+          ? ` Draft saved ${when(draft.updatedAt)} by ${draft.updatedBy}.`
+          : versions.length === 0
+            ? ' Nothing saved or published yet: these are the default rules the job runs now.'
+            : ''}
       </PageHeader>
       {referenceError ? <Notice tone="info">Some choices are missing: {referenceError}</Notice> : null}
       {draft.damaged ? (

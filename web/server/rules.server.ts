@@ -71,8 +71,24 @@ export async function validationContext(context: PilothouseContext, jobId: numbe
 }
 
 /** The job's rule flow draft; a job nobody has drawn rules for starts from the default flow. */
-export async function loadDraft(context: PilothouseContext, jobId: number, by: string) {
+/** Who "saved" a flow row that opening the editor created: nobody, so the page does not say someone did. */
+const NOBODY = '';
+
+/**
+ * The job's draft. The first visit stores the default rules as the flow's draft (its id numbers the
+ * versions), saved by nobody: until a person saves or publishes, the page says these are the default rules
+ * the job runs — and shows them as they are now, not as they were when someone first looked.
+ */
+export async function loadDraft(context: PilothouseContext, jobId: number) {
   const row = await ruleFlowOfJob(context.db, jobId);
+  if (row?.updated_by === NOBODY) {
+    return {
+      flow: createDefaultFlow({ jobId, flowId: row.id }),
+      updatedBy: null,
+      updatedAt: null,
+      damaged: false,
+    };
+  }
   if (row) {
     const upgraded = upgradeFlow(row.draft);
     const flow = upgraded.ok
@@ -87,8 +103,8 @@ export async function loadDraft(context: PilothouseContext, jobId: number, by: s
   }
   const id = randomUUID();
   const flow = createDefaultFlow({ jobId, flowId: id });
-  await createRuleFlow(context.db, flow, by);
-  return { flow, updatedBy: by, updatedAt: new Date().toISOString(), damaged: false };
+  await createRuleFlow(context.db, flow, NOBODY);
+  return { flow, updatedBy: null, updatedAt: null, damaged: false };
 }
 
 export async function saveDraft(context: PilothouseContext, flow: RuleFlow, by: string) {
