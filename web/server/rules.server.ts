@@ -70,7 +70,6 @@ export async function validationContext(context: PilothouseContext, jobId: numbe
   return { validation, referenceError: reference.error };
 }
 
-/** The job's rule flow draft; a job nobody has drawn rules for starts from the default flow. */
 /** Who "saved" a flow row that opening the editor created: nobody, so the page does not say someone did. */
 const NOBODY = '';
 
