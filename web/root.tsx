@@ -138,6 +138,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   const timeZone = useBrowserTimeZone();
+  // Says the page's scripts have taken over (keys, selections, live updates): browser journeys wait for it
+  // before they press keys, which a page still showing only its server HTML would ignore.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
   return (
     <TimeZoneContext.Provider value={timeZone}>
       <Outlet />

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/autopilot-harness';
 import { formatWhen } from '../../web/components/when';
 import { greenhouseCandidatesWithEmail, setCandidateCreateScope } from './support/sandbox-greenhouse';
-import { centerOf, dragBetween, screenshot, signIn, startStack, type Stack } from './support/stack';
+import { centerOf, dragBetween, hydrated, screenshot, signIn, startStack, type Stack } from './support/stack';
 
 const admin = { name: 'Ada Admin', email: 'ada@pilothouse.test', password: 'correct horse battery staple' };
 const recruiter = {
@@ -487,6 +487,7 @@ describe('a recruiting team sets up Pilothouse, draws its rules and exports the 
     recruiterPage = await signIn(stack, recruiter, { screenshotAs: '12-sign-in' });
     await recruiterPage.getByRole('link', { name: 'Approvals' }).click();
     await recruiterPage.getByTestId('approvals').waitFor();
+    await hydrated(recruiterPage);
     // The three imported people wait here (with any sandbox applicant the rules also sent for approval).
     const waiting = await recruiterPage.getByTestId('approval').count();
     for (const person of imported)

@@ -7,7 +7,7 @@ import { createDefaultFlow } from '../../rules';
 import { eventually } from '../support/autopilot-harness';
 import { publishRules } from '../support/publish-rules';
 import { seedPendingApprovals } from './support/seed-approvals';
-import { signIn, SCREENSHOTS, startStack, type Stack } from './support/stack';
+import { hydrated, signIn, SCREENSHOTS, startStack, type Stack } from './support/stack';
 import { boxOf, inViewport } from './support/viewport';
 
 const recruiter = {
@@ -75,6 +75,7 @@ describe('the approvals inbox holds 72 requests across three jobs in a page a re
       await page.setViewportSize(size);
       await page.goto('/approvals');
       await page.getByTestId('approvals').waitFor(PAGE_WAIT);
+      await hydrated(page);
       const cards = page.getByTestId('approval');
       expect(await cards.count()).toBe(20);
       expect(await page.getByTestId('inbox-range').textContent()).toBe('1–20 of 72');
@@ -161,6 +162,7 @@ describe('the approvals inbox holds 72 requests across three jobs in a page a re
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto(`/approvals?job=${job.id}`);
     await page.getByTestId('approvals').waitFor(PAGE_WAIT);
+    await hydrated(page);
     const toolbar = page.getByRole('toolbar', { name: 'Decide' });
     await page.getByTestId('approval').first().locator('.person-name').click();
     for (let i = 0; i < 15; i++) await page.keyboard.press('j');

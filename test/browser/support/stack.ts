@@ -138,6 +138,11 @@ export async function centerOf(page: Page, selector: string): Promise<{ x: numbe
 }
 
 /** A teammate signs in on their own browser (a fresh context: their own cookies and session). */
+/** Waits until the page's scripts run (web/root.tsx marks <html>): keys pressed before that do nothing. */
+export async function hydrated(page: Page): Promise<void> {
+  await page.locator('html[data-hydrated="true"]').waitFor({ state: 'attached', timeout: 30_000 });
+}
+
 export async function signIn(
   stack: Stack,
   who: { email: string; password: string },
