@@ -21,6 +21,22 @@ const TAB_OF_STAGE: Record<string, PipelineTab> = {
   unreadable: 'sourced',
 };
 
+/** A stored stage as a person's badge says it: the job screen once showed "decided in_greenhouse". */
+const STAGE_WORDS: Record<string, string> = {
+  sourced: 'not scored yet',
+  matched: 'scored',
+  pending_approval: 'awaiting approval',
+  approved: 'approved',
+  exported: 'exported',
+  rejected: 'not approved',
+  not_selected: 'not selected',
+  approval_expired: 'approval expired',
+  decided_in_greenhouse: 'decided in Greenhouse',
+  unreadable: 'resume unreadable',
+};
+
+export const stageWords = (stage: string): string => STAGE_WORDS[stage] ?? stage.replace(/_/g, ' ');
+
 /** The tab a stored pipeline stage is counted and listed under. */
 export const pipelineTab = (stage: string): string => TAB_OF_STAGE[stage] ?? stage;
 

@@ -1,5 +1,11 @@
 import { formatWhen } from './when';
-export { PIPELINE_STAGES, countsByTab, pipelineTab, stagesOfTab } from '../../db/queries/pipeline-tabs';
+export {
+  PIPELINE_STAGES,
+  countsByTab,
+  pipelineTab,
+  stagesOfTab,
+  stageWords,
+} from '../../db/queries/pipeline-tabs';
 
 export const PHASE_LABELS: Record<string, string> = {
   starting: 'Starting',

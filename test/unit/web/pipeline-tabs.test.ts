@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countsByTab, stagesOfTab } from '../../../web/components/pipeline';
+import { countsByTab, stagesOfTab, stageWords } from '../../../web/components/pipeline';
 
 describe('the job screen’s pipeline tabs', () => {
   it('counts people no rule selected, whose approval expired or whom Greenhouse decided under "Not selected"', () => {
@@ -19,5 +19,19 @@ describe('the job screen’s pipeline tabs', () => {
       ['approval_expired', 'decided_in_greenhouse', 'not_selected', 'rejected'].sort(),
     );
     expect(stagesOfTab('exported')).toEqual(['exported']);
+  });
+
+  it('names every stage a person can be in as a recruiter would, never by its stored key', () => {
+    const stored = [
+      ...new Set([
+        ...['sourced', 'matched', 'pending_approval', 'approved', 'exported', 'rejected'].flatMap(
+          stagesOfTab,
+        ),
+        'unreadable',
+      ]),
+    ];
+    for (const stage of stored) expect(stageWords(stage), stage).not.toMatch(/_|greenhouse/);
+    expect(stageWords('decided_in_greenhouse')).toBe('decided in Greenhouse');
+    expect(stageWords('pending_approval')).toBe('awaiting approval');
   });
 });
