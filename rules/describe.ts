@@ -146,6 +146,18 @@ export function describePresence(value: string): string {
 
 const REQUIREMENT_TEXT: Record<string, string> = { met: 'met', partly: 'partly met', notMet: 'not met' };
 
+/**
+ * What a condition check saw, for the Why page ("saw an applicant on this job"): presences and requirement
+ * levels are stored in traces by their keys ("applicantOnThisJob", "notMet").
+ */
+export function describeSeen(check: { field: string; actual: unknown }): string {
+  if (check.actual === null || check.actual === undefined) return 'nothing known';
+  const actual = String(check.actual);
+  if (check.field === 'greenhousePresence') return describePresence(actual);
+  if (check.field.startsWith('requirement:')) return REQUIREMENT_TEXT[actual] ?? actual;
+  return actual;
+}
+
 function listText(value: unknown, names?: Names): string {
   const items = Array.isArray(value) ? value : [value];
   return items.map((item) => valueText(item, names)).join(', ');

@@ -11,6 +11,7 @@ import { parseJobId, requireJob } from '../server/jobs.server';
 import { loadGreenhouseProfile, parsePersonId } from '../server/person-profile.server';
 import { loadWhy } from '../server/why.server';
 import { useWhen } from '../components/when';
+import { describeSeen } from '../../rules/describe';
 
 export function meta({ loaderData }: Route.MetaArgs) {
   return [{ title: `Why · ${loaderData?.why.name ?? 'Person'} · Pilothouse` }];
@@ -134,9 +135,7 @@ export default function JobPersonWhy({ loaderData }: Route.ComponentProps) {
                     <ul className="small">
                       {entry.checks.map((check, j) => (
                         <li key={j} data-testid="why-check">
-                          {check.text}: saw{' '}
-                          <strong>{check.actual === null ? 'nothing known' : String(check.actual)}</strong>,
-                          needed {check.expected}
+                          {check.text}: saw <strong>{describeSeen(check)}</strong>, needed {check.expected}
                         </li>
                       ))}
                     </ul>
