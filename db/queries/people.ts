@@ -67,17 +67,26 @@ export async function addPersonToJob(
         ),
       );
     }
-    const existing = await candidates
-      .where((eb) =>
-        eb.or([
-          ...(incoming.greenhouseCandidateId
-            ? [eb('greenhouse_candidate_id', '=', incoming.greenhouseCandidateId)]
-            : []),
-          ...(incoming.linkedinUrl ? [eb('linkedin_url', '=', incoming.linkedinUrl)] : []),
-          ...(emails.length ? [sql<boolean>`emails ?| ${sql.val(emails)}::text[]`] : []),
-          sql<boolean>`false`,
-        ]),
-      )
+    const candidateId = incoming.greenhouseCandidateId ?? null;
+    const matches = candidates.where((eb) => {
+      const sameContact = eb.or([
+        ...(incoming.linkedinUrl ? [eb('linkedin_url', '=', incoming.linkedinUrl)] : []),
+        ...(emails.length ? [sql<boolean>`emails ?| ${sql.val(emails)}::text[]`] : []),
+        sql<boolean>`false`,
+      ]);
+      if (candidateId === null) return sameContact;
+      // Greenhouse's emails are not unique: a person linked to another Greenhouse candidate is someone
+      // else, however alike their contact details (two candidates sharing an address were one person here,
+      // with one's name and the other's LinkedIn, application and resume).
+      return eb.or([
+        eb('greenhouse_candidate_id', '=', candidateId),
+        eb.and([eb('greenhouse_candidate_id', 'is', null), sameContact]),
+      ]);
+    });
+    // The person already linked to this candidate comes before one who only shares an email with them.
+    const existing = await (
+      candidateId === null ? matches : matches.orderBy(sql`greenhouse_candidate_id = ${candidateId}`, 'desc')
+    )
       .orderBy('created_at')
       .executeTakeFirst();
 
