@@ -36,14 +36,19 @@ function decided(decision: Decision): Outcome {
 }
 
 function noApplication(step: ActionStep, verb: string, transferredTo: string | null = null): Outcome {
-  return {
-    kind: 'skipped',
-    why: `Skipped "${step.text}": no application on this job to ${verb}${transferredTo === null ? '' : ` (transferred to "${transferredTo}" just before)`}`,
-  };
+  return skipped(
+    step,
+    `no application on this job to ${verb}${transferredTo === null ? '' : ` (transferred to "${transferredTo}" just before)`}`,
+  );
 }
 
 function skipped(step: ActionStep, why: string): Outcome {
   return { kind: 'skipped', why: `Skipped "${step.text}": ${why}` };
+}
+
+/** The reason alone of a skipped step's trace text ("already an applicant on this job, so not exported again"). */
+export function skipReason(traceText: string): string {
+  return traceText.replace(/^Skipped "[^]*?": /, '');
 }
 
 function statusWords(status: string): string {
@@ -209,10 +214,10 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
           (greenhouse.presence === 'applicant' ||
             (action.as === 'prospect' && greenhouse.presence === 'prospect'));
         if (alreadyHere || exportedToStageId !== null) {
-          return {
-            kind: 'skipped',
-            why: `Skipped "${step.text}": already ${greenhouse?.presence === 'prospect' ? 'a prospect' : 'an applicant'} on this job, so not exported again`,
-          };
+          return skipped(
+            step,
+            `already ${greenhouse?.presence === 'prospect' ? 'a prospect' : 'an applicant'} on this job, so not exported again`,
+          );
         }
         status = 'in_process';
         if (action.as === 'candidate') {
@@ -254,7 +259,7 @@ export function evaluate(plan: RulePlan, event: FlowEvent, facts: Facts): Evalua
       case 'move': {
         if (!applicantHere) return noApplication(step, 'move', transferredTo);
         if (currentStageId === action.stage.stageId) {
-          return { kind: 'skipped', why: `Skipped "${step.text}": already in "${action.stage.name}"` };
+          return skipped(step, `already in "${action.stage.name}"`);
         }
         const fromStageId = currentStageId ?? null;
         currentStageId = action.stage.stageId;

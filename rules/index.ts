@@ -20,7 +20,7 @@ export { compile, hashPlan, verifyPlanHash, planStepFor } from './compile';
 export type { CompileResult } from './compile';
 export * from './facts';
 export * from './decisions';
-export { evaluate } from './evaluate';
+export { evaluate, skipReason } from './evaluate';
 export { crossesThreshold, crossingOf, type ScoreCrossing } from './score-crossing';
 export { canonicalJson, hashJson, sha256Hex } from './hash';
 export * from './diff';

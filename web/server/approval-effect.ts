@@ -1,6 +1,6 @@
 // What pressing Approve on a request will do, in a recruiter's words. Pure: the decisions come from
 // evaluating the plan the request was created under (see approval-effect.server.ts).
-import { describeMs, type Decision } from '../../rules';
+import { describeMs, skipReason, type Decision } from '../../rules';
 
 export interface ApproveEffect {
   /** export: a new candidate or prospect in Greenhouse; reject: a rejection in Greenhouse; other: anything else. */
@@ -52,7 +52,7 @@ function describeDecision(decision: Decision): string | null {
 export function describeApproveEffect(decisions: Decision[], skipped: readonly string[] = []): ApproveEffect {
   const parts = decisions.map(describeDecision).filter((text): text is string => text !== null);
   if (parts.length === 0) {
-    const why = skipped.map((text) => text.replace(/^Skipped "[^]*?": /, '')).join('; ');
+    const why = skipped.map(skipReason).join('; ');
     return { kind: 'nothing', text: why ? `nothing: ${why}` : 'nothing more: the rules end here' };
   }
   const kind = decisions.some((d) => d.type === 'export')
