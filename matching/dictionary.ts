@@ -53,13 +53,23 @@ export function detectTitles(text: string): TitleMention[] {
 
 /** The title family a job title names; the longest matching alias wins ("software engineer, backend" over "software engineer"). */
 export function titleFamilyOf(jobTitle: string): TitleEntry | undefined {
-  let best: { entry: TitleEntry; length: number } | undefined;
+  return titleFamilyMention(jobTitle)?.entry;
+}
+
+/** The title family a job title names and the words of the title that named it, as written. */
+export function titleFamilyMention(jobTitle: string): { entry: TitleEntry; written: string } | undefined {
+  let best: { entry: TitleEntry; mention: Mention } | undefined;
   for (const entry of titleAliases) {
     for (const mention of findMentions(jobTitle, titleTerms(entry))) {
-      if (!best || mention.length > best.length) best = { entry, length: mention.length };
+      if (!best || mention.length > best.mention.length) best = { entry, mention };
     }
   }
-  return best?.entry;
+  return (
+    best && {
+      entry: best.entry,
+      written: jobTitle.slice(best.mention.index, best.mention.index + best.mention.length),
+    }
+  );
 }
 
 /** The seniority a title states, if it states one. */

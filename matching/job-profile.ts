@@ -1,4 +1,5 @@
-import { seniorityOf, titleFamilyOf, titleTerms } from './dictionary';
+import type { TitleEntry } from './data/title-aliases';
+import { seniorityOf, titleFamilyMention, titleTerms } from './dictionary';
 import { splitPostSections } from './job-post-html';
 import { learnFromOutcomes, type Outcome } from './learn-from-outcomes';
 import { skillRequirements, yearsPattern, yearsRequired } from './post-skills';
@@ -49,7 +50,8 @@ export function trainJobProfile(input: TrainJobProfileInput): JobProfile {
   const title = post.title || job.title;
 
   const requirements: Requirement[] = [];
-  const family = titleFamilyOf(title) ?? titleFamilyOf(job.title);
+  const named = titleFamilyMention(title) ?? titleFamilyMention(job.title);
+  const family = named?.entry;
   // A title the dictionary does not know is matched as written, without its level, team or the languages it
   // asks for ("Senior Registered Nurse, ICU" → "registered nurse"; "Bilingual Teller (English/Spanish)" →
   // "teller": the language is a requirement of its own, read from the title by skillRequirements).
@@ -62,7 +64,7 @@ export function trainJobProfile(input: TrainJobProfileInput): JobProfile {
   requirements.push({
     id: `title:${family?.id ?? slug(bareTitle)}`,
     kind: 'title',
-    label: family?.label ?? bareTitle,
+    label: named ? titleLabel(named.entry, named.written) : bareTitle,
     importance: 'must',
     weight: weights.title,
     origin: { section: 'title', line: title },
@@ -118,6 +120,21 @@ export function trainJobProfile(input: TrainJobProfileInput): JobProfile {
   const trained = versionProfile(draft, input.previous);
   if (!input.outcomes || input.outcomes.length === 0) return trained;
   return learnFromOutcomes(trained, input.outcomes, { previous: input.previous });
+}
+
+/**
+ * A title requirement speaks the post's words when they name the family by another title of several words: a
+ * Technical Account Manager's post asks for a "Technical Account Manager", not the family's "Customer Success
+ * Manager". An abbreviation ("RN, ICU") reads better under the family's name ("Registered Nurse").
+ */
+function titleLabel(family: TitleEntry, written: string): string {
+  const words = written.trim().split(/\s+/);
+  // A title turned around ("Software Engineer, Backend") is the family's name said another way.
+  if (words.length < 2 || written.includes(',') || written.toLowerCase() === family.label.toLowerCase())
+    return family.label;
+  return words
+    .map((w) => (/[A-Z]/.test(w) || /^(?:of|and|for|the|in|to|at|a|&)$/.test(w) ? w : capitalise(w)))
+    .join(' ');
 }
 
 function seniorityFromYears(years: number | undefined): SeniorityLevel | undefined {

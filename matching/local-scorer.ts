@@ -62,18 +62,16 @@ export function profileQuery(profile: JobProfile): { query: WeightedQuery; ideal
   for (const requirement of profile.requirements) {
     if (requirement.kind !== 'skill' && requirement.kind !== 'title' && requirement.kind !== 'topic')
       continue;
-    const terms =
+    // A title is asked for by its family's name, its first term: the label speaks the post's own words
+    // ("Technical Account Manager"), which are among the terms when they name the family.
+    const named =
       requirement.kind === 'topic'
-        ? requirement.phrases
-        : [requirement.label.replace(/ or /g, ' '), ...requirement.terms];
-    idealTokens.push(
-      ...tokenize(
-        requirement.kind === 'topic'
-          ? requirement.phrases.join(' ')
-          : requirement.label.replace(/ or /g, ' '),
-        true,
-      ),
-    );
+        ? requirement.phrases.join(' ')
+        : requirement.kind === 'title'
+          ? (requirement.terms[0] ?? requirement.label)
+          : requirement.label.replace(/ or /g, ' ');
+    const terms = requirement.kind === 'topic' ? requirement.phrases : [named, ...requirement.terms];
+    idealTokens.push(...tokenize(named, true));
     for (const token of new Set(terms.flatMap((t) => tokenize(t, true)))) {
       boosts.set(token, Math.max(boosts.get(token) ?? 0, requirement.weight));
     }

@@ -103,6 +103,27 @@ function alternativeGroups(line: string, found: SkillMention[]): SkillEntry[][] 
   return groups;
 }
 
+// A word that denies what follows it in the same clause: "carries no quota", "you don't need Kubernetes".
+const denial = /\b(?:no|not|non|without|never|don't|doesn't|do not|does not|won't|isn't)\b/i;
+/** How far before a skill a denial still speaks for it: a few words, within its clause. */
+const denialReach = 30;
+
+/**
+ * The skills a line asks for, not those it rules out: "This is not a sales role and carries no quota" asked
+ * for quota attainment as a must-have, and every technical account manager "missed" it. A skill every mention
+ * of which follows a denial within its clause is dropped.
+ */
+function affirmed(line: string, found: SkillMention[]): SkillMention[] {
+  const deniedAt = (index: number) => {
+    const before = line.slice(Math.max(0, index - denialReach), index);
+    const clause = before.split(/[,;:.()]/).pop() ?? '';
+    return denial.test(clause);
+  };
+  return found
+    .map((f) => ({ ...f, mentions: f.mentions.filter((m) => !deniedAt(m.index)) }))
+    .filter((f) => f.mentions.length > 0);
+}
+
 /** "B2B SaaS sales" names one skill, not also the "B2B SaaS" inside it: a mention inside a longer one is dropped. */
 function outermostSkills(found: SkillMention[]): SkillMention[] {
   const spans = found
@@ -238,7 +259,10 @@ export function skillRequirements(
   for (const section of sections) {
     if (section.kind === 'ignored' || (section.kind === 'intro' && structured)) continue;
     for (const line of section.lines.flatMap((l) => items(section.kind, l))) {
-      const found = outermostSkills(detectSkills(line));
+      const named = outermostSkills(detectSkills(line));
+      const found = affirmed(line, named);
+      // A line that only rules skills out ("not a sales role, no quota") asks for nothing, not for a topic.
+      if (named.length > 0 && found.length === 0) continue;
       if (found.length === 0) {
         const topic =
           section.kind === 'must-have' || section.kind === 'nice-to-have'

@@ -222,6 +222,50 @@ describe('a requirement with pay in an aside', () => {
   });
 });
 
+describe('a technical account manager post that rules out quota', () => {
+  const title = 'Technical Account Manager – Enterprise Shippers';
+  const profile = trainJobProfile({
+    job: { jobId: 'tam', title, offices: ['Chicago, IL'] },
+    post: {
+      title,
+      content: `<p><strong>What you'll need</strong></p>
+<ul><li>4+ years in a technical, customer-facing role at a B2B software company</li>
+<li>Comfort with APIs and writing SQL queries</li></ul>
+<p>This is not a sales role and carries no quota, though we expect you to spot opportunities to expand.</p>`,
+    },
+  });
+  const labels = profile.requirements.map((r) => r.label).join(' | ');
+
+  it('asks for nothing the post rules out: no quota, and no topic made of the sentence that says so', () => {
+    expect(labels).not.toMatch(/quota|opportunities/i);
+    expect(profile.requirements.find((r) => r.label === 'SQL')).toMatchObject({ importance: 'must' });
+  });
+
+  it('names the title as the post does, while any title of its family still meets it', () => {
+    const titleRequirement = profile.requirements.find((r) => r.kind === 'title');
+    expect(titleRequirement?.label).toBe('Technical Account Manager');
+    expect(titleRequirement).toMatchObject({ terms: expect.arrayContaining(['customer success manager']) });
+  });
+});
+
+describe('a denial reaches only the skill it speaks of', () => {
+  it('keeps a skill the line asks for before a "no" about something else', () => {
+    const title = 'Backend Engineer';
+    const profile = trainJobProfile({
+      job: { jobId: 'be', title, offices: ['Remote'] },
+      post: {
+        title,
+        content: `<h3>Requirements</h3><ul><li>Kubernetes in production, no on-call rotation</li>
+<li>You don't need Kafka experience</li></ul>`,
+      },
+    });
+    const labels = profile.requirements.map((r) => r.label);
+    expect(labels).toContain('Kubernetes');
+    expect(labels).not.toContain('Kafka');
+    expect(labels.join(' | ')).not.toMatch(/on-call|incident/i);
+  });
+});
+
 describe('a hostile post', () => {
   it('is read to the end when its requirements line is 1 MB of "people" with no full stop', () => {
     const profile = trainJobProfile({
