@@ -136,7 +136,8 @@ function isHeading(line: string): string | undefined {
 const notAboutThePerson =
   /equal (employment )?opportunity|does not discriminate|without regard to|regardless of (race|age|gender)|affirmative action|encouraged to apply|reasonable accommodation|drug[- ]free workplace|e-verify|\$\s?\d[\d,.]*\s*(k\b|–|-|to|per|an hour|\/h)|salary range|pay range|\bote\b|401\(k\)|403\(b\)|medical, dental|parental leave|unlimited pto/i;
 
-const tellsTheReaderTheirWork = /\byou(?:'|’)ll\b|\byou will\b/i;
+const tellsTheReaderTheirWork =
+  /\byou(?:'|’)ll\b|\byou will\b|\bwe(?:'|’)re (?:hiring|looking for|seeking)\b|\bwe are (?:hiring|looking for|seeking)\b|\b(?:this|the) role\b/i;
 
 export function splitPostSections(html: string): PostSection[] {
   const sections: PostSection[] = [{ kind: 'intro', heading: '', lines: [] }];

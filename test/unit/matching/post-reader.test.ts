@@ -82,6 +82,19 @@ staff and technicians over Zoom.</p>
     expect(profile.keywords).not.toContain('dispatch');
   });
 
+  it('takes an opening sentence that says who is hired and for what as the work, beside the about-us one', () => {
+    const sections =
+      splitPostSections(`<p>Tessellate is a serverless Postgres platform used by 90,000 developers.
+We're hiring our second UX researcher to study how developers build with our CLI, APIs, SDKs and docs.</p>
+<p>Founded in 2019, we are a team of 80.</p><p><b>You have:</b> 3+ years of UX research.</p>`);
+    expect(sections.find((s) => s.kind === 'responsibilities')?.lines).toEqual([
+      "Tessellate is a serverless Postgres platform used by 90,000 developers. We're hiring our second UX researcher to study how developers build with our CLI, APIs, SDKs and docs.",
+    ]);
+    expect(sections.find((s) => s.kind === 'intro')?.lines).toEqual([
+      'Founded in 2019, we are a team of 80.',
+    ]);
+  });
+
   it('reads "The opportunity" as the role, not about the company', () => {
     const sections = splitPostSections('<h3>The opportunity</h3><p>You will own our demand programs.</p>');
     expect(sections).toEqual([
