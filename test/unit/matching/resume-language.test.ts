@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher, trainJobProfile, type SemanticScorer } from '../../../matching';
+import { notReadLift } from '../../../matching/combine';
 import { readsAsEnglish, writtenIn } from '../../../matching/language';
 import { blindedPerson as person } from '../../fixtures/matching/blinded-person';
 
@@ -86,7 +87,9 @@ describe('the language of a resume', () => {
     });
     const alone = withoutModel.find((r) => r.personId === 'es');
 
-    expect(withModel.get('es')?.score).toBe(alone?.score);
+    // Scored as without the model, lifted to where read resumes of its merit stand (the model's share is missing).
+    expect(withModel.get('es')?.score).toBeCloseTo((alone?.score ?? 0) * notReadLift, 0);
+    expect(withModel.get('es')?.score).toBeGreaterThan(alone?.score ?? 0);
     expect(withModel.get('es')?.scorers.semantic).toEqual({
       status: 'not-read',
       reason: 'the resume is not in English, the only language the model reads',
