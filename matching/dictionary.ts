@@ -1,5 +1,5 @@
 import { skillAliases, type SkillEntry } from './data/skill-aliases';
-import { seniorityWords, titleAliases, type TitleEntry } from './data/title-aliases';
+import { seniorityWords, titleAliases, titlesByTrade, type TitleEntry } from './data/title-aliases';
 import { findMentions, type Mention } from './text';
 import { seniorityLevels, type SeniorityLevel } from './types';
 
@@ -56,20 +56,24 @@ export function titleFamilyOf(jobTitle: string): TitleEntry | undefined {
   return titleFamilyMention(jobTitle)?.entry;
 }
 
-/** The title family a job title names and the words of the title that named it, as written. */
-export function titleFamilyMention(jobTitle: string): { entry: TitleEntry; written: string } | undefined {
+/**
+ * The title family a job title names and the words of the title that named it, as written; `byTrade` when the
+ * rest of the title chose the family among those the words name in different trades.
+ */
+export function titleFamilyMention(
+  jobTitle: string,
+): { entry: TitleEntry; written: string; byTrade?: boolean } | undefined {
   let best: { entry: TitleEntry; mention: Mention } | undefined;
   for (const entry of titleAliases) {
     for (const mention of findMentions(jobTitle, titleTerms(entry))) {
       if (!best || mention.length > best.mention.length) best = { entry, mention };
     }
   }
-  return (
-    best && {
-      entry: best.entry,
-      written: jobTitle.slice(best.mention.index, best.mention.index + best.mention.length),
-    }
-  );
+  if (!best) return undefined;
+  const written = jobTitle.slice(best.mention.index, best.mention.index + best.mention.length);
+  const trade = titlesByTrade.find((t) => t.alias === written.toLowerCase() && t.trade.test(jobTitle));
+  const entry = trade && titleById.get(trade.family);
+  return entry ? { entry, written, byTrade: true } : { entry: best.entry, written };
 }
 
 /** The seniority a title states, if it states one. */

@@ -68,7 +68,10 @@ export function trainJobProfile(input: TrainJobProfileInput): JobProfile {
     importance: 'must',
     weight: weights.title,
     origin: { section: 'title', line: title },
-    terms: family ? titleTerms(family) : [bareTitle.toLowerCase()],
+    // A title the trade chose the family for ("Area Manager" of a ship dock) is also met as written.
+    terms: named
+      ? [...new Set([...titleTerms(named.entry), ...(named.byTrade ? [named.written.toLowerCase()] : [])])]
+      : [bareTitle.toLowerCase()],
     related: family?.related ?? [],
   });
 

@@ -607,11 +607,15 @@ export const skillAliases: SkillEntry[] = [
     aliases: [
       'pipeline generation',
       'prospecting',
-      'outbound',
       'cold calling',
       'lead generation',
       'self-sourced pipeline',
       'self-generated pipeline',
+    ],
+    // "Outbound" prospects in sales, but a warehouse's outbound dock ships freight: "Area Manager, Outbound Ship
+    // Dock" asked a night-shift manager for pipeline generation.
+    patterns: [
+      '\\b[Oo]utbound\\b(?![ -](?:[Ss]hip|[Dd]ock|[Ff]reight|[Ll]oad|[Tt]railer|[Oo]perations|[Dd]epartment|[Aa]rea|[Ll]ane|[Ll]ogistics|[Tt]ransport|[Ss]upervisor|[Mm]anager|[Ll]ead|[Ss]ort|[Pp]roblem|[Cc]arrier|[Ww]ave|[Pp]ick|[Pp]ack|[Ss]taging))',
     ],
     related: [],
   },

@@ -430,6 +430,20 @@ const softwareAndBusinessTitles: TitleEntry[] = [
   },
 ];
 
+/**
+ * Titles that name different work by trade. "Area Manager" runs a district of stores in retail, and a shift on
+ * a fulfillment center's floor at Amazon and the distribution centers that took its titles: with warehouse
+ * words beside it in a job's title ("Area Manager, Outbound Ship Dock"), it names the warehouse family.
+ */
+export const titlesByTrade: { alias: string; trade: RegExp; family: string }[] = [
+  {
+    alias: 'area manager',
+    trade:
+      /\b(?:dock|outbound|inbound|ship(?:ping)?|receiving|fulfil?lment|distribution|warehouse|dc|fc|sortation|sort|cross-?dock|yard|3pl)\b/i,
+    family: 'warehouse-supervisor',
+  },
+];
+
 /** Seniority words in titles, from most to least specific so "senior staff" reads as staff. */
 /** Every title family: software, data, design and sales above, other occupations in occupations.ts. */
 export const titleAliases: TitleEntry[] = [...softwareAndBusinessTitles, ...occupationTitles];

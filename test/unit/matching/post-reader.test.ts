@@ -261,6 +261,28 @@ describe('a technical account manager post that rules out quota', () => {
   });
 });
 
+describe('a title that names different work by trade', () => {
+  const titleOf = (title: string) =>
+    trainJobProfile({ job: { jobId: 'am', title, offices: ['Haslet, TX'] }, post: { title, content: '' } })
+      .requirements;
+
+  it('reads "Area Manager" of a ship dock as a warehouse manager, asked for by the post\'s words', () => {
+    const requirements = titleOf('Area Manager, Outbound Ship Dock - Nights (Sun-Wed)');
+    const title = requirements.find((r) => r.kind === 'title');
+    expect(title).toMatchObject({ id: 'title:warehouse-supervisor', label: 'Area Manager' });
+    expect(title).toMatchObject({ terms: expect.arrayContaining(['area manager', 'warehouse manager']) });
+    // The outbound dock ships freight; it asks for no sales prospecting.
+    expect(requirements.map((r) => r.id)).not.toContain('skill:pipeline-generation');
+  });
+
+  it('keeps "Area Manager" of stores a district manager, and "outbound" of a sales post a pipeline skill', () => {
+    expect(titleOf('Area Manager, Retail Stores').find((r) => r.kind === 'title')?.id).toBe(
+      'title:district-manager',
+    );
+    expect(titleOf('SDR, Outbound').map((r) => r.id)).toContain('skill:pipeline-generation');
+  });
+});
+
 describe('a denial reaches only the skill it speaks of', () => {
   it('keeps a skill the line asks for before a "no" about something else', () => {
     const title = 'Backend Engineer';
