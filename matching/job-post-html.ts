@@ -103,7 +103,7 @@ function withoutScriptsAndStyles(html: string): string {
 const niceHeading =
   /nice[- ]to[- ]have|bonus|preferred|\bplus(es)?\b|extra credit|ideally|great if|even better|would be (great|nice)|not required|desired|optional/i;
 const mustHeading =
-  /requirement|qualification|what you('|’)?ll (need|bring)|you (have|bring|are)|must[- ]have|about you|who you are|looking for|skills|experience|you should have|minimum|basic|need to succeed|what we need|your background|what it takes/i;
+  /requirement|qualification|what you('|’)?ll (need|bring)|what you (need|bring)|you (have|bring|are)|must[- ]have|about you|who you are|looking for|skills|experience|you should have|minimum|basic|need to succeed|what we need|your background|what it takes/i;
 const responsibilitiesHeading =
   /responsibilit|opportunity|what you('|’)?ll (do|work on|own)|what you will do|the role|your role|day[- ]to[- ]day|in this role|you will|impact|the job|the work|your mission|what you('|’)?ll achieve|outcomes/i;
 const ignoredHeading =

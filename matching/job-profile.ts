@@ -29,7 +29,10 @@ const weights = {
 const postChars = 200_000;
 
 const remoteWords = /\b(remote|work from (home|anywhere)|distributed team|remote-first|fully remote)\b/i;
-const hybridWords = /\bhybrid\b/i;
+// "Hybrid" as a way of working ("hybrid from our Seattle office", "Hybrid: three days", "(hybrid)"), not a
+// thing the work has: a cath lab's "hybrid OR" made an on-site nurse's post "Hybrid in Omaha".
+const hybridWords =
+  /\bhybrid\b(?=\s*(?:[:),.;–-]|$|(?:from|in|at|with|within|schedule|role|position|work\w*|arrangement|setup|option)\b))/i;
 
 export type TrainJobProfileInput = {
   job: JobData;

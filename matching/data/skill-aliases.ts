@@ -82,7 +82,8 @@ export const skillAliases: SkillEntry[] = [
     id: 'r',
     label: 'R',
     aliases: ['rstudio', 'tidyverse', 'ggplot2', 'dplyr'],
-    patterns: ['\\bR\\b(?!&D)'],
+    // Not R&D, nor a refrigerant ("R-410A", "R-22").
+    patterns: ['\\bR\\b(?!&D)(?!-\\d)'],
     related: ['python'],
   },
   {

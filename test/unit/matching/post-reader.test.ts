@@ -283,6 +283,45 @@ describe('a title that names different work by trade', () => {
   });
 });
 
+describe('a cath lab post and an HVAC post', () => {
+  const profileOf = (title: string, office: string, content: string) =>
+    trainJobProfile({ job: { jobId: 'x', title, offices: [office] }, post: { title, content } });
+
+  it('reads "What you need" as the requirements, and a hybrid OR as a room, not a way of working', () => {
+    const profile = profileOf(
+      'Registered Nurse - Cardiac Cath Lab',
+      'Omaha, NE',
+      `<p>Four cath labs, two EP labs and a hybrid OR we share with cardiac surgery.</p>
+<h3>What you need</h3><ul><li>BLS and ACLS at hire</li></ul>`,
+    );
+    expect(profile.requirements.find((r) => r.label === 'bls / acls at hire')).toMatchObject({
+      importance: 'must',
+    });
+    expect(profile.requirements.find((r) => r.kind === 'location')?.label).toBe('Onsite in Omaha, NE');
+    expect(
+      profileOf(
+        'Analyst',
+        'Columbus, OH',
+        '<p>Hybrid: in our office three days a week.</p>',
+      ).requirements.find((r) => r.kind === 'location')?.label,
+    ).toBe('Hybrid in Columbus, OH');
+  });
+
+  it('asks an HVAC technician for no R from "R-410A", and nothing from what the employer supplies', () => {
+    const profile = profileOf(
+      'HVAC Service Technician',
+      'Phoenix, AZ',
+      `<h3>The job</h3><ul><li>Recover and charge refrigerant (R-410A, R-22)</li></ul>
+<h3>What you need</h3><ul><li>EPA Section 608 Universal certification</li>
+<li>We supply gauges, recovery machines and vacuum pumps</li></ul>`,
+    );
+    const labels = profile.requirements.map((r) => r.label);
+    expect(labels).not.toContain('R');
+    expect(labels.join(' | ')).not.toMatch(/gauges/);
+    expect(labels).toContain('epa section 608 universal certification');
+  });
+});
+
 describe('a denial reaches only the skill it speaks of', () => {
   it('keeps a skill the line asks for before a "no" about something else', () => {
     const title = 'Backend Engineer';
