@@ -2,7 +2,7 @@
 // A fact the autopilot does not know never satisfies a condition, whichever way it is phrased: an unknown
 // score is neither ≥ 70 nor < 70, so an "otherwise" branch is the safe place for people we know little about.
 import type { ConditionCheck } from './decisions';
-import { describeElapsed, describeMs, describePresence, OPERATOR_SYMBOLS } from './describe';
+import { describeElapsed, describeMs, describePresence, describeSource, OPERATOR_SYMBOLS } from './describe';
 import type { Facts } from './facts';
 import type { PresenceValue, RequirementLevel } from './node-types';
 import type { CompiledCondition, Comparison } from './plan';
@@ -121,11 +121,12 @@ export function checkCondition(condition: CompiledCondition, inputs: ConditionIn
       return single(field, level, expected, held, text);
     }
     case 'source': {
-      const expected = `${condition.negate ? 'not ' : ''}one of ${quoted(condition.sources)}`;
+      const wanted = condition.sources.map(describeSource).join(' or ');
+      const expected = `${condition.negate ? 'anything but ' : ''}${wanted}`;
       if (facts.source === undefined) return single('source', null, expected, false, 'Source unknown');
       const within = condition.sources.some((s) => normalize(s) === normalize(facts.source!));
       const held = within !== condition.negate;
-      const text = `Source "${facts.source}" is ${within ? '' : 'not '}${condition.sources.length > 1 ? 'one of ' : ''}${quoted(condition.sources)}`;
+      const text = `${capitalize(describeSource(facts.source))}${held ? '' : ` (the rule needs: ${expected})`}`;
       return single('source', facts.source, expected, held, text);
     }
     case 'greenhousePresence': {

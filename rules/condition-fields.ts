@@ -3,7 +3,7 @@
 import type { ConditionField, ConditionOperator } from './node-types';
 
 export type OperandKind =
-  'score' | 'requirementLevel' | 'text' | 'presence' | 'boolean' | 'stage' | 'duration';
+  'score' | 'requirementLevel' | 'text' | 'source' | 'presence' | 'boolean' | 'stage' | 'duration';
 
 export type ConditionFieldSpec = {
   label: string;
@@ -29,8 +29,9 @@ export const CONDITION_FIELD_CATALOGUE: Record<ConditionField, ConditionFieldSpe
   source: {
     label: 'Source',
     operators: ['is', 'isNot', 'in', 'notIn'],
-    operand: 'text',
-    expects: 'a source name (or a list of them for "in"/"notIn")',
+    operand: 'source',
+    expects:
+      'one of inbound (applied in Greenhouse), prospect_pool, import or outreach (or a list of them for "in"/"notIn")',
   },
   greenhousePresence: {
     label: 'Already in Greenhouse',

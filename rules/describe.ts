@@ -144,6 +144,18 @@ export function describePresence(value: string): string {
   return PRESENCE_TEXT[value] ?? value;
 }
 
+const SOURCE_TEXT: Record<string, string> = {
+  inbound: 'applied in Greenhouse',
+  prospect_pool: 'a prospect from a Greenhouse pool',
+  import: 'imported from a file',
+  outreach: 'replied to outreach',
+};
+
+/** How a person came to the job, in words ("applied in Greenhouse"); stored by its key ("inbound"). */
+export function describeSource(value: string): string {
+  return SOURCE_TEXT[value] ?? value;
+}
+
 const REQUIREMENT_TEXT: Record<string, string> = { met: 'met', partly: 'partly met', notMet: 'not met' };
 
 /**
@@ -154,6 +166,10 @@ export function describeSeen(check: { field: string; actual: unknown }): string 
   if (check.actual === null || check.actual === undefined) return 'nothing known';
   const actual = String(check.actual);
   if (check.field === 'greenhousePresence') return describePresence(actual);
+  if (check.field === 'source') return describeSource(actual);
+  // Traces keep the moment of the last activity; the check's own text says how long ago it was.
+  if (check.field === 'timeSinceLastActivity' && !Number.isNaN(Date.parse(actual)))
+    return `last activity on ${new Date(actual).toISOString().slice(0, 10)}`;
   if (check.field.startsWith('requirement:')) return REQUIREMENT_TEXT[actual] ?? actual;
   return actual;
 }
@@ -182,8 +198,12 @@ function describeLeaf(leaf: ConditionLeaf, names?: Names): string {
       const how = leaf.op === 'atLeast' ? 'is at least' : negated ? 'is not' : 'is';
       return `Requirement "${leaf.requirement ?? '(not chosen yet)'}" ${how} ${level}`;
     }
-    case 'source':
-      return `Source ${negated ? 'is not' : 'is'} ${Array.isArray(leaf.value) && leaf.value.length > 1 ? 'one of ' : ''}${listText(leaf.value)}`;
+    case 'source': {
+      const values = (Array.isArray(leaf.value) ? leaf.value : [leaf.value]).map((v) =>
+        v === null || v === undefined ? '(not chosen yet)' : describeSource(String(v)),
+      );
+      return `Source ${negated ? 'is not' : 'is'} ${values.length === 0 ? '(not chosen yet)' : values.map((v) => `"${v}"`).join(' or ')}`;
+    }
     case 'greenhousePresence': {
       const values = (Array.isArray(leaf.value) ? leaf.value : [leaf.value]).map((v) =>
         describePresence(String(v)),

@@ -128,6 +128,14 @@ export const PRESENCE_VALUES = [
 ] as const;
 export type PresenceValue = (typeof PRESENCE_VALUES)[number];
 
+/**
+ * How a person came to the job: applied in Greenhouse, a prospect from one of the job's Greenhouse pools, a
+ * row of an imported file, or a reply to an outreach sequence. A "Source" condition chooses among these; a
+ * free-typed source ("referral") was saved but never matched anyone.
+ */
+export const SOURCE_VALUES = ['inbound', 'prospect_pool', 'import', 'outreach'] as const;
+export type SourceValue = (typeof SOURCE_VALUES)[number];
+
 export const ConditionValueSchema = z.union([
   z.number(),
   z.string(),

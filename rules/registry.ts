@@ -214,7 +214,8 @@ const CONDITIONS = {
     start: () => ({ when: { field: 'source', op: 'in', value: [] } }),
     palette: {
       label: 'Source',
-      description: 'Where the person came from: applied, referral, a pool, a list.',
+      description:
+        'How the person came to the job: applied in Greenhouse, a prospect pool, an imported file or outreach.',
     },
     fields: LEAF_FIELDS,
     carriedOut: true,

@@ -11,6 +11,7 @@ import {
   isConditionGroup,
   JOB_LEVEL_ACTIONS,
   PRESENCE_VALUES,
+  SOURCE_VALUES,
   REQUIREMENT_LEVELS,
   triggerSubject,
 } from './node-types';
@@ -317,6 +318,9 @@ function checkLeaf(
     }
     case 'text':
       if (!items.every((item) => typeof item === 'string' && item.trim() !== '')) return wrongType();
+      return;
+    case 'source':
+      if (!items.every((item) => SOURCE_VALUES.includes(item as never))) return wrongType();
       return;
     case 'presence':
       if (!items.every((item) => PRESENCE_VALUES.includes(item as never))) return wrongType();

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { describeSource } from '../../rules/describe';
 import { data, Form, Link, useFetcher, useRevalidator, useSubmit } from 'react-router';
 import { z } from 'zod';
 import type { Route } from './+types/approvals';
@@ -264,7 +265,7 @@ function ApprovalCard({
         <div className="approval-details" data-testid="approval-details">
           <div className="small">
             {a.headline ? <span>{a.headline} · </span> : null}
-            <Badge>{a.source ?? 'unknown source'}</Badge>
+            <Badge>{a.source ? describeSource(a.source) : 'unknown source'}</Badge>
             {a.requestedFrom ? <span className="muted"> · asked of {a.requestedFrom}</span> : null}
           </div>
           <GreenhouseStatus presence={a.greenhouse} synced={false} />

@@ -5,6 +5,7 @@ import type { Route } from './+types/job';
 import { useCsrfToken } from '../components/csrf';
 import { JobCharts } from '../components/job-charts';
 import { GreenhouseStatus, MatchExplanation, ScorePill } from '../components/people';
+import { describeSource } from '../../rules/describe';
 import { PHASE_LABELS, PHASE_ORDER, PIPELINE_STAGES, phaseLabel, stageWords } from '../components/pipeline';
 import { Badge, EmptyState, Notice, PageHeader, Pager, Spinner } from '../components/ui';
 import { setJobCadence } from '../../db/queries/jobs';
@@ -452,7 +453,7 @@ export default function Job({ loaderData }: Route.ComponentProps) {
                         {[person.headline, person.location].filter(Boolean).join(' · ')}
                       </div>
                       <div className="small">
-                        <Badge>{person.source.replace(/_/g, ' ')}</Badge>{' '}
+                        <Badge>{describeSource(person.source)}</Badge>{' '}
                         <Badge tone="info">{stageWords(person.stage)}</Badge>
                         <Link
                           to={`/jobs/${job.id}/people/${person.personId}/why`}

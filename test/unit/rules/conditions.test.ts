@@ -64,14 +64,16 @@ describe('conditions: what a rule can ask about a person', () => {
     expect(branchTaken(requirement('PostgreSQL', 'isNot', 'met'), person()).branch).toBe('otherwise');
   });
 
-  it('a referral passes "source is one of referral, agency"; an inbound applicant does not', () => {
-    const condition = leaf('source', 'in', ['referral', 'agency']);
-    const referral = branchTaken(condition, person({ source: 'Referral' }));
-    expect(referral).toMatchObject({
+  it('an imported person passes "source is imported or outreach"; an applicant does not, and the trace says why in words', () => {
+    const condition = leaf('source', 'in', ['import', 'outreach']);
+    expect(branchTaken(condition, person({ source: 'import' }))).toMatchObject({
       branch: 'then',
-      text: 'Source "Referral" is one of "referral", "agency"',
+      text: 'Imported from a file',
     });
-    expect(branchTaken(condition, person({ source: 'inbound' })).branch).toBe('otherwise');
+    expect(branchTaken(condition, person({ source: 'inbound' }))).toMatchObject({
+      branch: 'otherwise',
+      text: 'Applied in Greenhouse (the rule needs: imported from a file or replied to outreach)',
+    });
   });
 
   it('someone already applying to another job is caught by "is an applicant on another job"', () => {
@@ -157,11 +159,11 @@ describe('conditions: what a rule can ask about a person', () => {
     expect(result.checks.map((c) => c.held)).toEqual([true, false]);
   });
 
-  it('an OR group needs one part: a referral scoring 60 gets through "score ≥ 70 or source is referral"', () => {
-    const condition = any(score('gte', 70), all(leaf('source', 'is', 'referral'), score('gte', 50)));
-    const result = branchTaken(condition, person({ score: 60, source: 'referral' }));
+  it('an OR group needs one part: an imported person scoring 60 gets through "score ≥ 70 or imported and ≥ 50"', () => {
+    const condition = any(score('gte', 70), all(leaf('source', 'is', 'import'), score('gte', 50)));
+    const result = branchTaken(condition, person({ score: 60, source: 'import' }));
     expect(result.branch).toBe('then');
-    expect(result.text).toBe('Score 60 is not ≥ 70 or (Source "referral" is "referral" and Score 60 ≥ 50)');
+    expect(result.text).toBe('Score 60 is not ≥ 70 or (Imported from a file and Score 60 ≥ 50)');
   });
 
   it('the otherwise branch runs its own steps: a low score is tagged for later instead of stopping', () => {

@@ -92,8 +92,8 @@ const SCENARIOS: Record<string, Scenario> = {
     person({ requirements: { TypeScript: 'met' } }),
   ),
   'condition:source': conditionScenario(
-    { field: 'source', op: 'in', value: ['referral'] },
-    person({ source: 'referral' }),
+    { field: 'source', op: 'in', value: ['prospect_pool'] },
+    person({ source: 'prospect_pool' }),
   ),
   'condition:greenhousePresence': conditionScenario(
     { field: 'greenhousePresence', op: 'is', value: 'none' },

@@ -238,6 +238,21 @@ describe('validation: what is inside each node', () => {
     ]);
   });
 
+  it('a typed source the product never records ("referral") is caught, naming the sources there are', () => {
+    // It was saved and published, and no person ever matched it: sources are how a person came to the job.
+    const flow = flowOf(trigger.personMatched(), [
+      when(leaf('source', 'in', ['referral', 'import']), [tag('a')], [stop()], 'gate'),
+    ]);
+    expect(only(issuesOf(flow), 'condition-operand-type')).toMatchObject([
+      {
+        path: 'data.when.value',
+        message: expect.stringContaining(
+          'one of inbound (applied in Greenhouse), prospect_pool, import or outreach',
+        ),
+      },
+    ]);
+  });
+
   it('"source is one of" with an empty list, and an empty AND group, are both caught', () => {
     const flow = flowOf(trigger.personMatched(), [
       when(all(leaf('source', 'in', []), { combinator: 'or', conditions: [] }), [tag('a')], [stop()], 'gate'),

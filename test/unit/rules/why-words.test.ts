@@ -24,4 +24,13 @@ describe('what the Why page says a check saw', () => {
     expect(describeSeen({ field: 'requirement:Kubernetes', actual: 'partly' })).toBe('partly met');
     expect(describeSeen({ field: 'score', actual: null })).toBe('nothing known');
   });
+
+  it('names how a person came to the job, and the day of their last activity, not stored keys and timestamps', () => {
+    expect(describeSeen({ field: 'source', actual: 'prospect_pool' })).toBe(
+      'a prospect from a Greenhouse pool',
+    );
+    expect(describeSeen({ field: 'timeSinceLastActivity', actual: '2026-11-20T14:05:00.000Z' })).toBe(
+      'last activity on 2026-11-20',
+    );
+  });
 });

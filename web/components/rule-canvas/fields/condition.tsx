@@ -5,7 +5,9 @@ import {
   CONDITION_FIELD_CATALOGUE,
   CONDITION_FIELDS,
   describePresence,
+  describeSource,
   PRESENCE_VALUES,
+  SOURCE_VALUES,
   REQUIREMENT_LEVELS,
   type ConditionField,
   type ConditionLeaf,
@@ -58,7 +60,10 @@ function ValueInput({ data: leaf, onChange, choices }: FieldsProps<ConditionLeaf
           ))}
         </select>
       );
-    case 'presence':
+    case 'source':
+    case 'presence': {
+      const values = spec.operand === 'source' ? SOURCE_VALUES : PRESENCE_VALUES;
+      const describe = spec.operand === 'source' ? describeSource : describePresence;
       return (
         <select
           multiple={list}
@@ -72,13 +77,14 @@ function ValueInput({ data: leaf, onChange, choices }: FieldsProps<ConditionLeaf
             })
           }
         >
-          {PRESENCE_VALUES.map((p) => (
+          {values.map((p) => (
             <option key={p} value={p}>
-              {describePresence(p)}
+              {describe(p)}
             </option>
           ))}
         </select>
       );
+    }
     case 'boolean':
       return (
         <select
