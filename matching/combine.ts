@@ -15,7 +15,7 @@ export const fusionWeights = { structured: 0.1, keywords: 0.6, semantic: 0.3 } a
  * A resume the model cannot read (another language) is scored from its requirements and keywords alone, and
  * that score runs a fifth below a read resume of the same merit: the model's share, which a fit earns, is
  * missing. Lifted by this factor it enters the ranking where read fits of its kind stand (development sets,
- * 91 jobs: 0.9548 → 0.9573; every set the same or better from 1.15 to 1.25, docs/matching-evaluation.md).
+ * 91 jobs: 0.9548 → 0.9573; every set the same or better from 1.15 to 1.25, docs/matching-evaluation.md, ADR 13).
  * A factor, not an added constant, so that an unread non-fit stays near zero.
  */
 export const notReadLift = 1.2;
