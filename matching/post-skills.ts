@@ -33,10 +33,10 @@ const trailingFiller =
 // Where and how the job is done: the location requirement covers it.
 const workArrangement =
   /\b(remote|hybrid|on-?site|in (?:our|the) office|relocat\w*|days a week)\b|\boffices?\s*:/i;
-// An equal-opportunity sentence inside a requirements section ("We welcome applicants of every background."):
-// who may apply, not what everyone must show.
 // What the employer provides, said inside a requirements list ("We supply gauges, recovery machines…").
 const employerProvides = /\bwe (?:supply|provide|furnish|pay for|cover|offer|reimburse)\b/i;
+// An equal-opportunity sentence inside a requirements section ("We welcome applicants of every background."):
+// who may apply, not what everyone must show.
 const equalOpportunity =
   /\b(equal opportunity|we welcome applicants|all qualified applicants|without regard to|encourage\w* (?:you )?to apply)\b/i;
 const invitee = /\b(?:graduates?|applicants?|candidates?|people|those|anyone|students?|career changers?)\b/i;
