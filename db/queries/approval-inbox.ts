@@ -107,12 +107,18 @@ export async function recentDecisionsBy(db: Db, decidedBy: string) {
     .execute();
 }
 
-/** The requests a recruiter asked to decide, with whose they are and the person's name. */
+/**
+ * The requests a recruiter asked to decide, with whose they are, the person's name, and the facts the request's
+ * rules read (to say what approving does, as the card did).
+ */
 export async function approvalsToDecide(db: Db, approvalIds: string[]) {
   if (approvalIds.length === 0) return [];
   return db
     .selectFrom('approval_request as a')
     .innerJoin('person as p', 'p.id', 'a.person_id')
+    .leftJoin('job_person as jp', (join) =>
+      join.onRef('jp.job_id', '=', 'a.job_id').onRef('jp.person_id', '=', 'a.person_id'),
+    )
     .select([
       'a.id',
       'a.job_id',
@@ -120,8 +126,16 @@ export async function approvalsToDecide(db: Db, approvalIds: string[]) {
       'a.workflow_id',
       'a.status',
       'a.approver',
+      'a.trace',
       'p.first_name',
       'p.last_name',
+      'p.emails',
+      'p.linkedin_url',
+      'p.location',
+      'jp.score',
+      'jp.source_kind',
+      'jp.greenhouse',
+      'jp.last_activity_at',
     ])
     .where('a.id', 'in', approvalIds)
     .execute();

@@ -174,7 +174,7 @@ function DecisionResults({ outcomes }: { outcomes: DecisionOutcome[] }) {
             {o.outcome === 'approved'
               ? o.exportWorkflowId
                 ? 'approved — export to Greenhouse queued (followed under “Your decisions”).'
-                : 'approved — no export was started: the rules do not export after this approval.'
+                : `approved — no export was started: ${o.noExportBecause ?? 'the rules do not export after this approval'}.`
               : o.outcome === 'rejected'
                 ? 'rejected.'
                 : `not decided: ${o.error ?? 'it was no longer waiting for a decision'}.`}

@@ -146,6 +146,8 @@ export interface DecisionOutcome extends ApprovalDecisionResult {
   jobId: number;
   name: string;
   error?: string;
+  /** Approved and nothing exported: why, as the card said before the decision ("already an applicant on this job…"). */
+  noExportBecause?: string;
 }
 
 /**
@@ -227,6 +229,16 @@ export async function decideApprovals(
       byWorkflow.set(request.workflow_id, [...(byWorkflow.get(request.workflow_id) ?? []), request]);
     }
   }
+  // What approving does, evaluated as the card was, so that an approval that exports nothing says why.
+  const toApprove = input.decision === 'approved' ? [...byWorkflow.values()].flat() : [];
+  const effects = await approveEffects(
+    context,
+    toApprove.map((r) => ({
+      trace: r.trace,
+      facts: { ...r, source_kind: r.source_kind ?? 'unknown', greenhouse: r.greenhouse ?? { kind: 'none' } },
+    })),
+  );
+  const effectOf = new Map(toApprove.map((r, i) => [r.id, effects[i]!]));
   await Promise.all(
     [...byWorkflow].map(async ([workflowId, group]) => {
       // The reason can name the person: it is kept here, beside the request, and the update (which
@@ -247,7 +259,19 @@ export async function decideApprovals(
       );
       try {
         const results = await workflowsOf(context).decideApprovals(workflowId, decisions);
-        for (const result of results) outcomes.push({ ...result, ...names.get(result.personId)! });
+        for (const result of results) {
+          const request = group.find((r) => r.person_id === result.personId);
+          const effect = request && effectOf.get(request.id);
+          const why =
+            result.outcome === 'approved' && !result.exportWorkflowId && effect?.kind === 'nothing'
+              ? effect.text.replace(/^nothing(?: more)?: /, '')
+              : undefined;
+          outcomes.push({
+            ...result,
+            ...names.get(result.personId)!,
+            ...(why ? { noExportBecause: why } : {}),
+          });
+        }
       } catch (error) {
         const message =
           error instanceof WorkflowNotFoundError
