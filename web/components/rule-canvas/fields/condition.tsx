@@ -77,6 +77,13 @@ function ValueInput({ data: leaf, onChange, choices }: FieldsProps<ConditionLeaf
             })
           }
         >
+          {/* A single choice not made yet (or a value typed before the choices existed) shows as not chosen,
+              not as the first choice the browser would display. */}
+          {!list && !(values as readonly string[]).includes(String(leaf.value)) ? (
+            <option value="" disabled>
+              (not chosen yet)
+            </option>
+          ) : null}
           {values.map((p) => (
             <option key={p} value={p}>
               {describe(p)}
