@@ -326,6 +326,15 @@ export function selectionActivities(deps: ActivityDeps) {
             result,
           );
         }
+        // An applicant on this job whom the rules took no step for is not "not selected": their application
+        // carries on in Greenhouse's own review (the default rules leave every applicant there).
+        if (presence.kind === 'applicant' && presence.onThisJob)
+          await setPipelineStage(db, {
+            jobId: input.jobId,
+            personId: row.person_id,
+            stage: 'left_to_greenhouse',
+            onlyFrom: ['not_selected'],
+          });
       }
       await applyScoreChanges(input.jobId, input.approvalTimeoutScale ?? 1, plans, result);
       await applyOutreachEvents(input.jobId, input.approvalTimeoutScale ?? 1, plans, result);

@@ -8,6 +8,7 @@ export const PIPELINE_STAGES = [
   { key: 'pending_approval', label: 'Awaiting approval' },
   { key: 'approved', label: 'Approved' },
   { key: 'exported', label: 'Exported' },
+  { key: 'left_to_greenhouse', label: 'Left to Greenhouse' },
   { key: 'rejected', label: 'Not selected' },
 ] as const;
 export type PipelineTab = (typeof PIPELINE_STAGES)[number]['key'];
@@ -32,6 +33,7 @@ const STAGE_WORDS: Record<string, string> = {
   not_selected: 'not selected',
   approval_expired: 'approval expired',
   decided_in_greenhouse: 'decided in Greenhouse',
+  left_to_greenhouse: "in Greenhouse's review",
   unreadable: 'resume unreadable',
 };
 

@@ -226,7 +226,9 @@ function CycleProgress({
       </ol>
       <p className="small" data-testid="cycle-counts">
         {counts.total} people · {counts.byTab.pending_approval ?? 0} awaiting approval ·{' '}
-        {counts.byTab.exported ?? 0} exported · {counts.byTab.rejected ?? 0} not selected
+        {counts.byTab.exported ?? 0} exported ·{' '}
+        {counts.byTab.left_to_greenhouse ? `${counts.byTab.left_to_greenhouse} left to Greenhouse · ` : ''}
+        {counts.byTab.rejected ?? 0} not selected
         {counts.failedExports > 0 ? (
           <>
             {' · '}

@@ -151,6 +151,7 @@ describe('one count of a job’s people, used by the Jobs list, the job’s head
       pending_approval: 4,
       approved: 1,
       exported: 3,
+      left_to_greenhouse: 0,
       rejected: 31,
     });
   });

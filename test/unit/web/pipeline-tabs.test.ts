@@ -11,7 +11,23 @@ describe('the job screen’s pipeline tabs', () => {
         { stage: 'decided_in_greenhouse', people: 3 },
         { stage: 'exported', people: 4 },
       ]),
-    ).toEqual({ sourced: 0, matched: 0, pending_approval: 0, approved: 0, rejected: 11, exported: 4 });
+    ).toEqual({
+      sourced: 0,
+      matched: 0,
+      pending_approval: 0,
+      approved: 0,
+      rejected: 11,
+      exported: 4,
+      left_to_greenhouse: 0,
+    });
+  });
+
+  it('counts applicants the rules left to Greenhouse\'s own review apart, not as "Not selected"', () => {
+    expect(countsByTab([{ stage: 'left_to_greenhouse', people: 39 }])).toMatchObject({
+      left_to_greenhouse: 39,
+      rejected: 0,
+    });
+    expect(stageWords('left_to_greenhouse')).toBe("in Greenhouse's review");
   });
 
   it('lists the same people the tab counts', () => {
@@ -24,9 +40,15 @@ describe('the job screen’s pipeline tabs', () => {
   it('names every stage a person can be in as a recruiter would, never by its stored key', () => {
     const stored = [
       ...new Set([
-        ...['sourced', 'matched', 'pending_approval', 'approved', 'exported', 'rejected'].flatMap(
-          stagesOfTab,
-        ),
+        ...[
+          'sourced',
+          'matched',
+          'pending_approval',
+          'approved',
+          'exported',
+          'left_to_greenhouse',
+          'rejected',
+        ].flatMap(stagesOfTab),
         'unreadable',
       ]),
     ];
