@@ -14,6 +14,7 @@ import { markScoreChangeProcessed, pendingScoreChanges } from '../../db/queries/
 import { isOnJob, setPipelineStage } from '../../db/queries/pipeline';
 import { planDecidedUnder, publishedVersionPlan } from '../../db/queries/rule-plans';
 import type { ApprovalMemo } from '../../db/tables/approvals';
+import type { GreenhousePresence } from '../../db/tables/people';
 import { personFactsOnJob } from '../../db/queries/person-facts';
 import { evaluate, greenhouseStageFor, type Decision, type Evaluation, type FlowEvent } from '../../rules';
 import type { ExportCandidateInput } from '../../temporal/autopilot-api';
@@ -56,6 +57,20 @@ export function selectionActivities(deps: ActivityDeps) {
 
   const factsRows = (jobId: number, personIds?: string[]) =>
     personFactsOnJob(db, jobId, personIds ?? 'everyone');
+
+  /**
+   * An applicant on this job whom the rules took no step for is not "not selected": their application carries
+   * on in Greenhouse's own review (the default rules leave every applicant there).
+   */
+  async function leftToGreenhouse(jobId: number, row: { person_id: string; greenhouse: GreenhousePresence }) {
+    if (row.greenhouse.kind !== 'applicant' || !row.greenhouse.onThisJob) return;
+    await setPipelineStage(db, {
+      jobId,
+      personId: row.person_id,
+      stage: 'left_to_greenhouse',
+      onlyFrom: ['not_selected'],
+    });
+  }
 
   /** Records an evaluation (trace, approval request, stage) and adds its steps to the result. */
   async function applyDecisions(
@@ -326,15 +341,7 @@ export function selectionActivities(deps: ActivityDeps) {
             result,
           );
         }
-        // An applicant on this job whom the rules took no step for is not "not selected": their application
-        // carries on in Greenhouse's own review (the default rules leave every applicant there).
-        if (presence.kind === 'applicant' && presence.onThisJob)
-          await setPipelineStage(db, {
-            jobId: input.jobId,
-            personId: row.person_id,
-            stage: 'left_to_greenhouse',
-            onlyFrom: ['not_selected'],
-          });
+        await leftToGreenhouse(input.jobId, row);
       }
       await applyScoreChanges(input.jobId, input.approvalTimeoutScale ?? 1, plans, result);
       await applyOutreachEvents(input.jobId, input.approvalTimeoutScale ?? 1, plans, result);
@@ -518,6 +525,7 @@ export function selectionActivities(deps: ActivityDeps) {
             setStage: evaluation.decisions.length > 0,
           })),
         );
+        await leftToGreenhouse(input.jobId, row);
       }
       return steps;
     },
