@@ -10,8 +10,8 @@ import {
 } from '../../support/autopilot-harness';
 
 // The default rules leave applicants to Greenhouse's own review ("Already an applicant on this job"). The job
-// screen counted them all under "Not selected" — the demo's account executive job said "39 not selected",
-// every one of them an applicant Greenhouse was still reviewing. They have a tab of their own.
+// screen counted them under "Not selected" — the demo's account executive job said "39 not selected", 33 of
+// them applicants Greenhouse was still reviewing. They have a tab of their own.
 describe("applicants the default rules leave to Greenhouse's review", () => {
   let h: AutopilotHarness;
   let jobId: number;
