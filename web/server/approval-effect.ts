@@ -9,6 +9,17 @@ export interface ApproveEffect {
   text: string;
 }
 
+const rulesEndHere = 'the rules end here';
+
+/**
+ * Why approving does nothing, from an effect of kind "nothing" ("already an applicant on this job, so not
+ * exported again"): the inverse of the text describeApproveEffect builds, kept beside it.
+ */
+export function whyNothing(effect: ApproveEffect): string | undefined {
+  if (effect.kind !== 'nothing') return undefined;
+  return effect.text.startsWith('nothing: ') ? effect.text.slice('nothing: '.length) : rulesEndHere;
+}
+
 function describeDecision(decision: Decision): string | null {
   switch (decision.type) {
     case 'export':
@@ -53,7 +64,7 @@ export function describeApproveEffect(decisions: Decision[], skipped: readonly s
   const parts = decisions.map(describeDecision).filter((text): text is string => text !== null);
   if (parts.length === 0) {
     const why = skipped.map(skipReason).join('; ');
-    return { kind: 'nothing', text: why ? `nothing: ${why}` : 'nothing more: the rules end here' };
+    return { kind: 'nothing', text: why ? `nothing: ${why}` : `nothing more: ${rulesEndHere}` };
   }
   const kind = decisions.some((d) => d.type === 'export')
     ? 'export'

@@ -16,6 +16,7 @@ import {
 import { mayDecide, teamForDecision } from '../../rules/approval-rights';
 import type { ResolvedApprover } from '../../rules';
 import type { SignedInUser } from './auth.server';
+import { whyNothing } from './approval-effect';
 import { approveEffects } from './approval-effect.server';
 import { greenhouseLinks, profileLink, visibleJobIds } from './greenhouse.server';
 import { jobAccessOf } from './job-access';
@@ -263,8 +264,8 @@ export async function decideApprovals(
           const request = group.find((r) => r.person_id === result.personId);
           const effect = request && effectOf.get(request.id);
           const why =
-            result.outcome === 'approved' && !result.exportWorkflowId && effect?.kind === 'nothing'
-              ? effect.text.replace(/^nothing(?: more)?: /, '')
+            result.outcome === 'approved' && !result.exportWorkflowId && effect
+              ? whyNothing(effect)
               : undefined;
           outcomes.push({
             ...result,
