@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { parseEnv } from '../../../config/env';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eraseGreenhouseCandidate } from '../../../db/queries/erasure';
 import { addPersonToJob } from '../../../db/queries/people';
 import type { RuleFlow } from '../../../rules';
-import { sandboxConnectionSettings } from '../../../sandbox';
 import { decideApprovals } from '../../../web/server/approvals.server';
 import { autopilotWorkflowId, statusQuery } from '../../../temporal/autopilot-api';
 import {
@@ -22,6 +20,7 @@ import {
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 import { historyText } from '../../support/history-text';
 import { publishRules } from '../../support/publish-rules';
+import { anAdmin, webContextOf } from '../../support/web-context';
 
 // Workflow histories are kept by Temporal, outside Pilothouse's erasure: a person's name, email or town
 // must never enter one. A rule that names the person in a note and a notification is carried out for real
@@ -193,23 +192,7 @@ describe('personal data stays out of workflow histories', () => {
     });
 
     const reason = 'Ottoline Vexworth has no Kubernetes experience';
-    const context = {
-      env: parseEnv({
-        DATABASE_URL: inject('databaseUrl'),
-        ...sandboxConnectionSettings(h.sandbox),
-        SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
-      }),
-      db: h.db,
-      temporal: h.client,
-    };
-    const riley = {
-      id: randomUUID(),
-      email: 'riley@example.com',
-      name: 'Riley',
-      role: 'admin' as const,
-      greenhouse_user_id: null,
-    };
-    const outcomes = await decideApprovals(context, riley, {
+    const outcomes = await decideApprovals(webContextOf(h), anAdmin(), {
       approvalIds: [approvalId],
       decision: 'rejected',
       reason,

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { parseEnv } from '../../../config/env';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleFlow } from '../../../rules';
-import { sandboxConnectionSettings } from '../../../sandbox';
 import { autopilotWorkflowId, statusQuery } from '../../../temporal/autopilot-api';
 import { decideApprovals } from '../../../web/server/approvals.server';
 import {
@@ -18,6 +16,7 @@ import {
 } from '../../unit/rules/fixtures/build-flow';
 import { eventually, startAutopilotHarness, type AutopilotHarness } from '../../support/autopilot-harness';
 import { publishRules } from '../../support/publish-rules';
+import { anAdmin, webContextOf } from '../../support/web-context';
 
 // Rules drawn without the default rules' applicant check ask about people who already applied; approving one
 // exports nothing, since an applicant on the job is not exported again. The recruiter who pressed Approve is
@@ -72,23 +71,7 @@ describe('approving a person the rules will not export', () => {
       return status.pendingApprovals[0];
     });
 
-    const context = {
-      env: parseEnv({
-        DATABASE_URL: inject('databaseUrl'),
-        ...sandboxConnectionSettings(h.sandbox),
-        SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',
-      }),
-      db: h.db,
-      temporal: h.client,
-    };
-    const admin = {
-      id: randomUUID(),
-      email: 'riley@example.com',
-      name: 'Riley',
-      role: 'admin' as const,
-      greenhouse_user_id: null,
-    };
-    const outcomes = await decideApprovals(context, admin, {
+    const outcomes = await decideApprovals(webContextOf(h), anAdmin(), {
       approvalIds: [waiting.approvalId],
       decision: 'approved',
       reason: undefined,
